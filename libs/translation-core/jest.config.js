@@ -1,0 +1,1 @@
+module.exports = require('../../jest.preset.js').project({ displayName: 'translation-core', dir: __dirname });
