@@ -1,0 +1,153 @@
+import type { FormKey, Forms, UnitKind } from '../model';
+import { extractPlaceholders } from '../placeholders/extract';
+import type { Placeholders } from '../placeholders/extract';
+import { resolvePluralLocale } from '../plurals/plural-table';
+import type { PluralCategory } from '../plurals/plural-types';
+import { PLURAL_CATEGORIES, isPluralCategory } from '../plurals/plural-types';
+import type { Finding } from './finding';
+import { finding } from './finding';
+import { checkInterpolations } from './interpolation-check';
+import { checkHtmlSafety, checkTags } from './markup-check';
+import { checkNestings } from './nesting-check';
+import { checkEndPunctuation } from './punctuation-check';
+import { checkText, checkWhitespace, isBlank } from './text-check';
+
+/** What a candidate is checked against: the source unit (kind, forms and optional max length). */
+export interface CheckSource {
+  readonly kind: UnitKind;
+  readonly forms: Forms;
+  readonly maxLength?: number;
+}
+
+export interface CheckInput {
+  readonly source: CheckSource;
+  readonly sourceLocale: string;
+  readonly targetLocale: string;
+  /** The candidate: category → text for plural units, { "": text } for simple ones. */
+  readonly forms: Forms;
+}
+
+const FORM_ORDER: readonly FormKey[] = ['', ...PLURAL_CATEGORIES];
+
+function language(locale: string): string {
+  return (locale.split(/[-_]/)[0] ?? '').toLowerCase();
+}
+
+function hasLetters(text: string, p: Placeholders): boolean {
+  let rest = text;
+  for (const part of [...p.interpolations, ...p.nestings, ...p.tags].sort((a, b) => b.start - a.start)) {
+    rest = rest.slice(0, part.start) + ' ' + rest.slice(part.end);
+  }
+  return /\p{L}/u.test(rest);
+}
+
+/**
+ * Runs every A9/C4 check of a candidate against its source and returns typed findings (errors block the
+ * candidate from winning; warnings are advice). Pure and synchronous, for the API and for the browser while a
+ * volunteer types. Findings come in a stable order: by form (canonical), then by check.
+ */
+export function checkTranslation(input: CheckInput): Finding[] {
+  const { source, forms } = input;
+  const out: Finding[] = [];
+  const plural = source.kind === 'plural' || source.kind === 'ordinal';
+  const type = source.kind === 'ordinal' ? 'ordinal' : 'cardinal';
+  const target = resolvePluralLocale(input.targetLocale);
+  if (!target.ok) return [finding('UNKNOWN_LOCALE', '', target.message)];
+  const required: readonly PluralCategory[] = plural ? (type === 'ordinal' ? target.data.ordinal : target.data.cardinal) : [];
+  const examples = type === 'ordinal' ? target.data.ordinalExamples : target.data.cardinalExamples;
+
+  // Shape: which forms must exist.
+  const present = FORM_ORDER.filter((f) => forms[f] !== undefined);
+  if (plural) {
+    for (const c of required) {
+      if (forms[c] === undefined) {
+        const ex = examples[c]?.examples ?? '';
+        out.push(
+          finding(
+            'PLURAL_FORM_MISSING',
+            c,
+            `Form "${c}" is missing; ${input.targetLocale} needs it for ${ex || 'some numbers'}. Fill in every form.`,
+          ),
+        );
+      }
+    }
+    for (const f of present) {
+      const allowed = f !== '' && (required.includes(f) || (type === 'cardinal' && f === 'zero'));
+      if (!allowed) {
+        out.push(
+          finding(
+            'PLURAL_FORM_EXTRA',
+            f,
+            f === ''
+              ? 'This string has plural forms; fill in each form instead of one text.'
+              : `Form "${f}" is not used by ${input.targetLocale}${type === 'ordinal' ? ' ordinals' : ''}; remove it.`,
+          ),
+        );
+      }
+    }
+  } else {
+    for (const f of present) {
+      if (f !== '') out.push(finding('PLURAL_FORM_EXTRA', f, `This string has no plural forms; remove form "${f}".`));
+    }
+    if (forms[''] === undefined) out.push(finding('EMPTY', '', 'The translation is empty. Write the text, or skip this string.'));
+  }
+
+  const sourceTexts = FORM_ORDER.map((f) => source.forms[f]).filter((t): t is string => t !== undefined);
+  const sourceHasCount = plural && sourceTexts.some((t) => extractPlaceholders(t).interpolations.some((ip) => ip.root === 'count'));
+  const sameLanguage = language(input.sourceLocale) === language(input.targetLocale);
+  const cache = new Map<string, Placeholders>();
+  const placeholders = (t: string): Placeholders => {
+    let p = cache.get(t);
+    if (!p) {
+      p = extractPlaceholders(t);
+      cache.set(t, p);
+    }
+    return p;
+  };
+
+  for (const form of present) {
+    const text = forms[form] as string;
+    if (plural && form === '') continue;
+    if (!plural && form !== '') continue;
+    if (isBlank(text)) {
+      out.push(finding('EMPTY', form, `${form === '' ? 'The translation' : `Form "${form}"`} is empty or only spaces. Write the text.`));
+      continue;
+    }
+    out.push(...checkText(text, form, source.maxLength));
+    const sourceText =
+      (form === '' ? source.forms[''] : source.forms[form]) ?? source.forms.other ?? sourceTexts[sourceTexts.length - 1] ?? '';
+    const sp = placeholders(sourceText);
+    const tp = placeholders(text);
+    const single = isPluralCategory(form) && (examples[form]?.singleInteger ?? null) !== null;
+    out.push(
+      ...checkInterpolations(sp.interpolations, tp.interpolations, {
+        form,
+        pluralUnit: plural,
+        countRequired: sourceHasCount && !single,
+        countReason: isPluralCategory(form)
+          ? `in ${input.targetLocale} this form is used for ${examples[form]?.examples ?? 'several numbers'}`
+          : 'the source shows the number',
+      }),
+    );
+    out.push(...checkNestings(sp.nestings, tp.nestings, form));
+    out.push(...checkTags(sp.tags, tp.tags, form));
+    out.push(...checkHtmlSafety(sourceText, sp.tags, text, tp.tags, form));
+    if (!sameLanguage && text === sourceText && hasLetters(text, tp)) {
+      out.push(
+        finding('UNCHANGED', form, `${form === '' ? 'The translation' : `Form "${form}"`} is identical to the source. Translate it, unless the text really is the same in your language.`),
+      );
+    }
+    out.push(...checkWhitespace(sourceText, text, form));
+    out.push(...checkEndPunctuation(sourceText, text, form, input.sourceLocale, input.targetLocale));
+  }
+
+  if (plural && required.length > 1) {
+    const values = required.map((c) => forms[c]).filter((t): t is string => t !== undefined && !isBlank(t));
+    if (values.length > 1 && values.every((v) => v === values[0])) {
+      out.push(
+        finding('SAME_PLURALS', 'other', 'All plural forms are identical. Each form is shown for different numbers; adapt the words to each.'),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,380 @@
+import type { Catalogue, CatalogueUnit, ContextHint, FormKey, KeySeparator, PathSegment, UnitKind } from '../model';
+import { keyOfPath, unitId } from '../model';
+import { extractNestings } from '../placeholders/nesting';
+import { resolvePluralLocale } from '../plurals/plural-table';
+import type { PluralCategory } from '../plurals/plural-types';
+import { isPluralCategory } from '../plurals/plural-types';
+import type { Result } from '../result';
+import { fail, ok } from '../result';
+import type { CatalogueError, ParseLimits } from './parse-errors';
+import type { JsonNode } from './tokenizer';
+import { parseJsonStrict } from './tokenizer';
+import { v3IndexToCategory, v3SampleNumbers } from './v3-plurals';
+
+export interface ParseCatalogueOptions {
+  /** Locale of the file (plural rules for v3 conversion and completeness warnings). */
+  readonly locale: string;
+  readonly namespace?: string;
+  /** '.' (default, nested objects) or false (flat keys). */
+  readonly keySeparator?: KeySeparator;
+  /** 'v4' (default) or 'v3' (`_plural` and `_0`…`_5` suffixes, converted to CLDR categories). */
+  readonly jsonFormat?: 'v4' | 'v3';
+  readonly limits?: Partial<ParseLimits>;
+}
+
+export const ParseWarningCode = {
+  PLURAL_FORMS_INCOMPLETE: 'PLURAL_FORMS_INCOMPLETE',
+  PLURAL_FORM_NOT_IN_LOCALE: 'PLURAL_FORM_NOT_IN_LOCALE',
+  NESTING_TARGET_MISSING: 'NESTING_TARGET_MISSING',
+  EMPTY_VALUE: 'EMPTY_VALUE',
+  V3_PLURAL_FORM_DROPPED: 'V3_PLURAL_FORM_DROPPED',
+  UNKNOWN_LOCALE: 'UNKNOWN_LOCALE',
+} as const;
+export type ParseWarningCode = (typeof ParseWarningCode)[keyof typeof ParseWarningCode];
+
+export interface ParseWarning {
+  readonly code: ParseWarningCode;
+  readonly message: string;
+  readonly key: string;
+  readonly line: number;
+}
+
+export interface NestingReference {
+  readonly fromUnitId: string;
+  /** The referenced key as written (may carry a `ns:` prefix). */
+  readonly key: string;
+}
+
+export interface ParsedCatalogue {
+  readonly catalogue: Catalogue;
+  readonly warnings: readonly ParseWarning[];
+  readonly references: readonly NestingReference[];
+}
+
+interface Leaf {
+  readonly path: readonly PathSegment[];
+  readonly value: string;
+  readonly line: number;
+}
+
+interface TrieNode {
+  leaf: boolean;
+  container: 'object' | 'array' | null;
+  readonly children: Map<string, TrieNode>;
+}
+
+const ORDINAL = /^(.+)_ordinal_(zero|one|two|few|many|other)$/s;
+const CARDINAL = /^(.+)_(zero|one|two|few|many|other)$/s;
+const V3_PLURAL = /^(.+)_plural$/s;
+const V3_INDEX = /^(.+)_([0-5])$/s;
+
+function displayKey(path: readonly PathSegment[]): string {
+  return keyOfPath(path);
+}
+
+/** Walks the JSON tree into leaves, reporting non-string leaves and leaf/branch conflicts with their lines. */
+function flatten(root: JsonNode, keySeparator: KeySeparator, errors: CatalogueError[], maxErrors: number): Leaf[] {
+  const leaves: Leaf[] = [];
+  const trie: TrieNode = { leaf: false, container: 'object', children: new Map() };
+
+  const insert = (path: readonly PathSegment[], line: number, column: number): boolean => {
+    let node = trie;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i] as PathSegment;
+      const want: 'object' | 'array' = typeof seg === 'number' ? 'array' : 'object';
+      if (node.leaf) {
+        errors.push({
+          code: 'KEY_CONFLICT',
+          message: `Line ${line}: key "${displayKey(path)}" needs "${displayKey(path.slice(0, i))}" to be an object, but it is already a text value. Rename one of the two keys.`,
+          key: displayKey(path),
+          line,
+          column,
+        });
+        return false;
+      }
+      if (node.container !== null && node.container !== want) {
+        errors.push({
+          code: 'KEY_CONFLICT',
+          message: `Line ${line}: "${displayKey(path.slice(0, i))}" is used both as an array and as an object (key "${displayKey(path)}").`,
+          key: displayKey(path),
+          line,
+          column,
+        });
+        return false;
+      }
+      node.container = want;
+      const name = String(seg);
+      let child = node.children.get(name);
+      if (!child) {
+        child = { leaf: false, container: null, children: new Map() };
+        node.children.set(name, child);
+      }
+      node = child;
+    }
+    if (node.leaf) {
+      errors.push({
+        code: 'DUPLICATE_KEY',
+        message: `Line ${line}: key "${displayKey(path)}" is defined twice (for example once nested and once as a dotted key). Keep one.`,
+        key: displayKey(path),
+        line,
+        column,
+      });
+      return false;
+    }
+    if (node.children.size > 0) {
+      errors.push({
+        code: 'KEY_CONFLICT',
+        message: `Line ${line}: key "${displayKey(path)}" is a text value but other keys are nested under it. Rename one of them.`,
+        key: displayKey(path),
+        line,
+        column,
+      });
+      return false;
+    }
+    node.leaf = true;
+    return true;
+  };
+
+  const walk = (node: JsonNode, path: PathSegment[], line: number, column: number): void => {
+    if (errors.length >= maxErrors) return;
+    switch (node.type) {
+      case 'object':
+        for (const m of node.members) {
+          const segs = keySeparator === false ? [m.key] : m.key.split(keySeparator);
+          walk(m.value, [...path, ...segs], m.line, m.column);
+        }
+        return;
+      case 'array':
+        node.items.forEach((item, i) => walk(item, [...path, i], item.line, item.column));
+        return;
+      case 'string':
+        if (insert(path, line, column)) leaves.push({ path, value: node.value, line });
+        return;
+      case 'number':
+      case 'boolean':
+      case 'null':
+        errors.push({
+          code: 'UNSUPPORTED_VALUE',
+          message: `Line ${node.line}: key "${displayKey(path)}" has the ${node.type} value ${node.raw}; i18next catalogues may only contain text. Quote it ("${node.raw}") or remove it.`,
+          key: displayKey(path),
+          line: node.line,
+          column: node.column,
+        });
+        return;
+      default: {
+        const never: never = node;
+        return never;
+      }
+    }
+  };
+  walk(root, [], 1, 1);
+  return leaves;
+}
+
+interface Group {
+  readonly kind: UnitKind;
+  readonly path: readonly PathSegment[];
+  readonly key: string;
+  readonly forms: Map<FormKey, string>;
+  readonly line: number;
+}
+
+function classify(
+  leaf: Leaf,
+  jsonFormat: 'v4' | 'v3',
+  locale: string,
+  warnings: ParseWarning[],
+): { kind: UnitKind; path: readonly PathSegment[]; form: FormKey } | null {
+  const last = leaf.path[leaf.path.length - 1];
+  const parent = leaf.path.slice(0, -1);
+  const inArray = leaf.path.some((s) => typeof s === 'number');
+  const simple = { kind: inArray ? ('array-element' as const) : ('simple' as const), path: leaf.path, form: '' as const };
+  if (typeof last !== 'string') return simple;
+  if (jsonFormat === 'v4') {
+    const o = ORDINAL.exec(last);
+    if (o) return { kind: 'ordinal', path: [...parent, o[1] as string], form: o[2] as PluralCategory };
+    const c = CARDINAL.exec(last);
+    if (c) return { kind: 'plural', path: [...parent, c[1] as string], form: c[2] as PluralCategory };
+    return simple;
+  }
+  const p = V3_PLURAL.exec(last);
+  if (p) return { kind: 'plural', path: [...parent, p[1] as string], form: 'other' };
+  const n = V3_INDEX.exec(last);
+  if (n && v3SampleNumbers(locale) !== null) {
+    const category = v3IndexToCategory(locale, Number(n[2]));
+    if (category === null) {
+      warnings.push({
+        code: 'V3_PLURAL_FORM_DROPPED',
+        message: `Line ${leaf.line}: v3 plural suffix _${n[2]} of "${displayKey(leaf.path)}" has no ${locale} category; the form was dropped.`,
+        key: displayKey(leaf.path),
+        line: leaf.line,
+      });
+      return null;
+    }
+    return { kind: 'plural', path: [...parent, n[1] as string], form: category };
+  }
+  return simple;
+}
+
+function samePath(a: readonly PathSegment[], b: readonly PathSegment[]): boolean {
+  return a.length === b.length && a.every((s, i) => s === b[i]);
+}
+
+function contextHint(unit: { path: readonly PathSegment[]; kind: UnitKind }, keys: ReadonlySet<string>): ContextHint | undefined {
+  if (unit.kind !== 'simple' && unit.kind !== 'plural') return undefined;
+  const last = unit.path[unit.path.length - 1];
+  if (typeof last !== 'string') return undefined;
+  const parent = unit.path.slice(0, -1);
+  for (let i = last.lastIndexOf('_'); i > 0; i = last.lastIndexOf('_', i - 1)) {
+    const base = keyOfPath([...parent, last.slice(0, i)]);
+    if (keys.has(base)) return { base, value: last.slice(i + 1) };
+  }
+  return undefined;
+}
+
+/**
+ * Reads an i18next JSON v4 (or v3) namespace file strictly into a catalogue of units (DOMAIN C4 import).
+ * Returns typed errors with key paths and line numbers; never throws for any input text.
+ */
+export function parseI18nextJson(text: string, options: ParseCatalogueOptions): Result<ParsedCatalogue, CatalogueError> {
+  const keySeparator = options.keySeparator ?? '.';
+  const jsonFormat = options.jsonFormat ?? 'v4';
+  const namespace = options.namespace ?? 'translation';
+  const maxErrors = options.limits?.maxErrors ?? 100;
+  const parsed = parseJsonStrict(text, options.limits);
+  if (!parsed.ok) return parsed;
+  const root = parsed.value;
+  if (root.type !== 'object') {
+    return fail([
+      {
+        code: 'ROOT_NOT_OBJECT',
+        message: `Line ${root.line}: an i18next file must be a JSON object ({ "key": "text" }), not ${root.type === 'array' ? 'an array' : `a ${root.type}`}.`,
+        key: '',
+        line: root.line,
+        column: root.column,
+      },
+    ]);
+  }
+  const errors: CatalogueError[] = [];
+  const warnings: ParseWarning[] = [];
+  const leaves = flatten(root, keySeparator, errors, maxErrors);
+  if (errors.length > 0) return fail(errors.slice(0, maxErrors));
+
+  const groups = new Map<string, Group>();
+  const v3Bare = new Map<string, Leaf>();
+  for (const leaf of leaves) {
+    if (leaf.value === '') {
+      warnings.push({
+        code: 'EMPTY_VALUE',
+        message: `Line ${leaf.line}: key "${displayKey(leaf.path)}" is empty; it is kept but never exported.`,
+        key: displayKey(leaf.path),
+        line: leaf.line,
+      });
+    }
+    const c = classify(leaf, jsonFormat, options.locale, warnings);
+    if (c === null) continue;
+    const key = keyOfPath(c.path);
+    const id = unitId(c.kind, key);
+    const existing = groups.get(id);
+    if (existing) {
+      if (samePath(existing.path, c.path) && existing.forms.has(c.form) && jsonFormat === 'v3') {
+        warnings.push({
+          code: 'V3_PLURAL_FORM_DROPPED',
+          message: `Line ${leaf.line}: "${displayKey(leaf.path)}" maps to the ${options.locale} form "${c.form}" that an earlier v3 suffix already filled; it was dropped.`,
+          key: displayKey(leaf.path),
+          line: leaf.line,
+        });
+        continue;
+      }
+      if (!samePath(existing.path, c.path) || existing.forms.has(c.form)) {
+        errors.push({
+          code: 'KEY_CONFLICT',
+          message: `Line ${leaf.line}: key "${displayKey(leaf.path)}" names the same unit "${key}" as the key on line ${existing.line}. Rename one of them.`,
+          key: displayKey(leaf.path),
+          line: leaf.line,
+          column: 1,
+        });
+        continue;
+      }
+      existing.forms.set(c.form, leaf.value);
+    } else {
+      groups.set(id, { kind: c.kind, path: c.path, key, forms: new Map([[c.form, leaf.value]]), line: leaf.line });
+    }
+    if (jsonFormat === 'v3' && c.kind !== 'plural') v3Bare.set(key, leaf);
+  }
+  if (errors.length > 0) return fail(errors.slice(0, maxErrors));
+
+  // v3: `key` + `key_plural` is one group (one, other); the bare key is not a separate unit then.
+  if (jsonFormat === 'v3') {
+    for (const g of groups.values()) {
+      if (g.kind !== 'plural') continue;
+      const bare = v3Bare.get(g.key);
+      if (bare && !g.forms.has('one')) {
+        g.forms.set('one', bare.value);
+        groups.delete(unitId('simple', g.key));
+      }
+    }
+  }
+
+  const resolution = resolvePluralLocale(options.locale);
+  if (!resolution.ok) {
+    warnings.push({ code: 'UNKNOWN_LOCALE', message: `${resolution.message} Plural completeness was not checked.`, key: '', line: 0 });
+  }
+  const keys = new Set<string>();
+  for (const g of groups.values()) keys.add(g.key);
+
+  const units: CatalogueUnit[] = [];
+  const references: NestingReference[] = [];
+  for (const [id, g] of groups) {
+    const forms: Partial<Record<FormKey, string>> = {};
+    const order: FormKey[] = ['', 'zero', 'one', 'two', 'few', 'many', 'other'];
+    for (const f of order) {
+      const v = g.forms.get(f);
+      if (v !== undefined) forms[f] = v;
+    }
+    const context = contextHint(g, keys);
+    units.push({ id, key: g.key, path: g.path, kind: g.kind, ...(context ? { context } : {}), forms, line: g.line });
+
+    if (resolution.ok && (g.kind === 'plural' || g.kind === 'ordinal')) {
+      const required = g.kind === 'plural' ? resolution.data.cardinal : resolution.data.ordinal;
+      const missing = required.filter((c) => !g.forms.has(c));
+      const extra = [...g.forms.keys()].filter(
+        (c): c is PluralCategory => isPluralCategory(c) && !required.includes(c) && !(g.kind === 'plural' && c === 'zero'),
+      );
+      if (missing.length > 0) {
+        warnings.push({
+          code: 'PLURAL_FORMS_INCOMPLETE',
+          message: `Line ${g.line}: ${g.kind} "${g.key}" lacks the ${options.locale} form${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}; i18next falls back to another language for those numbers.`,
+          key: g.key,
+          line: g.line,
+        });
+      }
+      if (extra.length > 0) {
+        warnings.push({
+          code: 'PLURAL_FORM_NOT_IN_LOCALE',
+          message: `Line ${g.line}: ${g.kind} "${g.key}" has form${extra.length > 1 ? 's' : ''} ${extra.map((m) => `"${m}"`).join(', ')} that ${options.locale} never uses.`,
+          key: g.key,
+          line: g.line,
+        });
+      }
+    }
+    for (const text of g.forms.values()) {
+      for (const n of extractNestings(text)) {
+        references.push({ fromUnitId: id, key: n.key });
+        const colon = n.key.indexOf(':');
+        const ns = colon > 0 && !/\s/.test(n.key.slice(0, colon)) ? n.key.slice(0, colon) : null;
+        if (ns !== null && ns !== namespace) continue;
+        const target = ns === null ? n.key : n.key.slice(colon + 1);
+        if (!keys.has(target) && !keys.has(n.key)) {
+          warnings.push({
+            code: 'NESTING_TARGET_MISSING',
+            message: `Line ${g.line}: "${g.key}" references $t(${n.key}) but this namespace has no such key.`,
+            key: g.key,
+            line: g.line,
+          });
+        }
+      }
+    }
+  }
+  return ok({ catalogue: { namespace, locale: options.locale, keySeparator, units }, warnings, references });
+}
