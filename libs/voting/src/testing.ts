@@ -16,8 +16,8 @@ import type { VotingParams } from './round/params';
 
 /** 2026-01-01T00:00:00Z. */
 export const T0: EpochMs = 1_767_225_600_000;
-export const HOUR: number = 3_600_000;
-export const DAY: number = 24 * HOUR;
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
 
 export function makeUnit(overrides: Partial<Unit> = {}): Unit {
   return { id: 'u1', sourceHash: 'h1', isGold: false, locked: false, ...overrides };
