@@ -29,6 +29,7 @@ export const ParseWarningCode = {
   EMPTY_VALUE: 'EMPTY_VALUE',
   V3_PLURAL_FORM_DROPPED: 'V3_PLURAL_FORM_DROPPED',
   UNKNOWN_LOCALE: 'UNKNOWN_LOCALE',
+  NESTED_IN_FLAT_FILE: 'NESTED_IN_FLAT_FILE',
 } as const;
 export type ParseWarningCode = (typeof ParseWarningCode)[keyof typeof ParseWarningCode];
 
@@ -73,7 +74,13 @@ function displayKey(path: readonly PathSegment[]): string {
 }
 
 /** Walks the JSON tree into leaves, reporting non-string leaves and leaf/branch conflicts with their lines. */
-function flatten(root: JsonNode, keySeparator: KeySeparator, errors: CatalogueError[], maxErrors: number): Leaf[] {
+function flatten(
+  root: JsonNode,
+  keySeparator: KeySeparator,
+  errors: CatalogueError[],
+  warnings: ParseWarning[],
+  maxErrors: number,
+): Leaf[] {
   const leaves: Leaf[] = [];
   const trie: TrieNode = { leaf: false, container: 'object', children: new Map() };
 
@@ -140,6 +147,14 @@ function flatten(root: JsonNode, keySeparator: KeySeparator, errors: CatalogueEr
     switch (node.type) {
       case 'object':
         for (const m of node.members) {
+          if (keySeparator === false && path.length === 0 && m.value.type === 'object') {
+            warnings.push({
+              code: 'NESTED_IN_FLAT_FILE',
+              message: `Line ${m.line}: "${m.key}" holds nested objects, but this file uses flat keys (keySeparator false), so t() cannot reach the texts under it. This usually means a dotted key was split by a tool; write it as one flat key.`,
+              key: m.key,
+              line: m.line,
+            });
+          }
           const segs = keySeparator === false ? [m.key] : m.key.split(keySeparator);
           walk(m.value, [...path, ...segs], m.line, m.column);
         }
@@ -257,7 +272,7 @@ export function parseI18nextJson(text: string, options: ParseCatalogueOptions): 
   }
   const errors: CatalogueError[] = [];
   const warnings: ParseWarning[] = [];
-  const leaves = flatten(root, keySeparator, errors, maxErrors);
+  const leaves = flatten(root, keySeparator, errors, warnings, maxErrors);
   if (errors.length > 0) return fail(errors.slice(0, maxErrors));
 
   const groups = new Map<string, Group>();
