@@ -88,3 +88,18 @@ export { classifyCandidate, reputationOnDecided } from './reputation/on-decided'
 
 export type { DecisionExplanation, ExplainContext, ExplainedCandidate } from './explain/explain';
 export { describeReasons, explainDecision } from './explain/explain';
+
+export type {
+  AbuseAccount,
+  AbuseFlag,
+  AbuseFlagKind,
+  AbuseInput,
+  AbuseOptions,
+  AbuseReport,
+  AbuseVote,
+  CollusionPair,
+} from './abuse/detect';
+export { collusionPartners, DEFAULT_ABUSE_OPTIONS, detectAbuse } from './abuse/detect';
+
+export type { Prng } from './random/prng';
+export { createPrng } from './random/prng';
