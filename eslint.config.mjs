@@ -1,7 +1,6 @@
 // One flat config for the whole workspace. Type-aware rules run on every TypeScript file;
 // module boundaries (Nx tags) keep the pure libs pure.
 import nx from '@nx/eslint-plugin';
-import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 const frameworkImports = [
@@ -28,7 +27,7 @@ export default [
       'tmp/**',
       '**/*.js',
       '**/*.cjs',
-      '**/vite.config.ts',
+      '**/vite.config.mts',
     ],
   },
   ...nx.configs['flat/base'],
@@ -99,17 +98,30 @@ export default [
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'Date', property: 'now', message: 'pass `now` in; libs/voting never reads a clock.' },
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'pass `now` in; libs/voting never reads a clock.',
+        },
         { object: 'Math', property: 'random', message: 'use the seeded generator.' },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'pass `now` in.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'pass `now` in.',
+        },
       ],
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.int-spec.ts', '**/test/**/*.ts', '**/e2e/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.spec.tsx',
+      '**/*.int-spec.ts',
+      '**/test/**/*.ts',
+      '**/e2e/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -1,0 +1,45 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AuditModule } from '../audit/audit.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import type { GraphqlContext } from '../common/auth/request-context';
+import { formatGraphqlError } from '../common/errors/graphql-error-formatter';
+import { ConfigModule } from '../config/config.module';
+import type { AppConfig } from '../config/env.schema';
+import { DatabaseModule } from '../database/database.module';
+import { DemoModule } from '../demo/demo.module';
+import { HealthModule } from '../health/health.module';
+import { IdentityModule } from '../identity/identity.module';
+import { QueueModule } from '../queue/queue.module';
+
+/** The HTTP process: GraphQL + REST over every bounded context. Serves no queue processors. */
+@Module({})
+export class ApiModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        QueueModule,
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: config.schemaFile ?? true,
+          sortSchema: true,
+          playground: false,
+          introspection: config.nodeEnv !== 'production',
+          csrfPrevention: true,
+          context: ({ req, res }: GraphqlContext): GraphqlContext => ({ req, res }),
+          formatError: formatGraphqlError,
+        }),
+        AuditModule,
+        IdentityModule,
+        CatalogueModule,
+        HealthModule,
+        DemoModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { HttpErrorFilter } from '../common/errors/http-exception.filter';
+import type { AppConfig } from '../config/env.schema';
+import { serveWeb } from '../web/serve-web';
+
+/** Request-level settings shared by main.ts and the integration tests. */
+export function configureApi(app: INestApplication, config: AppConfig): { servesWeb: boolean } {
+  const express = app as NestExpressApplication;
+  express.set('trust proxy', 'loopback');
+  express.disable('x-powered-by');
+  express.useBodyParser('json', { limit: '2mb' });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+    }),
+  );
+  app.useGlobalFilters(new HttpErrorFilter());
+  if (config.corsOrigins.length > 0)
+    app.enableCors({ origin: [...config.corsOrigins], credentials: true });
+  app.enableShutdownHooks();
+  return { servesWeb: config.webDist !== null && serveWeb(app, config.webDist) };
+}

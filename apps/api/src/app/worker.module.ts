@@ -1,0 +1,18 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '../config/config.module';
+import type { AppConfig } from '../config/env.schema';
+import { DatabaseModule } from '../database/database.module';
+import { PingProcessor } from '../queue/ping.processor';
+import { QueueModule } from '../queue/queue.module';
+
+/** The worker process: the same modules, plus the queue processors; no HTTP. */
+@Module({})
+export class WorkerModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule],
+      providers: [PingProcessor],
+    };
+  }
+}

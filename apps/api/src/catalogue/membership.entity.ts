@@ -1,0 +1,48 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { UserEntity } from '../identity/user.entity';
+import { ProjectEntity } from './project.entity';
+
+export type ProjectRole = 'owner' | 'developer' | 'language_manager' | 'translator';
+
+/** A role of a user in a project; `language_manager` is per locale, the others have locale ''. */
+@Entity({ name: 'membership' })
+@Index(['projectId', 'userId', 'role', 'locale'], { unique: true })
+@Check('CHK_membership_role', `"role" IN ('owner', 'developer', 'language_manager', 'translator')`)
+@Check('CHK_membership_locale', `("role" = 'language_manager') = ("locale" <> '')`)
+export class MembershipEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'project_id', type: 'uuid' })
+  projectId!: string;
+
+  @ManyToOne(() => ProjectEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'project_id' })
+  project?: ProjectEntity;
+
+  @Index()
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  @Column({ type: 'text' })
+  role!: ProjectRole;
+
+  @Column({ type: 'text', default: '' })
+  locale!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,30 @@
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type ProjectVisibility = 'public' | 'private';
+
+@Entity({ name: 'project' })
+@Check('CHK_project_slug', `"slug" ~ '^[a-z0-9][a-z0-9-]{0,62}$'`)
+@Check('CHK_project_visibility', `"visibility" IN ('public', 'private')`)
+export class ProjectEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text', unique: true })
+  slug!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ name: 'source_locale', type: 'text' })
+  sourceLocale!: string;
+
+  @Column({ type: 'text', default: 'public' })
+  visibility!: ProjectVisibility;
+
+  /** Voting parameters and export policy; validated by the libs before it is written. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  settings!: Record<string, unknown>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

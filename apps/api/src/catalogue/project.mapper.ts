@@ -1,0 +1,13 @@
+import type { ProjectModel } from './dto/project.model';
+import type { ProjectEntity } from './project.entity';
+
+export function toProjectModel(project: ProjectEntity): ProjectModel {
+  return {
+    id: project.id,
+    slug: project.slug,
+    name: project.name,
+    sourceLocale: project.sourceLocale,
+    visibility: project.visibility,
+    createdAt: project.createdAt,
+  };
+}

@@ -1,0 +1,38 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
+import { Public } from '../common/auth/public.decorator';
+import type { Principal } from '../common/auth/request-context';
+import { CreateProjectInput } from './dto/create-project.input';
+import { ProjectModel } from './dto/project.model';
+import { toProjectModel } from './project.mapper';
+import { ProjectService } from './project.service';
+
+@Resolver(() => ProjectModel)
+export class ProjectResolver {
+  constructor(private readonly projectService: ProjectService) {}
+
+  @Public()
+  @Query(() => [ProjectModel], {
+    description: 'Public projects and the private ones you belong to.',
+  })
+  async projects(@CurrentPrincipal() principal: Principal | null): Promise<ProjectModel[]> {
+    return (await this.projectService.visibleTo(principal?.userId ?? null)).map(toProjectModel);
+  }
+
+  @Public()
+  @Query(() => ProjectModel)
+  async project(
+    @Args('slug') slug: string,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<ProjectModel> {
+    return toProjectModel(await this.projectService.findVisible(slug, principal?.userId ?? null));
+  }
+
+  @Mutation(() => ProjectModel, { description: 'Creates a project owned by you.' })
+  async createProject(
+    @Args('input') input: CreateProjectInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ProjectModel> {
+    return toProjectModel(await this.projectService.create(principal.userId, input));
+  }
+}

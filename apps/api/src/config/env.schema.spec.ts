@@ -1,0 +1,70 @@
+import { EnvError, parseEnv, parseLauncherEnv, redact } from './env.schema';
+
+const base = { DATABASE_URL: 'postgres://u:secret@db:5432/chorus' };
+
+function errorOf(env: Record<string, string>): string {
+  try {
+    parseEnv(env);
+  } catch (error) {
+    if (error instanceof EnvError) return error.message;
+    throw error;
+  }
+  throw new Error('expected an EnvError');
+}
+
+describe('environment schema', () => {
+  it('maps a minimal environment to defaults, choosing the Postgres queue without REDIS_URL', () => {
+    const config = parseEnv(base);
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      queue: { backend: 'postgres', databaseUrl: base.DATABASE_URL },
+      logFormat: 'pretty',
+      seedDemo: false,
+    });
+  });
+
+  it('uses Redis when REDIS_URL is set', () => {
+    expect(parseEnv({ ...base, REDIS_URL: 'redis://r:6379' }).queue).toEqual({
+      backend: 'redis',
+      redisUrl: 'redis://r:6379',
+    });
+  });
+
+  it.each([
+    [{}, 'DATABASE_URL is required'],
+    [{ DATABASE_URL: 'nonsense' }, 'Invalid environment: DATABASE_URL must be a URL'],
+    [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL must use postgres: or postgresql:'],
+    [{ ...base, PORT: '70000' }, 'PORT must be an integer from 1 to 65535 (got "70000")'],
+    [{ ...base, REDIS_URL: 'http://r' }, 'REDIS_URL must use redis: or rediss:'],
+    [{ ...base, QUEUE_BACKEND: 'redis' }, 'REDIS_URL is required when QUEUE_BACKEND is redis'],
+    [{ ...base, NODE_ENV: 'production' }, 'SESSION_SECRET is required in production'],
+    [{ ...base, SESSION_SECRET: 'short' }, 'SESSION_SECRET must be at least 32 characters'],
+    [{ ...base, LOG_FORMAT: 'xml' }, 'LOG_FORMAT must be one of json, pretty (got "xml")'],
+    [{ ...base, SEED_DEMO: 'maybe' }, 'SEED_DEMO must be true or false'],
+    [{ ...base, QUEUE_PREFIX: 'Bad-Prefix' }, 'QUEUE_PREFIX must be lowercase'],
+  ])('names the bad variable: %j', (env, message) => {
+    expect(errorOf(env)).toContain(message);
+  });
+
+  it('never echoes a password in an error or log line', () => {
+    expect(errorOf({ DATABASE_URL: 'mysql://u:hunter2@h/db' })).not.toContain('hunter2');
+    expect(redact('postgres://u:hunter2@h:5432/db')).toBe('postgres://u:***@h:5432/db');
+  });
+
+  it('defaults JSON logs in production', () => {
+    const config = parseEnv({ ...base, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) });
+    expect(config.logFormat).toBe('json');
+  });
+
+  it('reads the launcher settings, all optional', () => {
+    expect(parseLauncherEnv({})).toEqual({
+      databaseUrl: null,
+      redisUrl: null,
+      queueBackend: null,
+      port: 3000,
+      dataDir: '.chorus',
+      embeddedPostgresPort: 54329,
+    });
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * The one place that reads process.env. Every variable is parsed and validated here at
+ * start-up and mapped once to a typed AppConfig; a bad value stops the process with a
+ * one-line message naming the variable.
+ */
+export type QueueBackendKind = 'redis' | 'postgres';
+export type LogFormat = 'json' | 'pretty';
+export type NodeEnv = 'production' | 'development' | 'test';
+
+export interface AppConfig {
+  readonly nodeEnv: NodeEnv;
+  readonly host: string;
+  readonly port: number;
+  readonly databaseUrl: string;
+  readonly queue:
+    | { readonly backend: 'redis'; readonly redisUrl: string }
+    | {
+        readonly backend: 'postgres';
+        readonly databaseUrl: string;
+      };
+  /** Prefix of every BullMQ key (Redis) or schema name (Postgres); lets tests and tenants share a server. */
+  readonly queuePrefix: string;
+  readonly sessionSecret: string;
+  readonly sessionTtlHours: number;
+  readonly logFormat: LogFormat;
+  /** Directory of the built web client; served on the API port when set. */
+  readonly webDist: string | null;
+  readonly seedDemo: boolean;
+  /** Where the code-first GraphQL schema is written (development), or null to keep it in memory. */
+  readonly schemaFile: string | null;
+  readonly corsOrigins: readonly string[];
+}
+
+export class EnvError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`Invalid environment: ${variable} ${detail}`);
+    this.name = 'EnvError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const DEV_SESSION_SECRET = 'chorus-development-secret-not-for-production';
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = read(env, name);
+  if (value === undefined) return fallback;
+  const match = allowed.find((a) => a === value);
+  if (match === undefined) {
+    throw new EnvError(name, `must be one of ${allowed.join(', ')} (got "${value}")`);
+  }
+  return match;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = read(env, name);
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new EnvError(name, `must be an integer from ${min} to ${max} (got "${value}")`);
+  }
+  return n;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const value = read(env, name);
+  if (value === undefined) return fallback;
+  if (['1', 'true', 'yes'].includes(value.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(value.toLowerCase())) return false;
+  throw new EnvError(name, `must be true or false (got "${value}")`);
+}
+
+function url(env: Env, name: string, protocols: readonly string[]): string | undefined {
+  const value = read(env, name);
+  if (value === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new EnvError(
+      name,
+      `must be a URL like ${protocols[0]}//host:port/… (got "${redact(value)}")`,
+    );
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new EnvError(
+      name,
+      `must use ${protocols.join(' or ')} (got "${parsed.protocol}" in "${redact(value)}")`,
+    );
+  }
+  if (parsed.hostname === '') throw new EnvError(name, `has no host (got "${redact(value)}")`);
+  return value;
+}
+
+/** Hides the password of a connection URL so it never reaches a log. */
+export function redact(value: string): string {
+  return value.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
+}
+
+export function parseEnv(env: Env): AppConfig {
+  const nodeEnv = oneOf<NodeEnv>(
+    env,
+    'NODE_ENV',
+    ['production', 'development', 'test'],
+    'development',
+  );
+  const production = nodeEnv === 'production';
+
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  if (databaseUrl === undefined) {
+    throw new EnvError(
+      'DATABASE_URL',
+      'is required (postgres://user:password@host:5432/db); `npm start` sets it for you',
+    );
+  }
+  const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  const backend = oneOf<QueueBackendKind>(
+    env,
+    'QUEUE_BACKEND',
+    ['redis', 'postgres'],
+    redisUrl === undefined ? 'postgres' : 'redis',
+  );
+  if (backend === 'redis' && redisUrl === undefined) {
+    throw new EnvError('REDIS_URL', 'is required when QUEUE_BACKEND is redis');
+  }
+
+  const sessionSecret = read(env, 'SESSION_SECRET');
+  if (production && sessionSecret === undefined) {
+    throw new EnvError('SESSION_SECRET', 'is required in production (32+ random characters)');
+  }
+  if (sessionSecret !== undefined && sessionSecret.length < 32) {
+    throw new EnvError('SESSION_SECRET', 'must be at least 32 characters');
+  }
+
+  const prefix = read(env, 'QUEUE_PREFIX') ?? 'chorus';
+  if (!/^[a-z][a-z0-9_]{0,40}$/.test(prefix)) {
+    throw new EnvError('QUEUE_PREFIX', `must be lowercase letters, digits or _ (got "${prefix}")`);
+  }
+
+  return {
+    nodeEnv,
+    host: read(env, 'HOST') ?? '0.0.0.0',
+    port: integer(env, 'PORT', 3000, 1, 65535),
+    databaseUrl,
+    queue:
+      backend === 'redis' && redisUrl !== undefined
+        ? { backend, redisUrl }
+        : { backend: 'postgres', databaseUrl },
+    queuePrefix: prefix,
+    sessionSecret: sessionSecret ?? DEV_SESSION_SECRET,
+    sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
+    logFormat: oneOf<LogFormat>(
+      env,
+      'LOG_FORMAT',
+      ['json', 'pretty'],
+      production ? 'json' : 'pretty',
+    ),
+    webDist: read(env, 'WEB_DIST') ?? null,
+    seedDemo: boolean(env, 'SEED_DEMO', false),
+    schemaFile: read(env, 'GRAPHQL_SCHEMA_FILE') ?? null,
+    corsOrigins: (read(env, 'CORS_ORIGINS') ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o !== ''),
+  };
+}
+
+/** Settings read only by the `npm start` launcher (it then passes a full environment to the processes). */
+export interface LauncherConfig {
+  readonly databaseUrl: string | null;
+  readonly redisUrl: string | null;
+  readonly queueBackend: QueueBackendKind | null;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly embeddedPostgresPort: number;
+}
+
+export function parseLauncherEnv(env: Env): LauncherConfig {
+  const queueBackend = read(env, 'QUEUE_BACKEND');
+  return {
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']) ?? null,
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']) ?? null,
+    queueBackend:
+      queueBackend === undefined
+        ? null
+        : oneOf<QueueBackendKind>(env, 'QUEUE_BACKEND', ['redis', 'postgres'], 'redis'),
+    port: integer(env, 'PORT', 3000, 1, 65535),
+    dataDir: read(env, 'CHORUS_DATA_DIR') ?? '.chorus',
+    embeddedPostgresPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+  };
+}

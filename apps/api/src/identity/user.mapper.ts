@@ -1,0 +1,10 @@
+import type { MeModel, UserModel } from './dto/user.model';
+import type { UserEntity } from './user.entity';
+
+export function toUserModel(user: UserEntity): UserModel {
+  return { id: user.id, displayName: user.displayName, createdAt: user.createdAt };
+}
+
+export function toMeModel(user: UserEntity): MeModel {
+  return { ...toUserModel(user), email: user.email };
+}

@@ -1,0 +1,71 @@
+import { TestClient, signedInClient } from './support/graphql-client';
+import { resetDatabase, startApi, type RunningApi } from './support/test-app';
+
+const CREATE =
+  'mutation($i: CreateProjectInput!) { createProject(input: $i) { slug name sourceLocale visibility } }';
+const LIST = '{ projects { slug } }';
+
+describe('projects', () => {
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    api = await startApi();
+    await resetDatabase(api.app);
+  });
+
+  afterAll(() => api.close());
+
+  it('creates a project owned by its creator, with a canonical source locale', async () => {
+    const { client } = await signedInClient(api.baseUrl, 'owner');
+    const data = await client.ok<{ createProject: Record<string, string> }>(CREATE, {
+      i: { slug: 'shop', name: 'Shop', sourceLocale: 'pt-br', visibility: 'public' },
+    });
+    expect(data.createProject).toEqual({
+      slug: 'shop',
+      name: 'Shop',
+      sourceLocale: 'pt-BR',
+      visibility: 'public',
+    });
+  });
+
+  it('refuses a taken slug, an unknown locale and a malformed slug with their codes', async () => {
+    const { client } = await signedInClient(api.baseUrl, 'second');
+    expect(
+      await client.errorCode(CREATE, { i: { slug: 'shop', name: 'Again', sourceLocale: 'en' } }),
+    ).toBe('SLUG_TAKEN');
+    expect(
+      await client.errorCode(CREATE, {
+        i: { slug: 'x1', name: 'X', sourceLocale: 'not a locale!' },
+      }),
+    ).toBe('UNKNOWN_LOCALE');
+    expect(
+      await client.errorCode(CREATE, { i: { slug: 'Bad Slug', name: 'X', sourceLocale: 'en' } }),
+    ).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses to create a project without a session', async () => {
+    const anonymous = new TestClient(api.baseUrl);
+    expect(
+      await anonymous.errorCode(CREATE, { i: { slug: 'anon', name: 'Anon', sourceLocale: 'en' } }),
+    ).toBe('UNAUTHENTICATED');
+  });
+
+  it('shows private projects only to their members', async () => {
+    const owner = await signedInClient(api.baseUrl, 'private-owner');
+    await owner.client.ok(CREATE, {
+      i: { slug: 'secret', name: 'Secret', sourceLocale: 'en', visibility: 'private' },
+    });
+    const stranger = await signedInClient(api.baseUrl, 'stranger');
+
+    const mine = await owner.client.ok<{ projects: { slug: string }[] }>(LIST);
+    const theirs = await stranger.client.ok<{ projects: { slug: string }[] }>(LIST);
+    expect(mine.projects.map((p) => p.slug)).toEqual(['secret', 'shop']);
+    expect(theirs.projects.map((p) => p.slug)).toEqual(['shop']);
+    expect(await stranger.client.errorCode('{ project(slug: "secret") { slug } }')).toBe(
+      'PROJECT_NOT_FOUND',
+    );
+    expect(await owner.client.ok('{ project(slug: "secret") { slug } }')).toEqual({
+      project: { slug: 'secret' },
+    });
+  });
+});

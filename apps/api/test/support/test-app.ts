@@ -1,0 +1,75 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Redis } from 'ioredis';
+import type { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import { ApiModule } from '../../src/app/api.module';
+import { configureApi } from '../../src/app/configure-api';
+import { WorkerModule } from '../../src/app/worker.module';
+import { type AppConfig, parseEnv } from '../../src/config/env.schema';
+import { prepareQueueBackend } from '../../src/queue/queue-connection';
+import { TEST_REDIS_URL, testDatabaseUrl, testQueueBackend } from './test-env';
+
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  const backend = testQueueBackend();
+  return parseEnv({
+    NODE_ENV: 'test',
+    DATABASE_URL: testDatabaseUrl(),
+    QUEUE_BACKEND: backend,
+    REDIS_URL: backend === 'redis' ? TEST_REDIS_URL : undefined,
+    QUEUE_PREFIX: process.env['CHORUS_TEST_QUEUE_PREFIX'] ?? 'chorus_test',
+    LOG_FORMAT: 'json',
+    ...overrides,
+  });
+}
+
+export interface RunningApi {
+  readonly app: INestApplication;
+  readonly baseUrl: string;
+  readonly config: AppConfig;
+  close(): Promise<void>;
+}
+
+/** The real HTTP API (GraphQL + REST) on a random port, as main.ts builds it. */
+export async function startApi(config: AppConfig = testConfig()): Promise<RunningApi> {
+  await prepareQueueBackend(config);
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(config), {
+    logger: false,
+  });
+  configureApi(app, config);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return { app, config, baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
+
+/** The real worker (BullMQ processors) in this process. */
+export async function startWorker(
+  config: AppConfig = testConfig(),
+): Promise<INestApplicationContext> {
+  await prepareQueueBackend(config);
+  const worker = await NestFactory.createApplicationContext(WorkerModule.register(config), {
+    logger: false,
+  });
+  await worker.init();
+  return worker;
+}
+
+/** Empties every application table (not the migrations table) between test files. */
+export async function resetDatabase(app: INestApplication): Promise<void> {
+  const dataSource = app.get(DataSource);
+  const tables = dataSource.entityMetadatas.map((m) => `"${m.tableName}"`).join(', ');
+  await dataSource.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+}
+
+/** Deletes this run's BullMQ keys from Redis. */
+export async function flushQueueKeys(config: AppConfig): Promise<void> {
+  if (config.queue.backend !== 'redis') return;
+  const redis = new Redis(config.queue.redisUrl);
+  try {
+    const keys = await redis.keys(`${config.queuePrefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
+}

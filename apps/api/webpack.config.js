@@ -1,0 +1,8 @@
+// The API's three entry points: HTTP (main), queue worker, and the `npm start` launcher.
+const { nodeAppConfig } = require('../../tools/webpack/node-app.config');
+
+module.exports = nodeAppConfig({
+  projectDir: __dirname,
+  outDir: 'dist/apps/api',
+  entry: { main: './src/main.ts', worker: './src/worker.ts', launcher: './src/launcher.ts' },
+});

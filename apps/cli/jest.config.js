@@ -1,0 +1,1 @@
+module.exports = require('../../jest.preset.js').project({ displayName: 'cli', dir: __dirname });

@@ -1,0 +1,6 @@
+module.exports = require('../../jest.preset.js').project({
+  displayName: 'web',
+  dir: __dirname,
+  tsx: true,
+  environment: 'jsdom',
+});

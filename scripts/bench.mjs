@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// `npm run bench [-- name…]`: runs the benchmark scenarios (all, or the named ones) and prints
+// their tables; each scenario also records its results in docs/benchmarks.md.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** name → TypeScript entry run with @swc-node/register. */
+const SCENARIOS = {
+  'translation-core': 'libs/translation-core/scripts/bench.ts',
+};
+
+const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = requested.filter((name) => !(name in SCENARIOS));
+if (unknown.length > 0) {
+  process.stderr.write(
+    `unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}\n`,
+  );
+  process.exit(1);
+}
+const flags = process.argv.slice(2).filter((a) => a.startsWith('-'));
+let failed = false;
+for (const name of requested.length > 0 ? requested : Object.keys(SCENARIOS)) {
+  process.stdout.write(`\n### ${name}\n`);
+  const result = spawnSync(
+    process.execPath,
+    ['-r', '@swc-node/register', SCENARIOS[name], ...flags],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json' },
+    },
+  );
+  failed ||= result.status !== 0;
+}
+process.exitCode = failed ? 1 : 0;
