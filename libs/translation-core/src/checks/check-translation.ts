@@ -107,7 +107,7 @@ export function checkTranslation(input: CheckInput): Finding[] {
 
   for (const form of present) {
     const text = forms[form] as string;
-    if (plural && form === '') continue;
+    if (plural && (form === '' || !(required.includes(form) || (type === 'cardinal' && form === 'zero')))) continue;
     if (!plural && form !== '') continue;
     if (isBlank(text)) {
       out.push(finding('EMPTY', form, `${form === '' ? 'The translation' : `Form "${form}"`} is empty or only spaces. Write the text.`));
@@ -118,7 +118,9 @@ export function checkTranslation(input: CheckInput): Finding[] {
       (form === '' ? source.forms[''] : source.forms[form]) ?? source.forms.other ?? sourceTexts[sourceTexts.length - 1] ?? '';
     const sp = placeholders(sourceText);
     const tp = placeholders(text);
-    const single = isPluralCategory(form) && (examples[form]?.singleInteger ?? null) !== null;
+    // The optional `zero` override (not a category of the locale) is only ever used for 0.
+    const single =
+      isPluralCategory(form) && ((examples[form]?.singleInteger ?? null) !== null || !required.includes(form));
     out.push(
       ...checkInterpolations(sp.interpolations, tp.interpolations, {
         form,

@@ -74,9 +74,7 @@ export function checkInterpolations(
     );
   }
   const formats = (list: readonly Interpolation[], root: string): string =>
-    list
-      .filter((ip) => ip.root === root)
-      .map((ip) => `${ip.unescaped ? '-' : ''}${ip.format ?? ''}`)
+    [...new Set(list.filter((ip) => ip.root === root).map((ip) => `${ip.unescaped ? '-' : ''}${ip.format ?? ''}`))]
       .sort()
       .join('|');
   const changed = [...s.keys()].filter((root) => t.has(root) && formats(source, root) !== formats(target, root));
