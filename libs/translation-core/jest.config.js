@@ -1,1 +1,4 @@
-module.exports = require('../../jest.preset.js').project({ displayName: 'translation-core', dir: __dirname });
+module.exports = require('../../jest.preset.js').project({
+  displayName: 'translation-core',
+  dir: __dirname,
+});

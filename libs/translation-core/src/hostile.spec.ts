@@ -5,32 +5,102 @@ import type { KeySeparator } from './model';
 import { serializeI18nextJson } from './export/serialize';
 import { checkTranslation } from './checks/check-translation';
 
-const VALID = '{\n  "a": {\n    "b_one": "{{count}} b",\n    "b_other": "{{count}} bs"\n  },\n  "list": ["x", "y"],\n  "Hello <1>{{name}}</1>": "Hallo <1>{{name}}</1>"\n}\n';
+const VALID =
+  '{\n  "a": {\n    "b_one": "{{count}} b",\n    "b_other": "{{count}} bs"\n  },\n  "list": ["x", "y"],\n  "Hello <1>{{name}}</1>": "Hallo <1>{{name}}</1>"\n}\n';
 
-const char = fc.constantFrom('{', '}', '[', ']', '"', ':', ',', '\\', 'u', 'd', '8', '0', ' ', '\n', 'a', '.', '_', '1', 'e', '-', 'n', 't', 'f', '\ud800', '\udc00', '\u0000', '\ufeff');
+const char = fc.constantFrom(
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  ':',
+  ',',
+  '\\',
+  'u',
+  'd',
+  '8',
+  '0',
+  ' ',
+  '\n',
+  'a',
+  '.',
+  '_',
+  '1',
+  'e',
+  '-',
+  'n',
+  't',
+  'f',
+  '\ud800',
+  '\udc00',
+  '\u0000',
+  '\ufeff',
+);
 
 /** Ten families of malformed or adversarial i18next files. */
 const hostile: fc.Arbitrary<string> = fc.oneof(
   // truncated valid JSON
   fc.nat(VALID.length).map((n) => VALID.slice(0, n)),
   // one random edit of valid JSON
-  fc.tuple(fc.nat(VALID.length), fc.nat(3), char).map(([i, del, c]) => VALID.slice(0, i) + c + VALID.slice(i + del)),
+  fc
+    .tuple(fc.nat(VALID.length), fc.nat(3), char)
+    .map(([i, del, c]) => VALID.slice(0, i) + c + VALID.slice(i + del)),
   // deep nesting, objects or arrays, closed or not
-  fc.tuple(fc.integer({ min: 1, max: 3000 }), fc.boolean(), fc.boolean()).map(([d, arr, closed]) =>
-    arr ? `{"a": ${'['.repeat(d)}"x"${closed ? ']'.repeat(d) : ''}}` : `${'{"a": '.repeat(d)}"x"${closed ? '}'.repeat(d) : ''}`,
-  ),
+  fc
+    .tuple(fc.integer({ min: 1, max: 3000 }), fc.boolean(), fc.boolean())
+    .map(([d, arr, closed]) =>
+      arr
+        ? `{"a": ${'['.repeat(d)}"x"${closed ? ']'.repeat(d) : ''}}`
+        : `${'{"a": '.repeat(d)}"x"${closed ? '}'.repeat(d) : ''}`,
+    ),
   // huge keys and values
-  fc.tuple(fc.integer({ min: 1000, max: 60_000 }), fc.boolean()).map(([n, key]) => (key ? `{"${'k'.repeat(n)}": "v"}` : `{"k": "${'v'.repeat(n)}"}`)),
+  fc
+    .tuple(fc.integer({ min: 1000, max: 60_000 }), fc.boolean())
+    .map(([n, key]) => (key ? `{"${'k'.repeat(n)}": "v"}` : `{"k": "${'v'.repeat(n)}"}`)),
   // prototype-polluting keys, nested, dotted and as plural bases
   fc
-    .tuple(fc.constantFrom('__proto__', 'constructor', 'prototype', '__proto__.polluted', 'constructor.prototype.polluted', '__proto___one'), fc.boolean())
-    .map(([k, nest]) => (nest ? `{"${k}": {"polluted": "yes", "__proto__": {"polluted": "yes"}}}` : `{"${k}": "yes", "x": {"${k}": "yes"}}`)),
+    .tuple(
+      fc.constantFrom(
+        '__proto__',
+        'constructor',
+        'prototype',
+        '__proto__.polluted',
+        'constructor.prototype.polluted',
+        '__proto___one',
+      ),
+      fc.boolean(),
+    )
+    .map(([k, nest]) =>
+      nest
+        ? `{"${k}": {"polluted": "yes", "__proto__": {"polluted": "yes"}}}`
+        : `{"${k}": "yes", "x": {"${k}": "yes"}}`,
+    ),
   // lone surrogates, raw and escaped, in keys and values
-  fc.constantFrom('{"\ud800": "\udc00"}', '{"k": "\\ud800"}', '{"\\udfff": "x"}', '{"a": "b\ud83d"}', '{"\\ud83d\\ude00": "\\ud83d"}'),
+  fc.constantFrom(
+    '{"\ud800": "\udc00"}',
+    '{"k": "\\ud800"}',
+    '{"\\udfff": "x"}',
+    '{"a": "b\ud83d"}',
+    '{"\\ud83d\\ude00": "\\ud83d"}',
+  ),
   // non-string leaves
-  fc.constantFrom('{"a": 1}', '{"a": true}', '{"a": null}', '{"a": {"b": [1, "x"]}}', '{"a": 1e999}', '{"a": -0}'),
+  fc.constantFrom(
+    '{"a": 1}',
+    '{"a": true}',
+    '{"a": null}',
+    '{"a": {"b": [1, "x"]}}',
+    '{"a": 1e999}',
+    '{"a": -0}',
+  ),
   // duplicate keys and conflicts
-  fc.constantFrom('{"a": "x", "a": "y"}', '{"a": "x", "a.b": "y"}', '{"a": {"b": "x"}, "a.b": "y"}', '{"a": ["x"], "a.0": "y"}', '{"a_one": "x", "a_one": "y"}'),
+  fc.constantFrom(
+    '{"a": "x", "a": "y"}',
+    '{"a": "x", "a.b": "y"}',
+    '{"a": {"b": "x"}, "a.b": "y"}',
+    '{"a": ["x"], "a.0": "y"}',
+    '{"a_one": "x", "a_one": "y"}',
+  ),
   // random token soup
   fc.array(char, { maxLength: 60 }).map((a) => a.join('')),
   // any string at all
@@ -42,7 +112,10 @@ const codes = new Set<string>(Object.values(CatalogueErrorCode));
 describe('hostile input', () => {
   it('10,000 malformed or adversarial files each give a typed error or a valid catalogue', () => {
     const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
-    const samples = fc.sample(fc.tuple(hostile, fc.constantFrom<KeySeparator>('.', false)), { numRuns: 10_000, seed: 20261125 });
+    const samples = fc.sample(fc.tuple(hostile, fc.constantFrom<KeySeparator>('.', false)), {
+      numRuns: 10_000,
+      seed: 20261125,
+    });
     let accepted = 0;
     for (const [text, keySeparator] of samples) {
       const r = parseI18nextJson(text, { locale: 'ru', keySeparator });
@@ -60,7 +133,11 @@ describe('hostile input', () => {
       if (!out.ok) throw new Error(`accepted file does not serialize: ${JSON.stringify(text)}`);
       expect(() => JSON.parse(out.value) as unknown).not.toThrow();
       for (const u of r.value.catalogue.units.slice(0, 3)) {
-        expect(Array.isArray(checkTranslation({ source: u, sourceLocale: 'en', targetLocale: 'ru', forms: u.forms }))).toBe(true);
+        expect(
+          Array.isArray(
+            checkTranslation({ source: u, sourceLocale: 'en', targetLocale: 'ru', forms: u.forms }),
+          ),
+        ).toBe(true);
       }
     }
     expect(accepted).toBeGreaterThan(500);
@@ -71,17 +148,28 @@ describe('hostile input', () => {
   });
 
   it('refuses a file over maxBytes before reading it', () => {
-    const r = parseI18nextJson(`{"k": "${'x'.repeat(2_000_000)}"}`, { locale: 'en', limits: { maxBytes: 1_000_000 } });
+    const r = parseI18nextJson(`{"k": "${'x'.repeat(2_000_000)}"}`, {
+      locale: 'en',
+      limits: { maxBytes: 1_000_000 },
+    });
     expect(!r.ok && r.errors[0]!.code).toBe('INPUT_TOO_LARGE');
   });
 
   it('keeps __proto__ keys as data', () => {
-    const r = parseI18nextJson('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}', { locale: 'en' });
+    const r = parseI18nextJson(
+      '{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}',
+      { locale: 'en' },
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value.catalogue.units.map((u) => u.key)).toEqual(['__proto__.polluted', 'constructor.prototype.polluted']);
+    expect(r.value.catalogue.units.map((u) => u.key)).toEqual([
+      '__proto__.polluted',
+      'constructor.prototype.polluted',
+    ]);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     const out = serializeI18nextJson(r.value.catalogue);
-    expect(out.ok && out.value).toBe('{\n  "__proto__": {\n    "polluted": "yes"\n  },\n  "constructor": {\n    "prototype": {\n      "polluted": "yes"\n    }\n  }\n}\n');
+    expect(out.ok && out.value).toBe(
+      '{\n  "__proto__": {\n    "polluted": "yes"\n  },\n  "constructor": {\n    "prototype": {\n      "polluted": "yes"\n    }\n  }\n}\n',
+    );
   });
 });

@@ -2,20 +2,47 @@
 export { assertNever } from './assert-never';
 export type { Result } from './result';
 
-export type { Catalogue, CatalogueUnit, ContextHint, FormKey, Forms, KeySeparator, PathSegment, SourceUnit, UnitKind } from './model';
+export type {
+  Catalogue,
+  CatalogueUnit,
+  ContextHint,
+  FormKey,
+  Forms,
+  KeySeparator,
+  PathSegment,
+  SourceUnit,
+  UnitKind,
+} from './model';
 export { UNIT_KINDS, keyOfPath, unitId } from './model';
 export { buildSourceUnits, sourceHash } from './source-hash';
 
 export type { CatalogueError, ParseLimits } from './json/parse-errors';
 export { CatalogueErrorCode, DEFAULT_PARSE_LIMITS, HARD_MAX_DEPTH } from './json/parse-errors';
-export type { JsonArray, JsonMember, JsonNode, JsonObject, JsonScalar, JsonString } from './json/tokenizer';
+export type {
+  JsonArray,
+  JsonMember,
+  JsonNode,
+  JsonObject,
+  JsonScalar,
+  JsonString,
+} from './json/tokenizer';
 export { parseJsonStrict } from './json/tokenizer';
-export type { NestingReference, ParseCatalogueOptions, ParsedCatalogue, ParseWarning } from './json/parse-i18next';
+export type {
+  NestingReference,
+  ParseCatalogueOptions,
+  ParsedCatalogue,
+  ParseWarning,
+} from './json/parse-i18next';
 export { ParseWarningCode, parseI18nextJson } from './json/parse-i18next';
 export { i18nextJsonFormat } from './formats';
 export type { CatalogueFormat } from './formats';
 
-export type { PluralCategory, PluralCategoryData, PluralLocaleData, PluralType } from './plurals/plural-types';
+export type {
+  PluralCategory,
+  PluralCategoryData,
+  PluralLocaleData,
+  PluralType,
+} from './plurals/plural-types';
 export { PLURAL_CATEGORIES, isPluralCategory } from './plurals/plural-types';
 export type { LocaleResolution, PluralFormInfo } from './plurals/plural-table';
 export {
@@ -45,7 +72,11 @@ export type { CheckInput, CheckSource } from './checks/check-translation';
 export { checkTranslation } from './checks/check-translation';
 
 export type { CanonicalArray, CanonicalNode, CanonicalObject } from './export/canonical-json';
-export { compareCodeUnits, writeCanonicalJson, writeCompactCanonicalJson } from './export/canonical-json';
+export {
+  compareCodeUnits,
+  writeCanonicalJson,
+  writeCompactCanonicalJson,
+} from './export/canonical-json';
 export type { EmittedLeaf, ExportError } from './export/tree';
 export { ExportErrorCode } from './export/tree';
 export type { SerializeOptions } from './export/serialize';

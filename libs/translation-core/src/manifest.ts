@@ -43,5 +43,10 @@ export function buildManifest(files: readonly BundleFileRef[]): Manifest {
   }
   const text = writeCanonicalJson({ kind: 'object', entries });
   const hash = contentHash(text);
-  return { text, contentHash: hash, shortHash: shortHash(hash), bundleSetHash: bundleSetHash(files) };
+  return {
+    text,
+    contentHash: hash,
+    shortHash: shortHash(hash),
+    bundleSetHash: bundleSetHash(files),
+  };
 }

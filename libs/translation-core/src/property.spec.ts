@@ -16,10 +16,15 @@ function comparable(units: readonly CatalogueUnit[]) {
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-function flatten(value: unknown, prefix: string[] = [], out = new Map<string, string>()): Map<string, string> {
+function flatten(
+  value: unknown,
+  prefix: string[] = [],
+  out = new Map<string, string>(),
+): Map<string, string> {
   if (typeof value === 'string') out.set(JSON.stringify(prefix), value);
   else if (Array.isArray(value)) value.forEach((v, i) => flatten(v, [...prefix, `#${i}`], out));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) flatten(v, [...prefix, k], out);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) flatten(v, [...prefix, k], out);
   return out;
 }
 
@@ -28,8 +33,12 @@ describe('format plug-in properties (fast-check)', () => {
     const samples = fc.sample(catalogueArbitrary(), { numRuns: 200, seed: 42 });
     const units = samples.flatMap((c) => c.units);
     expect(units.length / samples.length).toBeGreaterThan(5);
-    expect(new Set(units.map((u) => u.kind))).toEqual(new Set(['simple', 'plural', 'ordinal', 'array-element']));
-    expect(samples.some((c) => c.keySeparator === '.' && c.units.some((u) => u.path.length > 1))).toBe(true);
+    expect(new Set(units.map((u) => u.kind))).toEqual(
+      new Set(['simple', 'plural', 'ordinal', 'array-element']),
+    );
+    expect(
+      samples.some((c) => c.keySeparator === '.' && c.units.some((u) => u.path.length > 1)),
+    ).toBe(true);
     expect(units.some((u) => u.key.includes('__proto__'))).toBe(true);
   });
 
@@ -50,7 +59,13 @@ describe('format plug-in properties (fast-check)', () => {
     fc.assert(
       fc.property(
         catalogueArbitrary().chain((c) =>
-          fc.tuple(fc.constant(c), fc.shuffledSubarray([...c.units], { minLength: c.units.length, maxLength: c.units.length })),
+          fc.tuple(
+            fc.constant(c),
+            fc.shuffledSubarray([...c.units], {
+              minLength: c.units.length,
+              maxLength: c.units.length,
+            }),
+          ),
         ),
         ([c, shuffled]) => {
           expect(serialize({ ...c, units: shuffled })).toBe(serialize(c));

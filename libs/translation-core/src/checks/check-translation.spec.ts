@@ -2,11 +2,22 @@ import type { Forms, UnitKind } from '../model';
 import { checkTranslation } from './check-translation';
 import { CHECK_CODES, CHECK_SEVERITY, hasErrors } from './finding';
 
-function check(source: Forms | string, target: Forms | string, targetLocale = 'de', kind?: UnitKind, maxLength?: number) {
+function check(
+  source: Forms | string,
+  target: Forms | string,
+  targetLocale = 'de',
+  kind?: UnitKind,
+  maxLength?: number,
+) {
   const s: Forms = typeof source === 'string' ? { '': source } : source;
   const t: Forms = typeof target === 'string' ? { '': target } : target;
   const k: UnitKind = kind ?? (typeof source === 'string' ? 'simple' : 'plural');
-  return checkTranslation({ source: { kind: k, forms: s, ...(maxLength === undefined ? {} : { maxLength }) }, sourceLocale: 'en', targetLocale, forms: t });
+  return checkTranslation({
+    source: { kind: k, forms: s, ...(maxLength === undefined ? {} : { maxLength }) },
+    sourceLocale: 'en',
+    targetLocale,
+    forms: t,
+  });
 }
 
 const codes = (...args: Parameters<typeof check>) => check(...args).map((f) => f.code);
@@ -37,22 +48,53 @@ describe('placeholders (C5.3)', () => {
   });
 
   it('warns when a format spec changes', () => {
-    expect(check('Total {{v, number}}', 'Summe {{v}}').map((x) => [x.code, x.severity])).toEqual([['FORMAT_CHANGED', 'warning']]);
+    expect(check('Total {{v, number}}', 'Summe {{v}}').map((x) => [x.code, x.severity])).toEqual([
+      ['FORMAT_CHANGED', 'warning'],
+    ]);
     expect(codes('Total {{v, number}}', 'Summe {{ v , number }}')).toEqual([]);
   });
 
   it('lets en-style `one` omit {{count}}, but not ru `one` (also used for 21, 31 …)', () => {
     expect(codes(en, { one: 'Ein Element', other: '{{count}} Elemente' }, 'de')).toEqual([]);
-    const ru = check(en, { one: 'Один элемент', few: '{{count}} элемента', many: '{{count}} элементов', other: '{{count}} элемента' }, 'ru');
+    const ru = check(
+      en,
+      {
+        one: 'Один элемент',
+        few: '{{count}} элемента',
+        many: '{{count}} элементов',
+        other: '{{count}} элемента',
+      },
+      'ru',
+    );
     expect(ru.map((f) => [f.code, f.form])).toEqual([['PLACEHOLDER_MISSING', 'one']]);
     expect(ru[0]!.message).toContain('21, 31');
-    expect(codes(en, { one: '{{count}} элемент', few: '{{count}} элемента', many: '{{count}} элементов', other: '{{count}} элемента' }, 'ru')).toEqual([]);
+    expect(
+      codes(
+        en,
+        {
+          one: '{{count}} элемент',
+          few: '{{count}} элемента',
+          many: '{{count}} элементов',
+          other: '{{count}} элемента',
+        },
+        'ru',
+      ),
+    ).toEqual([]);
   });
 
   it('requires {{count}} in every multi-number form, and allows it where the source omitted it', () => {
-    expect(check(en, { one: 'Ein Element', other: 'Elemente' }, 'de').map((f) => [f.code, f.form])).toEqual([['PLACEHOLDER_MISSING', 'other']]);
+    expect(
+      check(en, { one: 'Ein Element', other: 'Elemente' }, 'de').map((f) => [f.code, f.form]),
+    ).toEqual([['PLACEHOLDER_MISSING', 'other']]);
     expect(codes(en, { one: '{{count}} Element', other: '{{count}} Elemente' }, 'de')).toEqual([]);
-    const ar = { zero: 'لا عناصر', one: 'عنصر واحد', two: 'عنصران', few: '{{count}} عناصر', many: '{{count}} عنصرًا', other: '{{count}} عنصر' };
+    const ar = {
+      zero: 'لا عناصر',
+      one: 'عنصر واحد',
+      two: 'عنصران',
+      few: '{{count}} عناصر',
+      many: '{{count}} عنصرًا',
+      other: '{{count}} عنصر',
+    };
     expect(codes(en, ar, 'ar')).toEqual([]);
   });
 
@@ -73,7 +115,9 @@ describe('nesting (C5.3)', () => {
     const s = 'Got $t(items, {"count": {{n}} })';
     expect(codes(s, 'Bekam $t(items, {"count": {{n}} })')).toEqual([]);
     expect(codes(s, 'Bekam $t(items, {count: {{n}} })')).toEqual(['NESTING_OPTIONS_INVALID']);
-    expect(codes(s, 'Bekam $t(items, {"count": {{n}}, "lng": "en" })')).toEqual(['NESTING_MISMATCH']);
+    expect(codes(s, 'Bekam $t(items, {"count": {{n}}, "lng": "en" })')).toEqual([
+      'NESTING_MISMATCH',
+    ]);
   });
 });
 
@@ -94,15 +138,29 @@ describe('Trans tags and HTML safety (C5.3)', () => {
   });
 
   it('flags new attributes and changed link targets', () => {
-    expect(codes('<Link>go</Link>', '<Link href="https://evil.example">los</Link>')).toEqual(['TAG_ATTRIBUTE_ADDED']);
-    expect(codes('<a href="/help">help</a>', '<a href="https://evil.example">Hilfe</a>')).toEqual(['TAG_ATTRIBUTE_CHANGED']);
+    expect(codes('<Link>go</Link>', '<Link href="https://evil.example">los</Link>')).toEqual([
+      'TAG_ATTRIBUTE_ADDED',
+    ]);
+    expect(codes('<a href="/help">help</a>', '<a href="https://evil.example">Hilfe</a>')).toEqual([
+      'TAG_ATTRIBUTE_CHANGED',
+    ]);
     expect(codes('<a href="/help">help</a>', '<a href="/help">Hilfe</a>')).toEqual([]);
   });
 
   it('never allows script, on*= or javascript: that the source lacks', () => {
-    expect(codes('Hello', 'Hallo <script>alert(1)</script>')).toEqual(['TAG_MISMATCH', 'UNSAFE_HTML']);
-    expect(codes('<0>x</0>', '<0 onclick="alert(1)">x</0>')).toEqual(['TAG_ATTRIBUTE_ADDED', 'UNSAFE_HTML']);
-    expect(codes('<a href="/x">x</a>', '<a href="java\nscript:alert(1)">x</a>')).toEqual(['TAG_ATTRIBUTE_CHANGED', 'UNSAFE_HTML', 'NEWLINE_COUNT']);
+    expect(codes('Hello', 'Hallo <script>alert(1)</script>')).toEqual([
+      'TAG_MISMATCH',
+      'UNSAFE_HTML',
+    ]);
+    expect(codes('<0>x</0>', '<0 onclick="alert(1)">x</0>')).toEqual([
+      'TAG_ATTRIBUTE_ADDED',
+      'UNSAFE_HTML',
+    ]);
+    expect(codes('<a href="/x">x</a>', '<a href="java\nscript:alert(1)">x</a>')).toEqual([
+      'TAG_ATTRIBUTE_CHANGED',
+      'UNSAFE_HTML',
+      'NEWLINE_COUNT',
+    ]);
     expect(codes('Go to x', 'Gehe zu &#106;avascript:alert(1)')).toContain('UNSAFE_HTML');
   });
 });
@@ -115,23 +173,38 @@ describe('plural completeness', () => {
       ['PLURAL_FORM_MISSING', 'many'],
     ]);
     expect(f[0]!.message).toContain('2–4, 22–24');
-    expect(check(en, { one: 'x', two: 'y', other: '{{count}} z' }, 'de').map((x) => [x.code, x.form])).toEqual([['PLURAL_FORM_EXTRA', 'two']]);
+    expect(
+      check(en, { one: 'x', two: 'y', other: '{{count}} z' }, 'de').map((x) => [x.code, x.form]),
+    ).toEqual([['PLURAL_FORM_EXTRA', 'two']]);
   });
 
   it('allows the optional zero override for cardinals, not for ordinals', () => {
-    expect(codes(en, { zero: 'Keine', one: 'Ein Element', other: '{{count}} Elemente' }, 'de')).toEqual([]);
-    const ord = { one: '{{count}}st', two: '{{count}}nd', few: '{{count}}rd', other: '{{count}}th' };
-    expect(codes(ord, { zero: '0', other: '{{count}}te' }, 'de', 'ordinal')).toEqual(['PLURAL_FORM_EXTRA']);
+    expect(
+      codes(en, { zero: 'Keine', one: 'Ein Element', other: '{{count}} Elemente' }, 'de'),
+    ).toEqual([]);
+    const ord = {
+      one: '{{count}}st',
+      two: '{{count}}nd',
+      few: '{{count}}rd',
+      other: '{{count}}th',
+    };
+    expect(codes(ord, { zero: '0', other: '{{count}}te' }, 'de', 'ordinal')).toEqual([
+      'PLURAL_FORM_EXTRA',
+    ]);
     expect(codes(ord, { other: '{{count}}te' }, 'de', 'ordinal')).toEqual([]);
   });
 
   it('flags plural forms on a simple unit and a single text on a plural unit', () => {
     expect(codes('Hello', { one: 'Hallo' })).toEqual(['PLURAL_FORM_EXTRA', 'EMPTY']);
-    expect(codes(en, { '': 'x', one: 'Ein', other: '{{count}} Elemente' }, 'de')).toEqual(['PLURAL_FORM_EXTRA']);
+    expect(codes(en, { '': 'x', one: 'Ein', other: '{{count}} Elemente' }, 'de')).toEqual([
+      'PLURAL_FORM_EXTRA',
+    ]);
   });
 
   it('warns when all plural forms are the same', () => {
-    expect(codes(en, { one: '{{count}} Elemente', other: '{{count}} Elemente' }, 'de')).toEqual(['SAME_PLURALS']);
+    expect(codes(en, { one: '{{count}} Elemente', other: '{{count}} Elemente' }, 'de')).toEqual([
+      'SAME_PLURALS',
+    ]);
   });
 
   it('reports an unknown target locale', () => {
@@ -143,7 +216,9 @@ describe('text checks', () => {
   it('flags empty and whitespace-only text', () => {
     expect(codes('Hello', '')).toEqual(['EMPTY']);
     expect(codes('Hello', ' \n\t ')).toEqual(['EMPTY']);
-    expect(check(en, { one: 'Ein', other: '  ' }, 'de').map((f) => [f.code, f.form])).toEqual([['EMPTY', 'other']]);
+    expect(check(en, { one: 'Ein', other: '  ' }, 'de').map((f) => [f.code, f.form])).toEqual([
+      ['EMPTY', 'other'],
+    ]);
   });
 
   it('flags lone surrogates and control characters but allows \\n and \\t', () => {
@@ -190,7 +265,14 @@ describe('warnings', () => {
 describe('findings', () => {
   it('carry a code, severity, form and message, with errors blocking eligibility', () => {
     const f = check('Hello {{name}}', 'Hallo');
-    expect(f).toEqual([{ code: 'PLACEHOLDER_MISSING', severity: 'error', form: '', message: expect.stringContaining('{{name}}') }]);
+    expect(f).toEqual([
+      {
+        code: 'PLACEHOLDER_MISSING',
+        severity: 'error',
+        form: '',
+        message: expect.stringContaining('{{name}}'),
+      },
+    ]);
     expect(hasErrors(f)).toBe(true);
     expect(hasErrors(check('Hello ', 'Hallo'))).toBe(false);
   });

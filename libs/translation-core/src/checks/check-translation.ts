@@ -35,7 +35,9 @@ function language(locale: string): string {
 
 function hasLetters(text: string, p: Placeholders): boolean {
   let rest = text;
-  for (const part of [...p.interpolations, ...p.nestings, ...p.tags].sort((a, b) => b.start - a.start)) {
+  for (const part of [...p.interpolations, ...p.nestings, ...p.tags].sort(
+    (a, b) => b.start - a.start,
+  )) {
     rest = rest.slice(0, part.start) + ' ' + rest.slice(part.end);
   }
   return /\p{L}/u.test(rest);
@@ -53,7 +55,11 @@ export function checkTranslation(input: CheckInput): Finding[] {
   const type = source.kind === 'ordinal' ? 'ordinal' : 'cardinal';
   const target = resolvePluralLocale(input.targetLocale);
   if (!target.ok) return [finding('UNKNOWN_LOCALE', '', target.message)];
-  const required: readonly PluralCategory[] = plural ? (type === 'ordinal' ? target.data.ordinal : target.data.cardinal) : [];
+  const required: readonly PluralCategory[] = plural
+    ? type === 'ordinal'
+      ? target.data.ordinal
+      : target.data.cardinal
+    : [];
   const examples = type === 'ordinal' ? target.data.ordinalExamples : target.data.cardinalExamples;
 
   // Shape: which forms must exist.
@@ -87,13 +93,25 @@ export function checkTranslation(input: CheckInput): Finding[] {
     }
   } else {
     for (const f of present) {
-      if (f !== '') out.push(finding('PLURAL_FORM_EXTRA', f, `This string has no plural forms; remove form "${f}".`));
+      if (f !== '')
+        out.push(
+          finding('PLURAL_FORM_EXTRA', f, `This string has no plural forms; remove form "${f}".`),
+        );
     }
-    if (forms[''] === undefined) out.push(finding('EMPTY', '', 'The translation is empty. Write the text, or skip this string.'));
+    if (forms[''] === undefined)
+      out.push(
+        finding('EMPTY', '', 'The translation is empty. Write the text, or skip this string.'),
+      );
   }
 
-  const sourceTexts = FORM_ORDER.map((f) => source.forms[f]).filter((t): t is string => t !== undefined);
-  const sourceHasCount = plural && sourceTexts.some((t) => extractPlaceholders(t).interpolations.some((ip) => ip.root === 'count'));
+  const sourceTexts = FORM_ORDER.map((f) => source.forms[f]).filter(
+    (t): t is string => t !== undefined,
+  );
+  const sourceHasCount =
+    plural &&
+    sourceTexts.some((t) =>
+      extractPlaceholders(t).interpolations.some((ip) => ip.root === 'count'),
+    );
   const sameLanguage = language(input.sourceLocale) === language(input.targetLocale);
   const cache = new Map<string, Placeholders>();
   const placeholders = (t: string): Placeholders => {
@@ -107,20 +125,34 @@ export function checkTranslation(input: CheckInput): Finding[] {
 
   for (const form of present) {
     const text = forms[form] as string;
-    if (plural && (form === '' || !(required.includes(form) || (type === 'cardinal' && form === 'zero')))) continue;
+    if (
+      plural &&
+      (form === '' || !(required.includes(form) || (type === 'cardinal' && form === 'zero')))
+    )
+      continue;
     if (!plural && form !== '') continue;
     if (isBlank(text)) {
-      out.push(finding('EMPTY', form, `${form === '' ? 'The translation' : `Form "${form}"`} is empty or only spaces. Write the text.`));
+      out.push(
+        finding(
+          'EMPTY',
+          form,
+          `${form === '' ? 'The translation' : `Form "${form}"`} is empty or only spaces. Write the text.`,
+        ),
+      );
       continue;
     }
     out.push(...checkText(text, form, source.maxLength));
     const sourceText =
-      (form === '' ? source.forms[''] : source.forms[form]) ?? source.forms.other ?? sourceTexts[sourceTexts.length - 1] ?? '';
+      (form === '' ? source.forms[''] : source.forms[form]) ??
+      source.forms.other ??
+      sourceTexts[sourceTexts.length - 1] ??
+      '';
     const sp = placeholders(sourceText);
     const tp = placeholders(text);
     // The optional `zero` override (not a category of the locale) is only ever used for 0.
     const single =
-      isPluralCategory(form) && ((examples[form]?.singleInteger ?? null) !== null || !required.includes(form));
+      isPluralCategory(form) &&
+      ((examples[form]?.singleInteger ?? null) !== null || !required.includes(form));
     out.push(
       ...checkInterpolations(sp.interpolations, tp.interpolations, {
         form,
@@ -136,18 +168,30 @@ export function checkTranslation(input: CheckInput): Finding[] {
     out.push(...checkHtmlSafety(sourceText, sp.tags, text, tp.tags, form));
     if (!sameLanguage && text === sourceText && hasLetters(text, tp)) {
       out.push(
-        finding('UNCHANGED', form, `${form === '' ? 'The translation' : `Form "${form}"`} is identical to the source. Translate it, unless the text really is the same in your language.`),
+        finding(
+          'UNCHANGED',
+          form,
+          `${form === '' ? 'The translation' : `Form "${form}"`} is identical to the source. Translate it, unless the text really is the same in your language.`,
+        ),
       );
     }
     out.push(...checkWhitespace(sourceText, text, form));
-    out.push(...checkEndPunctuation(sourceText, text, form, input.sourceLocale, input.targetLocale));
+    out.push(
+      ...checkEndPunctuation(sourceText, text, form, input.sourceLocale, input.targetLocale),
+    );
   }
 
   if (plural && required.length > 1) {
-    const values = required.map((c) => forms[c]).filter((t): t is string => t !== undefined && !isBlank(t));
+    const values = required
+      .map((c) => forms[c])
+      .filter((t): t is string => t !== undefined && !isBlank(t));
     if (values.length > 1 && values.every((v) => v === values[0])) {
       out.push(
-        finding('SAME_PLURALS', 'other', 'All plural forms are identical. Each form is shown for different numbers; adapt the words to each.'),
+        finding(
+          'SAME_PLURALS',
+          'other',
+          'All plural forms are identical. Each form is shown for different numbers; adapt the words to each.',
+        ),
       );
     }
   }

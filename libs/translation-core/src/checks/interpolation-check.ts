@@ -63,7 +63,11 @@ export function checkInterpolations(
     );
   }
   const unescapedInSource = new Set(source.filter((ip) => ip.unescaped).map((ip) => ip.root));
-  const introduced = [...new Set(target.filter((ip) => ip.unescaped && !unescapedInSource.has(ip.root)).map((ip) => ip.root))];
+  const introduced = [
+    ...new Set(
+      target.filter((ip) => ip.unescaped && !unescapedInSource.has(ip.root)).map((ip) => ip.root),
+    ),
+  ];
   if (introduced.length > 0) {
     out.push(
       finding(
@@ -74,10 +78,18 @@ export function checkInterpolations(
     );
   }
   const formats = (list: readonly Interpolation[], root: string): string =>
-    [...new Set(list.filter((ip) => ip.root === root).map((ip) => `${ip.unescaped ? '-' : ''}${ip.format ?? ''}`))]
+    [
+      ...new Set(
+        list
+          .filter((ip) => ip.root === root)
+          .map((ip) => `${ip.unescaped ? '-' : ''}${ip.format ?? ''}`),
+      ),
+    ]
       .sort()
       .join('|');
-  const changed = [...s.keys()].filter((root) => t.has(root) && formats(source, root) !== formats(target, root));
+  const changed = [...s.keys()].filter(
+    (root) => t.has(root) && formats(source, root) !== formats(target, root),
+  );
   if (changed.length > 0) {
     out.push(
       finding(

@@ -4,7 +4,16 @@ import { tagsBalanced } from '../placeholders/tags';
 import type { Finding } from './finding';
 import { finding, formLabel } from './finding';
 
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'poster', 'data']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'srcset',
+  'poster',
+  'data',
+]);
 
 function counts(tags: readonly Tag[], kind: Tag['kind']): Map<string, number> {
   const m = new Map<string, number>();
@@ -19,7 +28,11 @@ function diff(a: Map<string, number>, b: Map<string, number>): string[] {
 }
 
 /** E: react-i18next tags keep their multiset, nesting balance, self-closing shape and attributes (DOMAIN A8). */
-export function checkTags(source: readonly Tag[], target: readonly Tag[], form: FormKey): Finding[] {
+export function checkTags(
+  source: readonly Tag[],
+  target: readonly Tag[],
+  form: FormKey,
+): Finding[] {
   const out: Finding[] = [];
   if (tagsBalanced(source) && !tagsBalanced(target)) {
     out.push(
@@ -66,7 +79,9 @@ export function checkTags(source: readonly Tag[], target: readonly Tag[], form: 
       ),
     );
   } else if (diff(sClose, tClose).length > 0 && tagsBalanced(source) && tagsBalanced(target)) {
-    out.push(finding('TAG_MISMATCH', form, `${formLabel(form)} closes different tags than the source.`));
+    out.push(
+      finding('TAG_MISMATCH', form, `${formLabel(form)} closes different tags than the source.`),
+    );
   }
 
   const sourceAttributes = new Map<string, Map<string, string | null>>();
@@ -82,7 +97,8 @@ export function checkTags(source: readonly Tag[], target: readonly Tag[], form: 
     for (const a of t.attributes) {
       const name = a.name.toLowerCase();
       if (!allowed || !allowed.has(name)) added.add(`${name} on <${t.name}>`);
-      else if (URL_ATTRIBUTES.has(name) && allowed.get(name) !== a.value) changed.add(`${name} on <${t.name}>`);
+      else if (URL_ATTRIBUTES.has(name) && allowed.get(name) !== a.value)
+        changed.add(`${name} on <${t.name}>`);
     }
   }
   if (added.size > 0) {
@@ -108,8 +124,12 @@ export function checkTags(source: readonly Tag[], target: readonly Tag[], form: 
 
 function decodeNumericEntities(text: string): string {
   return text
-    .replace(/&#x([0-9a-f]{1,6});?/gi, (_, hex: string) => String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff)))
-    .replace(/&#([0-9]{1,7});?/g, (_, dec: string) => String.fromCodePoint(Math.min(parseInt(dec, 10), 0x10ffff)))
+    .replace(/&#x([0-9a-f]{1,6});?/gi, (_, hex: string) =>
+      String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff)),
+    )
+    .replace(/&#([0-9]{1,7});?/g, (_, dec: string) =>
+      String.fromCodePoint(Math.min(parseInt(dec, 10), 0x10ffff)),
+    )
     .replace(/&colon;/gi, ':')
     .replace(/&tab;|&newline;/gi, '');
 }
@@ -118,14 +138,18 @@ function decodeNumericEntities(text: string): string {
 export function unsafeConstructs(text: string, tags: readonly Tag[]): Set<string> {
   const found = new Set<string>();
   for (const t of tags) {
-    if (/^(script|iframe|object|embed)$/i.test(t.name) && t.kind !== 'close') found.add(`<${t.name.toLowerCase()}>`);
+    if (/^(script|iframe|object|embed)$/i.test(t.name) && t.kind !== 'close')
+      found.add(`<${t.name.toLowerCase()}>`);
     for (const a of t.attributes) if (/^on/i.test(a.name)) found.add(`${a.name.toLowerCase()}=`);
   }
   if (/<\s*script\b/i.test(text)) found.add('<script>');
-  const squashed = decodeNumericEntities(text)
-    .toLowerCase()
-    .replace(/[\s\u0000-\u001f]+/g, '');
-  for (const scheme of ['javascript:', 'vbscript:', 'data:text/html']) if (squashed.includes(scheme)) found.add(scheme);
+  // Browsers ignore whitespace and control characters inside a URL scheme ("java\nscript:").
+  let squashed = '';
+  for (const ch of decodeNumericEntities(text).toLowerCase()) {
+    if (ch.charCodeAt(0) > 0x20 && !/\s/.test(ch)) squashed += ch;
+  }
+  for (const scheme of ['javascript:', 'vbscript:', 'data:text/html'])
+    if (squashed.includes(scheme)) found.add(scheme);
   return found;
 }
 

@@ -4,7 +4,11 @@ import type { Finding } from './finding';
 import { finding, formLabel } from './finding';
 
 /** E: `$t()` keys and option keys must match the source; options must be valid JSON (DOMAIN A5). */
-export function checkNestings(source: readonly Nesting[], target: readonly Nesting[], form: FormKey): Finding[] {
+export function checkNestings(
+  source: readonly Nesting[],
+  target: readonly Nesting[],
+  form: FormKey,
+): Finding[] {
   const out: Finding[] = [];
   const invalid = target.filter((n) => n.optionKeys === null);
   for (const n of invalid) {
@@ -18,11 +22,15 @@ export function checkNestings(source: readonly Nesting[], target: readonly Nesti
   }
   const sig = (n: Nesting): string => `${n.key}\u0000${(n.optionKeys ?? []).join('\u0001')}`;
   const s = source.map(sig).sort();
-  const t = target.filter((n) => n.optionKeys !== null).map(sig).sort();
+  const t = target
+    .filter((n) => n.optionKeys !== null)
+    .map(sig)
+    .sort();
   const sourceKeys = source.map((n) => n.key).sort();
   const targetKeys = target.map((n) => n.key).sort();
   if (sourceKeys.join('\u0000') !== targetKeys.join('\u0000')) {
-    const describe = (keys: readonly string[]): string => (keys.length === 0 ? 'none' : keys.map((k) => `$t(${k})`).join(', '));
+    const describe = (keys: readonly string[]): string =>
+      keys.length === 0 ? 'none' : keys.map((k) => `$t(${k})`).join(', ');
     out.push(
       finding(
         'NESTING_MISMATCH',

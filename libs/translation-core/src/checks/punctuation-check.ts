@@ -2,7 +2,14 @@ import type { FormKey } from '../model';
 import type { Finding } from './finding';
 import { finding, formLabel } from './finding';
 
-type EndClass = 'full stop' | 'colon' | 'question mark' | 'exclamation mark' | 'semicolon' | 'ellipsis' | 'interrobang';
+type EndClass =
+  | 'full stop'
+  | 'colon'
+  | 'question mark'
+  | 'exclamation mark'
+  | 'semicolon'
+  | 'ellipsis'
+  | 'interrobang';
 
 const CLASSES: readonly (readonly [EndClass, string])[] = [
   ['full stop', '.。।۔։።჻｡'],

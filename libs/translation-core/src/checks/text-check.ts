@@ -18,8 +18,10 @@ export function invalidCharacters(text: string): string[] {
         continue;
       }
       found.push(`lone surrogate U+${c.toString(16).toUpperCase()}`);
-    } else if (c >= 0xdc00 && c <= 0xdfff) found.push(`lone surrogate U+${c.toString(16).toUpperCase()}`);
-    else if (c < 0x20 && c !== 0x0a && c !== 0x09) found.push(`control character U+${c.toString(16).toUpperCase().padStart(4, '0')}`);
+    } else if (c >= 0xdc00 && c <= 0xdfff)
+      found.push(`lone surrogate U+${c.toString(16).toUpperCase()}`);
+    else if (c < 0x20 && c !== 0x0a && c !== 0x09)
+      found.push(`control character U+${c.toString(16).toUpperCase().padStart(4, '0')}`);
     if (found.length >= 3) break;
   }
   return found;
@@ -30,7 +32,11 @@ export function checkText(target: string, form: FormKey, maxLength: number | und
   const bad = invalidCharacters(target);
   if (bad.length > 0) {
     out.push(
-      finding('INVALID_TEXT', form, `${formLabel(form)} contains ${bad.join(', ')}. Retype the text; these characters cannot be shown.`),
+      finding(
+        'INVALID_TEXT',
+        form,
+        `${formLabel(form)} contains ${bad.join(', ')}. Retype the text; these characters cannot be shown.`,
+      ),
     );
   }
   if (maxLength !== undefined) {
@@ -60,16 +66,27 @@ export function checkWhitespace(source: string, target: string, form: FormKey): 
   const out: Finding[] = [];
   const sl = leading(source);
   const tl = leading(target);
-  if (sl.includes('\n') !== tl.includes('\n') || sl.replace(/\n/g, '').length !== tl.replace(/\n/g, '').length) {
+  if (
+    sl.includes('\n') !== tl.includes('\n') ||
+    sl.replace(/\n/g, '').length !== tl.replace(/\n/g, '').length
+  ) {
     out.push(
-      finding('LEADING_WHITESPACE', form, `${formLabel(form)} starts with different spaces or line breaks than the source.`),
+      finding(
+        'LEADING_WHITESPACE',
+        form,
+        `${formLabel(form)} starts with different spaces or line breaks than the source.`,
+      ),
     );
   }
   const st = trailing(source);
   const tt = trailing(target);
-  if (st.includes('\n') !== tt.includes('\n') || (st.length > 0) !== (tt.length > 0)) {
+  if (st.includes('\n') !== tt.includes('\n') || st.length > 0 !== tt.length > 0) {
     out.push(
-      finding('TRAILING_WHITESPACE', form, `${formLabel(form)} ends with different spaces or line breaks than the source.`),
+      finding(
+        'TRAILING_WHITESPACE',
+        form,
+        `${formLabel(form)} ends with different spaces or line breaks than the source.`,
+      ),
     );
   }
   const lines = (t: string): number => t.split('\n').length - 1;
@@ -83,7 +100,13 @@ export function checkWhitespace(source: string, target: string, form: FormKey): 
     );
   }
   if (target.includes('  ') && !source.includes('  ')) {
-    out.push(finding('DOUBLE_SPACE', form, `${formLabel(form)} contains a double space that the source does not have.`));
+    out.push(
+      finding(
+        'DOUBLE_SPACE',
+        form,
+        `${formLabel(form)} contains a double space that the source does not have.`,
+      ),
+    );
   }
   return out;
 }

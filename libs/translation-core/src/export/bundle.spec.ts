@@ -8,12 +8,25 @@ import type { BundleOptions, BundleUnitInput } from './bundle';
 
 function unit(kind: UnitKind, path: PathSegment[], forms: Forms): SourceUnit {
   const key = keyOfPath(path);
-  return { id: unitId(kind, key), key, path, kind, forms, line: 0, sourceHash: sourceHash(kind, forms) };
+  return {
+    id: unitId(kind, key),
+    key,
+    path,
+    kind,
+    forms,
+    line: 0,
+    sourceHash: sourceHash(kind, forms),
+  };
 }
 
 const hello = unit('simple', ['hello'], { '': 'Hello' });
 const items = unit('plural', ['items'], { one: '{{count}} item', other: '{{count}} items' });
-const place = unit('ordinal', ['place'], { one: '{{count}}st', two: '{{count}}nd', few: '{{count}}rd', other: '{{count}}th' });
+const place = unit('ordinal', ['place'], {
+  one: '{{count}}st',
+  two: '{{count}}nd',
+  few: '{{count}}rd',
+  other: '{{count}}th',
+});
 
 const pl: BundleOptions = { namespace: 'translation', locale: 'pl', sourceLocale: 'en' };
 
@@ -55,11 +68,23 @@ describe('export (C5.9)', () => {
   });
 
   it('writes complete plural groups only', () => {
-    const partial = build([{ unit: items, winner: win(items, { one: 'a', few: 'b', many: '' , other: 'd' }) }]);
+    const partial = build([
+      { unit: items, winner: win(items, { one: 'a', few: 'b', many: '', other: 'd' }) },
+    ]);
     expect(partial.text).toBe('{}\n');
     expect(partial.omitted[0]!.reason).toBe('PLURAL_INCOMPLETE');
-    const complete = build([{ unit: items, winner: win(items, { one: 'a', few: 'b', many: 'c', other: 'd', two: 'ignored' }) }]);
-    expect(JSON.parse(complete.text)).toEqual({ items_few: 'b', items_many: 'c', items_one: 'a', items_other: 'd' });
+    const complete = build([
+      {
+        unit: items,
+        winner: win(items, { one: 'a', few: 'b', many: 'c', other: 'd', two: 'ignored' }),
+      },
+    ]);
+    expect(JSON.parse(complete.text)).toEqual({
+      items_few: 'b',
+      items_many: 'c',
+      items_one: 'a',
+      items_other: 'd',
+    });
   });
 
   it('keeps an optional zero override for cardinals but not for ordinals', () => {
@@ -67,7 +92,10 @@ describe('export (C5.9)', () => {
     const b = build(
       [
         { unit: items, winner: win(items, { zero: 'none', one: 'a', other: 'b' }) },
-        { unit: place, winner: win(place, { zero: 'z', one: '1', two: '2', few: '3', other: 'n' }) },
+        {
+          unit: place,
+          winner: win(place, { zero: 'z', one: '1', two: '2', few: '3', other: 'n' }),
+        },
       ],
       en,
     );
@@ -83,20 +111,45 @@ describe('export (C5.9)', () => {
   });
 
   it('omits stale winners unless exportStale', () => {
-    const stale = { unit: hello, winner: { forms: { '': 'Cześć' }, sourceHash: sourceHash('simple', { '': 'Hi' }) } };
+    const stale = {
+      unit: hello,
+      winner: { forms: { '': 'Cześć' }, sourceHash: sourceHash('simple', { '': 'Hi' }) },
+    };
     expect(build([stale]).omitted).toEqual([{ unitId: 's:hello', reason: 'STALE' }]);
-    expect(JSON.parse(build([stale], { ...pl, exportStale: true }).text)).toEqual({ hello: 'Cześć' });
-    expect(selectExportValue(stale, { ...pl, exportStale: true })).toMatchObject({ ok: true, source: 'stale-winner' });
+    expect(JSON.parse(build([stale], { ...pl, exportStale: true }).text)).toEqual({
+      hello: 'Cześć',
+    });
+    expect(selectExportValue(stale, { ...pl, exportStale: true })).toMatchObject({
+      ok: true,
+      source: 'stale-winner',
+    });
   });
 
   it('exports an eligible leader only in provisional mode and above provScore', () => {
-    const leader = { forms: { '': 'Cześć' }, sourceHash: hello.sourceHash, eligible: true, score: 0.35 };
+    const leader = {
+      forms: { '': 'Cześć' },
+      sourceHash: hello.sourceHash,
+      eligible: true,
+      score: 0.35,
+    };
     expect(build([{ unit: hello, leader }]).omitted[0]!.reason).toBe('NO_WINNER');
-    expect(JSON.parse(build([{ unit: hello, leader }], { ...pl, mode: 'provisional' }).text)).toEqual({ hello: 'Cześć' });
-    expect(build([{ unit: hello, leader: { ...leader, score: 0.3499 } }], { ...pl, mode: 'provisional' }).text).toBe('{}\n');
-    expect(build([{ unit: hello, leader: { ...leader, eligible: false } }], { ...pl, mode: 'provisional' }).text).toBe('{}\n');
+    expect(
+      JSON.parse(build([{ unit: hello, leader }], { ...pl, mode: 'provisional' }).text),
+    ).toEqual({ hello: 'Cześć' });
+    expect(
+      build([{ unit: hello, leader: { ...leader, score: 0.3499 } }], { ...pl, mode: 'provisional' })
+        .text,
+    ).toBe('{}\n');
+    expect(
+      build([{ unit: hello, leader: { ...leader, eligible: false } }], {
+        ...pl,
+        mode: 'provisional',
+      }).text,
+    ).toBe('{}\n');
     const both = { unit: hello, leader, winner: win(hello, { '': 'Witaj' }) };
-    expect(JSON.parse(build([both], { ...pl, mode: 'provisional' }).text)).toEqual({ hello: 'Witaj' });
+    expect(JSON.parse(build([both], { ...pl, mode: 'provisional' }).text)).toEqual({
+      hello: 'Witaj',
+    });
   });
 
   it('writes arrays only when every element has a value', () => {
@@ -117,28 +170,41 @@ describe('export (C5.9)', () => {
 
   it('orders integer-like keys by code unit', () => {
     const units = ['b', '404', '10', '9'].map((k) => unit('simple', [k], { '': k }));
-    const b = build(units.map((u) => ({ unit: u })), { ...pl, locale: 'en' });
+    const b = build(
+      units.map((u) => ({ unit: u })),
+      { ...pl, locale: 'en' },
+    );
     expect(b.text).toBe('{\n  "10": "10",\n  "404": "404",\n  "9": "9",\n  "b": "b"\n}\n');
   });
 
   it('is byte-identical across shuffled inputs', () => {
-    const units = Array.from({ length: 30 }, (_, i) => unit('simple', [`k${i}`, `${i % 7}`], { '': `v${i}` }));
-    const inputs = units.map((u, i) => (i % 3 === 0 ? { unit: u } : { unit: u, winner: win(u, { '': `t${i}` }) }));
+    const units = Array.from({ length: 30 }, (_, i) =>
+      unit('simple', [`k${i}`, `${i % 7}`], { '': `v${i}` }),
+    );
+    const inputs = units.map((u, i) =>
+      i % 3 === 0 ? { unit: u } : { unit: u, winner: win(u, { '': `t${i}` }) },
+    );
     const reference = build(inputs);
     fc.assert(
-      fc.property(fc.shuffledSubarray(inputs, { minLength: inputs.length, maxLength: inputs.length }), (shuffled) => {
-        const b = build(shuffled);
-        expect(b.text).toBe(reference.text);
-        expect(b.contentHash).toBe(reference.contentHash);
-        expect(b.omitted).toEqual(reference.omitted);
-      }),
+      fc.property(
+        fc.shuffledSubarray(inputs, { minLength: inputs.length, maxLength: inputs.length }),
+        (shuffled) => {
+          const b = build(shuffled);
+          expect(b.text).toBe(reference.text);
+          expect(b.contentHash).toBe(reference.contentHash);
+          expect(b.omitted).toEqual(reference.omitted);
+        },
+      ),
       { numRuns: 50 },
     );
   });
 
   it('writes flat keys when asked', () => {
     const u = unit('simple', ['Save changes.'], { '': 'Save changes.' });
-    const b = build([{ unit: u, winner: win(u, { '': 'Zapisz zmiany.' }) }], { ...pl, keySeparator: false });
+    const b = build([{ unit: u, winner: win(u, { '': 'Zapisz zmiany.' }) }], {
+      ...pl,
+      keySeparator: false,
+    });
     expect(b.text).toBe('{\n  "Save changes.": "Zapisz zmiany."\n}\n');
   });
 
@@ -157,10 +223,16 @@ describe('export (C5.9)', () => {
 
 describe('source hash (C0)', () => {
   it('hashes the canonical JSON of the forms, independent of form order', () => {
-    expect(sourceHash('plural', { other: 'b', one: 'a' })).toBe(sourceHash('plural', { one: 'a', other: 'b' }));
+    expect(sourceHash('plural', { other: 'b', one: 'a' })).toBe(
+      sourceHash('plural', { one: 'a', other: 'b' }),
+    );
     // SHA-256 of the 7 bytes "Hello" (with quotes) and of {"one":"a","other":"b"}.
-    expect(sourceHash('simple', { '': 'Hello' })).toBe(createHash('sha256').update('"Hello"').digest('hex'));
-    expect(sourceHash('plural', { one: 'a', other: 'b' })).toBe(createHash('sha256').update('{"one":"a","other":"b"}').digest('hex'));
+    expect(sourceHash('simple', { '': 'Hello' })).toBe(
+      createHash('sha256').update('"Hello"').digest('hex'),
+    );
+    expect(sourceHash('plural', { one: 'a', other: 'b' })).toBe(
+      createHash('sha256').update('{"one":"a","other":"b"}').digest('hex'),
+    );
     expect(sourceHash('simple', { '': 'Hello' })).not.toBe(sourceHash('simple', { '': 'Hello!' }));
   });
 });

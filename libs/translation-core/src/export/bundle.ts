@@ -45,12 +45,7 @@ export interface BundleOptions {
   readonly provScore?: number;
 }
 
-export type OmitReason =
-  | 'NO_WINNER'
-  | 'STALE'
-  | 'EMPTY'
-  | 'PLURAL_INCOMPLETE'
-  | 'ARRAY_INCOMPLETE';
+export type OmitReason = 'NO_WINNER' | 'STALE' | 'EMPTY' | 'PLURAL_INCOMPLETE' | 'ARRAY_INCOMPLETE';
 
 export interface OmittedUnit {
   readonly unitId: string;
@@ -74,14 +69,20 @@ export interface Bundle {
 const q = (x: number): number => Math.round(x * 1e9);
 
 export type SelectedValue =
-  | { readonly ok: true; readonly forms: Forms; readonly source: 'source' | 'winner' | 'stale-winner' | 'provisional' }
+  | {
+      readonly ok: true;
+      readonly forms: Forms;
+      readonly source: 'source' | 'winner' | 'stale-winner' | 'provisional';
+    }
   | { readonly ok: false; readonly reason: 'NO_WINNER' | 'STALE' };
 
 /** Which value is exported for a unit in locale L (C4 rules 1–5). */
 export function selectExportValue(input: BundleUnitInput, options: BundleOptions): SelectedValue {
   const { unit, winner, leader } = input;
-  if (options.locale === options.sourceLocale) return { ok: true, forms: unit.forms, source: 'source' };
-  if (winner && winner.sourceHash === unit.sourceHash) return { ok: true, forms: winner.forms, source: 'winner' };
+  if (options.locale === options.sourceLocale)
+    return { ok: true, forms: unit.forms, source: 'source' };
+  if (winner && winner.sourceHash === unit.sourceHash)
+    return { ok: true, forms: winner.forms, source: 'winner' };
   if (
     options.mode === 'provisional' &&
     leader &&
@@ -91,7 +92,8 @@ export function selectExportValue(input: BundleUnitInput, options: BundleOptions
   ) {
     return { ok: true, forms: leader.forms, source: 'provisional' };
   }
-  if (winner && options.exportStale === true) return { ok: true, forms: winner.forms, source: 'stale-winner' };
+  if (winner && options.exportStale === true)
+    return { ok: true, forms: winner.forms, source: 'stale-winner' };
   return { ok: false, reason: winner ? 'STALE' : 'NO_WINNER' };
 }
 
@@ -115,7 +117,8 @@ export function completeForms(
     out[c] = v;
   }
   const zero = forms.zero;
-  if (kind === 'plural' && !required.includes('zero') && zero !== undefined && zero !== '') out.zero = zero;
+  if (kind === 'plural' && !required.includes('zero') && zero !== undefined && zero !== '')
+    out.zero = zero;
   return out;
 }
 
@@ -129,9 +132,13 @@ function arrayRoot(path: readonly PathSegment[]): string | null {
  * plural groups and complete arrays only, never writes "", serializes canonically and hashes the bytes.
  * The same inputs in any order give byte-identical output.
  */
-export function buildBundle(units: readonly BundleUnitInput[], options: BundleOptions): Result<Bundle, ExportError> {
+export function buildBundle(
+  units: readonly BundleUnitInput[],
+  options: BundleOptions,
+): Result<Bundle, ExportError> {
   const resolution = resolvePluralLocale(options.locale);
-  if (!resolution.ok) return fail([{ code: 'UNKNOWN_LOCALE', message: resolution.message, key: '' }]);
+  if (!resolution.ok)
+    return fail([{ code: 'UNKNOWN_LOCALE', message: resolution.message, key: '' }]);
   const omitted: OmittedUnit[] = [];
   const chosen: { unit: SourceUnit; forms: Forms }[] = [];
   const incompleteArrays = new Set<string>();
@@ -144,12 +151,19 @@ export function buildBundle(units: readonly BundleUnitInput[], options: BundleOp
       continue;
     }
     const required =
-      input.unit.kind === 'ordinal' ? resolution.data.ordinal : input.unit.kind === 'plural' ? resolution.data.cardinal : [];
+      input.unit.kind === 'ordinal'
+        ? resolution.data.ordinal
+        : input.unit.kind === 'plural'
+          ? resolution.data.cardinal
+          : [];
     const forms = completeForms(input.unit.kind, selected.forms, required);
     if (forms === null) {
       omitted.push({
         unitId: input.unit.id,
-        reason: input.unit.kind === 'plural' || input.unit.kind === 'ordinal' ? 'PLURAL_INCOMPLETE' : 'EMPTY',
+        reason:
+          input.unit.kind === 'plural' || input.unit.kind === 'ordinal'
+            ? 'PLURAL_INCOMPLETE'
+            : 'EMPTY',
       });
       if (root !== null) incompleteArrays.add(root);
       continue;

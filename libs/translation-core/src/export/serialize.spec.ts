@@ -6,7 +6,14 @@ import { compareCodeUnits, writeCanonicalJson, writeCompactCanonicalJson } from 
 import { serializeI18nextJson } from './serialize';
 
 function simple(key: string, text: string): CatalogueUnit {
-  return { id: unitId('simple', key), key, path: key.split('.'), kind: 'simple', forms: { '': text }, line: 0 };
+  return {
+    id: unitId('simple', key),
+    key,
+    path: key.split('.'),
+    kind: 'simple',
+    forms: { '': text },
+    line: 0,
+  };
 }
 
 function catalogue(units: CatalogueUnit[], keySeparator: '.' | false = '.'): Catalogue {
@@ -23,7 +30,9 @@ describe('canonical serialization (C4)', () => {
   it('writes an empty namespace as the bytes {}\\n', () => {
     const text = serialize(catalogue([]));
     expect(text).toBe('{}\n');
-    expect(contentHash(text)).toBe('ca3d163bab055381827226140568f3bef7eaac187cebd76878e0b63e9e442356');
+    expect(contentHash(text)).toBe(
+      'ca3d163bab055381827226140568f3bef7eaac187cebd76878e0b63e9e442356',
+    );
   });
 
   it('orders integer-like keys by code unit at every level (the C4 worked example)', () => {
@@ -33,7 +42,14 @@ describe('canonical serialization (C4)', () => {
       simple('10', '10'),
       simple('9', '9'),
       simple('a.z', 'z'),
-      { id: 'p:a.item', key: 'a.item', path: ['a', 'item'], kind: 'plural', forms: { one: 'one', other: 'other' }, line: 0 },
+      {
+        id: 'p:a.item',
+        key: 'a.item',
+        path: ['a', 'item'],
+        kind: 'plural',
+        forms: { one: 'one', other: 'other' },
+        line: 0,
+      },
     ];
     const text = serialize(catalogue(units));
     expect(text).toBe(
@@ -62,10 +78,22 @@ describe('canonical serialization (C4)', () => {
   it('orders plural suffixes few, many, one, other, two, zero (one rule: code units)', () => {
     const text = serialize(
       catalogue([
-        { id: 'p:n', key: 'n', path: ['n'], kind: 'plural', forms: { zero: 'z', one: 'o', two: 't', few: 'f', many: 'm', other: 'x' }, line: 0 },
+        {
+          id: 'p:n',
+          key: 'n',
+          path: ['n'],
+          kind: 'plural',
+          forms: { zero: 'z', one: 'o', two: 't', few: 'f', many: 'm', other: 'x' },
+          line: 0,
+        },
       ]),
     );
-    expect(text.split('\n').slice(1, -2).map((l) => l.trim().split('"')[1])).toEqual(['n_few', 'n_many', 'n_one', 'n_other', 'n_two', 'n_zero']);
+    expect(
+      text
+        .split('\n')
+        .slice(1, -2)
+        .map((l) => l.trim().split('"')[1]),
+    ).toEqual(['n_few', 'n_many', 'n_one', 'n_other', 'n_two', 'n_zero']);
   });
 
   it('escapes strings exactly like JSON.stringify and keeps non-ASCII as is', () => {
@@ -78,7 +106,12 @@ describe('canonical serialization (C4)', () => {
 
   it('sorts by UTF-16 code units, not by code point or locale collation', () => {
     const keys = ['\uff61', '\ud83d\ude00', 'Z', 'a', 'ä', 'é', 'B'];
-    const text = serialize(catalogue(keys.map((k) => simple(k, 'x')), false));
+    const text = serialize(
+      catalogue(
+        keys.map((k) => simple(k, 'x')),
+        false,
+      ),
+    );
     const order = text
       .split('\n')
       .slice(1, -2)
@@ -92,7 +125,9 @@ describe('canonical serialization (C4)', () => {
   });
 
   it('rebuilds arrays and nested objects', () => {
-    const r = parseI18nextJson(JSON.stringify({ list: ['a', 'b'], o: [{ n: 'x' }] }), { locale: 'en' });
+    const r = parseI18nextJson(JSON.stringify({ list: ['a', 'b'], o: [{ n: 'x' }] }), {
+      locale: 'en',
+    });
     if (!r.ok) throw new Error();
     expect(serialize(r.value.catalogue)).toBe(
       '{\n  "list": [\n    "a",\n    "b"\n  ],\n  "o": [\n    {\n      "n": "x"\n    }\n  ]\n}\n',
@@ -108,16 +143,34 @@ describe('canonical serialization (C4)', () => {
   });
 
   it('raises KEY_CONFLICT when a text and a nested key collide in nested output', () => {
-    const c = catalogue([{ ...simple('a', 'x'), path: ['a'] }, { ...simple('a.b', 'y'), path: ['a.b'] }], false);
+    const c = catalogue(
+      [
+        { ...simple('a', 'x'), path: ['a'] },
+        { ...simple('a.b', 'y'), path: ['a.b'] },
+      ],
+      false,
+    );
     const r = serializeI18nextJson(c, { keySeparator: '.' });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors[0]).toMatchObject({ code: 'KEY_CONFLICT', key: 'a.b' });
-    const reverse = serializeI18nextJson({ ...c, units: [...c.units].reverse() }, { keySeparator: '.' });
+    const reverse = serializeI18nextJson(
+      { ...c, units: [...c.units].reverse() },
+      { keySeparator: '.' },
+    );
     expect(!reverse.ok && reverse.errors[0]!.code).toBe('KEY_CONFLICT');
   });
 
   it('refuses an array with a gap', () => {
-    const c = catalogue([{ id: 's:l.1', key: 'l.1', path: ['l', 1], kind: 'array-element', forms: { '': 'x' }, line: 0 }]);
+    const c = catalogue([
+      {
+        id: 's:l.1',
+        key: 'l.1',
+        path: ['l', 1],
+        kind: 'array-element',
+        forms: { '': 'x' },
+        line: 0,
+      },
+    ]);
     const r = serializeI18nextJson(c);
     expect(!r.ok && r.errors[0]!.code).toBe('ARRAY_INCOMPLETE');
   });
@@ -129,8 +182,18 @@ describe('canonical JSON helpers', () => {
   });
 
   it('writes compact canonical JSON for hashing', () => {
-    expect(writeCompactCanonicalJson({ kind: 'object', entries: [['other', 'x'], ['one', 'y']] })).toBe('{"one":"y","other":"x"}');
-    expect(writeCompactCanonicalJson({ kind: 'array', items: ['a', { kind: 'object', entries: [] }] })).toBe('["a",{}]');
+    expect(
+      writeCompactCanonicalJson({
+        kind: 'object',
+        entries: [
+          ['other', 'x'],
+          ['one', 'y'],
+        ],
+      }),
+    ).toBe('{"one":"y","other":"x"}');
+    expect(
+      writeCompactCanonicalJson({ kind: 'array', items: ['a', { kind: 'object', entries: [] }] }),
+    ).toBe('["a",{}]');
     expect(writeCanonicalJson({ kind: 'array', items: [] })).toBe('[]\n');
   });
 });

@@ -15,7 +15,10 @@ export interface SerializeOptions {
  * Writes a catalogue as canonical i18next JSON v4 (C4 shape and bytes). Empty texts are omitted; the result is
  * independent of unit order. The format plug-in counterpart of parseI18nextJson.
  */
-export function serializeI18nextJson(catalogue: Catalogue, options: SerializeOptions = {}): Result<string, ExportError> {
+export function serializeI18nextJson(
+  catalogue: Catalogue,
+  options: SerializeOptions = {},
+): Result<string, ExportError> {
   const leaves: EmittedLeaf[] = [];
   for (const unit of catalogue.units) leaves.push(...emitUnit(unit, unit.forms));
   const tree = buildTree(leaves, options.keySeparator ?? catalogue.keySeparator);

@@ -28,17 +28,27 @@ type TreeNode =
   | { readonly type: 'leaf'; readonly value: string };
 
 /** Splits string segments on the separator when writing nested files; flat files keep them whole. */
-export function outputPath(path: readonly PathSegment[], keySeparator: KeySeparator): PathSegment[] {
+export function outputPath(
+  path: readonly PathSegment[],
+  keySeparator: KeySeparator,
+): PathSegment[] {
   if (keySeparator === false) return [...path];
   return path.flatMap((s): PathSegment[] => (typeof s === 'number' ? [s] : s.split(keySeparator)));
 }
 
 function conflict(path: readonly PathSegment[], detail: string): ExportError {
-  return { code: 'KEY_CONFLICT', message: `Key "${keyOfPath(path)}" cannot be written: ${detail}.`, key: keyOfPath(path) };
+  return {
+    code: 'KEY_CONFLICT',
+    message: `Key "${keyOfPath(path)}" cannot be written: ${detail}.`,
+    key: keyOfPath(path),
+  };
 }
 
 /** Builds the object tree of a file from leaves; a text value where an object is needed is KEY_CONFLICT. */
-export function buildTree(leaves: readonly EmittedLeaf[], keySeparator: KeySeparator): Result<CanonicalObject, ExportError> {
+export function buildTree(
+  leaves: readonly EmittedLeaf[],
+  keySeparator: KeySeparator,
+): Result<CanonicalObject, ExportError> {
   const root: TreeNode = { type: 'object', children: new Map() };
   const errors: ExportError[] = [];
   for (const leaf of leaves) {
@@ -63,7 +73,9 @@ export function buildTree(leaves: readonly EmittedLeaf[], keySeparator: KeySepar
       let child: TreeNode | undefined;
       if (node.type === 'object') {
         if (typeof seg !== 'string') {
-          errors.push(conflict(leaf.path, `"${keyOfPath(path.slice(0, i))}" is both an object and an array`));
+          errors.push(
+            conflict(leaf.path, `"${keyOfPath(path.slice(0, i))}" is both an object and an array`),
+          );
           failed = true;
           break;
         }
@@ -78,7 +90,9 @@ export function buildTree(leaves: readonly EmittedLeaf[], keySeparator: KeySepar
         }
       } else {
         if (typeof seg !== 'number') {
-          errors.push(conflict(leaf.path, `"${keyOfPath(path.slice(0, i))}" is both an array and an object`));
+          errors.push(
+            conflict(leaf.path, `"${keyOfPath(path.slice(0, i))}" is both an array and an object`),
+          );
           failed = true;
           break;
         }
@@ -98,7 +112,12 @@ export function buildTree(leaves: readonly EmittedLeaf[], keySeparator: KeySepar
         break;
       }
       if (!last && child.type !== (typeof next === 'number' ? 'array' : 'object')) {
-        errors.push(conflict(leaf.path, `"${keyOfPath(path.slice(0, i + 1))}" is both an object and an array`));
+        errors.push(
+          conflict(
+            leaf.path,
+            `"${keyOfPath(path.slice(0, i + 1))}" is both an object and an array`,
+          ),
+        );
         failed = true;
         break;
       }
@@ -112,7 +131,10 @@ export function buildTree(leaves: readonly EmittedLeaf[], keySeparator: KeySepar
       case 'leaf':
         return node.value;
       case 'object':
-        return { kind: 'object', entries: [...node.children].map(([k, v]) => [k, convert(v, [...path, k])] as const) };
+        return {
+          kind: 'object',
+          entries: [...node.children].map(([k, v]) => [k, convert(v, [...path, k])] as const),
+        };
       case 'array': {
         const items: CanonicalNode[] = [];
         for (let i = 0; i < node.children.size; i++) {

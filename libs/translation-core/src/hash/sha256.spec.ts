@@ -21,7 +21,9 @@ describe('sha256 (FIPS 180-4 vectors)', () => {
   });
 
   it('hashes one million "a"', () => {
-    expect(sha256Hex('a'.repeat(1_000_000))).toBe('cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0');
+    expect(sha256Hex('a'.repeat(1_000_000))).toBe(
+      'cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0',
+    );
   });
 
   it('handles every padding boundary (55, 56, 63, 64, 65 bytes)', () => {
@@ -37,7 +39,9 @@ describe('sha256 (FIPS 180-4 vectors)', () => {
         const bytes = utf8Encode(s);
         expect(bytes.length).toBe(utf8Length(s));
         expect(Buffer.from(bytes).equals(Buffer.from(s, 'utf8'))).toBe(true);
-        expect(toHex(sha256Bytes(bytes))).toBe(createHash('sha256').update(s, 'utf8').digest('hex'));
+        expect(toHex(sha256Bytes(bytes))).toBe(
+          createHash('sha256').update(s, 'utf8').digest('hex'),
+        );
       }),
       { numRuns: 300 },
     );

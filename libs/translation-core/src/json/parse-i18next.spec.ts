@@ -19,7 +19,10 @@ const byId = (units: readonly CatalogueUnit[]) => new Map(units.map((u) => [u.id
 
 describe('import grouping (C5.2)', () => {
   it('groups item_one / item_other into one plural unit', () => {
-    const { catalogue, warnings } = parse({ item_one: '{{count}} item', item_other: '{{count}} items' });
+    const { catalogue, warnings } = parse({
+      item_one: '{{count}} item',
+      item_other: '{{count}} items',
+    });
     expect(catalogue.units).toEqual([
       {
         id: 'p:item',
@@ -34,16 +37,38 @@ describe('import grouping (C5.2)', () => {
   });
 
   it('makes x_ordinal_two an ordinal unit', () => {
-    const { catalogue } = parse({ x_ordinal_one: '{{count}}st', x_ordinal_two: '{{count}}nd', x_ordinal_few: '{{count}}rd', x_ordinal_other: '{{count}}th' });
+    const { catalogue } = parse({
+      x_ordinal_one: '{{count}}st',
+      x_ordinal_two: '{{count}}nd',
+      x_ordinal_few: '{{count}}rd',
+      x_ordinal_other: '{{count}}th',
+    });
     expect(catalogue.units).toHaveLength(1);
-    expect(catalogue.units[0]).toMatchObject({ id: 'o:x', kind: 'ordinal', key: 'x', forms: { one: '{{count}}st', two: '{{count}}nd' } });
+    expect(catalogue.units[0]).toMatchObject({
+      id: 'o:x',
+      kind: 'ordinal',
+      key: 'x',
+      forms: { one: '{{count}}st', two: '{{count}}nd' },
+    });
   });
 
   it('keeps friend_male a simple unit with a context hint when friend exists', () => {
-    const { catalogue } = parse({ friend: 'A friend', friend_male: 'A boyfriend', friend_female_one: 'a girlfriend', friend_female_other: '{{count}} girlfriends', loner_male: 'x' });
+    const { catalogue } = parse({
+      friend: 'A friend',
+      friend_male: 'A boyfriend',
+      friend_female_one: 'a girlfriend',
+      friend_female_other: '{{count}} girlfriends',
+      loner_male: 'x',
+    });
     const units = byId(catalogue.units);
-    expect(units.get('s:friend_male')).toMatchObject({ kind: 'simple', context: { base: 'friend', value: 'male' } });
-    expect(units.get('p:friend_female')).toMatchObject({ kind: 'plural', context: { base: 'friend', value: 'female' } });
+    expect(units.get('s:friend_male')).toMatchObject({
+      kind: 'simple',
+      context: { base: 'friend', value: 'male' },
+    });
+    expect(units.get('p:friend_female')).toMatchObject({
+      kind: 'plural',
+      context: { base: 'friend', value: 'female' },
+    });
     expect(units.get('s:loner_male')?.context).toBeUndefined();
   });
 
@@ -73,10 +98,17 @@ describe('import grouping (C5.2)', () => {
 
   it('reports leaf/branch conflicts in nested mode, and accepts the same file in flat mode', () => {
     const text = '{\n  "a": "x",\n  "a.b": "y"\n}';
-    expect(errors(text)).toEqual([expect.objectContaining({ code: 'KEY_CONFLICT', key: 'a.b', line: 3 })]);
-    expect(parse(text, { keySeparator: false }).catalogue.units.map((u) => u.key)).toEqual(['a', 'a.b']);
+    expect(errors(text)).toEqual([
+      expect.objectContaining({ code: 'KEY_CONFLICT', key: 'a.b', line: 3 }),
+    ]);
+    expect(parse(text, { keySeparator: false }).catalogue.units.map((u) => u.key)).toEqual([
+      'a',
+      'a.b',
+    ]);
     const reverse = '{\n  "a.b": "y",\n  "a": "x"\n}';
-    expect(errors(reverse)).toEqual([expect.objectContaining({ code: 'KEY_CONFLICT', key: 'a', line: 3 })]);
+    expect(errors(reverse)).toEqual([
+      expect.objectContaining({ code: 'KEY_CONFLICT', key: 'a', line: 3 }),
+    ]);
   });
 
   it('rejects non-string leaves with UNSUPPORTED_VALUE, key path and line', () => {
@@ -101,11 +133,17 @@ describe('import grouping (C5.2)', () => {
       ['d.e', ['d', 'e']],
     ]);
     const flat = parse({ 'Hello. World.': 'x' }, { keySeparator: false });
-    expect(flat.catalogue.units[0]).toMatchObject({ key: 'Hello. World.', path: ['Hello. World.'] });
+    expect(flat.catalogue.units[0]).toMatchObject({
+      key: 'Hello. World.',
+      path: ['Hello. World.'],
+    });
   });
 
   it('warns when a flat file holds nested objects (t() cannot reach them)', () => {
-    const { warnings } = parse({ 'We found accounts': { ' Select some:': 'x' } }, { keySeparator: false });
+    const { warnings } = parse(
+      { 'We found accounts': { ' Select some:': 'x' } },
+      { keySeparator: false },
+    );
     expect(warnings.map((w) => w.code)).toEqual(['NESTED_IN_FLAT_FILE']);
   });
 
@@ -123,11 +161,16 @@ describe('import grouping (C5.2)', () => {
   });
 
   it('reports two keys that name the same unit in flat mode', () => {
-    expect(errors('{"a.b": "x", "a": {"b": "y"}}', { keySeparator: false })[0]!.code).toBe('KEY_CONFLICT');
+    expect(errors('{"a.b": "x", "a": {"b": "y"}}', { keySeparator: false })[0]!.code).toBe(
+      'KEY_CONFLICT',
+    );
   });
 
   it('warns about plural groups that lack forms of the file locale, and forms the locale never uses', () => {
-    const { warnings } = parse({ a_one: 'x', b_one: 'x', b_other: 'y', b_few: 'z' }, { locale: 'en' });
+    const { warnings } = parse(
+      { a_one: 'x', b_one: 'x', b_other: 'y', b_few: 'z' },
+      { locale: 'en' },
+    );
     expect(warnings.map((w) => [w.code, w.key])).toEqual([
       ['PLURAL_FORMS_INCOMPLETE', 'a'],
       ['PLURAL_FORM_NOT_IN_LOCALE', 'b'],
@@ -149,7 +192,13 @@ describe('import grouping (C5.2)', () => {
       item_one: 'one',
       item_other: 'many',
     });
-    expect(references.map((r) => r.key)).toEqual(['b', 'missing', 'other:key', 'translation:b', 'item']);
+    expect(references.map((r) => r.key)).toEqual([
+      'b',
+      'missing',
+      'other:key',
+      'translation:b',
+      'item',
+    ]);
     expect(warnings.map((w) => [w.code, w.key])).toEqual([['NESTING_TARGET_MISSING', 'a']]);
   });
 
@@ -165,13 +214,21 @@ describe('import grouping (C5.2)', () => {
   });
 
   it('uses the given namespace', () => {
-    expect(parse({}, { namespace: 'common' }).catalogue).toEqual({ namespace: 'common', locale: 'en', keySeparator: '.', units: [] });
+    expect(parse({}, { namespace: 'common' }).catalogue).toEqual({
+      namespace: 'common',
+      locale: 'en',
+      keySeparator: '.',
+      units: [],
+    });
   });
 });
 
 describe('v3 plurals are converted on import', () => {
   it('turns key / key_plural into one / other', () => {
-    const { catalogue } = parse({ item: 'an item', item_plural: '{{count}} items', other: 'x' }, { jsonFormat: 'v3' });
+    const { catalogue } = parse(
+      { item: 'an item', item_plural: '{{count}} items', other: 'x' },
+      { jsonFormat: 'v3' },
+    );
     expect(catalogue.units.map((u) => [u.id, u.forms])).toEqual([
       ['p:item', { one: 'an item', other: '{{count}} items' }],
       ['s:other', { '': 'x' }],
@@ -179,10 +236,27 @@ describe('v3 plurals are converted on import', () => {
   });
 
   it('maps numeric suffixes through the v3 sample numbers to CLDR categories', () => {
-    const ru = parse({ n_0: '1 яблоко', n_1: '2 яблока', n_2: '5 яблок' }, { jsonFormat: 'v3', locale: 'ru' });
-    expect(ru.catalogue.units[0]!.forms).toEqual({ one: '1 яблоко', few: '2 яблока', many: '5 яблок' });
-    const ar = parse({ n_0: 'z', n_1: 'o', n_2: 't', n_3: 'f', n_4: 'm', n_5: 'x' }, { jsonFormat: 'v3', locale: 'ar' });
-    expect(ar.catalogue.units[0]!.forms).toEqual({ zero: 'z', one: 'o', two: 't', few: 'f', many: 'm', other: 'x' });
+    const ru = parse(
+      { n_0: '1 яблоко', n_1: '2 яблока', n_2: '5 яблок' },
+      { jsonFormat: 'v3', locale: 'ru' },
+    );
+    expect(ru.catalogue.units[0]!.forms).toEqual({
+      one: '1 яблоко',
+      few: '2 яблока',
+      many: '5 яблок',
+    });
+    const ar = parse(
+      { n_0: 'z', n_1: 'o', n_2: 't', n_3: 'f', n_4: 'm', n_5: 'x' },
+      { jsonFormat: 'v3', locale: 'ar' },
+    );
+    expect(ar.catalogue.units[0]!.forms).toEqual({
+      zero: 'z',
+      one: 'o',
+      two: 't',
+      few: 'f',
+      many: 'm',
+      other: 'x',
+    });
     const cs = parse({ n_0: 'o', n_1: 'f', n_2: 'x' }, { jsonFormat: 'v3', locale: 'cs' });
     expect(cs.catalogue.units[0]!.forms).toEqual({ one: 'o', few: 'f', other: 'x' });
     const ja = parse({ n_0: 'x' }, { jsonFormat: 'v3', locale: 'ja' });
@@ -190,7 +264,10 @@ describe('v3 plurals are converted on import', () => {
   });
 
   it('drops a v3 form that lands on an already filled category, with a warning', () => {
-    const he = parse({ n_0: 'o', n_1: 't', n_2: 'x20', n_3: 'x21' }, { jsonFormat: 'v3', locale: 'he' });
+    const he = parse(
+      { n_0: 'o', n_1: 't', n_2: 'x20', n_3: 'x21' },
+      { jsonFormat: 'v3', locale: 'he' },
+    );
     expect(he.catalogue.units[0]!.forms).toEqual({ one: 'o', two: 't', other: 'x20' });
     expect(he.warnings.map((w) => w.code)).toContain('V3_PLURAL_FORM_DROPPED');
   });

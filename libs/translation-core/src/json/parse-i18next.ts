@@ -1,4 +1,12 @@
-import type { Catalogue, CatalogueUnit, ContextHint, FormKey, KeySeparator, PathSegment, UnitKind } from '../model';
+import type {
+  Catalogue,
+  CatalogueUnit,
+  ContextHint,
+  FormKey,
+  KeySeparator,
+  PathSegment,
+  UnitKind,
+} from '../model';
 import { keyOfPath, unitId } from '../model';
 import { extractNestings } from '../placeholders/nesting';
 import { resolvePluralLocale } from '../plurals/plural-table';
@@ -203,13 +211,19 @@ function classify(
   const last = leaf.path[leaf.path.length - 1];
   const parent = leaf.path.slice(0, -1);
   const inArray = leaf.path.some((s) => typeof s === 'number');
-  const simple = { kind: inArray ? ('array-element' as const) : ('simple' as const), path: leaf.path, form: '' as const };
+  const simple = {
+    kind: inArray ? ('array-element' as const) : ('simple' as const),
+    path: leaf.path,
+    form: '' as const,
+  };
   if (typeof last !== 'string') return simple;
   if (jsonFormat === 'v4') {
     const o = ORDINAL.exec(last);
-    if (o) return { kind: 'ordinal', path: [...parent, o[1] as string], form: o[2] as PluralCategory };
+    if (o)
+      return { kind: 'ordinal', path: [...parent, o[1] as string], form: o[2] as PluralCategory };
     const c = CARDINAL.exec(last);
-    if (c) return { kind: 'plural', path: [...parent, c[1] as string], form: c[2] as PluralCategory };
+    if (c)
+      return { kind: 'plural', path: [...parent, c[1] as string], form: c[2] as PluralCategory };
     return simple;
   }
   const p = V3_PLURAL.exec(last);
@@ -235,7 +249,10 @@ function samePath(a: readonly PathSegment[], b: readonly PathSegment[]): boolean
   return a.length === b.length && a.every((s, i) => s === b[i]);
 }
 
-function contextHint(unit: { path: readonly PathSegment[]; kind: UnitKind }, keys: ReadonlySet<string>): ContextHint | undefined {
+function contextHint(
+  unit: { path: readonly PathSegment[]; kind: UnitKind },
+  keys: ReadonlySet<string>,
+): ContextHint | undefined {
   if (unit.kind !== 'simple' && unit.kind !== 'plural') return undefined;
   const last = unit.path[unit.path.length - 1];
   if (typeof last !== 'string') return undefined;
@@ -251,7 +268,10 @@ function contextHint(unit: { path: readonly PathSegment[]; kind: UnitKind }, key
  * Reads an i18next JSON v4 (or v3) namespace file strictly into a catalogue of units (DOMAIN C4 import).
  * Returns typed errors with key paths and line numbers; never throws for any input text.
  */
-export function parseI18nextJson(text: string, options: ParseCatalogueOptions): Result<ParsedCatalogue, CatalogueError> {
+export function parseI18nextJson(
+  text: string,
+  options: ParseCatalogueOptions,
+): Result<ParsedCatalogue, CatalogueError> {
   const keySeparator = options.keySeparator ?? '.';
   const jsonFormat = options.jsonFormat ?? 'v4';
   const namespace = options.namespace ?? 'translation';
@@ -313,7 +333,13 @@ export function parseI18nextJson(text: string, options: ParseCatalogueOptions): 
       }
       existing.forms.set(c.form, leaf.value);
     } else {
-      groups.set(id, { kind: c.kind, path: c.path, key, forms: new Map([[c.form, leaf.value]]), line: leaf.line });
+      groups.set(id, {
+        kind: c.kind,
+        path: c.path,
+        key,
+        forms: new Map([[c.form, leaf.value]]),
+        line: leaf.line,
+      });
     }
     if (jsonFormat === 'v3' && c.kind !== 'plural') v3Bare.set(key, leaf);
   }
@@ -333,7 +359,12 @@ export function parseI18nextJson(text: string, options: ParseCatalogueOptions): 
 
   const resolution = resolvePluralLocale(options.locale);
   if (!resolution.ok) {
-    warnings.push({ code: 'UNKNOWN_LOCALE', message: `${resolution.message} Plural completeness was not checked.`, key: '', line: 0 });
+    warnings.push({
+      code: 'UNKNOWN_LOCALE',
+      message: `${resolution.message} Plural completeness was not checked.`,
+      key: '',
+      line: 0,
+    });
   }
   const keys = new Set<string>();
   for (const g of groups.values()) keys.add(g.key);
@@ -348,13 +379,22 @@ export function parseI18nextJson(text: string, options: ParseCatalogueOptions): 
       if (v !== undefined) forms[f] = v;
     }
     const context = contextHint(g, keys);
-    units.push({ id, key: g.key, path: g.path, kind: g.kind, ...(context ? { context } : {}), forms, line: g.line });
+    units.push({
+      id,
+      key: g.key,
+      path: g.path,
+      kind: g.kind,
+      ...(context ? { context } : {}),
+      forms,
+      line: g.line,
+    });
 
     if (resolution.ok && (g.kind === 'plural' || g.kind === 'ordinal')) {
       const required = g.kind === 'plural' ? resolution.data.cardinal : resolution.data.ordinal;
       const missing = required.filter((c) => !g.forms.has(c));
       const extra = [...g.forms.keys()].filter(
-        (c): c is PluralCategory => isPluralCategory(c) && !required.includes(c) && !(g.kind === 'plural' && c === 'zero'),
+        (c): c is PluralCategory =>
+          isPluralCategory(c) && !required.includes(c) && !(g.kind === 'plural' && c === 'zero'),
       );
       if (missing.length > 0) {
         warnings.push({
@@ -391,5 +431,9 @@ export function parseI18nextJson(text: string, options: ParseCatalogueOptions): 
       }
     }
   }
-  return ok({ catalogue: { namespace, locale: options.locale, keySeparator, units }, warnings, references });
+  return ok({
+    catalogue: { namespace, locale: options.locale, keySeparator, units },
+    warnings,
+    references,
+  });
 }

@@ -21,7 +21,9 @@ describe('parseJsonStrict', () => {
   });
 
   it('reports duplicate keys with key path and line (JSON.parse would keep the last silently)', () => {
-    const errors = errorsOf('{\n  "a": {\n    "x": "1",\n    "x": "2"\n  },\n  "b": "1",\n  "b": "2"\n}');
+    const errors = errorsOf(
+      '{\n  "a": {\n    "x": "1",\n    "x": "2"\n  },\n  "b": "1",\n  "b": "2"\n}',
+    );
     expect(errors.map((e) => [e.code, e.key, e.line])).toEqual([
       ['DUPLICATE_KEY', 'a.x', 4],
       ['DUPLICATE_KEY', 'b', 7],
@@ -58,16 +60,24 @@ describe('parseJsonStrict', () => {
     const r = parseJsonStrict('\ufeff{"n": -1.5e3, "t": true, "f": false, "z": null}');
     expect(r.ok).toBe(true);
     if (!r.ok || r.value.type !== 'object') return;
-    expect(r.value.members.map((m) => (m.value as Extract<JsonNode, { raw: string }>).raw)).toEqual(['-1.5e3', 'true', 'false', 'null']);
+    expect(r.value.members.map((m) => (m.value as Extract<JsonNode, { raw: string }>).raw)).toEqual(
+      ['-1.5e3', 'true', 'false', 'null'],
+    );
   });
 
   it('enforces limits passed as parameters', () => {
     expect(errorsOf('{"a": "b"}', { maxBytes: 5 })[0]!.code).toBe('INPUT_TOO_LARGE');
     expect(errorsOf('{"ééé": "b"}', { maxBytes: 12 })[0]!.code).toBe('INPUT_TOO_LARGE');
     expect(errorsOf('{"a": {"b": {"c": "d"}}}', { maxDepth: 2 })[0]!.code).toBe('TOO_DEEP');
-    expect(errorsOf('{"a": "1", "b": "2", "c": "3"}', { maxKeys: 2 })[0]!.code).toBe('TOO_MANY_KEYS');
-    expect(errorsOf(`{"${'k'.repeat(20)}": "v"}`, { maxKeyLength: 10 })[0]!.code).toBe('KEY_TOO_LONG');
-    expect(errorsOf(`{"k": "${'v'.repeat(20)}"}`, { maxValueLength: 10 })[0]!.code).toBe('VALUE_TOO_LONG');
+    expect(errorsOf('{"a": "1", "b": "2", "c": "3"}', { maxKeys: 2 })[0]!.code).toBe(
+      'TOO_MANY_KEYS',
+    );
+    expect(errorsOf(`{"${'k'.repeat(20)}": "v"}`, { maxKeyLength: 10 })[0]!.code).toBe(
+      'KEY_TOO_LONG',
+    );
+    expect(errorsOf(`{"k": "${'v'.repeat(20)}"}`, { maxValueLength: 10 })[0]!.code).toBe(
+      'VALUE_TOO_LONG',
+    );
     expect(errorsOf('{}', { maxDepth: 0 })[0]!.code).toBe('INVALID_OPTIONS');
     expect(errorsOf('{}', { maxDepth: 5000 })[0]!.code).toBe('INVALID_OPTIONS');
   });

@@ -57,7 +57,13 @@ function keyPath(s: State): string {
   return s.path.join('.');
 }
 
-function report(s: State, code: CatalogueErrorCode, message: string, line = s.line, column = s.pos - s.lineStart + 1): void {
+function report(
+  s: State,
+  code: CatalogueErrorCode,
+  message: string,
+  line = s.line,
+  column = s.pos - s.lineStart + 1,
+): void {
   s.errors.push({ code, message, key: keyPath(s), line, column });
   if (s.errors.length >= s.limits.maxErrors) throw new Abort();
 }
@@ -74,7 +80,11 @@ function describeChar(s: State): string {
 
 function syntax(s: State, expected: string): never {
   const where = s.path.length > 0 ? ` after key "${keyPath(s)}"` : '';
-  fatal(s, 'JSON_SYNTAX', `Line ${s.line}: expected ${expected} but found ${describeChar(s)}${where}. The file is not valid JSON.`);
+  fatal(
+    s,
+    'JSON_SYNTAX',
+    `Line ${s.line}: expected ${expected} but found ${describeChar(s)}${where}. The file is not valid JSON.`,
+  );
 }
 
 function skipWs(s: State): void {
@@ -109,14 +119,30 @@ function readString(s: State, maxLength: number, what: 'key' | 'value'): string 
       out += t.slice(chunkStart, s.pos);
       const e = t.charCodeAt(s.pos + 1);
       switch (e) {
-        case 0x22: out += '"'; break;
-        case 0x5c: out += '\\'; break;
-        case 0x2f: out += '/'; break;
-        case 0x62: out += '\b'; break;
-        case 0x66: out += '\f'; break;
-        case 0x6e: out += '\n'; break;
-        case 0x72: out += '\r'; break;
-        case 0x74: out += '\t'; break;
+        case 0x22:
+          out += '"';
+          break;
+        case 0x5c:
+          out += '\\';
+          break;
+        case 0x2f:
+          out += '/';
+          break;
+        case 0x62:
+          out += '\b';
+          break;
+        case 0x66:
+          out += '\f';
+          break;
+        case 0x6e:
+          out += '\n';
+          break;
+        case 0x72:
+          out += '\r';
+          break;
+        case 0x74:
+          out += '\t';
+          break;
         case 0x75: {
           const hex = t.slice(s.pos + 2, s.pos + 6);
           if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
@@ -136,7 +162,11 @@ function readString(s: State, maxLength: number, what: 'key' | 'value'): string 
     } else s.pos++;
     if (s.pos - chunkStart + out.length > maxLength) {
       const limit = what === 'key' ? 'maxKeyLength' : 'maxValueLength';
-      fatal(s, what === 'key' ? 'KEY_TOO_LONG' : 'VALUE_TOO_LONG', `Line ${s.line}: a ${what} is longer than ${maxLength} characters (limit ${limit}).`);
+      fatal(
+        s,
+        what === 'key' ? 'KEY_TOO_LONG' : 'VALUE_TOO_LONG',
+        `Line ${s.line}: a ${what} is longer than ${maxLength} characters (limit ${limit}).`,
+      );
     }
   }
   return out;
@@ -152,12 +182,23 @@ function readValue(s: State, depth: number): JsonNode {
   const c = t.charCodeAt(s.pos);
   if (c === 0x7b || c === 0x5b) {
     if (depth + 1 > s.limits.maxDepth) {
-      fatal(s, 'TOO_DEEP', `Line ${s.line}: nesting is deeper than ${s.limits.maxDepth} levels (limit maxDepth).`);
+      fatal(
+        s,
+        'TOO_DEEP',
+        `Line ${s.line}: nesting is deeper than ${s.limits.maxDepth} levels (limit maxDepth).`,
+      );
     }
-    return c === 0x7b ? readObject(s, depth + 1, line, column) : readArray(s, depth + 1, line, column);
+    return c === 0x7b
+      ? readObject(s, depth + 1, line, column)
+      : readArray(s, depth + 1, line, column);
   }
-  if (c === 0x22) return { type: 'string', line, column, value: readString(s, s.limits.maxValueLength, 'value') };
-  for (const [word, type] of [['true', 'boolean'], ['false', 'boolean'], ['null', 'null']] as const) {
+  if (c === 0x22)
+    return { type: 'string', line, column, value: readString(s, s.limits.maxValueLength, 'value') };
+  for (const [word, type] of [
+    ['true', 'boolean'],
+    ['false', 'boolean'],
+    ['null', 'null'],
+  ] as const) {
     if (t.startsWith(word, s.pos)) {
       s.pos += word.length;
       return { type, line, column, raw: word };
@@ -175,7 +216,11 @@ function readValue(s: State, depth: number): JsonNode {
 function countKey(s: State): void {
   s.keys++;
   if (s.keys > s.limits.maxKeys) {
-    fatal(s, 'TOO_MANY_KEYS', `Line ${s.line}: the file has more than ${s.limits.maxKeys} keys (limit maxKeys).`);
+    fatal(
+      s,
+      'TOO_MANY_KEYS',
+      `Line ${s.line}: the file has more than ${s.limits.maxKeys} keys (limit maxKeys).`,
+    );
   }
 }
 
@@ -256,7 +301,8 @@ function readArray(s: State, depth: number, line: number, column: number): JsonA
 
 function invalidLimits(limits: ParseLimits): string | null {
   for (const [name, value] of Object.entries(limits)) {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) return `limit ${name} must be a positive integer`;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+      return `limit ${name} must be a positive integer`;
   }
   if (limits.maxDepth > HARD_MAX_DEPTH) return `limit maxDepth must be at most ${HARD_MAX_DEPTH}`;
   return null;
@@ -266,10 +312,22 @@ function invalidLimits(limits: ParseLimits): string | null {
  * Parses JSON text strictly. Syntax errors and limit violations stop at once; duplicate keys are collected
  * (up to maxErrors) so an author sees them all in one go. Never throws for any input string.
  */
-export function parseJsonStrict(text: string, limits: Partial<ParseLimits> = {}): Result<JsonNode, CatalogueError> {
+export function parseJsonStrict(
+  text: string,
+  limits: Partial<ParseLimits> = {},
+): Result<JsonNode, CatalogueError> {
   const l: ParseLimits = { ...DEFAULT_PARSE_LIMITS, ...limits };
   const bad = invalidLimits(l);
-  if (bad !== null) return fail([{ code: 'INVALID_OPTIONS', message: `Invalid parse options: ${bad}.`, key: '', line: 0, column: 0 }]);
+  if (bad !== null)
+    return fail([
+      {
+        code: 'INVALID_OPTIONS',
+        message: `Invalid parse options: ${bad}.`,
+        key: '',
+        line: 0,
+        column: 0,
+      },
+    ]);
   if (text.length > l.maxBytes || utf8Length(text) > l.maxBytes) {
     return fail([
       {
@@ -281,7 +339,16 @@ export function parseJsonStrict(text: string, limits: Partial<ParseLimits> = {})
       },
     ]);
   }
-  const s: State = { text, limits: l, pos: 0, line: 1, lineStart: 0, keys: 0, path: [], errors: [] };
+  const s: State = {
+    text,
+    limits: l,
+    pos: 0,
+    line: 1,
+    lineStart: 0,
+    keys: 0,
+    path: [],
+    errors: [],
+  };
   if (text.charCodeAt(0) === 0xfeff) {
     s.pos = 1;
     s.lineStart = 1;

@@ -7,11 +7,46 @@ import type { PluralCategory } from '../plurals/plural-types';
  * rules gives the v4 category. Languages whose v3 set is [1, 2] used `key` / `key_plural` instead.
  */
 const V3_NUMERIC_SETS: readonly (readonly [readonly string[], readonly number[]])[] = [
-  [['ay', 'bo', 'cgg', 'fa', 'ht', 'id', 'ja', 'jbo', 'ka', 'km', 'ko', 'ky', 'lo', 'ms', 'sah', 'su', 'th', 'tt', 'ug', 'vi', 'wo', 'zh'], [1]],
-  [['be', 'bs', 'cnr', 'dz', 'hr', 'ru', 'sr', 'uk'], [1, 2, 5]],
+  [
+    [
+      'ay',
+      'bo',
+      'cgg',
+      'fa',
+      'ht',
+      'id',
+      'ja',
+      'jbo',
+      'ka',
+      'km',
+      'ko',
+      'ky',
+      'lo',
+      'ms',
+      'sah',
+      'su',
+      'th',
+      'tt',
+      'ug',
+      'vi',
+      'wo',
+      'zh',
+    ],
+    [1],
+  ],
+  [
+    ['be', 'bs', 'cnr', 'dz', 'hr', 'ru', 'sr', 'uk'],
+    [1, 2, 5],
+  ],
   [['ar'], [0, 1, 2, 3, 11, 100]],
-  [['cs', 'sk'], [1, 2, 5]],
-  [['csb', 'pl'], [1, 2, 5]],
+  [
+    ['cs', 'sk'],
+    [1, 2, 5],
+  ],
+  [
+    ['csb', 'pl'],
+    [1, 2, 5],
+  ],
   [['cy'], [1, 2, 3, 8]],
   [['ga'], [1, 2, 3, 7, 11]],
   [['gd'], [1, 2, 3, 20]],
@@ -24,7 +59,10 @@ const V3_NUMERIC_SETS: readonly (readonly [readonly string[], readonly number[]]
   [['or'], [2, 1]],
   [['ro'], [1, 2, 20]],
   [['sl'], [5, 1, 2, 3]],
-  [['he', 'iw'], [1, 2, 20, 21]],
+  [
+    ['he', 'iw'],
+    [1, 2, 20, 21],
+  ],
 ];
 
 /** Sample numbers of the locale's v3 numeric suffixes, or null when its v3 files used `_plural`. */

@@ -5,7 +5,9 @@ import { extractTags, tagsBalanced } from './tags';
 
 describe('interpolations (A4)', () => {
   it('extracts plain, spaced, unescaped and formatted placeholders', () => {
-    const ips = extractInterpolations('{{x}} {{ y }} {{- z}} {{-w}} {{v, number}} {{d, datetime(dateStyle: short)}} {{author.name}}');
+    const ips = extractInterpolations(
+      '{{x}} {{ y }} {{- z}} {{-w}} {{v, number}} {{d, datetime(dateStyle: short)}} {{author.name}}',
+    );
     expect(ips.map((i) => [i.name, i.root, i.format, i.unescaped])).toEqual([
       ['x', 'x', null, false],
       ['y', 'y', null, false],
@@ -27,7 +29,9 @@ describe('interpolations (A4)', () => {
     expect(extractInterpolations('{{}}')).toEqual([]);
     // Like the regex, "{{}} {{b}}" matches lazily up to the first "}}" after one character.
     expect(extractInterpolations('{{}} {{b}}').map((i) => i.raw)).toEqual(['{{}} {{b}}']);
-    expect(extractInterpolations('{"count": {{sourceCount}}}').map((i) => i.raw)).toEqual(['{{sourceCount}}']);
+    expect(extractInterpolations('{"count": {{sourceCount}}}').map((i) => i.raw)).toEqual([
+      '{{sourceCount}}',
+    ]);
     expect(extractInterpolations('{{{a}}}').map((i) => i.name)).toEqual(['{a']);
   });
 
@@ -39,7 +43,9 @@ describe('interpolations (A4)', () => {
 
 describe('nesting (A5)', () => {
   it('extracts keys and option keys', () => {
-    const n = extractNestings('from $t(budget-template-source, {"count": {{sourceCount}} }) and $t(common:key) $t(x, {\'a\': 1})');
+    const n = extractNestings(
+      'from $t(budget-template-source, {"count": {{sourceCount}} }) and $t(common:key) $t(x, {\'a\': 1})',
+    );
     expect(n.map((x) => [x.key, x.optionKeys])).toEqual([
       ['budget-template-source', ['count']],
       ['common:key', []],
@@ -59,8 +65,12 @@ describe('nesting (A5)', () => {
 
 describe('tags (A8)', () => {
   it('extracts indexed, self-closing, basic and named tags with attributes', () => {
-    const tags = extractTags('<0>Hi</0> <1/> <br/> <strong>b</strong> <Link href="/x" target=_blank>go</Link>');
-    expect(tags.map((t) => [t.name, t.kind, t.attributes.map((a) => `${a.name}=${a.value ?? ''}`)])).toEqual([
+    const tags = extractTags(
+      '<0>Hi</0> <1/> <br/> <strong>b</strong> <Link href="/x" target=_blank>go</Link>',
+    );
+    expect(
+      tags.map((t) => [t.name, t.kind, t.attributes.map((a) => `${a.name}=${a.value ?? ''}`)]),
+    ).toEqual([
       ['0', 'open', []],
       ['0', 'close', []],
       ['1', 'self', []],

@@ -22,7 +22,8 @@ function parseAttributes(text: string): TagAttribute[] {
   for (const m of text.matchAll(ATTRIBUTE)) {
     const name = m[1] ?? '';
     const rawValue = m[2];
-    const value = rawValue === undefined ? null : /^["']/.test(rawValue) ? rawValue.slice(1, -1) : rawValue;
+    const value =
+      rawValue === undefined ? null : /^["']/.test(rawValue) ? rawValue.slice(1, -1) : rawValue;
     out.push({ name, value });
   }
   return out;

@@ -4,285 +4,1028 @@ import type { PluralLocaleData } from './plural-types';
 
 export const PLURAL_DATA_SOURCE = { package: 'make-plural', version: '8.1.0', cldr: '48' } as const;
 
-const R0: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R1: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["other"],"cardinalExamples":{"one":{"examples":"0, 1","singleInteger":null},"other":{"examples":"2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"ooxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R2: PluralLocaleData = {"cardinal":["zero","one","two","few","many","other"],"ordinal":["other"],"cardinalExamples":{"zero":{"examples":"0","singleInteger":0},"one":{"examples":"1","singleInteger":1},"two":{"examples":"2","singleInteger":2},"few":{"examples":"3–10, 103–110, 203–210, 303–310, 403–410, …","singleInteger":null},"many":{"examples":"11–99, 111–199, 211–299, 311–399, 411–499, …","singleInteger":null},"other":{"examples":"100–102, 200–202, 300–302, 400–402, 500–502, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"zotffffffffmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmxxxffffffffmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm"};
-const R3: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["one","two","few","many","other"],"cardinalExamples":{"one":{"examples":"0, 1","singleInteger":null},"other":{"examples":"2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1, 5, 7–10","singleInteger":null},"two":{"examples":"2, 3","singleInteger":null},"few":{"examples":"4","singleInteger":4},"many":{"examples":"6","singleInteger":6},"other":{"examples":"0, 11, 12, 13, …","singleInteger":null}},"small":"ooxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R4: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["one","few","many","other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1, 2, 5, 7, 8, 11, 12, 15, …","singleInteger":null},"few":{"examples":"3, 4, 13, 14, 23, 24, 33, 34, 43, 44, …","singleInteger":null},"many":{"examples":"0, 6, 16, 26, 36, …","singleInteger":null},"other":{"examples":"9, 10, 19, 29, 30, 39, 49, …","singleInteger":null}},"small":"xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R5: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["one","other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"small":"xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R6: PluralLocaleData = {"cardinal":["one","few","many","other"],"ordinal":["few","other"],"cardinalExamples":{"one":{"examples":"1, 21, 31, 41, 51, …","singleInteger":null},"few":{"examples":"2–4, 22–24, 32–34, 42–44, 52–54, …","singleInteger":null},"many":{"examples":"0, 5–20, 25–30, 35–40, 45–50, …","singleInteger":null},"other":{"examples":"0.1, 0.9, 1.1, 1.7, …","singleInteger":null}},"ordinalExamples":{"few":{"examples":"2, 3, 22, 23, 32, 33, 42, 43, 52, 53, …","singleInteger":null},"other":{"examples":"0, 1, 4–21, 24–31, 34–41, 44–51, …","singleInteger":null}},"small":"mofffmmmmmmmmmmmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmmmmmmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmm"};
-const R7: PluralLocaleData = {"cardinal":["zero","one","other"],"ordinal":["zero","one","few","other"],"cardinalExamples":{"zero":{"examples":"0","singleInteger":0},"one":{"examples":"1","singleInteger":1},"other":{"examples":"2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"zero":{"examples":"0","singleInteger":0},"one":{"examples":"1","singleInteger":1},"few":{"examples":"2–6","singleInteger":null},"other":{"examples":"7, 8, 9, …","singleInteger":null}},"small":"zoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R8: PluralLocaleData = {"cardinal":["other"],"ordinal":["other"],"cardinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R9: PluralLocaleData = {"cardinal":["one","two","few","many","other"],"ordinal":["other"],"cardinalExamples":{"one":{"examples":"1, 21, 31, 41, 51, …","singleInteger":null},"two":{"examples":"2, 22, 32, 42, 52, …","singleInteger":null},"few":{"examples":"3, 4, 9, 23, 24, 29, 33, 34, …","singleInteger":null},"many":{"examples":"1000000, 1000000.0, 1000000.00, 1000000.000, …","singleInteger":null},"other":{"examples":"0, 5–8, 10–20, 25–28, 30, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"xotffxxxxfxxxxxxxxxxxotffxxxxfxotffxxxxfxotffxxxxfxotffxxxxfxotffxxxxfxxxxxxxxxxxotffxxxxfxxxxxxxxxxxotffxxxxfxxxxxxxxxxxotffxxxxfxotffxxxxfxotffxxxxfxotffxxxxfxotffxxxxfxxxxxxxxxxxotffxxxxfxxxxxxxxxx"};
-const R10: PluralLocaleData = {"cardinal":["one","few","other"],"ordinal":["other"],"cardinalExamples":{"one":{"examples":"1, 21, 31, 41, 51, …","singleInteger":null},"few":{"examples":"2–4, 22–24, 32–34, 42–44, 52–54, …","singleInteger":null},"other":{"examples":"0, 5–20, 25–30, 35–40, 45–50, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"xofffxxxxxxxxxxxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxxxxxxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxx"};
-const R11: PluralLocaleData = {"cardinal":["one","many","other"],"ordinal":["one","two","few","other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"many":{"examples":"1000000, …","singleInteger":null},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1, 3","singleInteger":null},"two":{"examples":"2","singleInteger":2},"few":{"examples":"4","singleInteger":4},"other":{"examples":"0, 5, 6, 7, …","singleInteger":null}},"small":"xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R12: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["other"],"cardinalExamples":{"one":{"examples":"0–3, 5, 7, 8, 10–13, 15, …","singleInteger":null},"other":{"examples":"4, 6, 9, 14, 16, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"ooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxoox"};
-const R13: PluralLocaleData = {"cardinal":["one","few","many","other"],"ordinal":["other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"few":{"examples":"2–4","singleInteger":null},"many":{"examples":"0.0, 1.0, 1.5, 10.0, …","singleInteger":null},"other":{"examples":"0, 5, 6, 7, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"xofffxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R14: PluralLocaleData = {"cardinal":["zero","one","other"],"ordinal":["other"],"cardinalExamples":{"zero":{"examples":"0","singleInteger":0},"one":{"examples":"1","singleInteger":1},"other":{"examples":"2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"zoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R15: PluralLocaleData = {"cardinal":["zero","one","two","few","many","other"],"ordinal":["zero","one","two","few","many","other"],"cardinalExamples":{"zero":{"examples":"0","singleInteger":0},"one":{"examples":"1","singleInteger":1},"two":{"examples":"2","singleInteger":2},"few":{"examples":"3","singleInteger":3},"many":{"examples":"6","singleInteger":6},"other":{"examples":"4, 5, 7, 8, 9, …","singleInteger":null}},"ordinalExamples":{"zero":{"examples":"0, 7–9","singleInteger":null},"one":{"examples":"1","singleInteger":1},"two":{"examples":"2","singleInteger":2},"few":{"examples":"3, 4","singleInteger":null},"many":{"examples":"5, 6","singleInteger":null},"other":{"examples":"10, 11, 12, …","singleInteger":null}},"small":"zotfxxmxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R16: PluralLocaleData = {"cardinal":["one","two","few","other"],"ordinal":["other"],"cardinalExamples":{"one":{"examples":"1, 101, 201, 301, 401, …","singleInteger":null},"two":{"examples":"2, 102, 202, 302, 402, …","singleInteger":null},"few":{"examples":"3, 4, 103, 104, 203, 204, 303, 304, 403, 404, …","singleInteger":null},"other":{"examples":"0, 5–100, 105–200, 205–300, 305–400, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"xotffxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxotffxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R17: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["one","two","few","other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1, 21, 31, 41, 51, …","singleInteger":null},"two":{"examples":"2, 22, 32, 42, 52, …","singleInteger":null},"few":{"examples":"3, 23, 33, 43, 53, …","singleInteger":null},"other":{"examples":"0, 4–20, 24–30, 34–40, 44–50, …","singleInteger":null}},"small":"xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R18: PluralLocaleData = {"cardinal":["one","many","other"],"ordinal":["other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"many":{"examples":"1000000, …","singleInteger":null},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R19: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["one","other"],"cardinalExamples":{"one":{"examples":"0–3, 5, 7, 8, 10–13, 15, …","singleInteger":null},"other":{"examples":"4, 6, 9, 14, 16, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"small":"ooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxoox"};
-const R20: PluralLocaleData = {"cardinal":["one","many","other"],"ordinal":["one","other"],"cardinalExamples":{"one":{"examples":"0, 1","singleInteger":null},"many":{"examples":"1000000, …","singleInteger":null},"other":{"examples":"2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"small":"ooxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R21: PluralLocaleData = {"cardinal":["one","two","few","many","other"],"ordinal":["one","other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"two":{"examples":"2","singleInteger":2},"few":{"examples":"3–6","singleInteger":null},"many":{"examples":"7–10","singleInteger":null},"other":{"examples":"0, 11, 12, 13, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"small":"xotffffmmmmxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R22: PluralLocaleData = {"cardinal":["one","two","few","other"],"ordinal":["one","two","few","other"],"cardinalExamples":{"one":{"examples":"1, 11","singleInteger":null},"two":{"examples":"2, 12","singleInteger":null},"few":{"examples":"3–10, 13–19","singleInteger":null},"other":{"examples":"0, 20, 21, 22, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1, 11","singleInteger":null},"two":{"examples":"2, 12","singleInteger":null},"few":{"examples":"3, 13","singleInteger":null},"other":{"examples":"0, 4–10, 14, 15, 16, …","singleInteger":null}},"small":"xotffffffffotfffffffxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R23: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["one","two","few","many","other"],"cardinalExamples":{"one":{"examples":"0, 1","singleInteger":null},"other":{"examples":"2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1","singleInteger":1},"two":{"examples":"2, 3","singleInteger":null},"few":{"examples":"4","singleInteger":4},"many":{"examples":"6","singleInteger":6},"other":{"examples":"0, 5, 7, 8, 9, …","singleInteger":null}},"small":"ooxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R24: PluralLocaleData = {"cardinal":["one","two","few","many","other"],"ordinal":["other"],"cardinalExamples":{"one":{"examples":"1, 11, 21, 31, 41, …","singleInteger":null},"two":{"examples":"2, 12, 22, 32, 42, …","singleInteger":null},"few":{"examples":"0, 20, 40, 60, 80, …","singleInteger":null},"many":{"examples":"0.0, 1.0, 1.5, 10.0, …","singleInteger":null},"other":{"examples":"3–10, 13–19, 23–30, 33–39, 43–50, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"fotxxxxxxxxotxxxxxxxfotxxxxxxxxotxxxxxxxfotxxxxxxxxotxxxxxxxfotxxxxxxxxotxxxxxxxfotxxxxxxxxotxxxxxxxfotxxxxxxxxotxxxxxxxfotxxxxxxxxotxxxxxxxfotxxxxxxxxotxxxxxxxfotxxxxxxxxotxxxxxxxfotxxxxxxxxotxxxxxxx"};
-const R25: PluralLocaleData = {"cardinal":["one","two","other"],"ordinal":["other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"two":{"examples":"2","singleInteger":2},"other":{"examples":"0, 3, 4, 5, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"xotxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R26: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["one","other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1, 5","singleInteger":null},"other":{"examples":"0, 2–4, 6, 7, 8, …","singleInteger":null}},"small":"xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R27: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["one","other"],"cardinalExamples":{"one":{"examples":"0, 1","singleInteger":null},"other":{"examples":"2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"small":"ooxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R28: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["other"],"cardinalExamples":{"one":{"examples":"1, 21, 31, 41, 51, …","singleInteger":null},"other":{"examples":"0, 2–20, 22–30, 32–40, 42–50, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"xoxxxxxxxxxxxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxxxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxx"};
-const R29: PluralLocaleData = {"cardinal":["one","many","other"],"ordinal":["many","other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"many":{"examples":"1000000, …","singleInteger":null},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"many":{"examples":"8, 11, 80, 800","singleInteger":null},"other":{"examples":"0–7, 9, 10, 12–79, 81–799, 801, 802, 803, …","singleInteger":null}},"small":"xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R30: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["one","many","other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1","singleInteger":1},"many":{"examples":"0, 2–20, 40, 60, 80, …","singleInteger":null},"other":{"examples":"21–39, 41–59, 61–79, 81–101, 121–139, …","singleInteger":null}},"small":"xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R31: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["many","other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"many":{"examples":"6, 9, 10, 16, 19, 20, 26, …","singleInteger":null},"other":{"examples":"0–5, 7, 8, 11–15, 17, 18, 21–25, …","singleInteger":null}},"small":"xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R32: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["one","two","few","other"],"cardinalExamples":{"one":{"examples":"0, 1","singleInteger":null},"other":{"examples":"2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1","singleInteger":1},"two":{"examples":"2, 3","singleInteger":null},"few":{"examples":"4","singleInteger":4},"other":{"examples":"0, 5, 6, 7, …","singleInteger":null}},"small":"ooxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R33: PluralLocaleData = {"cardinal":["zero","one","two","few","many","other"],"ordinal":["one","many","other"],"cardinalExamples":{"zero":{"examples":"0","singleInteger":0},"one":{"examples":"1","singleInteger":1},"two":{"examples":"2, 22, 42, 62, 82, …","singleInteger":null},"few":{"examples":"3, 23, 43, 63, 83, …","singleInteger":null},"many":{"examples":"21, 41, 61, 81, 101, …","singleInteger":null},"other":{"examples":"4–20, 24–40, 44–60, 64–80, 84–100, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1–4, 21–24, 41–44, 61–64, 81–84, …","singleInteger":null},"many":{"examples":"5, 105, 205, 305, 405, …","singleInteger":null},"other":{"examples":"0, 6–20, 25–40, 45–60, 65–80, …","singleInteger":null}},"small":"zotfxxxxxxxxxxxxxxxxxmtfxxxxxxxxxxxxxxxxxmtfxxxxxxxxxxxxxxxxxmtfxxxxxxxxxxxxxxxxxmtfxxxxxxxxxxxxxxxxxmtfxxxxxxxxxxxxxxxxxmtfxxxxxxxxxxxxxxxxxmtfxxxxxxxxxxxxxxxxxmtfxxxxxxxxxxxxxxxxxmtfxxxxxxxxxxxxxxxx"};
-const R34: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["many","other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"many":{"examples":"8, 11, 80–89, 800–899","singleInteger":null},"other":{"examples":"0–7, 9, 10, 12–79, 90–799, 900, 901, 902, …","singleInteger":null}},"small":"xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R35: PluralLocaleData = {"cardinal":["other"],"ordinal":["one","other"],"cardinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"small":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R36: PluralLocaleData = {"cardinal":["one","few","many","other"],"ordinal":["other"],"cardinalExamples":{"one":{"examples":"1, 21, 31, 41, 51, …","singleInteger":null},"few":{"examples":"2–9, 22–29, 32–39, 42–49, 52–59, …","singleInteger":null},"many":{"examples":"0.1, 0.9, 1.1, 1.7, …","singleInteger":null},"other":{"examples":"0, 10–20, 30, 40, 50, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"xoffffffffxxxxxxxxxxxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxxxxxxxxxxxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffff"};
-const R37: PluralLocaleData = {"cardinal":["zero","one","other"],"ordinal":["other"],"cardinalExamples":{"zero":{"examples":"0, 10–20, 30, 40, 50, …","singleInteger":null},"one":{"examples":"1, 21, 31, 41, 51, …","singleInteger":null},"other":{"examples":"2–9, 22–29, 32–39, 42–49, 52–59, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"zoxxxxxxxxzzzzzzzzzzzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzzzzzzzzzzzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxx"};
-const R38: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["one","two","many","other"],"cardinalExamples":{"one":{"examples":"1, 21, 31, 41, 51, …","singleInteger":null},"other":{"examples":"0, 2–20, 22–30, 32–40, 42–50, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1, 21, 31, 41, 51, …","singleInteger":null},"two":{"examples":"2, 22, 32, 42, 52, …","singleInteger":null},"many":{"examples":"7, 8, 27, 28, 37, 38, 47, 48, 57, 58, …","singleInteger":null},"other":{"examples":"0, 3–6, 9–20, 23–26, 29, 30, …","singleInteger":null}},"small":"xoxxxxxxxxxxxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxxxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxx"};
-const R39: PluralLocaleData = {"cardinal":["one","few","other"],"ordinal":["one","other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"few":{"examples":"0, 2–19, 101–119, 201–219, 301–319, …","singleInteger":null},"other":{"examples":"20–100, 120–200, 220–300, 320–400, 420–500, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"small":"foffffffffffffffffffxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxfffffffffffffffffffxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R40: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["one","two","few","other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1","singleInteger":1},"two":{"examples":"2, 3","singleInteger":null},"few":{"examples":"4","singleInteger":4},"other":{"examples":"0, 5, 6, 7, …","singleInteger":null}},"small":"xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R41: PluralLocaleData = {"cardinal":["one","two","few","many","other"],"ordinal":["other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"two":{"examples":"2","singleInteger":2},"few":{"examples":"0, 3–10, 103–110, 203–210, 303–310, …","singleInteger":null},"many":{"examples":"11–19, 111–119, 211–219, 311–319, 411–419, …","singleInteger":null},"other":{"examples":"20–102, 120–202, 220–302, 320–402, 420–502, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"fotffffffffmmmmmmmmmxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxffffffffmmmmmmmmmxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R42: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["one","other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1–4","singleInteger":null},"other":{"examples":"0, 5, 6, 7, …","singleInteger":null}},"small":"xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R43: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["one","two","few","many","other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1, 5, 7–9","singleInteger":null},"two":{"examples":"2, 3","singleInteger":null},"few":{"examples":"4","singleInteger":4},"many":{"examples":"6","singleInteger":6},"other":{"examples":"0, 10, 11, 12, …","singleInteger":null}},"small":"xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R44: PluralLocaleData = {"cardinal":["one","few","many","other"],"ordinal":["other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"few":{"examples":"2–4, 22–24, 32–34, 42–44, 52–54, …","singleInteger":null},"many":{"examples":"0, 5–21, 25–31, 35–41, 45–51, …","singleInteger":null},"other":{"examples":"0.0, 1.0, 1.5, 10.0, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"mofffmmmmmmmmmmmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmmmmmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmm"};
-const R45: PluralLocaleData = {"cardinal":["one","many","other"],"ordinal":["other"],"cardinalExamples":{"one":{"examples":"0, 1","singleInteger":null},"many":{"examples":"1000000, …","singleInteger":null},"other":{"examples":"2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"ooxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R46: PluralLocaleData = {"cardinal":["one","few","many","other"],"ordinal":["other"],"cardinalExamples":{"one":{"examples":"1, 21, 31, 41, 51, …","singleInteger":null},"few":{"examples":"2–4, 22–24, 32–34, 42–44, 52–54, …","singleInteger":null},"many":{"examples":"0, 5–20, 25–30, 35–40, 45–50, …","singleInteger":null},"other":{"examples":"0.0, 1.0, 1.5, 10.0, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"mofffmmmmmmmmmmmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmmmmmmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmm"};
-const R47: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["many","other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"many":{"examples":"8, 11, 80, 800","singleInteger":null},"other":{"examples":"0–7, 9, 10, 12–79, 81–799, 801, 802, 803, …","singleInteger":null}},"small":"xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R48: PluralLocaleData = {"cardinal":["one","many","other"],"ordinal":["many","other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"many":{"examples":"1000000, …","singleInteger":null},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"many":{"examples":"8, 11, 80–89, 800–899","singleInteger":null},"other":{"examples":"0–7, 9, 10, 12–79, 90–799, 900, 901, 902, …","singleInteger":null}},"small":"xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R49: PluralLocaleData = {"cardinal":["one","two","few","many","other"],"ordinal":["other"],"cardinalExamples":{"one":{"examples":"1, 21, 31, 41, 51, …","singleInteger":null},"two":{"examples":"2","singleInteger":2},"few":{"examples":"3–9, 22–29, 32–39, 42–49, 52–59, …","singleInteger":null},"many":{"examples":"0.1, 0.9, 1.1, 1.7, …","singleInteger":null},"other":{"examples":"0, 10–20, 30, 40, 50, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"xotfffffffxxxxxxxxxxxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxxxxxxxxxxxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffff"};
-const R50: PluralLocaleData = {"cardinal":["one","few","other"],"ordinal":["other"],"cardinalExamples":{"one":{"examples":"0, 1","singleInteger":null},"few":{"examples":"2–10","singleInteger":null},"other":{"examples":"11, 12, 13, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"oofffffffffxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R51: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["one","many","other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1","singleInteger":1},"many":{"examples":"4, 24, 34, 44, 54, …","singleInteger":null},"other":{"examples":"0, 2, 3, 5–23, 25–33, 35–43, …","singleInteger":null}},"small":"xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R52: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["one","other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"one":{"examples":"1, 2, 21, 22, 31, 32, 41, 42, 51, 52, …","singleInteger":null},"other":{"examples":"0, 3–20, 23–30, 33–40, 43–50, …","singleInteger":null}},"small":"xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R53: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["few","other"],"cardinalExamples":{"one":{"examples":"1","singleInteger":1},"other":{"examples":"0, 2, 3, 4, …","singleInteger":null}},"ordinalExamples":{"few":{"examples":"6, 9, 10, 16, 19, 26, …","singleInteger":null},"other":{"examples":"0–5, 7, 8, 11–15, 17, 18, 20–25, …","singleInteger":null}},"small":"xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R54: PluralLocaleData = {"cardinal":["one","other"],"ordinal":["other"],"cardinalExamples":{"one":{"examples":"0, 1, 11–99","singleInteger":null},"other":{"examples":"2–10, 100, 101, 102, …","singleInteger":null}},"ordinalExamples":{"other":{"examples":"0, 1, 2, …","singleInteger":null}},"small":"ooxxxxxxxxxoooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"};
-const R55: PluralLocaleData = {"cardinal":["one","few","many","other"],"ordinal":["few","other"],"cardinalExamples":{"one":{"examples":"1, 21, 31, 41, 51, …","singleInteger":null},"few":{"examples":"2–4, 22–24, 32–34, 42–44, 52–54, …","singleInteger":null},"many":{"examples":"0, 5–20, 25–30, 35–40, 45–50, …","singleInteger":null},"other":{"examples":"0.0, 1.0, 1.5, 10.0, …","singleInteger":null}},"ordinalExamples":{"few":{"examples":"3, 23, 33, 43, 53, …","singleInteger":null},"other":{"examples":"0–2, 4–22, 24–32, 34–42, 44–52, …","singleInteger":null}},"small":"mofffmmmmmmmmmmmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmmmmmmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmm"};
+const R0: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R1: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    one: { examples: '0, 1', singleInteger: null },
+    other: { examples: '2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'ooxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R2: PluralLocaleData = {
+  cardinal: ['zero', 'one', 'two', 'few', 'many', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    zero: { examples: '0', singleInteger: 0 },
+    one: { examples: '1', singleInteger: 1 },
+    two: { examples: '2', singleInteger: 2 },
+    few: { examples: '3–10, 103–110, 203–210, 303–310, 403–410, …', singleInteger: null },
+    many: { examples: '11–99, 111–199, 211–299, 311–399, 411–499, …', singleInteger: null },
+    other: { examples: '100–102, 200–202, 300–302, 400–402, 500–502, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'zotffffffffmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmxxxffffffffmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm',
+};
+const R3: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['one', 'two', 'few', 'many', 'other'],
+  cardinalExamples: {
+    one: { examples: '0, 1', singleInteger: null },
+    other: { examples: '2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1, 5, 7–10', singleInteger: null },
+    two: { examples: '2, 3', singleInteger: null },
+    few: { examples: '4', singleInteger: 4 },
+    many: { examples: '6', singleInteger: 6 },
+    other: { examples: '0, 11, 12, 13, …', singleInteger: null },
+  },
+  small:
+    'ooxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R4: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['one', 'few', 'many', 'other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1, 2, 5, 7, 8, 11, 12, 15, …', singleInteger: null },
+    few: { examples: '3, 4, 13, 14, 23, 24, 33, 34, 43, 44, …', singleInteger: null },
+    many: { examples: '0, 6, 16, 26, 36, …', singleInteger: null },
+    other: { examples: '9, 10, 19, 29, 30, 39, 49, …', singleInteger: null },
+  },
+  small:
+    'xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R5: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['one', 'other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  small:
+    'xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R6: PluralLocaleData = {
+  cardinal: ['one', 'few', 'many', 'other'],
+  ordinal: ['few', 'other'],
+  cardinalExamples: {
+    one: { examples: '1, 21, 31, 41, 51, …', singleInteger: null },
+    few: { examples: '2–4, 22–24, 32–34, 42–44, 52–54, …', singleInteger: null },
+    many: { examples: '0, 5–20, 25–30, 35–40, 45–50, …', singleInteger: null },
+    other: { examples: '0.1, 0.9, 1.1, 1.7, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    few: { examples: '2, 3, 22, 23, 32, 33, 42, 43, 52, 53, …', singleInteger: null },
+    other: { examples: '0, 1, 4–21, 24–31, 34–41, 44–51, …', singleInteger: null },
+  },
+  small:
+    'mofffmmmmmmmmmmmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmmmmmmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmm',
+};
+const R7: PluralLocaleData = {
+  cardinal: ['zero', 'one', 'other'],
+  ordinal: ['zero', 'one', 'few', 'other'],
+  cardinalExamples: {
+    zero: { examples: '0', singleInteger: 0 },
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    zero: { examples: '0', singleInteger: 0 },
+    one: { examples: '1', singleInteger: 1 },
+    few: { examples: '2–6', singleInteger: null },
+    other: { examples: '7, 8, 9, …', singleInteger: null },
+  },
+  small:
+    'zoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R8: PluralLocaleData = {
+  cardinal: ['other'],
+  ordinal: ['other'],
+  cardinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R9: PluralLocaleData = {
+  cardinal: ['one', 'two', 'few', 'many', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    one: { examples: '1, 21, 31, 41, 51, …', singleInteger: null },
+    two: { examples: '2, 22, 32, 42, 52, …', singleInteger: null },
+    few: { examples: '3, 4, 9, 23, 24, 29, 33, 34, …', singleInteger: null },
+    many: { examples: '1000000, 1000000.0, 1000000.00, 1000000.000, …', singleInteger: null },
+    other: { examples: '0, 5–8, 10–20, 25–28, 30, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'xotffxxxxfxxxxxxxxxxxotffxxxxfxotffxxxxfxotffxxxxfxotffxxxxfxotffxxxxfxxxxxxxxxxxotffxxxxfxxxxxxxxxxxotffxxxxfxxxxxxxxxxxotffxxxxfxotffxxxxfxotffxxxxfxotffxxxxfxotffxxxxfxxxxxxxxxxxotffxxxxfxxxxxxxxxx',
+};
+const R10: PluralLocaleData = {
+  cardinal: ['one', 'few', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    one: { examples: '1, 21, 31, 41, 51, …', singleInteger: null },
+    few: { examples: '2–4, 22–24, 32–34, 42–44, 52–54, …', singleInteger: null },
+    other: { examples: '0, 5–20, 25–30, 35–40, 45–50, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'xofffxxxxxxxxxxxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxxxxxxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxxxofffxxxxx',
+};
+const R11: PluralLocaleData = {
+  cardinal: ['one', 'many', 'other'],
+  ordinal: ['one', 'two', 'few', 'other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    many: { examples: '1000000, …', singleInteger: null },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1, 3', singleInteger: null },
+    two: { examples: '2', singleInteger: 2 },
+    few: { examples: '4', singleInteger: 4 },
+    other: { examples: '0, 5, 6, 7, …', singleInteger: null },
+  },
+  small:
+    'xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R12: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    one: { examples: '0–3, 5, 7, 8, 10–13, 15, …', singleInteger: null },
+    other: { examples: '4, 6, 9, 14, 16, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'ooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxoox',
+};
+const R13: PluralLocaleData = {
+  cardinal: ['one', 'few', 'many', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    few: { examples: '2–4', singleInteger: null },
+    many: { examples: '0.0, 1.0, 1.5, 10.0, …', singleInteger: null },
+    other: { examples: '0, 5, 6, 7, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'xofffxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R14: PluralLocaleData = {
+  cardinal: ['zero', 'one', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    zero: { examples: '0', singleInteger: 0 },
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'zoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R15: PluralLocaleData = {
+  cardinal: ['zero', 'one', 'two', 'few', 'many', 'other'],
+  ordinal: ['zero', 'one', 'two', 'few', 'many', 'other'],
+  cardinalExamples: {
+    zero: { examples: '0', singleInteger: 0 },
+    one: { examples: '1', singleInteger: 1 },
+    two: { examples: '2', singleInteger: 2 },
+    few: { examples: '3', singleInteger: 3 },
+    many: { examples: '6', singleInteger: 6 },
+    other: { examples: '4, 5, 7, 8, 9, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    zero: { examples: '0, 7–9', singleInteger: null },
+    one: { examples: '1', singleInteger: 1 },
+    two: { examples: '2', singleInteger: 2 },
+    few: { examples: '3, 4', singleInteger: null },
+    many: { examples: '5, 6', singleInteger: null },
+    other: { examples: '10, 11, 12, …', singleInteger: null },
+  },
+  small:
+    'zotfxxmxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R16: PluralLocaleData = {
+  cardinal: ['one', 'two', 'few', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    one: { examples: '1, 101, 201, 301, 401, …', singleInteger: null },
+    two: { examples: '2, 102, 202, 302, 402, …', singleInteger: null },
+    few: { examples: '3, 4, 103, 104, 203, 204, 303, 304, 403, 404, …', singleInteger: null },
+    other: { examples: '0, 5–100, 105–200, 205–300, 305–400, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'xotffxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxotffxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R17: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['one', 'two', 'few', 'other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1, 21, 31, 41, 51, …', singleInteger: null },
+    two: { examples: '2, 22, 32, 42, 52, …', singleInteger: null },
+    few: { examples: '3, 23, 33, 43, 53, …', singleInteger: null },
+    other: { examples: '0, 4–20, 24–30, 34–40, 44–50, …', singleInteger: null },
+  },
+  small:
+    'xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R18: PluralLocaleData = {
+  cardinal: ['one', 'many', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    many: { examples: '1000000, …', singleInteger: null },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R19: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['one', 'other'],
+  cardinalExamples: {
+    one: { examples: '0–3, 5, 7, 8, 10–13, 15, …', singleInteger: null },
+    other: { examples: '4, 6, 9, 14, 16, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  small:
+    'ooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxooxooooxoxoox',
+};
+const R20: PluralLocaleData = {
+  cardinal: ['one', 'many', 'other'],
+  ordinal: ['one', 'other'],
+  cardinalExamples: {
+    one: { examples: '0, 1', singleInteger: null },
+    many: { examples: '1000000, …', singleInteger: null },
+    other: { examples: '2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  small:
+    'ooxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R21: PluralLocaleData = {
+  cardinal: ['one', 'two', 'few', 'many', 'other'],
+  ordinal: ['one', 'other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    two: { examples: '2', singleInteger: 2 },
+    few: { examples: '3–6', singleInteger: null },
+    many: { examples: '7–10', singleInteger: null },
+    other: { examples: '0, 11, 12, 13, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  small:
+    'xotffffmmmmxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R22: PluralLocaleData = {
+  cardinal: ['one', 'two', 'few', 'other'],
+  ordinal: ['one', 'two', 'few', 'other'],
+  cardinalExamples: {
+    one: { examples: '1, 11', singleInteger: null },
+    two: { examples: '2, 12', singleInteger: null },
+    few: { examples: '3–10, 13–19', singleInteger: null },
+    other: { examples: '0, 20, 21, 22, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1, 11', singleInteger: null },
+    two: { examples: '2, 12', singleInteger: null },
+    few: { examples: '3, 13', singleInteger: null },
+    other: { examples: '0, 4–10, 14, 15, 16, …', singleInteger: null },
+  },
+  small:
+    'xotffffffffotfffffffxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R23: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['one', 'two', 'few', 'many', 'other'],
+  cardinalExamples: {
+    one: { examples: '0, 1', singleInteger: null },
+    other: { examples: '2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    two: { examples: '2, 3', singleInteger: null },
+    few: { examples: '4', singleInteger: 4 },
+    many: { examples: '6', singleInteger: 6 },
+    other: { examples: '0, 5, 7, 8, 9, …', singleInteger: null },
+  },
+  small:
+    'ooxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R24: PluralLocaleData = {
+  cardinal: ['one', 'two', 'few', 'many', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    one: { examples: '1, 11, 21, 31, 41, …', singleInteger: null },
+    two: { examples: '2, 12, 22, 32, 42, …', singleInteger: null },
+    few: { examples: '0, 20, 40, 60, 80, …', singleInteger: null },
+    many: { examples: '0.0, 1.0, 1.5, 10.0, …', singleInteger: null },
+    other: { examples: '3–10, 13–19, 23–30, 33–39, 43–50, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'fotxxxxxxxxotxxxxxxxfotxxxxxxxxotxxxxxxxfotxxxxxxxxotxxxxxxxfotxxxxxxxxotxxxxxxxfotxxxxxxxxotxxxxxxxfotxxxxxxxxotxxxxxxxfotxxxxxxxxotxxxxxxxfotxxxxxxxxotxxxxxxxfotxxxxxxxxotxxxxxxxfotxxxxxxxxotxxxxxxx',
+};
+const R25: PluralLocaleData = {
+  cardinal: ['one', 'two', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    two: { examples: '2', singleInteger: 2 },
+    other: { examples: '0, 3, 4, 5, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'xotxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R26: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['one', 'other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1, 5', singleInteger: null },
+    other: { examples: '0, 2–4, 6, 7, 8, …', singleInteger: null },
+  },
+  small:
+    'xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R27: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['one', 'other'],
+  cardinalExamples: {
+    one: { examples: '0, 1', singleInteger: null },
+    other: { examples: '2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  small:
+    'ooxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R28: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    one: { examples: '1, 21, 31, 41, 51, …', singleInteger: null },
+    other: { examples: '0, 2–20, 22–30, 32–40, 42–50, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'xoxxxxxxxxxxxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxxxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxx',
+};
+const R29: PluralLocaleData = {
+  cardinal: ['one', 'many', 'other'],
+  ordinal: ['many', 'other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    many: { examples: '1000000, …', singleInteger: null },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    many: { examples: '8, 11, 80, 800', singleInteger: null },
+    other: { examples: '0–7, 9, 10, 12–79, 81–799, 801, 802, 803, …', singleInteger: null },
+  },
+  small:
+    'xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R30: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['one', 'many', 'other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    many: { examples: '0, 2–20, 40, 60, 80, …', singleInteger: null },
+    other: { examples: '21–39, 41–59, 61–79, 81–101, 121–139, …', singleInteger: null },
+  },
+  small:
+    'xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R31: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['many', 'other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    many: { examples: '6, 9, 10, 16, 19, 20, 26, …', singleInteger: null },
+    other: { examples: '0–5, 7, 8, 11–15, 17, 18, 21–25, …', singleInteger: null },
+  },
+  small:
+    'xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R32: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['one', 'two', 'few', 'other'],
+  cardinalExamples: {
+    one: { examples: '0, 1', singleInteger: null },
+    other: { examples: '2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    two: { examples: '2, 3', singleInteger: null },
+    few: { examples: '4', singleInteger: 4 },
+    other: { examples: '0, 5, 6, 7, …', singleInteger: null },
+  },
+  small:
+    'ooxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R33: PluralLocaleData = {
+  cardinal: ['zero', 'one', 'two', 'few', 'many', 'other'],
+  ordinal: ['one', 'many', 'other'],
+  cardinalExamples: {
+    zero: { examples: '0', singleInteger: 0 },
+    one: { examples: '1', singleInteger: 1 },
+    two: { examples: '2, 22, 42, 62, 82, …', singleInteger: null },
+    few: { examples: '3, 23, 43, 63, 83, …', singleInteger: null },
+    many: { examples: '21, 41, 61, 81, 101, …', singleInteger: null },
+    other: { examples: '4–20, 24–40, 44–60, 64–80, 84–100, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1–4, 21–24, 41–44, 61–64, 81–84, …', singleInteger: null },
+    many: { examples: '5, 105, 205, 305, 405, …', singleInteger: null },
+    other: { examples: '0, 6–20, 25–40, 45–60, 65–80, …', singleInteger: null },
+  },
+  small:
+    'zotfxxxxxxxxxxxxxxxxxmtfxxxxxxxxxxxxxxxxxmtfxxxxxxxxxxxxxxxxxmtfxxxxxxxxxxxxxxxxxmtfxxxxxxxxxxxxxxxxxmtfxxxxxxxxxxxxxxxxxmtfxxxxxxxxxxxxxxxxxmtfxxxxxxxxxxxxxxxxxmtfxxxxxxxxxxxxxxxxxmtfxxxxxxxxxxxxxxxx',
+};
+const R34: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['many', 'other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    many: { examples: '8, 11, 80–89, 800–899', singleInteger: null },
+    other: { examples: '0–7, 9, 10, 12–79, 90–799, 900, 901, 902, …', singleInteger: null },
+  },
+  small:
+    'xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R35: PluralLocaleData = {
+  cardinal: ['other'],
+  ordinal: ['one', 'other'],
+  cardinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  ordinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  small:
+    'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R36: PluralLocaleData = {
+  cardinal: ['one', 'few', 'many', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    one: { examples: '1, 21, 31, 41, 51, …', singleInteger: null },
+    few: { examples: '2–9, 22–29, 32–39, 42–49, 52–59, …', singleInteger: null },
+    many: { examples: '0.1, 0.9, 1.1, 1.7, …', singleInteger: null },
+    other: { examples: '0, 10–20, 30, 40, 50, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'xoffffffffxxxxxxxxxxxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxxxxxxxxxxxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffff',
+};
+const R37: PluralLocaleData = {
+  cardinal: ['zero', 'one', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    zero: { examples: '0, 10–20, 30, 40, 50, …', singleInteger: null },
+    one: { examples: '1, 21, 31, 41, 51, …', singleInteger: null },
+    other: { examples: '2–9, 22–29, 32–39, 42–49, 52–59, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'zoxxxxxxxxzzzzzzzzzzzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzzzzzzzzzzzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxxzoxxxxxxxx',
+};
+const R38: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['one', 'two', 'many', 'other'],
+  cardinalExamples: {
+    one: { examples: '1, 21, 31, 41, 51, …', singleInteger: null },
+    other: { examples: '0, 2–20, 22–30, 32–40, 42–50, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1, 21, 31, 41, 51, …', singleInteger: null },
+    two: { examples: '2, 22, 32, 42, 52, …', singleInteger: null },
+    many: { examples: '7, 8, 27, 28, 37, 38, 47, 48, 57, 58, …', singleInteger: null },
+    other: { examples: '0, 3–6, 9–20, 23–26, 29, 30, …', singleInteger: null },
+  },
+  small:
+    'xoxxxxxxxxxxxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxxxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxxxoxxxxxxxx',
+};
+const R39: PluralLocaleData = {
+  cardinal: ['one', 'few', 'other'],
+  ordinal: ['one', 'other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    few: { examples: '0, 2–19, 101–119, 201–219, 301–319, …', singleInteger: null },
+    other: { examples: '20–100, 120–200, 220–300, 320–400, 420–500, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  small:
+    'foffffffffffffffffffxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxfffffffffffffffffffxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R40: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['one', 'two', 'few', 'other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    two: { examples: '2, 3', singleInteger: null },
+    few: { examples: '4', singleInteger: 4 },
+    other: { examples: '0, 5, 6, 7, …', singleInteger: null },
+  },
+  small:
+    'xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R41: PluralLocaleData = {
+  cardinal: ['one', 'two', 'few', 'many', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    two: { examples: '2', singleInteger: 2 },
+    few: { examples: '0, 3–10, 103–110, 203–210, 303–310, …', singleInteger: null },
+    many: { examples: '11–19, 111–119, 211–219, 311–319, 411–419, …', singleInteger: null },
+    other: { examples: '20–102, 120–202, 220–302, 320–402, 420–502, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'fotffffffffmmmmmmmmmxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxffffffffmmmmmmmmmxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R42: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['one', 'other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1–4', singleInteger: null },
+    other: { examples: '0, 5, 6, 7, …', singleInteger: null },
+  },
+  small:
+    'xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R43: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['one', 'two', 'few', 'many', 'other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1, 5, 7–9', singleInteger: null },
+    two: { examples: '2, 3', singleInteger: null },
+    few: { examples: '4', singleInteger: 4 },
+    many: { examples: '6', singleInteger: 6 },
+    other: { examples: '0, 10, 11, 12, …', singleInteger: null },
+  },
+  small:
+    'xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R44: PluralLocaleData = {
+  cardinal: ['one', 'few', 'many', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    few: { examples: '2–4, 22–24, 32–34, 42–44, 52–54, …', singleInteger: null },
+    many: { examples: '0, 5–21, 25–31, 35–41, 45–51, …', singleInteger: null },
+    other: { examples: '0.0, 1.0, 1.5, 10.0, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'mofffmmmmmmmmmmmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmmmmmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmmmmfffmmmmm',
+};
+const R45: PluralLocaleData = {
+  cardinal: ['one', 'many', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    one: { examples: '0, 1', singleInteger: null },
+    many: { examples: '1000000, …', singleInteger: null },
+    other: { examples: '2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'ooxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R46: PluralLocaleData = {
+  cardinal: ['one', 'few', 'many', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    one: { examples: '1, 21, 31, 41, 51, …', singleInteger: null },
+    few: { examples: '2–4, 22–24, 32–34, 42–44, 52–54, …', singleInteger: null },
+    many: { examples: '0, 5–20, 25–30, 35–40, 45–50, …', singleInteger: null },
+    other: { examples: '0.0, 1.0, 1.5, 10.0, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'mofffmmmmmmmmmmmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmmmmmmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmm',
+};
+const R47: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['many', 'other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    many: { examples: '8, 11, 80, 800', singleInteger: null },
+    other: { examples: '0–7, 9, 10, 12–79, 81–799, 801, 802, 803, …', singleInteger: null },
+  },
+  small:
+    'xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R48: PluralLocaleData = {
+  cardinal: ['one', 'many', 'other'],
+  ordinal: ['many', 'other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    many: { examples: '1000000, …', singleInteger: null },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    many: { examples: '8, 11, 80–89, 800–899', singleInteger: null },
+    other: { examples: '0–7, 9, 10, 12–79, 90–799, 900, 901, 902, …', singleInteger: null },
+  },
+  small:
+    'xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R49: PluralLocaleData = {
+  cardinal: ['one', 'two', 'few', 'many', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    one: { examples: '1, 21, 31, 41, 51, …', singleInteger: null },
+    two: { examples: '2', singleInteger: 2 },
+    few: { examples: '3–9, 22–29, 32–39, 42–49, 52–59, …', singleInteger: null },
+    many: { examples: '0.1, 0.9, 1.1, 1.7, …', singleInteger: null },
+    other: { examples: '0, 10–20, 30, 40, 50, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'xotfffffffxxxxxxxxxxxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxxxxxxxxxxxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffffxoffffffff',
+};
+const R50: PluralLocaleData = {
+  cardinal: ['one', 'few', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    one: { examples: '0, 1', singleInteger: null },
+    few: { examples: '2–10', singleInteger: null },
+    other: { examples: '11, 12, 13, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'oofffffffffxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R51: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['one', 'many', 'other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    many: { examples: '4, 24, 34, 44, 54, …', singleInteger: null },
+    other: { examples: '0, 2, 3, 5–23, 25–33, 35–43, …', singleInteger: null },
+  },
+  small:
+    'xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R52: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['one', 'other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    one: { examples: '1, 2, 21, 22, 31, 32, 41, 42, 51, 52, …', singleInteger: null },
+    other: { examples: '0, 3–20, 23–30, 33–40, 43–50, …', singleInteger: null },
+  },
+  small:
+    'xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R53: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['few', 'other'],
+  cardinalExamples: {
+    one: { examples: '1', singleInteger: 1 },
+    other: { examples: '0, 2, 3, 4, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    few: { examples: '6, 9, 10, 16, 19, 26, …', singleInteger: null },
+    other: { examples: '0–5, 7, 8, 11–15, 17, 18, 20–25, …', singleInteger: null },
+  },
+  small:
+    'xoxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R54: PluralLocaleData = {
+  cardinal: ['one', 'other'],
+  ordinal: ['other'],
+  cardinalExamples: {
+    one: { examples: '0, 1, 11–99', singleInteger: null },
+    other: { examples: '2–10, 100, 101, 102, …', singleInteger: null },
+  },
+  ordinalExamples: { other: { examples: '0, 1, 2, …', singleInteger: null } },
+  small:
+    'ooxxxxxxxxxoooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+};
+const R55: PluralLocaleData = {
+  cardinal: ['one', 'few', 'many', 'other'],
+  ordinal: ['few', 'other'],
+  cardinalExamples: {
+    one: { examples: '1, 21, 31, 41, 51, …', singleInteger: null },
+    few: { examples: '2–4, 22–24, 32–34, 42–44, 52–54, …', singleInteger: null },
+    many: { examples: '0, 5–20, 25–30, 35–40, 45–50, …', singleInteger: null },
+    other: { examples: '0.0, 1.0, 1.5, 10.0, …', singleInteger: null },
+  },
+  ordinalExamples: {
+    few: { examples: '3, 23, 33, 43, 53, …', singleInteger: null },
+    other: { examples: '0–2, 4–22, 24–32, 34–42, 44–52, …', singleInteger: null },
+  },
+  small:
+    'mofffmmmmmmmmmmmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmmmmmmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmmmofffmmmmm',
+};
 
-export const PLURAL_DATA: ReadonlyMap<string, PluralLocaleData> = new Map<string, PluralLocaleData>([
-  ["af", R0],
-  ["ak", R1],
-  ["am", R1],
-  ["an", R0],
-  ["ar", R2],
-  ["ars", R2],
-  ["as", R3],
-  ["asa", R0],
-  ["ast", R0],
-  ["az", R4],
-  ["bal", R5],
-  ["be", R6],
-  ["bem", R0],
-  ["bez", R0],
-  ["bg", R0],
-  ["bho", R1],
-  ["blo", R7],
-  ["bm", R8],
-  ["bn", R3],
-  ["bo", R8],
-  ["br", R9],
-  ["brx", R0],
-  ["bs", R10],
-  ["ca", R11],
-  ["ce", R0],
-  ["ceb", R12],
-  ["cgg", R0],
-  ["chr", R0],
-  ["ckb", R0],
-  ["cs", R13],
-  ["csw", R1],
-  ["cv", R14],
-  ["cy", R15],
-  ["da", R0],
-  ["de", R0],
-  ["doi", R1],
-  ["dsb", R16],
-  ["dv", R0],
-  ["dz", R8],
-  ["ee", R0],
-  ["el", R0],
-  ["en", R17],
-  ["eo", R0],
-  ["es", R18],
-  ["et", R0],
-  ["eu", R0],
-  ["fa", R1],
-  ["ff", R1],
-  ["fi", R0],
-  ["fil", R19],
-  ["fo", R0],
-  ["fr", R20],
-  ["fur", R0],
-  ["fy", R0],
-  ["ga", R21],
-  ["gd", R22],
-  ["gl", R0],
-  ["gsw", R0],
-  ["gu", R23],
-  ["guw", R1],
-  ["gv", R24],
-  ["ha", R0],
-  ["haw", R0],
-  ["he", R25],
-  ["hi", R23],
-  ["hnj", R8],
-  ["hr", R10],
-  ["hsb", R16],
-  ["hu", R26],
-  ["hy", R27],
-  ["ia", R0],
-  ["id", R8],
-  ["ie", R0],
-  ["ig", R8],
-  ["ii", R8],
-  ["io", R0],
-  ["is", R28],
-  ["it", R29],
-  ["iu", R25],
-  ["ja", R8],
-  ["jbo", R8],
-  ["jgo", R0],
-  ["jmc", R0],
-  ["jv", R8],
-  ["jw", R8],
-  ["ka", R30],
-  ["kab", R1],
-  ["kaj", R0],
-  ["kcg", R0],
-  ["kde", R8],
-  ["kea", R8],
-  ["kk", R31],
-  ["kkj", R0],
-  ["kl", R0],
-  ["km", R8],
-  ["kn", R1],
-  ["ko", R8],
-  ["kok", R32],
-  ["kok-Latn", R32],
-  ["ks", R0],
-  ["ksb", R0],
-  ["ksh", R14],
-  ["ku", R0],
-  ["kw", R33],
-  ["ky", R0],
-  ["lag", R14],
-  ["lb", R0],
-  ["lg", R0],
-  ["lij", R34],
-  ["lkt", R8],
-  ["lld", R29],
-  ["ln", R1],
-  ["lo", R35],
-  ["lt", R36],
-  ["lv", R37],
-  ["mas", R0],
-  ["mg", R1],
-  ["mgo", R0],
-  ["mk", R38],
-  ["ml", R0],
-  ["mn", R0],
-  ["mo", R39],
-  ["mr", R40],
-  ["ms", R35],
-  ["mt", R41],
-  ["my", R8],
-  ["nah", R0],
-  ["naq", R25],
-  ["nb", R0],
-  ["nd", R0],
-  ["ne", R42],
-  ["nl", R0],
-  ["nn", R0],
-  ["nnh", R0],
-  ["no", R0],
-  ["nqo", R8],
-  ["nr", R0],
-  ["nso", R1],
-  ["ny", R0],
-  ["nyn", R0],
-  ["om", R0],
-  ["or", R43],
-  ["os", R0],
-  ["osa", R8],
-  ["pa", R1],
-  ["pap", R0],
-  ["pcm", R1],
-  ["pl", R44],
-  ["prg", R37],
-  ["ps", R0],
-  ["pt", R45],
-  ["pt-PT", R18],
-  ["rm", R0],
-  ["ro", R39],
-  ["rof", R0],
-  ["ru", R46],
-  ["rwk", R0],
-  ["sah", R8],
-  ["saq", R0],
-  ["sat", R25],
-  ["sc", R47],
-  ["scn", R48],
-  ["sd", R0],
-  ["sdh", R0],
-  ["se", R25],
-  ["seh", R0],
-  ["ses", R8],
-  ["sg", R8],
-  ["sgs", R49],
-  ["sh", R10],
-  ["shi", R50],
-  ["si", R1],
-  ["sk", R13],
-  ["sl", R16],
-  ["sma", R25],
-  ["smi", R25],
-  ["smj", R25],
-  ["smn", R25],
-  ["sms", R25],
-  ["sn", R0],
-  ["so", R0],
-  ["sq", R51],
-  ["sr", R10],
-  ["ss", R0],
-  ["ssy", R0],
-  ["st", R0],
-  ["su", R8],
-  ["sv", R52],
-  ["sw", R0],
-  ["syr", R0],
-  ["ta", R0],
-  ["te", R0],
-  ["teo", R0],
-  ["th", R8],
-  ["ti", R1],
-  ["tig", R0],
-  ["tk", R53],
-  ["tl", R19],
-  ["tn", R0],
-  ["to", R8],
-  ["tpi", R8],
-  ["tr", R0],
-  ["ts", R0],
-  ["tzm", R54],
-  ["ug", R0],
-  ["uk", R55],
-  ["ur", R0],
-  ["uz", R0],
-  ["ve", R0],
-  ["vec", R29],
-  ["vi", R35],
-  ["vo", R0],
-  ["vun", R0],
-  ["wa", R1],
-  ["wae", R0],
-  ["wo", R8],
-  ["xh", R0],
-  ["xog", R0],
-  ["yi", R0],
-  ["yo", R8],
-  ["yue", R8],
-  ["zh", R8],
-  ["zu", R1],
-]);
+export const PLURAL_DATA: ReadonlyMap<string, PluralLocaleData> = new Map<string, PluralLocaleData>(
+  [
+    ['af', R0],
+    ['ak', R1],
+    ['am', R1],
+    ['an', R0],
+    ['ar', R2],
+    ['ars', R2],
+    ['as', R3],
+    ['asa', R0],
+    ['ast', R0],
+    ['az', R4],
+    ['bal', R5],
+    ['be', R6],
+    ['bem', R0],
+    ['bez', R0],
+    ['bg', R0],
+    ['bho', R1],
+    ['blo', R7],
+    ['bm', R8],
+    ['bn', R3],
+    ['bo', R8],
+    ['br', R9],
+    ['brx', R0],
+    ['bs', R10],
+    ['ca', R11],
+    ['ce', R0],
+    ['ceb', R12],
+    ['cgg', R0],
+    ['chr', R0],
+    ['ckb', R0],
+    ['cs', R13],
+    ['csw', R1],
+    ['cv', R14],
+    ['cy', R15],
+    ['da', R0],
+    ['de', R0],
+    ['doi', R1],
+    ['dsb', R16],
+    ['dv', R0],
+    ['dz', R8],
+    ['ee', R0],
+    ['el', R0],
+    ['en', R17],
+    ['eo', R0],
+    ['es', R18],
+    ['et', R0],
+    ['eu', R0],
+    ['fa', R1],
+    ['ff', R1],
+    ['fi', R0],
+    ['fil', R19],
+    ['fo', R0],
+    ['fr', R20],
+    ['fur', R0],
+    ['fy', R0],
+    ['ga', R21],
+    ['gd', R22],
+    ['gl', R0],
+    ['gsw', R0],
+    ['gu', R23],
+    ['guw', R1],
+    ['gv', R24],
+    ['ha', R0],
+    ['haw', R0],
+    ['he', R25],
+    ['hi', R23],
+    ['hnj', R8],
+    ['hr', R10],
+    ['hsb', R16],
+    ['hu', R26],
+    ['hy', R27],
+    ['ia', R0],
+    ['id', R8],
+    ['ie', R0],
+    ['ig', R8],
+    ['ii', R8],
+    ['io', R0],
+    ['is', R28],
+    ['it', R29],
+    ['iu', R25],
+    ['ja', R8],
+    ['jbo', R8],
+    ['jgo', R0],
+    ['jmc', R0],
+    ['jv', R8],
+    ['jw', R8],
+    ['ka', R30],
+    ['kab', R1],
+    ['kaj', R0],
+    ['kcg', R0],
+    ['kde', R8],
+    ['kea', R8],
+    ['kk', R31],
+    ['kkj', R0],
+    ['kl', R0],
+    ['km', R8],
+    ['kn', R1],
+    ['ko', R8],
+    ['kok', R32],
+    ['kok-Latn', R32],
+    ['ks', R0],
+    ['ksb', R0],
+    ['ksh', R14],
+    ['ku', R0],
+    ['kw', R33],
+    ['ky', R0],
+    ['lag', R14],
+    ['lb', R0],
+    ['lg', R0],
+    ['lij', R34],
+    ['lkt', R8],
+    ['lld', R29],
+    ['ln', R1],
+    ['lo', R35],
+    ['lt', R36],
+    ['lv', R37],
+    ['mas', R0],
+    ['mg', R1],
+    ['mgo', R0],
+    ['mk', R38],
+    ['ml', R0],
+    ['mn', R0],
+    ['mo', R39],
+    ['mr', R40],
+    ['ms', R35],
+    ['mt', R41],
+    ['my', R8],
+    ['nah', R0],
+    ['naq', R25],
+    ['nb', R0],
+    ['nd', R0],
+    ['ne', R42],
+    ['nl', R0],
+    ['nn', R0],
+    ['nnh', R0],
+    ['no', R0],
+    ['nqo', R8],
+    ['nr', R0],
+    ['nso', R1],
+    ['ny', R0],
+    ['nyn', R0],
+    ['om', R0],
+    ['or', R43],
+    ['os', R0],
+    ['osa', R8],
+    ['pa', R1],
+    ['pap', R0],
+    ['pcm', R1],
+    ['pl', R44],
+    ['prg', R37],
+    ['ps', R0],
+    ['pt', R45],
+    ['pt-PT', R18],
+    ['rm', R0],
+    ['ro', R39],
+    ['rof', R0],
+    ['ru', R46],
+    ['rwk', R0],
+    ['sah', R8],
+    ['saq', R0],
+    ['sat', R25],
+    ['sc', R47],
+    ['scn', R48],
+    ['sd', R0],
+    ['sdh', R0],
+    ['se', R25],
+    ['seh', R0],
+    ['ses', R8],
+    ['sg', R8],
+    ['sgs', R49],
+    ['sh', R10],
+    ['shi', R50],
+    ['si', R1],
+    ['sk', R13],
+    ['sl', R16],
+    ['sma', R25],
+    ['smi', R25],
+    ['smj', R25],
+    ['smn', R25],
+    ['sms', R25],
+    ['sn', R0],
+    ['so', R0],
+    ['sq', R51],
+    ['sr', R10],
+    ['ss', R0],
+    ['ssy', R0],
+    ['st', R0],
+    ['su', R8],
+    ['sv', R52],
+    ['sw', R0],
+    ['syr', R0],
+    ['ta', R0],
+    ['te', R0],
+    ['teo', R0],
+    ['th', R8],
+    ['ti', R1],
+    ['tig', R0],
+    ['tk', R53],
+    ['tl', R19],
+    ['tn', R0],
+    ['to', R8],
+    ['tpi', R8],
+    ['tr', R0],
+    ['ts', R0],
+    ['tzm', R54],
+    ['ug', R0],
+    ['uk', R55],
+    ['ur', R0],
+    ['uz', R0],
+    ['ve', R0],
+    ['vec', R29],
+    ['vi', R35],
+    ['vo', R0],
+    ['vun', R0],
+    ['wa', R1],
+    ['wae', R0],
+    ['wo', R8],
+    ['xh', R0],
+    ['xog', R0],
+    ['yi', R0],
+    ['yo', R8],
+    ['yue', R8],
+    ['zh', R8],
+    ['zu', R1],
+  ],
+);

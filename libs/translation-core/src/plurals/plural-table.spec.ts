@@ -1,4 +1,8 @@
-import { buildPluralData, CLDR_VERSION, MAKE_PLURAL_VERSION } from '../../scripts/plural-table-source';
+import {
+  buildPluralData,
+  CLDR_VERSION,
+  MAKE_PLURAL_VERSION,
+} from '../../scripts/plural-table-source';
 import { PLURAL_DATA } from './cldr-plural-data';
 import {
   PLURAL_DATA_SOURCE,
@@ -46,7 +50,11 @@ describe('pinned plural table (C5.1)', () => {
   });
 
   it('records where the data came from', () => {
-    expect(PLURAL_DATA_SOURCE).toEqual({ package: 'make-plural', version: MAKE_PLURAL_VERSION, cldr: CLDR_VERSION });
+    expect(PLURAL_DATA_SOURCE).toEqual({
+      package: 'make-plural',
+      version: MAKE_PLURAL_VERSION,
+      cldr: CLDR_VERSION,
+    });
   });
 
   it('equals what the installed make-plural says (regenerate with scripts/generate-plural-table.ts on upgrade)', () => {
@@ -59,7 +67,11 @@ describe('pinned plural table (C5.1)', () => {
     for (const locale of PLURAL_DATA.keys()) {
       for (const type of ['cardinal', 'ordinal'] as const) {
         const intl = new Intl.PluralRules(locale, { type }).resolvedOptions().pluralCategories;
-        expect([locale, type, sortCategories(intl)]).toEqual([locale, type, requiredForms(locale, type)]);
+        expect([locale, type, sortCategories(intl)]).toEqual([
+          locale,
+          type,
+          requiredForms(locale, type),
+        ]);
       }
     }
   });

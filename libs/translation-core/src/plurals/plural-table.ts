@@ -5,8 +5,18 @@ import { PLURAL_CATEGORIES } from './plural-types';
 export { PLURAL_DATA_SOURCE };
 
 export type LocaleResolution =
-  | { readonly ok: true; readonly locale: string; readonly pluralLocale: string; readonly data: PluralLocaleData }
-  | { readonly ok: false; readonly code: 'UNKNOWN_LOCALE'; readonly locale: string; readonly message: string };
+  | {
+      readonly ok: true;
+      readonly locale: string;
+      readonly pluralLocale: string;
+      readonly data: PluralLocaleData;
+    }
+  | {
+      readonly ok: false;
+      readonly code: 'UNKNOWN_LOCALE';
+      readonly locale: string;
+      readonly message: string;
+    };
 
 /** Locales whose plural rules come from another code (i18next maps `dev` to English rules). */
 const ALIASES: ReadonlyMap<string, string> = new Map([
@@ -33,7 +43,11 @@ export function resolvePluralLocale(locale: string): LocaleResolution {
   const parts = normalized.split('-').filter((p) => p.length > 0);
   const language = (parts[0] ?? '').toLowerCase();
   const candidates: string[] = [];
-  if (parts.length > 1) candidates.push(`${language}-${(parts[1] ?? '').toUpperCase()}`, `${language}-${parts[1] ?? ''}`);
+  if (parts.length > 1)
+    candidates.push(
+      `${language}-${(parts[1] ?? '').toUpperCase()}`,
+      `${language}-${parts[1] ?? ''}`,
+    );
   candidates.push(language);
   const alias = ALIASES.get(language);
   if (alias !== undefined) candidates.push(alias);
@@ -64,7 +78,10 @@ export function isKnownPluralLocale(locale: string): boolean {
  * Required categories for a locale in canonical order (zero, one, two, few, many, other).
  * Throws RangeError for a locale the table does not know; call resolvePluralLocale first for a typed result.
  */
-export function requiredForms(locale: string, type: PluralType = 'cardinal'): readonly PluralCategory[] {
+export function requiredForms(
+  locale: string,
+  type: PluralType = 'cardinal',
+): readonly PluralCategory[] {
   const data = dataOrThrow(locale);
   return type === 'cardinal' ? data.cardinal : data.ordinal;
 }
@@ -78,7 +95,10 @@ export interface PluralFormInfo {
 }
 
 /** Required forms with example numbers, for showing one input per form to a translator. */
-export function pluralFormsWithExamples(locale: string, type: PluralType = 'cardinal'): readonly PluralFormInfo[] {
+export function pluralFormsWithExamples(
+  locale: string,
+  type: PluralType = 'cardinal',
+): readonly PluralFormInfo[] {
   const data = dataOrThrow(locale);
   const cats = type === 'cardinal' ? data.cardinal : data.ordinal;
   const ex = type === 'cardinal' ? data.cardinalExamples : data.ordinalExamples;
@@ -90,17 +110,29 @@ export function pluralFormsWithExamples(locale: string, type: PluralType = 'card
 }
 
 /** True when this form is used for exactly one integer (en `one`, ar `zero`); ru `one` also covers 21, 31 … */
-export function coversSingleInteger(locale: string, category: PluralCategory, type: PluralType = 'cardinal'): boolean {
+export function coversSingleInteger(
+  locale: string,
+  category: PluralCategory,
+  type: PluralType = 'cardinal',
+): boolean {
   const data = dataOrThrow(locale);
   const ex = type === 'cardinal' ? data.cardinalExamples : data.ordinalExamples;
   return (ex[category]?.singleInteger ?? null) !== null;
 }
 
-const LETTERS: Readonly<Record<string, PluralCategory>> = { z: 'zero', o: 'one', t: 'two', f: 'few', m: 'many', x: 'other' };
+const LETTERS: Readonly<Record<string, PluralCategory>> = {
+  z: 'zero',
+  o: 'one',
+  t: 'two',
+  f: 'few',
+  m: 'many',
+  x: 'other',
+};
 
 /** Cardinal category of a small non-negative integer (0..199) under the pinned rules. */
 export function cardinalCategoryOfSmallInteger(locale: string, n: number): PluralCategory {
-  if (!Number.isInteger(n) || n < 0 || n >= 200) throw new RangeError(`n must be an integer in 0..199, got ${n}`);
+  if (!Number.isInteger(n) || n < 0 || n >= 200)
+    throw new RangeError(`n must be an integer in 0..199, got ${n}`);
   const letter = dataOrThrow(locale).small.charAt(n);
   const cat = LETTERS[letter];
   if (cat === undefined) throw new RangeError(`corrupt plural table for ${locale}`);
