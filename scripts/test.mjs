@@ -61,7 +61,7 @@ async function startEmbeddedPostgres() {
     [
       '-r',
       '@swc-node/register',
-      'apps/api/scripts/embedded-postgres.ts',
+      'apps/api/src/embedded-postgres.ts',
       '--data-dir',
       dataDir,
       '--port',

@@ -4,5 +4,10 @@ const { nodeAppConfig } = require('../../tools/webpack/node-app.config');
 module.exports = nodeAppConfig({
   projectDir: __dirname,
   outDir: 'dist/apps/api',
-  entry: { main: './src/main.ts', worker: './src/worker.ts', launcher: './src/launcher.ts' },
+  entry: {
+    main: './src/main.ts',
+    worker: './src/worker.ts',
+    launcher: './src/launcher.ts',
+    'embedded-postgres': './src/embedded-postgres.ts',
+  },
 });

@@ -9,7 +9,10 @@ import { join, resolve } from 'node:path';
 import { EnvError, parseLauncherEnv, redact, type LauncherConfig } from './config/env.schema';
 import { DEMO_LOGIN } from './demo/demo-credentials';
 import { type Child, startNode, stopChild, waitForHttpOk } from './launcher/child-process';
-import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from './launcher/embedded-postgres';
+import {
+  type EmbeddedPostgresProcess,
+  spawnEmbeddedPostgres,
+} from './launcher/embedded-postgres-process';
 import { redisAnswers } from './launcher/redis-probe';
 
 const LOCAL_REDIS = 'redis://127.0.0.1:6379';
@@ -33,9 +36,7 @@ async function chooseQueue(config: LauncherConfig): Promise<NodeJS.ProcessEnv> {
     say(`queue: Redis answered on ${LOCAL_REDIS}; using it`);
     return { QUEUE_BACKEND: 'redis', REDIS_URL: LOCAL_REDIS };
   }
-  say(
-    'queue: no Redis on 127.0.0.1:6379; using BullMQ on PostgreSQL (live events via LISTEN/NOTIFY)',
-  );
+  say('queue: no Redis on 127.0.0.1:6379; using the BullMQ PostgreSQL backend');
   return { QUEUE_BACKEND: 'postgres', REDIS_URL: '' };
 }
 
@@ -51,15 +52,16 @@ async function main(): Promise<void> {
   // Built: dist/apps/api/{main,worker}.js. From source (tests, `nx run api:start-dev`): the .ts files.
   const entry = (name: string) =>
     join(distDir, existsSync(join(distDir, `${name}.js`)) ? `${name}.js` : `${name}.ts`);
-  let embedded: EmbeddedPostgresHandle | null = null;
+  let embedded: EmbeddedPostgresProcess | null = null;
   let databaseUrl = config.databaseUrl;
   if (databaseUrl === null) {
     const dataDir = resolve(config.dataDir, 'postgres');
     say(`database: embedded PostgreSQL in ${dataDir} on port ${config.embeddedPostgresPort}`);
-    embedded = await startEmbeddedPostgres({
+    embedded = await spawnEmbeddedPostgres({
       dataDir,
       port: config.embeddedPostgresPort,
       database: 'chorus',
+      entryDir: distDir,
     }).catch((error: unknown) =>
       fail(
         `embedded PostgreSQL failed to start: ${error instanceof Error ? error.message : String(error)}`,

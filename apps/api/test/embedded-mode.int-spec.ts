@@ -7,7 +7,7 @@ import { runMigrations } from '../src/database/run-migrations';
 import {
   type EmbeddedPostgresProcess,
   spawnEmbeddedPostgres,
-} from './support/embedded-postgres-process';
+} from '../src/launcher/embedded-postgres-process';
 import { TestClient } from './support/graphql-client';
 import { startApi, startWorker, type RunningApi } from './support/test-app';
 
@@ -24,11 +24,12 @@ describe('embedded mode: embedded-postgres + BullMQ on PostgreSQL, no Redis', ()
   beforeAll(async () => {
     // As root, embedded-postgres runs the server as a separate user, who must be able to enter the directory.
     chmodSync(dir, 0o755);
-    postgres = await spawnEmbeddedPostgres(
-      join(dir, 'pg'),
-      20_000 + (process.pid % 20_000),
-      'chorus',
-    );
+    postgres = await spawnEmbeddedPostgres({
+      dataDir: join(dir, 'pg'),
+      port: 20_000 + (process.pid % 20_000),
+      database: 'chorus',
+      entryDir: join(__dirname, '../src'),
+    });
     await runMigrations(postgres.url, { log: () => undefined });
     const config = parseEnv({ NODE_ENV: 'test', DATABASE_URL: postgres.url, LOG_FORMAT: 'json' });
     expect(config.queue.backend).toBe('postgres');
