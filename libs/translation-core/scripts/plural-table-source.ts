@@ -7,6 +7,23 @@ import examples from 'make-plural/examples.json';
 export const MAKE_PLURAL_VERSION = '8.1.0';
 export const CLDR_VERSION = '48';
 
+/** Category lists straight from make-plural, for a cheap full comparison. */
+export function makePluralCategories(): Map<
+  string,
+  { cardinal: readonly string[]; ordinal: readonly string[] }
+> {
+  const cats = categories as unknown as Record<string, { cardinal: string[]; ordinal: string[] }>;
+  const out = new Map<string, { cardinal: readonly string[]; ordinal: readonly string[] }>();
+  for (const [name, c] of Object.entries(cats)) {
+    if (name === 'und' || name === 'default') continue;
+    out.set(name.replace(/_/g, '-'), {
+      cardinal: sortCanonical(c.cardinal),
+      ordinal: sortCanonical(c.ordinal),
+    });
+  }
+  return out;
+}
+
 const ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
 type Category = (typeof ORDER)[number];
 type PluralFn = (n: number | string, ord?: boolean) => string;
@@ -84,7 +101,8 @@ function examplesFor(
   return out;
 }
 
-export function buildPluralData(): Map<string, GeneratedLocale> {
+/** Builds the table for every make-plural locale, or only for the given make-plural names (`pt_PT`). */
+export function buildPluralData(only?: readonly string[]): Map<string, GeneratedLocale> {
   const fns = plurals as unknown as Record<string, PluralFn>;
   const cats = categories as unknown as Record<string, { cardinal: string[]; ordinal: string[] }>;
   const ex = examples as unknown as Record<
@@ -96,6 +114,7 @@ export function buildPluralData(): Map<string, GeneratedLocale> {
     const fn = fns[name];
     const c = cats[name];
     if (!fn || !c || name === 'und' || name === 'default') continue;
+    if (only && !only.includes(name)) continue;
     const cardinal = sortCanonical(c.cardinal);
     const ordinal = sortCanonical(c.ordinal);
     let small = '';

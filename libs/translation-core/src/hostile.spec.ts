@@ -8,7 +8,7 @@ import { checkTranslation } from './checks/check-translation';
 const VALID =
   '{\n  "a": {\n    "b_one": "{{count}} b",\n    "b_other": "{{count}} bs"\n  },\n  "list": ["x", "y"],\n  "Hello <1>{{name}}</1>": "Hallo <1>{{name}}</1>"\n}\n';
 
-const char = fc.constantFrom(
+const CHARS = [
   '{',
   '}',
   '[',
@@ -36,7 +36,36 @@ const char = fc.constantFrom(
   '\udc00',
   '\u0000',
   '\ufeff',
-);
+];
+const char = fc.constantFrom(...CHARS);
+
+/** A cheap seeded generator: fast-check's per-character arrays are slow to build 10,000 times. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const soup = fc.integer().map((seed) => {
+  const r = seeded(seed);
+  const n = Math.floor(r() * 60);
+  let out = '';
+  for (let i = 0; i < n; i++) out += CHARS[Math.floor(r() * CHARS.length)] ?? '';
+  return out;
+});
+
+const anyCodeUnits = fc.integer().map((seed) => {
+  const r = seeded(seed);
+  const n = Math.floor(r() * 80);
+  let out = '';
+  for (let i = 0; i < n; i++) out += String.fromCharCode(Math.floor(r() * 0x10000));
+  return out;
+});
 
 /** Ten families of malformed or adversarial i18next files. */
 const hostile: fc.Arbitrary<string> = fc.oneof(
@@ -56,7 +85,7 @@ const hostile: fc.Arbitrary<string> = fc.oneof(
     ),
   // huge keys and values
   fc
-    .tuple(fc.integer({ min: 1000, max: 60_000 }), fc.boolean())
+    .tuple(fc.integer({ min: 1000, max: 30_000 }), fc.boolean())
     .map(([n, key]) => (key ? `{"${'k'.repeat(n)}": "v"}` : `{"k": "${'v'.repeat(n)}"}`)),
   // prototype-polluting keys, nested, dotted and as plural bases
   fc
@@ -102,9 +131,9 @@ const hostile: fc.Arbitrary<string> = fc.oneof(
     '{"a_one": "x", "a_one": "y"}',
   ),
   // random token soup
-  fc.array(char, { maxLength: 60 }).map((a) => a.join('')),
-  // any string at all
-  fc.string({ unit: 'binary', maxLength: 80 }),
+  soup,
+  // any UTF-16 code units at all
+  anyCodeUnits,
 );
 
 const codes = new Set<string>(Object.values(CatalogueErrorCode));
@@ -117,29 +146,34 @@ describe('hostile input', () => {
       seed: 20261125,
     });
     let accepted = 0;
+    const problems: string[] = [];
     for (const [text, keySeparator] of samples) {
       const r = parseI18nextJson(text, { locale: 'ru', keySeparator });
       if (!r.ok) {
-        expect(r.errors.length).toBeGreaterThan(0);
-        for (const e of r.errors) {
-          expect(codes.has(e.code)).toBe(true);
-          expect(typeof e.message).toBe('string');
-          expect(Number.isInteger(e.line)).toBe(true);
-        }
+        const typed =
+          r.errors.length > 0 &&
+          r.errors.every(
+            (e) => codes.has(e.code) && typeof e.message === 'string' && Number.isInteger(e.line),
+          );
+        if (!typed) problems.push(`untyped error for ${JSON.stringify(text.slice(0, 80))}`);
         continue;
       }
       accepted++;
       const out = serializeI18nextJson(r.value.catalogue);
-      if (!out.ok) throw new Error(`accepted file does not serialize: ${JSON.stringify(text)}`);
-      expect(() => JSON.parse(out.value) as unknown).not.toThrow();
+      if (!out.ok) {
+        problems.push(`accepted file does not serialize: ${JSON.stringify(text.slice(0, 80))}`);
+        continue;
+      }
+      try {
+        JSON.parse(out.value);
+      } catch {
+        problems.push(`invalid JSON written for ${JSON.stringify(text.slice(0, 80))}`);
+      }
       for (const u of r.value.catalogue.units.slice(0, 3)) {
-        expect(
-          Array.isArray(
-            checkTranslation({ source: u, sourceLocale: 'en', targetLocale: 'ru', forms: u.forms }),
-          ),
-        ).toBe(true);
+        checkTranslation({ source: u, sourceLocale: 'en', targetLocale: 'ru', forms: u.forms });
       }
     }
+    expect(problems).toEqual([]);
     expect(accepted).toBeGreaterThan(500);
     expect(accepted).toBeLessThan(9_500);
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);

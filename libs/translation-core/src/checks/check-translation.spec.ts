@@ -291,3 +291,26 @@ describe('findings', () => {
     ]);
   });
 });
+
+describe('hostile translations', () => {
+  it('are checked in linear time (no regex backtracking on long runs)', () => {
+    const runs = [
+      'a' + ' '.repeat(100_000) + 'b',
+      '{{'.repeat(30_000),
+      '{{a}}'.repeat(20_000),
+      '<a'.repeat(30_000),
+      '$t('.repeat(30_000),
+      '/ '.repeat(30_000),
+      '&#'.repeat(30_000),
+    ];
+    for (const t of runs) {
+      const f = checkTranslation({
+        source: { kind: 'simple', forms: { '': 'Hello {{a}}' } },
+        sourceLocale: 'en',
+        targetLocale: 'de',
+        forms: { '': t },
+      });
+      expect(Array.isArray(f)).toBe(true);
+    }
+  });
+});

@@ -34,13 +34,13 @@ function language(locale: string): string {
 }
 
 function hasLetters(text: string, p: Placeholders): boolean {
-  let rest = text;
-  for (const part of [...p.interpolations, ...p.nestings, ...p.tags].sort(
-    (a, b) => b.start - a.start,
-  )) {
-    rest = rest.slice(0, part.start) + ' ' + rest.slice(part.end);
+  const parts = [...p.interpolations, ...p.nestings, ...p.tags].sort((a, b) => a.start - b.start);
+  let from = 0;
+  for (const part of parts) {
+    if (part.start > from && /\p{L}/u.test(text.slice(from, part.start))) return true;
+    from = Math.max(from, part.end);
   }
-  return /\p{L}/u.test(rest);
+  return /\p{L}/u.test(text.slice(from));
 }
 
 /**

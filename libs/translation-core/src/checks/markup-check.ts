@@ -134,6 +134,34 @@ function decodeNumericEntities(text: string): string {
     .replace(/&tab;|&newline;/gi, '');
 }
 
+function isSpaceOrControl(c: number): boolean {
+  return (
+    c <= 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+function squash(text: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpaceOrControl(text.charCodeAt(i))) {
+      if (i > from) parts.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
 /** Dangerous constructs in a text: script tags, on* event handlers, javascript:/vbscript:/data:text/html URLs. */
 export function unsafeConstructs(text: string, tags: readonly Tag[]): Set<string> {
   const found = new Set<string>();
@@ -144,10 +172,7 @@ export function unsafeConstructs(text: string, tags: readonly Tag[]): Set<string
   }
   if (/<\s*script\b/i.test(text)) found.add('<script>');
   // Browsers ignore whitespace and control characters inside a URL scheme ("java\nscript:").
-  let squashed = '';
-  for (const ch of decodeNumericEntities(text).toLowerCase()) {
-    if (ch.charCodeAt(0) > 0x20 && !/\s/.test(ch)) squashed += ch;
-  }
+  const squashed = squash(decodeNumericEntities(text).toLowerCase());
   for (const scheme of ['javascript:', 'vbscript:', 'data:text/html'])
     if (squashed.includes(scheme)) found.add(scheme);
   return found;

@@ -28,7 +28,7 @@ function language(locale: string): string {
 }
 
 export function endClass(text: string, locale: string): EndClass | null {
-  const t = text.replace(/\s+$/, '');
+  const t = text.trimEnd();
   if (t.endsWith('...') || t.endsWith('…')) return 'ellipsis';
   const last = t.charAt(t.length - 1);
   if (last === '') return null;

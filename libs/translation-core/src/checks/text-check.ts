@@ -54,11 +54,13 @@ export function checkText(target: string, form: FormKey, maxLength: number | und
   return out;
 }
 
+// trimStart/trimEnd strip exactly the characters \s matches, in linear time (a /\s*$/ regex is quadratic
+// on a long run of spaces followed by text, and translations are untrusted input).
 function leading(text: string): string {
-  return /^\s*/.exec(text)?.[0] ?? '';
+  return text.slice(0, text.length - text.trimStart().length);
 }
 function trailing(text: string): string {
-  return /\s*$/.exec(text)?.[0] ?? '';
+  return text.slice(text.trimEnd().length);
 }
 
 /** W: whitespace at the start and end, newline count and double spaces (Weblate's checks). */

@@ -35,7 +35,7 @@ describe('sha256 (FIPS 180-4 vectors)', () => {
 
   it('matches node:crypto on arbitrary strings, including lone surrogates (encoded as U+FFFD)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => {
         const bytes = utf8Encode(s);
         expect(bytes.length).toBe(utf8Length(s));
         expect(Buffer.from(bytes).equals(Buffer.from(s, 'utf8'))).toBe(true);
@@ -43,7 +43,7 @@ describe('sha256 (FIPS 180-4 vectors)', () => {
           createHash('sha256').update(s, 'utf8').digest('hex'),
         );
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 });
