@@ -72,7 +72,7 @@ export function checkTranslation(input: CheckInput): Finding[] {
           finding(
             'PLURAL_FORM_MISSING',
             c,
-            `Form "${c}" is missing; ${input.targetLocale} needs it for ${ex || 'some numbers'}. Fill in every form.`,
+            `Form "${c}" is missing; ${input.targetLocale} uses it for ${ex === '' ? 'some numbers' : ex}; fill in every form.`,
           ),
         );
       }
@@ -185,7 +185,9 @@ export function checkTranslation(input: CheckInput): Finding[] {
     const values = required
       .map((c) => forms[c])
       .filter((t): t is string => t !== undefined && !isBlank(t));
-    if (values.length > 1 && values.every((v) => v === values[0])) {
+    const sourceValues = new Set(sourceTexts);
+    // Identical source forms ("{{count}} files" for both) make identical translations expected, not suspect.
+    if (values.length > 1 && values.every((v) => v === values[0]) && sourceValues.size > 1) {
       out.push(
         finding(
           'SAME_PLURALS',

@@ -101,76 +101,83 @@ function skipWs(s: State): void {
   }
 }
 
+function tooLong(s: State, maxLength: number, what: 'key' | 'value'): never {
+  const limit = what === 'key' ? 'maxKeyLength' : 'maxValueLength';
+  fatal(
+    s,
+    what === 'key' ? 'KEY_TOO_LONG' : 'VALUE_TOO_LONG',
+    `Line ${s.line}: a ${what} is longer than ${maxLength} characters (limit ${limit}).`,
+  );
+}
+
 function readString(s: State, maxLength: number, what: 'key' | 'value'): string {
   const t = s.text;
+  const end = t.length;
   // s.pos is at the opening quote.
   s.pos++;
   let out = '';
-  let chunkStart = s.pos;
   for (;;) {
-    if (s.pos >= t.length) syntax(s, 'a closing quote');
-    const c = t.charCodeAt(s.pos);
+    // Fast path: a run of ordinary characters.
+    const chunkStart = s.pos;
+    let pos = s.pos;
+    let c = 0;
+    while (pos < end) {
+      c = t.charCodeAt(pos);
+      if (c === 0x22 || c === 0x5c || c < 0x20) break;
+      pos++;
+    }
+    s.pos = pos;
+    if (pos - chunkStart + out.length > maxLength) tooLong(s, maxLength, what);
+    out += t.slice(chunkStart, pos);
+    if (pos >= end) syntax(s, 'a closing quote');
     if (c === 0x22) {
-      out += t.slice(chunkStart, s.pos);
       s.pos++;
-      break;
+      return out;
     }
     if (c < 0x20) syntax(s, 'no raw control characters inside a string (use \\n or \\t)');
-    if (c === 0x5c) {
-      out += t.slice(chunkStart, s.pos);
-      const e = t.charCodeAt(s.pos + 1);
-      switch (e) {
-        case 0x22:
-          out += '"';
-          break;
-        case 0x5c:
-          out += '\\';
-          break;
-        case 0x2f:
-          out += '/';
-          break;
-        case 0x62:
-          out += '\b';
-          break;
-        case 0x66:
-          out += '\f';
-          break;
-        case 0x6e:
-          out += '\n';
-          break;
-        case 0x72:
-          out += '\r';
-          break;
-        case 0x74:
-          out += '\t';
-          break;
-        case 0x75: {
-          const hex = t.slice(s.pos + 2, s.pos + 6);
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
-            s.pos++;
-            syntax(s, 'four hex digits after \\u');
-          }
-          out += String.fromCharCode(parseInt(hex, 16));
-          s.pos += 4;
-          break;
-        }
-        default:
+    const e = t.charCodeAt(pos + 1);
+    switch (e) {
+      case 0x22:
+        out += '"';
+        break;
+      case 0x5c:
+        out += '\\';
+        break;
+      case 0x2f:
+        out += '/';
+        break;
+      case 0x62:
+        out += '\b';
+        break;
+      case 0x66:
+        out += '\f';
+        break;
+      case 0x6e:
+        out += '\n';
+        break;
+      case 0x72:
+        out += '\r';
+        break;
+      case 0x74:
+        out += '\t';
+        break;
+      case 0x75: {
+        const hex = t.slice(pos + 2, pos + 6);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
           s.pos++;
-          syntax(s, 'a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)');
+          syntax(s, 'four hex digits after \\u');
+        }
+        out += String.fromCharCode(parseInt(hex, 16));
+        s.pos += 4;
+        break;
       }
-      s.pos += 2;
-      chunkStart = s.pos;
-    } else s.pos++;
-    if (s.pos - chunkStart + out.length > maxLength) {
-      const limit = what === 'key' ? 'maxKeyLength' : 'maxValueLength';
-      fatal(
-        s,
-        what === 'key' ? 'KEY_TOO_LONG' : 'VALUE_TOO_LONG',
-        `Line ${s.line}: a ${what} is longer than ${maxLength} characters (limit ${limit}).`,
-      );
+      default:
+        s.pos++;
+        syntax(s, 'a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)');
     }
+    s.pos += 2;
+    if (out.length > maxLength) tooLong(s, maxLength, what);
   }
-  return out;
 }
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
