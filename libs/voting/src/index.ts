@@ -21,7 +21,13 @@ export { q, QUANTUM } from './util/quantise';
 export { assertNever } from './util/assert-never';
 
 export type { ParamIssue, ParamsValidation, VotingParams } from './round/params';
-export { DEFAULT_PARAMS, InvalidParamsError, resolveParams, validateParams } from './round/params';
+export {
+  DEFAULT_PARAMS,
+  InvalidParamsError,
+  resolveParams,
+  TUNED_PARAMS,
+  validateParams,
+} from './round/params';
 
 export type { WilsonBounds } from './score/wilson';
 export { wilsonBounds } from './score/wilson';
@@ -103,3 +109,7 @@ export { collusionPartners, DEFAULT_ABUSE_OPTIONS, detectAbuse } from './abuse/d
 
 export type { Prng } from './random/prng';
 export { createPrng } from './random/prng';
+
+export type { RuleSummary, SimulationOptions, SimulationResult } from './sim/simulate';
+export { DEFAULT_CROWD, simulate } from './sim/simulate';
+export type { CrowdOptions } from './sim/crowd';

@@ -33,6 +33,8 @@ export interface AbuseOptions {
   /** Flag when regulars (at most `maxRegulars`, at least 2) give this share of all upvotes. */
   readonly concentrationShare: number;
   readonly maxRegulars: number;
+  /** …and the author's candidates also got votes from this many other voters (else it is just a tiny crowd). */
+  readonly minOutsideVoters: number;
   /** New-account burst: this many same-valued votes on a candidate from young accounts… */
   readonly burstVotes: number;
   /** …within this window. */
@@ -51,6 +53,7 @@ export const DEFAULT_ABUSE_OPTIONS: AbuseOptions = Object.freeze({
   regularShare: 0.6,
   concentrationShare: 0.6,
   maxRegulars: 6,
+  minOutsideVoters: 3,
   burstVotes: 3,
   burstWindowMs: 3_600_000,
   newAccountAgeMs: 7 * 24 * 3_600_000,
@@ -177,7 +180,7 @@ function ringPairs(votes: readonly AbuseVote[], o: AbuseOptions): AbuseFlag[] {
     for (const [i, [a, va]] of list.entries()) {
       for (const [b, vb] of list.slice(i + 1)) {
         const p = (ups - (va === 1 ? 1 : 0) - (vb === 1 ? 1 : 0)) / others;
-        const key = JSON.stringify([a, b]);
+        const key = pairKey(a, b);
         const pair = pairs.get(key) ?? { users: [a, b], shared: 0, agree: 0, expected: 0 };
         pair.shared += 1;
         pair.expected += p * p + (1 - p) * (1 - p);
@@ -213,7 +216,7 @@ function upvoteCounts(votes: readonly AbuseVote[]) {
   for (const v of votes) {
     if (v.value !== 1 || v.voterId === v.authorId) continue;
     given.set(v.voterId, (given.get(v.voterId) ?? 0) + 1);
-    const key = JSON.stringify([v.voterId, v.authorId]);
+    const key = pairKey(v.voterId, v.authorId);
     toAuthor.set(key, (toAuthor.get(key) ?? 0) + 1);
   }
   return { given, toAuthor };
@@ -223,9 +226,9 @@ function reciprocalPairs(votes: readonly AbuseVote[], o: AbuseOptions): AbuseFla
   const { given, toAuthor } = upvoteCounts(votes);
   const flags: AbuseFlag[] = [];
   for (const [key, ab] of sortedEntries(toAuthor)) {
-    const [voter, author] = JSON.parse(key) as [Id, Id];
+    const [voter = '', author = ''] = key.split(SEP);
     if (compareCodeUnits(voter, author) >= 0) continue; // each unordered pair once
-    const ba = toAuthor.get(JSON.stringify([author, voter])) ?? 0;
+    const ba = toAuthor.get(pairKey(author, voter)) ?? 0;
     if (ab < o.minReciprocalUpvotes || ba < o.minReciprocalUpvotes) continue;
     if (ab / (given.get(voter) ?? 1) < o.minReciprocalShare) continue;
     if (ba / (given.get(author) ?? 1) < o.minReciprocalShare) continue;
@@ -239,12 +242,19 @@ function reciprocalPairs(votes: readonly AbuseVote[], o: AbuseOptions): AbuseFla
 }
 
 function authorConcentration(votes: readonly AbuseVote[], o: AbuseOptions): AbuseFlag[] {
-  const byAuthor = new Map<Id, { candidates: Set<Id>; upvotes: AbuseVote[] }>();
+  const byAuthor = new Map<Id, { candidates: Set<Id>; upvotes: AbuseVote[]; voters: Set<Id> }>();
   for (const v of votes) {
-    if (v.value !== 1 || v.voterId === v.authorId) continue;
-    const a = byAuthor.get(v.authorId) ?? { candidates: new Set<Id>(), upvotes: [] };
-    a.candidates.add(v.candidateId);
-    a.upvotes.push(v);
+    if (v.voterId === v.authorId) continue;
+    const a = byAuthor.get(v.authorId) ?? {
+      candidates: new Set<Id>(),
+      upvotes: [],
+      voters: new Set<Id>(),
+    };
+    a.voters.add(v.voterId);
+    if (v.value === 1) {
+      a.candidates.add(v.candidateId);
+      a.upvotes.push(v);
+    }
     byAuthor.set(v.authorId, a);
   }
   const flags: AbuseFlag[] = [];
@@ -258,6 +268,7 @@ function authorConcentration(votes: readonly AbuseVote[], o: AbuseOptions): Abus
       .map(([id]) => id)
       .sort(compareCodeUnits);
     if (regulars.length < 2 || regulars.length > o.maxRegulars) continue;
+    if (a.voters.size - regulars.length < o.minOutsideVoters) continue;
     const fromRegulars = regulars.reduce((s, id) => s + (perVoter.get(id) ?? 0), 0);
     const share = fromRegulars / a.upvotes.length;
     if (share < o.concentrationShare) continue;
@@ -288,7 +299,7 @@ function newAccountBursts(
   });
   const groups = new Map<string, AbuseVote[]>();
   for (const v of young) {
-    const key = JSON.stringify([v.candidateId, v.value]);
+    const key = pairKey(v.candidateId, String(v.value));
     groups.set(key, [...(groups.get(key) ?? []), v]);
   }
   const flags: AbuseFlag[] = [];
@@ -319,7 +330,7 @@ function pairsOf(flags: readonly AbuseFlag[]): CollusionPair[] {
   const add = (x: Id, y: Id, kind: AbuseFlagKind) => {
     if (x === y) return;
     const [a, b] = ordered(x, y);
-    const key = JSON.stringify([a, b]);
+    const key = pairKey(a, b);
     const p = pairs.get(key) ?? { a, b, kinds: new Set<AbuseFlagKind>() };
     p.kinds.add(kind);
     pairs.set(key, p);
@@ -345,6 +356,13 @@ function pairsOf(flags: readonly AbuseFlag[]): CollusionPair[] {
     b: p.b,
     kinds: [...p.kinds].sort(compareCodeUnits),
   }));
+}
+
+/** Ids are opaque but never contain U+0000, so it separates the two halves of a map key. */
+const SEP = '\u0000';
+
+function pairKey(a: string, b: string): string {
+  return a + SEP + b;
 }
 
 function sortedEntries<V>(map: ReadonlyMap<string, V>): [string, V][] {

@@ -1,4 +1,10 @@
-import { DEFAULT_PARAMS, InvalidParamsError, resolveParams, validateParams } from './params';
+import {
+  DEFAULT_PARAMS,
+  InvalidParamsError,
+  resolveParams,
+  TUNED_PARAMS,
+  validateParams,
+} from './params';
 
 describe('voting parameters', () => {
   it('defaults are the C1 values', () => {
@@ -22,6 +28,10 @@ describe('voting parameters', () => {
       beta: 2,
     });
     expect(validateParams()).toEqual({ ok: true, params: DEFAULT_PARAMS });
+  });
+
+  it('the simulator-tuned preset is a valid parameter set', () => {
+    expect(validateParams(TUNED_PARAMS).ok).toBe(true);
   });
 
   it('accepts valid overrides', () => {
