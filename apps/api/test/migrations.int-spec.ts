@@ -42,12 +42,23 @@ describe('migrations', () => {
     expect([...first, ...second].sort()).toEqual(MIGRATIONS.map((m) => m.name).sort());
     expect(await runMigrations(url, { log: () => undefined })).toEqual([]);
     expect(await tables(url)).toEqual([
+      'api_token',
       'event',
+      'locale',
       'membership',
+      'namespace',
       'project',
+      'reputation',
+      'reputation_ledger',
+      'round',
       'session',
+      'source_string',
+      'string_lease',
+      'translation',
+      'translation_unit',
       'typeorm_migrations',
       'user',
+      'vote',
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
-import { MembershipEntity } from './membership.entity';
+import { MembershipEntity } from '../identity/membership.entity';
 import { ProjectEntity } from './project.entity';
 import { ProjectResolver } from './project.resolver';
 import { ProjectService } from './project.service';

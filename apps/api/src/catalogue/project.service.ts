@@ -4,7 +4,7 @@ import { DataSource, type Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { catalogueError } from './catalogue.errors';
 import { canonicalLocale } from './locale-code';
-import { MembershipEntity } from './membership.entity';
+import { MembershipEntity } from '../identity/membership.entity';
 import { ProjectEntity, type ProjectVisibility } from './project.entity';
 
 export interface NewProject {

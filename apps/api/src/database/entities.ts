@@ -1,8 +1,36 @@
 import { EventEntity } from '../audit/event.entity';
-import { MembershipEntity } from '../catalogue/membership.entity';
+import { LocaleEntity } from '../catalogue/locale.entity';
+import { MembershipEntity } from '../identity/membership.entity';
+import { NamespaceEntity } from '../catalogue/namespace.entity';
 import { ProjectEntity } from '../catalogue/project.entity';
+import { SourceStringEntity } from '../catalogue/source-string.entity';
+import { ApiTokenEntity } from '../identity/api-token.entity';
 import { SessionEntity } from '../identity/session.entity';
 import { UserEntity } from '../identity/user.entity';
+import { StringLeaseEntity } from '../translation/string-lease.entity';
+import { TranslationUnitEntity } from '../translation/translation-unit.entity';
+import { TranslationEntity } from '../translation/translation.entity';
+import { ReputationLedgerEntity } from '../voting/reputation-ledger.entity';
+import { ReputationEntity } from '../voting/reputation.entity';
+import { RoundEntity } from '../voting/round.entity';
+import { VoteEntity } from '../voting/vote.entity';
 
 /** Every entity, listed explicitly: the API is bundled, so globs cannot find them. */
-export const ENTITIES = [UserEntity, SessionEntity, ProjectEntity, MembershipEntity, EventEntity];
+export const ENTITIES = [
+  UserEntity,
+  SessionEntity,
+  ApiTokenEntity,
+  ProjectEntity,
+  MembershipEntity,
+  LocaleEntity,
+  NamespaceEntity,
+  SourceStringEntity,
+  TranslationUnitEntity,
+  TranslationEntity,
+  StringLeaseEntity,
+  VoteEntity,
+  RoundEntity,
+  ReputationLedgerEntity,
+  ReputationEntity,
+  EventEntity,
+];

@@ -4,6 +4,7 @@ import { readCookie, SESSION_COOKIE } from '../common/auth/cookies';
 import { requestOf } from '../common/auth/current-principal.decorator';
 import { IS_PUBLIC } from '../common/auth/public.decorator';
 import { identityError } from './identity.errors';
+import { TOKEN_SCOPE } from './project-token.guard';
 import { SessionService } from './session.service';
 
 /**

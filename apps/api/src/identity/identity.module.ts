@@ -2,6 +2,11 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { AccessService } from './access.service';
+import { ApiTokenEntity } from './api-token.entity';
+import { ApiTokenService } from './api-token.service';
+import { MembershipEntity } from './membership.entity';
+import { ProjectTokenGuard } from './project-token.guard';
 import { AuthGuard } from './auth.guard';
 import { IdentityResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
@@ -10,13 +15,19 @@ import { SessionService } from './session.service';
 import { UserEntity } from './user.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity]), AuditModule],
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, SessionEntity, ApiTokenEntity, MembershipEntity]),
+    AuditModule,
+  ],
   providers: [
     IdentityService,
     SessionService,
+    AccessService,
+    ApiTokenService,
     IdentityResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: ProjectTokenGuard },
   ],
-  exports: [IdentityService, SessionService],
+  exports: [IdentityService, SessionService, AccessService, ApiTokenService],
 })
 export class IdentityModule {}

@@ -18,4 +18,8 @@ export class UserEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** A banned user cannot sign in; their votes and candidates stop counting (DOMAIN C1). */
+  @Column({ name: 'banned_at', type: 'timestamptz', nullable: true })
+  bannedAt!: Date | null;
 }

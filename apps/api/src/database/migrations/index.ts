@@ -1,4 +1,5 @@
 import { InitialSchema1795610077783 } from './1795610077783-InitialSchema';
+import { CatalogueTranslationVoting1795611182845 } from './1795611182845-CatalogueTranslationVoting';
 
 /** Every migration in order. Committed migrations are never edited; add a new one instead. */
-export const MIGRATIONS = [InitialSchema1795610077783];
+export const MIGRATIONS = [InitialSchema1795610077783, CatalogueTranslationVoting1795611182845];

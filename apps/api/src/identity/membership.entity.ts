@@ -8,8 +8,8 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { UserEntity } from '../identity/user.entity';
-import { ProjectEntity } from './project.entity';
+import { UserEntity } from './user.entity';
+import { ProjectEntity } from '../catalogue/project.entity';
 
 export type ProjectRole = 'owner' | 'developer' | 'language_manager' | 'translator';
 

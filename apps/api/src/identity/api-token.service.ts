@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, type Repository } from 'typeorm';
+import { newSecretToken, sha256Hex } from '../common/auth/tokens';
+import { AuditService } from '../audit/audit.service';
+import type { ApiTokenEntity, ApiTokenScope } from './api-token.entity';
+import { ApiTokenEntity as ApiTokenRow } from './api-token.entity';
+
+/** Tokens start with a recognisable prefix so secret scanners (and people) can spot them. */
+export const API_TOKEN_PREFIX = 'chorus_';
+
+export interface TokenPrincipal {
+  readonly tokenId: string;
+  readonly projectId: string;
+  readonly scopes: readonly ApiTokenScope[];
+}
+
+export interface CreatedToken {
+  readonly token: ApiTokenEntity;
+  /** The secret, returned exactly once. */
+  readonly secret: string;
+}
+
+/** Project API tokens for CI (`chorus push` / `chorus pull`): random, shown once, stored as SHA-256. */
+@Injectable()
+export class ApiTokenService {
+  constructor(
+    @InjectRepository(ApiTokenRow) private readonly tokens: Repository<ApiTokenEntity>,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(
+    projectId: string,
+    name: string,
+    scopes: readonly ApiTokenScope[],
+    createdBy: string,
+  ): Promise<CreatedToken> {
+    const secret = newSecretToken(API_TOKEN_PREFIX);
+    const token = await this.tokens.save(
+      this.tokens.create({
+        projectId,
+        name,
+        scopes: [...new Set(scopes)].sort(),
+        tokenHash: sha256Hex(secret),
+        createdBy,
+      }),
+    );
+    await this.audit.record({
+      actorId: createdBy,
+      projectId,
+      type: 'token.created',
+      payload: { tokenId: token.id, name, scopes: token.scopes },
+    });
+    return { token, secret };
+  }
+
+  async list(projectId: string): Promise<ApiTokenEntity[]> {
+    return this.tokens.find({ where: { projectId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Revokes a token of this project; returns false when there is no such live token. */
+  async revoke(projectId: string, tokenId: string, actorId: string, now: Date): Promise<boolean> {
+    const result = await this.tokens.update(
+      { id: tokenId, projectId, revokedAt: IsNull() },
+      { revokedAt: now },
+    );
+    if ((result.affected ?? 0) === 0) return false;
+    await this.audit.record({ actorId, projectId, type: 'token.revoked', payload: { tokenId } });
+    return true;
+  }
+
+  /** The principal for a bearer secret, or null if unknown or revoked. Records the last use. */
+  async authenticate(secret: string, now: Date): Promise<TokenPrincipal | null> {
+    if (!secret.startsWith(API_TOKEN_PREFIX)) return null;
+    const token = await this.tokens.findOne({ where: { tokenHash: sha256Hex(secret) } });
+    if (token === null || token.revokedAt !== null) return null;
+    // At most one write a minute per token: last-used is for humans, not an audit trail.
+    if (token.lastUsedAt === null || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
+      await this.tokens.update({ id: token.id }, { lastUsedAt: now });
+    }
+    return { tokenId: token.id, projectId: token.projectId, scopes: token.scopes };
+  }
+}

@@ -1,0 +1,40 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * Applied reputation updates, keyed by (round, user, kind): inserting an entry that exists is a
+ * no-op, so applying a decision twice changes nothing (DOMAIN C3).
+ */
+@Entity({ name: 'reputation_ledger' })
+@Index(['userId', 'locale'])
+@Check('CHK_reputation_ledger_kind', `"kind" IN ('voter', 'translator')`)
+export class ReputationLedgerEntity {
+  @PrimaryColumn({ name: 'round_id', type: 'uuid' })
+  roundId!: string;
+
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @PrimaryColumn({ type: 'text' })
+  kind!: 'voter' | 'translator';
+
+  @Column({ name: 'project_id', type: 'uuid' })
+  projectId!: string;
+
+  @Column({ type: 'text' })
+  locale!: string;
+
+  @Column({ type: 'double precision', default: 0 })
+  agree!: number;
+
+  @Column({ type: 'double precision', default: 0 })
+  disagree!: number;
+
+  @Column({ type: 'double precision', default: 0 })
+  accepted!: number;
+
+  @Column({ type: 'double precision', default: 0 })
+  rejected!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
