@@ -29,11 +29,12 @@ export class AuthGuard implements CanActivate {
         req.staleSession = true;
       }
     }
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (isPublic === true || req.principal !== null) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) === true;
+    // Token routes (CI) may be called with an API token instead of a session; their service decides.
+    const acceptsToken =
+      this.reflector.getAllAndOverride<string | undefined>(TOKEN_SCOPE, targets) !== undefined;
+    if (isPublic || acceptsToken || req.principal !== null) return true;
     throw req.staleSession === true
       ? identityError(
           'SESSION_EXPIRED',
