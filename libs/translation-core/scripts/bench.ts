@@ -3,7 +3,7 @@
 //   or SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register libs/translation-core/scripts/bench.ts
 // Prints a table and rewrites the "translation-core" section of docs/benchmarks.md (other sections kept).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import {
   buildBundle,
@@ -215,14 +215,16 @@ rows.push(run('generated 50k keys, en + pl (nested)', generated(), 'en.json', '.
 const cpu = cpus();
 const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`;
 const date = new Date().toISOString().slice(0, 10);
+// The machine is shared with other work; the load average says how much the numbers may be inflated.
+const load = `load average ${loadavg()[0]?.toFixed(1) ?? '?'} before the run`;
 const result = table(rows);
 console.log(result);
-console.log(`\n${date}, ${machine}; median of ${RUNS} runs after one warm-up.`);
+console.log(`\n${date}, ${machine}, ${load}; median of ${RUNS} runs after one warm-up.`);
 
 const section = [
   '## translation-core',
   '',
-  `Measured ${date} on ${machine} with \`npm run bench -- translation-core\`; median of ${RUNS} runs after one warm-up.`,
+  `Measured ${date} on ${machine} (${load}) with \`npm run bench -- translation-core\`; median of ${RUNS} runs after one warm-up.`,
   'parse = strict tokenizer + unit grouping; check = every A9/C4 check of each translated unit against en;',
   'serialize = canonical C4 writer; bundle = export selection + canonical write + SHA-256 per locale.',
   'MB/s = input bytes / (parse + check + serialize).',
