@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never';
 import type { KeySeparator, PathSegment } from '../model';
 import { keyOfPath } from '../model';
 import type { Result } from '../result';
@@ -151,10 +152,8 @@ export function buildTree(
         }
         return { kind: 'array', items };
       }
-      default: {
-        const never: never = node;
-        return never;
-      }
+      default:
+        return assertNever(node, 'JSON node');
     }
   };
   const tree = convert(root, []);

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never';
 import type {
   Catalogue,
   CatalogueUnit,
@@ -184,10 +185,8 @@ function flatten(
           column: node.column,
         });
         return;
-      default: {
-        const never: never = node;
-        return never;
-      }
+      default:
+        return assertNever(node, 'JSON node');
     }
   };
   walk(root, [], 1, 1);
