@@ -15,6 +15,8 @@ export type {
 } from './model';
 export { UNIT_KINDS, keyOfPath, unitId } from './model';
 export { buildSourceUnits, sourceHash } from './source-hash';
+export type { MatchedTranslation, SourceDiff, TranslationMatch } from './catalogue-diff';
+export { diffSourceUnits, matchTranslations } from './catalogue-diff';
 
 export type { CatalogueError, ParseLimits } from './json/parse-errors';
 export { CatalogueErrorCode, DEFAULT_PARSE_LIMITS, HARD_MAX_DEPTH } from './json/parse-errors';
