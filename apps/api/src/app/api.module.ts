@@ -8,6 +8,7 @@ import { formatGraphqlError } from '../common/errors/graphql-error-formatter';
 import { ConfigModule } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { DatabaseModule } from '../database/database.module';
+import { DeliveryModule } from '../delivery/delivery.module';
 import { DemoModule } from '../demo/demo.module';
 import { HealthModule } from '../health/health.module';
 import { IdentityModule } from '../identity/identity.module';
@@ -37,6 +38,7 @@ export class ApiModule {
         AuditModule,
         IdentityModule,
         CatalogueModule,
+        DeliveryModule,
         HealthModule,
         DemoModule,
       ],

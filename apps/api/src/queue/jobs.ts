@@ -16,3 +16,14 @@ export interface PingResult {
   readonly processedAt: number;
   readonly workerPid: number;
 }
+
+export const DELIVERY_QUEUE = 'delivery';
+
+export interface DeliveryJobs {
+  /** Rebuild every bundle of a project; coalesced per project (jobId `rebuild:<projectId>`). */
+  'rebuild-bundles': { readonly projectId: string };
+  /** POST one signed change notification to one webhook. */
+  webhook: { readonly webhookId: string; readonly body: string };
+}
+
+export type DeliveryJobName = keyof DeliveryJobs;

@@ -1,0 +1,57 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import type { DeliveryJobs } from '../queue/jobs';
+import { DELIVERY_QUEUE } from '../queue/jobs';
+
+/** Bursts of imports and decisions within this window share one rebuild. */
+export const REBUILD_COALESCE_MS = 500;
+
+const PENDING_STATES = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children']);
+
+/** The only caller of `add` on the delivery queue. */
+@Injectable()
+export class BundleRebuildProducer {
+  constructor(@InjectQueue(DELIVERY_QUEUE) private readonly queue: Queue) {}
+
+  /**
+   * Asks the worker to rebuild a project's bundles soon. While a rebuild for the project is still
+   * waiting or delayed this is a no-op: the pending job reads the newest data when it runs. When
+   * the rebuild is already running, a follow-up job is queued so a change committed during the
+   * build is never lost. (BullMQ forbids ':' in custom ids, hence `rebuild-<projectId>`.)
+   */
+  async requestRebuild(projectId: string): Promise<void> {
+    for (const jobId of rebuildJobIds(projectId)) {
+      const existing = await this.queue.getJob(jobId);
+      const state = existing ? await existing.getState() : 'unknown';
+      if (PENDING_STATES.has(state)) return;
+      if (state === 'active') continue;
+      if (existing) await existing.remove().catch(() => undefined);
+      const data: DeliveryJobs['rebuild-bundles'] = { projectId };
+      await this.queue.add('rebuild-bundles', data, {
+        jobId,
+        delay: REBUILD_COALESCE_MS,
+        removeOnComplete: true,
+        removeOnFail: true,
+      });
+      return;
+    }
+  }
+
+  /** One signed POST per (webhook, change set); retried with exponential backoff. */
+  async enqueueWebhook(webhookId: string, deliveryKey: string, body: string): Promise<void> {
+    const data: DeliveryJobs['webhook'] = { webhookId, body };
+    await this.queue.add('webhook', data, {
+      jobId: `webhook-${webhookId}-${deliveryKey}`,
+      attempts: 6,
+      backoff: { type: 'exponential', delay: 1_000 },
+      removeOnComplete: { age: 3_600, count: 1_000 },
+      removeOnFail: { age: 7 * 24 * 3_600 },
+    });
+  }
+}
+
+/** The primary job id, then the follow-up used while the primary is running. */
+export function rebuildJobIds(projectId: string): readonly string[] {
+  return [`rebuild-${projectId}`, `rebuild-${projectId}-next`];
+}
