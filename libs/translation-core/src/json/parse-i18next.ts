@@ -70,7 +70,8 @@ interface Leaf {
 interface TrieNode {
   leaf: boolean;
   container: 'object' | 'array' | null;
-  readonly children: Map<string, TrieNode>;
+  /** Created on first use: most nodes are leaves and never need one. */
+  children: Map<string, TrieNode> | null;
 }
 
 const ORDINAL = /^(.+)_ordinal_(zero|one|two|few|many|other)$/s;
@@ -91,7 +92,7 @@ function flatten(
   maxErrors: number,
 ): Leaf[] {
   const leaves: Leaf[] = [];
-  const trie: TrieNode = { leaf: false, container: 'object', children: new Map() };
+  const trie: TrieNode = { leaf: false, container: 'object', children: null };
 
   const insert = (path: readonly PathSegment[], line: number, column: number): boolean => {
     let node = trie;
@@ -119,10 +120,11 @@ function flatten(
         return false;
       }
       node.container = want;
-      const name = String(seg);
+      const name = typeof seg === 'number' ? String(seg) : seg;
+      node.children ??= new Map<string, TrieNode>();
       let child = node.children.get(name);
       if (!child) {
-        child = { leaf: false, container: null, children: new Map() };
+        child = { leaf: false, container: null, children: null };
         node.children.set(name, child);
       }
       node = child;
@@ -137,7 +139,7 @@ function flatten(
       });
       return false;
     }
-    if (node.children.size > 0) {
+    if (node.children !== null && node.children.size > 0) {
       errors.push({
         code: 'KEY_CONFLICT',
         message: `Line ${line}: key "${displayKey(path)}" is a text value but other keys are nested under it. Rename one of them.`,
