@@ -181,19 +181,56 @@ function generated(): Input[] {
   ];
 }
 
+/** A Markdown table laid out the way Prettier formats it, so the recorded file stays format-clean. */
+function markdownTable(
+  header: readonly string[],
+  right: readonly boolean[],
+  body: readonly (readonly string[])[],
+): string {
+  const widths = header.map((h, c) =>
+    Math.max(h.length, 3, ...body.map((r) => (r[c] ?? '').length)),
+  );
+  const cell = (text: string, c: number): string =>
+    right[c] ? text.padStart(widths[c] ?? 0) : text.padEnd(widths[c] ?? 0);
+  const line = (cells: readonly string[]): string => `| ${cells.map(cell).join(' | ')} |`;
+  const rule = `| ${widths.map((w, c) => (right[c] ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`;
+  return [line(header), rule, ...body.map(line)].join('\n');
+}
+
 function table(rows: readonly Row[]): string {
-  const lines = [
-    '| scenario | files | keys | MB | parse ms | check ms | serialize ms | bundle ms | parse+check+serialize ms | MB/s |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  const header = [
+    'scenario',
+    'files',
+    'keys',
+    'MB',
+    'parse ms',
+    'check ms',
+    'serialize ms',
+    'bundle ms',
+    'parse+check+serialize ms',
+    'MB/s',
   ];
-  for (const r of rows) {
+  const body = rows.map((r) => {
     const total = r.parse + r.check + r.serialize;
     const mb = r.bytes / 1e6;
-    lines.push(
-      `| ${r.scenario} | ${r.files} | ${r.keys} | ${mb.toFixed(2)} | ${r.parse.toFixed(0)} | ${r.check.toFixed(0)} | ${r.serialize.toFixed(0)} | ${r.bundle.toFixed(0)} | ${total.toFixed(0)} | ${(mb / (total / 1000)).toFixed(1)} |`,
-    );
-  }
-  return lines.join('\n');
+    return [
+      r.scenario,
+      String(r.files),
+      String(r.keys),
+      mb.toFixed(2),
+      r.parse.toFixed(0),
+      r.check.toFixed(0),
+      r.serialize.toFixed(0),
+      r.bundle.toFixed(0),
+      total.toFixed(0),
+      (mb / (total / 1000)).toFixed(1),
+    ];
+  });
+  return markdownTable(
+    header,
+    header.map((_, i) => i > 0),
+    body,
+  );
 }
 
 const rows: Row[] = [];
