@@ -46,7 +46,8 @@ function hasLetters(text: string, p: Placeholders): boolean {
 /**
  * Runs every A9/C4 check of a candidate against its source and returns typed findings (errors block the
  * candidate from winning; warnings are advice). Pure and synchronous, for the API and for the browser while a
- * volunteer types. Findings come in a stable order: by form (canonical), then by check.
+ * volunteer types. Findings come in a stable order: form-shape findings first, then each form in canonical
+ * order (zero … other) check by check, then SAME_PLURALS.
  */
 export function checkTranslation(input: CheckInput): Finding[] {
   const { source, forms } = input;
