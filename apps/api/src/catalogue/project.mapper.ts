@@ -1,5 +1,6 @@
 import type { ProjectModel } from './dto/project.model';
 import type { ProjectEntity } from './project.entity';
+import { votingParamsOf } from './voting-settings';
 
 export function toProjectModel(project: ProjectEntity): ProjectModel {
   return {
@@ -8,6 +9,7 @@ export function toProjectModel(project: ProjectEntity): ProjectModel {
     name: project.name,
     sourceLocale: project.sourceLocale,
     visibility: project.visibility,
+    votingParameters: { ...votingParamsOf(project) },
     createdAt: project.createdAt,
   };
 }

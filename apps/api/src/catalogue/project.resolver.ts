@@ -4,6 +4,7 @@ import { Public } from '../common/auth/public.decorator';
 import type { Principal } from '../common/auth/request-context';
 import { CreateProjectInput } from './dto/create-project.input';
 import { ProjectModel } from './dto/project.model';
+import { UpdateProjectArgs } from './dto/update-project.args';
 import { toProjectModel } from './project.mapper';
 import { ProjectService } from './project.service';
 
@@ -34,5 +35,21 @@ export class ProjectResolver {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ProjectModel> {
     return toProjectModel(await this.projectService.create(principal.userId, input));
+  }
+
+  @Mutation(() => ProjectModel, {
+    description: 'Changes name, visibility or voting parameters (owners).',
+  })
+  async updateProject(
+    @Args() args: UpdateProjectArgs,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ProjectModel> {
+    return toProjectModel(
+      await this.projectService.update(principal.userId, args.slug, {
+        name: args.name ?? null,
+        visibility: args.visibility ?? null,
+        votingParameters: args.votingParameters === undefined ? null : { ...args.votingParameters },
+      }),
+    );
   }
 }

@@ -1,11 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
+import { validateParams } from '@chorus/voting';
 import { AuditService } from '../audit/audit.service';
+import type { JsonValue } from '../common/errors/app-error';
+import { AccessService } from '../identity/access.service';
 import { catalogueError } from './catalogue.errors';
 import { canonicalLocale } from './locale-code';
 import { MembershipEntity } from '../identity/membership.entity';
 import { ProjectEntity, type ProjectVisibility } from './project.entity';
+
+export interface ProjectChanges {
+  readonly name?: string | null;
+  readonly visibility?: ProjectVisibility | null;
+  /** Replaces the voting overrides; null/undefined leaves them as they are. */
+  readonly votingParameters?: Readonly<Record<string, number | null | undefined>> | null;
+}
 
 export interface NewProject {
   readonly slug: string;
@@ -20,7 +30,62 @@ export class ProjectService {
     @InjectRepository(ProjectEntity) private readonly projects: Repository<ProjectEntity>,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly access: AccessService,
   ) {}
+
+  /**
+   * Owners change name, visibility and voting parameters. Parameters are checked as a whole set by
+   * @chorus/voting and stored as overrides in settings.voting; every problem is reported at once.
+   */
+  async update(userId: string, slug: string, changes: ProjectChanges): Promise<ProjectEntity> {
+    const found = await this.access.requireProject(userId, slug, 'project.update');
+    let voting: Record<string, number> | undefined;
+    if (changes.votingParameters !== undefined && changes.votingParameters !== null) {
+      voting = {};
+      for (const [key, value] of Object.entries(changes.votingParameters)) {
+        if (value !== null && value !== undefined) voting[key] = value;
+      }
+      const checked = validateParams(voting);
+      if (!checked.ok) {
+        const issues: JsonValue[] = checked.issues.map((i) => ({
+          field: `votingParameters.${i.param}`,
+          message: `${i.param} ${i.message}`,
+        }));
+        throw catalogueError(
+          'INVALID_VOTING_PARAMETERS',
+          `Invalid voting parameters: ${checked.issues.map((i) => `${i.param} ${i.message}`).join('; ')}.`,
+          { issues },
+        );
+      }
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const project = await manager.findOneOrFail(ProjectEntity, {
+        where: { id: found.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const before = { name: project.name, visibility: project.visibility };
+      if (changes.name !== undefined && changes.name !== null) project.name = changes.name.trim();
+      if (changes.visibility !== undefined && changes.visibility !== null) {
+        project.visibility = changes.visibility;
+      }
+      if (voting !== undefined) project.settings = { ...project.settings, voting };
+      await manager.save(project);
+      await this.audit.record(
+        {
+          actorId: userId,
+          projectId: project.id,
+          type: 'project.updated',
+          payload: {
+            before,
+            after: { name: project.name, visibility: project.visibility },
+            ...(voting === undefined ? {} : { voting }),
+          },
+        },
+        manager,
+      );
+      return project;
+    });
+  }
 
   /** Creates a project; its creator becomes its owner. */
   async create(ownerId: string, input: NewProject): Promise<ProjectEntity> {

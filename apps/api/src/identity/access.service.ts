@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { commonError } from '../common/errors/common.errors';
-import type { ProjectEntity } from '../catalogue/project.entity';
+import { catalogueError } from '../catalogue/catalogue.errors';
+import { ProjectEntity } from '../catalogue/project.entity';
+import type { TokenPrincipal } from './api-token.service';
+import { identityError } from './identity.errors';
 import { MembershipEntity } from './membership.entity';
 import { isAllowed, type MembershipGrant, type ProjectAction } from './permissions';
 
-/** Authorisation against the permission table, for signed-in users. */
+/**
+ * Who calls a REST route that accepts both: a signed-in user, or a project API token (whose scope
+ * ProjectTokenGuard has already checked).
+ */
+export type Caller = { readonly userId: string } | { readonly token: TokenPrincipal };
+
+/** Authorisation against the permission table, for signed-in users and API tokens. */
 @Injectable()
 export class AccessService {
   constructor(private readonly dataSource: DataSource) {}
@@ -30,6 +39,57 @@ export class AccessService {
     });
   }
 
+  /**
+   * Loads a project by slug for `action`: PROJECT_NOT_FOUND when it does not exist or is private
+   * and the user is not a member (its existence is not revealed), FORBIDDEN when the role lacks it.
+   */
+  async requireProject(
+    userId: string,
+    slug: string,
+    action: ProjectAction,
+    locale?: string,
+  ): Promise<ProjectEntity> {
+    const project = await this.dataSource.getRepository(ProjectEntity).findOne({ where: { slug } });
+    if (project === null) throw projectNotFound(slug);
+    const memberships = await this.membershipsOf(project.id, userId);
+    if (project.visibility === 'private' && memberships.length === 0) throw projectNotFound(slug);
+    const allowed = isAllowed(action, {
+      memberships,
+      publicProject: project.visibility === 'public',
+      ...(locale === undefined ? {} : { locale }),
+    });
+    if (!allowed) throw forbidden(project, action, locale);
+    return project;
+  }
+
+  /**
+   * requireProject for a REST caller: a user is checked against the permission table; a token must
+   * belong to this project (TOKEN_PROJECT otherwise); nobody at all is UNAUTHENTICATED.
+   */
+  async requireProjectFor(
+    caller: Caller | null,
+    slug: string,
+    action: ProjectAction,
+    locale?: string,
+  ): Promise<ProjectEntity> {
+    if (caller === null) {
+      throw identityError(
+        'UNAUTHENTICATED',
+        'Sign in, or send a project API token as "Authorization: Bearer chorus_…".',
+      );
+    }
+    if ('userId' in caller) return this.requireProject(caller.userId, slug, action, locale);
+    const project = await this.dataSource.getRepository(ProjectEntity).findOne({ where: { slug } });
+    if (project === null) throw projectNotFound(slug);
+    if (project.id !== caller.token.projectId) {
+      throw identityError(
+        'TOKEN_PROJECT',
+        `This API token belongs to another project, not "${slug}". Use a token of "${slug}".`,
+      );
+    }
+    return project;
+  }
+
   /** Throws FORBIDDEN, naming the action, unless the user may do it. */
   async require(
     userId: string,
@@ -38,14 +98,20 @@ export class AccessService {
     locale?: string,
   ): Promise<void> {
     if (!(await this.can(userId, project, action, locale))) {
-      const where =
-        locale === undefined
-          ? `project "${project.slug}"`
-          : `${locale} in project "${project.slug}"`;
-      throw commonError(
-        'FORBIDDEN',
-        `You may not ${action.replace('.', ': ')} in ${where}. Ask a project owner for the role.`,
-      );
+      throw forbidden(project, action, locale);
     }
   }
+}
+
+function projectNotFound(slug: string) {
+  return catalogueError('PROJECT_NOT_FOUND', `No project "${slug}" is visible to you.`);
+}
+
+function forbidden(project: Pick<ProjectEntity, 'slug'>, action: ProjectAction, locale?: string) {
+  const where =
+    locale === undefined ? `project "${project.slug}"` : `${locale} in project "${project.slug}"`;
+  return commonError(
+    'FORBIDDEN',
+    `You may not ${action.replace('.', ': ')} in ${where}. Ask a project owner for the role.`,
+  );
 }

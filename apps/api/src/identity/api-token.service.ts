@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, type Repository } from 'typeorm';
+import { DataSource, IsNull, type Repository } from 'typeorm';
 import { newSecretToken, sha256Hex } from '../common/auth/tokens';
 import { AuditService } from '../audit/audit.service';
+import { AccessService } from './access.service';
 import type { ApiTokenEntity, ApiTokenScope } from './api-token.entity';
 import { ApiTokenEntity as ApiTokenRow } from './api-token.entity';
+import { identityError } from './identity.errors';
 
 /** Tokens start with a recognisable prefix so secret scanners (and people) can spot them. */
 export const API_TOKEN_PREFIX = 'chorus_';
@@ -27,7 +29,42 @@ export class ApiTokenService {
   constructor(
     @InjectRepository(ApiTokenRow) private readonly tokens: Repository<ApiTokenEntity>,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
+    private readonly dataSource: DataSource,
   ) {}
+
+  /** `createApiToken`: checks 'token.manage' in the project named by slug. */
+  async createForProject(
+    userId: string,
+    slug: string,
+    name: string,
+    scopes: readonly ApiTokenScope[],
+  ): Promise<CreatedToken> {
+    const project = await this.access.requireProject(userId, slug, 'token.manage');
+    return this.create(project.id, name, scopes, userId);
+  }
+
+  async listForProject(userId: string, slug: string): Promise<ApiTokenEntity[]> {
+    const project = await this.access.requireProject(userId, slug, 'token.manage');
+    return this.list(project.id);
+  }
+
+  /** Revokes one live token; TOKEN_NOT_FOUND when it is unknown, of another project or revoked. */
+  async revokeForProject(
+    userId: string,
+    slug: string,
+    tokenId: string,
+    now: Date,
+  ): Promise<ApiTokenEntity> {
+    const project = await this.access.requireProject(userId, slug, 'token.manage');
+    if (!(await this.revoke(project.id, tokenId, userId, now))) {
+      throw identityError(
+        'TOKEN_NOT_FOUND',
+        `No live API token ${tokenId} in project "${slug}"; it may be revoked already.`,
+      );
+    }
+    return this.tokens.findOneOrFail({ where: { id: tokenId } });
+  }
 
   async create(
     projectId: string,
@@ -36,37 +73,58 @@ export class ApiTokenService {
     createdBy: string,
   ): Promise<CreatedToken> {
     const secret = newSecretToken(API_TOKEN_PREFIX);
-    const token = await this.tokens.save(
-      this.tokens.create({
-        projectId,
-        name,
-        scopes: [...new Set(scopes)].sort(),
-        tokenHash: sha256Hex(secret),
-        createdBy,
-      }),
-    );
-    await this.audit.record({
-      actorId: createdBy,
-      projectId,
-      type: 'token.created',
-      payload: { tokenId: token.id, name, scopes: token.scopes },
+    const token = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(
+        manager.create(ApiTokenRow, {
+          projectId,
+          name,
+          scopes: [...new Set(scopes)].sort(),
+          tokenHash: sha256Hex(secret),
+          createdBy,
+        }),
+      );
+      await this.audit.record(
+        {
+          actorId: createdBy,
+          projectId,
+          type: 'token.created',
+          payload: { tokenId: saved.id, name, scopes: saved.scopes },
+        },
+        manager,
+      );
+      return saved;
     });
     return { token, secret };
   }
 
   async list(projectId: string): Promise<ApiTokenEntity[]> {
-    return this.tokens.find({ where: { projectId }, order: { createdAt: 'ASC' } });
+    return this.tokens.find({ where: { projectId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** Revokes a token of this project; returns false when there is no such live token. */
   async revoke(projectId: string, tokenId: string, actorId: string, now: Date): Promise<boolean> {
-    const result = await this.tokens.update(
-      { id: tokenId, projectId, revokedAt: IsNull() },
-      { revokedAt: now },
-    );
-    if ((result.affected ?? 0) === 0) return false;
-    await this.audit.record({ actorId, projectId, type: 'token.revoked', payload: { tokenId } });
-    return true;
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager.update(
+        ApiTokenRow,
+        { id: tokenId, projectId, revokedAt: IsNull() },
+        { revokedAt: now },
+      );
+      if ((result.affected ?? 0) === 0) return false;
+      await this.audit.record(
+        { actorId, projectId, type: 'token.revoked', payload: { tokenId } },
+        manager,
+      );
+      return true;
+    });
+  }
+
+  /** The user a token acts for (its creator), for authorship of what the token imports. */
+  async creatorOf(tokenId: string): Promise<string | null> {
+    const token = await this.tokens.findOne({
+      where: { id: tokenId },
+      select: { createdBy: true },
+    });
+    return token?.createdBy ?? null;
   }
 
   /** The principal for a bearer secret, or null if unknown or revoked. Records the last use. */

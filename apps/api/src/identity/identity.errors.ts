@@ -7,7 +7,14 @@ export type IdentityErrorCode =
   | 'SESSION_EXPIRED'
   | 'INVALID_TOKEN'
   | 'TOKEN_SCOPE'
-  | 'ACCOUNT_BANNED';
+  | 'ACCOUNT_BANNED'
+  | 'TOKEN_NOT_FOUND'
+  | 'TOKEN_PROJECT'
+  | 'USER_NOT_FOUND'
+  | 'MEMBER_NOT_FOUND'
+  | 'ALREADY_MEMBER'
+  | 'INVALID_MEMBERSHIP'
+  | 'LAST_OWNER';
 
 export const identityError = errorFactory<IdentityErrorCode>({
   INVALID_CREDENTIALS: 401,
@@ -17,4 +24,11 @@ export const identityError = errorFactory<IdentityErrorCode>({
   INVALID_TOKEN: 401,
   TOKEN_SCOPE: 403,
   ACCOUNT_BANNED: 403,
+  TOKEN_NOT_FOUND: 404,
+  TOKEN_PROJECT: 403,
+  USER_NOT_FOUND: 404,
+  MEMBER_NOT_FOUND: 404,
+  ALREADY_MEMBER: 409,
+  INVALID_MEMBERSHIP: 400,
+  LAST_OWNER: 409,
 });

@@ -4,8 +4,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { AccessService } from './access.service';
 import { ApiTokenEntity } from './api-token.entity';
+import { ApiTokenResolver } from './api-token.resolver';
 import { ApiTokenService } from './api-token.service';
 import { MembershipEntity } from './membership.entity';
+import { MembershipResolver } from './membership.resolver';
+import { MembershipService } from './membership.service';
 import { ProjectTokenGuard } from './project-token.guard';
 import { AuthGuard } from './auth.guard';
 import { IdentityResolver } from './identity.resolver';
@@ -24,7 +27,10 @@ import { UserEntity } from './user.entity';
     SessionService,
     AccessService,
     ApiTokenService,
+    MembershipService,
     IdentityResolver,
+    ApiTokenResolver,
+    MembershipResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: ProjectTokenGuard },
   ],

@@ -61,6 +61,12 @@ export class IdentityService {
     if (!(await verifyPassword(user.passwordHash, password))) {
       throw identityError('INVALID_CREDENTIALS', 'Email or password is wrong.');
     }
+    if (user.bannedAt !== null) {
+      throw identityError(
+        'ACCOUNT_BANNED',
+        'This account is banned and cannot sign in. Contact the site administrators if you think this is a mistake.',
+      );
+    }
     await this.audit.record({ actorId: user.id, type: 'user.signed_in' });
     return { user, token: await this.sessions.open(user.id, now) };
   }

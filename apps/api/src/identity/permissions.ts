@@ -20,6 +20,11 @@ const managers: readonly ProjectRole[] = ['owner', 'language_manager'];
 export const PERMISSIONS = {
   'project.update': { roles: ['owner'], localeScoped: false, contributors: false },
   'member.manage': { roles: ['owner'], localeScoped: false, contributors: false },
+  'member.view': {
+    roles: ['owner', 'developer', 'language_manager', 'translator'],
+    localeScoped: false,
+    contributors: false,
+  },
   'token.manage': { roles: ['owner', 'developer'], localeScoped: false, contributors: false },
   'webhook.manage': { roles: ['owner', 'developer'], localeScoped: false, contributors: false },
   'locale.add': { roles: ['owner', 'developer'], localeScoped: false, contributors: false },

@@ -31,8 +31,13 @@ export class SessionService {
 
   /** The principal for a cookie token, or null when unknown or expired (stale tokens are refused). */
   async resolve(token: string, now: Date): Promise<Principal | null> {
-    const session = await this.sessions.findOne({ where: { tokenHash: sha256Hex(token) } });
+    const session = await this.sessions.findOne({
+      where: { tokenHash: sha256Hex(token) },
+      relations: { user: true },
+    });
     if (session === null || session.expiresAt.getTime() <= now.getTime()) return null;
+    // A ban ends every open session at once, not only future sign-ins.
+    if (session.user?.bannedAt != null) return null;
     return { userId: session.userId, sessionId: session.id };
   }
 

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { VotingParametersModel } from './voting-parameters.model';
 
 @ObjectType('Project')
 export class ProjectModel {
@@ -16,6 +17,11 @@ export class ProjectModel {
 
   @Field(() => String, { description: 'public or private' })
   visibility!: string;
+
+  @Field(() => VotingParametersModel, {
+    description: 'Effective voting parameters (defaults merged with the overrides)',
+  })
+  votingParameters!: VotingParametersModel;
 
   @Field(() => Date)
   createdAt!: Date;

@@ -1,0 +1,46 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
+import type { Principal } from '../common/auth/request-context';
+import { toApiTokenModel } from './api-token.mapper';
+import { ApiTokenService } from './api-token.service';
+import { CreateApiTokenArgs, ProjectArgs, RevokeApiTokenArgs } from './dto/api-token.args';
+import { ApiTokenModel, CreatedApiTokenModel } from './dto/api-token.model';
+
+@Resolver(() => ApiTokenModel)
+export class ApiTokenResolver {
+  constructor(private readonly tokens: ApiTokenService) {}
+
+  @Query(() => [ApiTokenModel], { description: "The project's API tokens (owners, developers)." })
+  async apiTokens(
+    @Args() args: ProjectArgs,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ApiTokenModel[]> {
+    return (await this.tokens.listForProject(principal.userId, args.project)).map(toApiTokenModel);
+  }
+
+  @Mutation(() => CreatedApiTokenModel, {
+    description: 'Creates a CI token; the secret is returned once and never again.',
+  })
+  async createApiToken(
+    @Args() args: CreateApiTokenArgs,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CreatedApiTokenModel> {
+    const created = await this.tokens.createForProject(
+      principal.userId,
+      args.project,
+      args.name.trim(),
+      args.scopes,
+    );
+    return { token: toApiTokenModel(created.token), secret: created.secret };
+  }
+
+  @Mutation(() => ApiTokenModel, { description: 'Revokes a token at once; CI using it gets 401.' })
+  async revokeApiToken(
+    @Args() args: RevokeApiTokenArgs,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ApiTokenModel> {
+    return toApiTokenModel(
+      await this.tokens.revokeForProject(principal.userId, args.project, args.id, new Date()),
+    );
+  }
+}
