@@ -13,6 +13,7 @@ import { DemoModule } from '../demo/demo.module';
 import { HealthModule } from '../health/health.module';
 import { IdentityModule } from '../identity/identity.module';
 import { QueueModule } from '../queue/queue.module';
+import { TranslationModule } from '../translation/translation.module';
 
 /** The HTTP process: GraphQL + REST over every bounded context. Serves no queue processors. */
 @Module({})
@@ -39,6 +40,7 @@ export class ApiModule {
         IdentityModule,
         CatalogueModule,
         DeliveryModule,
+        TranslationModule,
         HealthModule,
         DemoModule,
       ],

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { scoreOf, type VoteValue } from '@chorus/voting';
+import { DataSource, In } from 'typeorm';
+import type { UserModel } from '../identity/dto/user.model';
+import { UserEntity } from '../identity/user.entity';
+import { toUserModel } from '../identity/user.mapper';
+import { RoundEntity } from '../voting/round.entity';
+import type { CandidateListModel, TallyModel } from './dto/candidate.model';
+import type { RoundModel } from './dto/round.model';
+import { toCandidateModel } from './candidate.mapper';
+import { toRoundModel } from './round.mapper';
+import { StringScopeService } from './string-scope.service';
+import { TranslationUnitEntity } from './translation-unit.entity';
+import { TranslationEntity } from './translation.entity';
+import { projectVotingParams } from './voting-params';
+
+interface VoteRow {
+  translation_id: string;
+  voter_id: string;
+  value: number;
+  weight: number;
+  banned: boolean;
+}
+
+/**
+ * The candidates of one string in one locale as one viewer may see them (blind voting): authors
+ * and tallies stay hidden until the viewer has voted on one of the string's candidates in this
+ * locale, except on the viewer's own candidates and for the locale's managers. Shared with the
+ * voting context, whose mutations return these models.
+ */
+@Injectable()
+export class CandidateViewService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scope: StringScopeService,
+  ) {}
+
+  /**
+   * Throws STRING_NOT_FOUND when the string does not exist or the viewer may not read its
+   * project, UNKNOWN_LOCALE when the project has no such locale.
+   */
+  async candidateList(
+    stringId: string,
+    localeCode: string,
+    viewerId: string | null,
+  ): Promise<CandidateListModel> {
+    const { project, string, locale } = await this.scope.string(stringId, localeCode, viewerId);
+    const unit = await this.dataSource
+      .getRepository(TranslationUnitEntity)
+      .findOne({ where: { stringId: string.id, localeId: locale.id } });
+    const empty = { stringId: string.id, locale: locale.code, hasVoted: false, candidates: [] };
+    if (unit === null) return { ...empty, round: null };
+
+    const round =
+      unit.currentRoundId === null
+        ? null
+        : await this.dataSource
+            .getRepository(RoundEntity)
+            .findOne({ where: { id: unit.currentRoundId } });
+    const manager = await this.scope.isManager(project, viewerId, locale.code);
+    const all = await this.dataSource.getRepository(TranslationEntity).find({
+      where: { unitId: unit.id },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    // Others' withdrawn, rejected and outdated candidates are history only managers need.
+    const shown = all.filter(
+      (t) => t.status === 'active' || manager || (viewerId !== null && t.authorId === viewerId),
+    );
+    const votes = await this.votesOf(unit.id);
+    const hasVoted = viewerId !== null && votes.some((v) => v.voter_id === viewerId);
+    const z = round?.params['z'] ?? projectVotingParams(project.settings).z;
+    const authors = await this.usersById(
+      shown.filter((t) => hasVoted || manager || t.authorId === viewerId).map((t) => t.authorId),
+    );
+
+    const candidates = shown.map((t) => {
+      const revealed = hasVoted || manager || t.authorId === viewerId;
+      const mine = votes.find((v) => v.translation_id === t.id && v.voter_id === viewerId);
+      return toCandidateModel(t, {
+        sourceHash: string.sourceHash,
+        viewerId,
+        myVote: mine === undefined ? null : mine.value,
+        author: revealed ? (authors.get(t.authorId) ?? null) : null,
+        tally: revealed ? tallyOf(t, votes, z) : null,
+      });
+    });
+    return { ...empty, hasVoted, candidates, round: round === null ? null : toRoundModel(round) };
+  }
+
+  /** Maps a round row (with its stored decision, if closed) to the GraphQL model. */
+  roundModel(round: RoundEntity): RoundModel {
+    return toRoundModel(round);
+  }
+
+  private async votesOf(unitId: string): Promise<VoteRow[]> {
+    return this.dataSource.query<VoteRow[]>(
+      `SELECT v.translation_id, v.voter_id, v.value, v.weight, (u.banned_at IS NOT NULL) AS banned
+         FROM vote v JOIN "user" u ON u.id = v.voter_id
+        WHERE v.unit_id = $1`,
+      [unitId],
+    );
+  }
+
+  private async usersById(ids: readonly string[]): Promise<Map<string, UserModel>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const users = await this.dataSource
+      .getRepository(UserEntity)
+      .find({ where: { id: In(unique) } });
+    return new Map(users.map((u) => [u.id, toUserModel(u)]));
+  }
+}
+
+/** C2: counted votes only (voter not banned, not the author, weight > 0). */
+function tallyOf(candidate: TranslationEntity, votes: readonly VoteRow[], z: number): TallyModel {
+  const counted = votes
+    .filter(
+      (v) =>
+        v.translation_id === candidate.id &&
+        !v.banned &&
+        v.voter_id !== candidate.authorId &&
+        v.weight > 0,
+    )
+    .map((v) => ({ value: (v.value === 1 ? 1 : -1) as VoteValue, weight: v.weight }));
+  const s = scoreOf(counted, z);
+  return {
+    wPlus: s.wPlus,
+    wMinus: s.wMinus,
+    upvoters: s.upvoters,
+    downvoters: s.downvoters,
+    score: s.score,
+    upperBound: s.upperBound,
+  };
+}

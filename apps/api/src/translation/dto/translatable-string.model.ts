@@ -1,0 +1,93 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { CandidateModel } from './candidate.model';
+import { FormModel, PluralFormModel } from './form.model';
+import { RoundModel } from './round.model';
+import { UnitStatus } from './translation-enums';
+
+@ObjectType('TranslatableString', {
+  description: 'One source string seen from one target locale.',
+})
+export class TranslatableStringModel {
+  @Field(() => ID, { description: 'The source string id' })
+  id!: string;
+
+  @Field(() => String)
+  namespace!: string;
+
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => String, { description: 'simple, plural, ordinal or array-element' })
+  kind!: string;
+
+  @Field(() => String, { nullable: true, description: 'The i18next context value, if any' })
+  context!: string | null;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  maxLength!: number | null;
+
+  @Field(() => [FormModel])
+  sourceForms!: FormModel[];
+
+  @Field(() => String)
+  sourceHash!: string;
+
+  @Field(() => [PluralFormModel], {
+    description: 'Forms the target locale needs (one entry with category "" for simple strings)',
+  })
+  requiredForms!: PluralFormModel[];
+
+  @Field(() => String)
+  locale!: string;
+
+  @Field(() => UnitStatus)
+  status!: UnitStatus;
+
+  @Field(() => CandidateModel, {
+    nullable: true,
+    description: 'The shipped candidate (null when there is none or it is stale)',
+  })
+  winner!: CandidateModel | null;
+
+  @Field(() => RoundModel, { nullable: true })
+  round!: RoundModel | null;
+
+  @Field(() => Int, { description: 'Active candidates for the current source text' })
+  candidateCount!: number;
+
+  @Field(() => Boolean)
+  locked!: boolean;
+}
+
+@ObjectType('StringEdge')
+export class StringEdgeModel {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => TranslatableStringModel)
+  node!: TranslatableStringModel;
+}
+
+@ObjectType('PageInfo')
+export class PageInfoModel {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ObjectType('StringConnection')
+export class StringConnectionModel {
+  @Field(() => [StringEdgeModel])
+  edges!: StringEdgeModel[];
+
+  @Field(() => PageInfoModel)
+  pageInfo!: PageInfoModel;
+
+  @Field(() => Int, { description: 'Strings matching the filter and search, on all pages' })
+  totalCount!: number;
+}

@@ -1,0 +1,100 @@
+import { describeReasons, type ReasonCode } from '@chorus/voting';
+import type { RoundEntity } from '../voting/round.entity';
+import type { DecisionCandidateModel, DecisionModel, RoundModel } from './dto/round.model';
+import { RoundState } from './dto/translation-enums';
+
+const REASON_CODES: readonly ReasonCode[] = [
+  'QUORUM',
+  'MIN_VOTES',
+  'MIN_SCORE',
+  'MIN_MARGIN',
+  'MANAGER_APPROVED',
+  'SOURCE_CHANGED',
+];
+
+export function toRoundModel(round: RoundEntity): RoundModel {
+  return {
+    id: round.id,
+    number: round.number,
+    state: RoundState[round.state],
+    collectingSince: round.collectingSince,
+    deadline: round.deadline,
+    closedAt: round.closedAt,
+    reasons: [...round.reasons],
+    decision: toDecisionModel(round),
+  };
+}
+
+/**
+ * Maps the stored decision (libs/voting's DecisionExplanation) defensively: the column is jsonb
+ * written by another context, so every field is checked and missing ones get neutral values.
+ * Voter ids in the explanation are deliberately not exposed.
+ */
+export function toDecisionModel(round: RoundEntity): DecisionModel | null {
+  const raw = round.decision;
+  if (raw === null || typeof raw !== 'object') return null;
+  const outcome = stringOr(raw['outcome'], round.state);
+  const decided = outcome === 'DECIDED';
+  const winnerId = stringOr(raw['winnerId'], null) ?? (decided ? round.winnerId : null);
+  const reasons = Array.isArray(raw['reasons'])
+    ? raw['reasons'].filter((r): r is string => typeof r === 'string')
+    : [...round.reasons];
+  const candidates = (Array.isArray(raw['candidates']) ? raw['candidates'] : [])
+    .map((c, i) => toDecisionCandidate(c, i + 1, winnerId))
+    .filter((c): c is DecisionCandidateModel => c !== null)
+    .sort((a, b) => a.rank - b.rank);
+  return {
+    decided,
+    winnerId,
+    reasons,
+    summary: summarise(decided, reasons, candidates),
+    candidates,
+  };
+}
+
+function toDecisionCandidate(
+  value: unknown,
+  fallbackRank: number,
+  winnerId: string | null,
+): DecisionCandidateModel | null {
+  if (value === null || typeof value !== 'object') return null;
+  const c = value as Record<string, unknown>;
+  const candidateId = stringOr(c['candidateId'], null);
+  if (candidateId === null) return null;
+  return {
+    candidateId,
+    wPlus: numberOr(c['wPlus'], 0),
+    wMinus: numberOr(c['wMinus'], 0),
+    score: numberOr(c['score'], 0),
+    upperBound: numberOr(c['upperBound'], 1),
+    upvoters: Math.trunc(numberOr(c['upvoters'], 0)),
+    downvoters: Math.trunc(numberOr(c['downvoters'], 0)),
+    rank: Math.trunc(numberOr(c['rank'], fallbackRank)),
+    winner: typeof c['isWinner'] === 'boolean' ? c['isWinner'] : candidateId === winnerId,
+  };
+}
+
+function summarise(
+  decided: boolean,
+  reasons: readonly string[],
+  candidates: readonly DecisionCandidateModel[],
+): string {
+  const known = REASON_CODES.filter((code) => reasons.includes(code));
+  const why = known.length > 0 ? describeReasons(known) : '';
+  if (!decided)
+    return why === '' ? 'No translation was chosen.' : `No translation was chosen: ${why}.`;
+  if (known.includes('MANAGER_APPROVED')) return 'A language manager approved this translation.';
+  const [first, second] = candidates;
+  if (first === undefined) return 'This translation was chosen.';
+  const lead =
+    second === undefined ? '' : `, ${(first.score - second.score).toFixed(2)} ahead of the next`;
+  return `Chosen with score ${first.score.toFixed(2)} from ${first.upvoters} upvote(s) and ${first.downvoters} downvote(s)${lead}.`;
+}
+
+function stringOr<T extends string | null>(value: unknown, fallback: T): string | T {
+  return typeof value === 'string' ? value : fallback;
+}
+
+function numberOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
