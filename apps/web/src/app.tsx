@@ -1,92 +1,112 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { type Health, type Me, fetchStatus, signIn, signOut } from './operations';
+import { assertNever } from '@chorus/translation-core';
+import { useTranslation } from 'react-i18next';
+import { SIGN_OUT } from './api/session-operations';
+import { request } from './graphql-client';
+import { AdminPage } from './admin/admin-page';
+import { LanguageSwitcher } from './i18n/language-switcher';
+import { ErrorMessage, Loading } from './pages/load-state';
+import { PageHeading } from './pages/page-heading';
+import { ProjectDashboardPage } from './pages/project-dashboard-page';
+import { ProjectListPage } from './pages/project-list-page';
+import { SignInPage } from './pages/sign-in-page';
+import { SignUpPage } from './pages/sign-up-page';
+import { Link, RouterProvider, useRouter } from './router/router';
+import type { Route } from './router/routes';
+import { SessionProvider, useSession } from './session/session';
+import { VotePage } from './vote/vote-page';
+import { TranslatePage } from './workspace/translate-page';
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'error'; message: string }
-  | { state: 'ready'; health: Health; me: Me | null };
-
+/** The whole app: session, router and the page for the current URL. */
 export function App() {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const refresh = useCallback(() => {
-    fetchStatus()
-      .then(({ health, me }) => setLoad({ state: 'ready', health, me }))
-      .catch((error: unknown) =>
-        setLoad({
-          state: 'error',
-          message: error instanceof Error ? error.message : String(error),
-        }),
-      );
-  }, []);
-
-  useEffect(refresh, [refresh]);
-
-  const onSignIn = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setFormError(null);
-    signIn(String(form.get('email') ?? ''), String(form.get('password') ?? ''))
-      .then(refresh)
-      .catch((error: unknown) =>
-        setFormError(error instanceof Error ? error.message : String(error)),
-      );
-  };
-
   return (
-    <main className="page">
-      <header className="masthead">
-        <h1>Chorus</h1>
-        <p>Community translations for i18next apps, decided by vote.</p>
-      </header>
-      {load.state === 'loading' && <p role="status">Connecting…</p>}
-      {load.state === 'error' && (
-        <p role="alert" className="error">
-          The API is not reachable: {load.message}
-        </p>
-      )}
-      {load.state === 'ready' && (
-        <>
-          <section aria-labelledby="health-heading" className="card">
-            <h2 id="health-heading">Service</h2>
-            <p data-testid="health-status">
-              Status: <strong>{load.health.status}</strong> · Postgres {load.health.postgres} ·
-              queue {load.health.queue} ({load.health.queueBackend})
-            </p>
-          </section>
-          <section aria-labelledby="account-heading" className="card">
-            <h2 id="account-heading">Account</h2>
-            {load.me === null ? (
-              <form onSubmit={onSignIn} className="form">
-                <label htmlFor="email">Email</label>
-                <input id="email" name="email" type="email" autoComplete="username" required />
-                <label htmlFor="password">Password</label>
-                <input
-                  id="password"
-                  name="password"
-                  type="password"
-                  autoComplete="current-password"
-                  required
-                />
-                <button type="submit">Sign in</button>
-                {formError !== null && (
-                  <p role="alert" className="error">
-                    {formError}
-                  </p>
-                )}
-              </form>
-            ) : (
-              <p data-testid="signed-in">
-                Signed in as <strong>{load.me.displayName}</strong> ({load.me.email}){' '}
-                <button type="button" onClick={() => void signOut().then(refresh)}>
-                  Sign out
-                </button>
-              </p>
-            )}
-          </section>
-        </>
-      )}
-    </main>
+    <SessionProvider>
+      <RouterProvider>
+        <Shell />
+      </RouterProvider>
+    </SessionProvider>
   );
+}
+
+function Shell() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const { route } = useRouter();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <header className="masthead">
+        <Link to={{ name: 'projects' }} className="brand">
+          {t('app.name')}
+        </Link>
+        <nav aria-label={t('nav.label')} className="nav">
+          <AccountNav />
+          <LanguageSwitcher />
+        </nav>
+      </header>
+      <main id="main" className="page">
+        {session.state === 'loading' && <Loading />}
+        {session.state === 'error' && (
+          <ErrorMessage message={t('app.apiUnreachable', { message: session.message })} />
+        )}
+        {session.state === 'ready' && <Page route={route} signedIn={session.me !== null} />}
+      </main>
+    </>
+  );
+}
+
+function AccountNav() {
+  const { t } = useTranslation();
+  const { me, refresh } = useSession();
+  const { navigate } = useRouter();
+  if (me === null) {
+    return (
+      <>
+        <Link to={{ name: 'signIn' }}>{t('auth.signIn.title')}</Link>
+        <Link to={{ name: 'signUp' }}>{t('auth.signUp.title')}</Link>
+      </>
+    );
+  }
+  return (
+    <>
+      <span data-testid="signed-in">{t('nav.signedInAs', { name: me.displayName })}</span>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => {
+          void request(SIGN_OUT)
+            .then(() => refresh())
+            .then(() => navigate({ name: 'signIn' }));
+        }}
+      >
+        {t('auth.signOut')}
+      </button>
+    </>
+  );
+}
+
+/** Pages that need an account send visitors to sign in first. */
+function Page({ route, signedIn }: { readonly route: Route; readonly signedIn: boolean }) {
+  const { t } = useTranslation();
+  switch (route.name) {
+    case 'signIn':
+      return <SignInPage />;
+    case 'signUp':
+      return <SignUpPage />;
+    case 'projects':
+      return <ProjectListPage />;
+    case 'dashboard':
+      return <ProjectDashboardPage slug={route.slug} />;
+    case 'translate':
+      return signedIn ? <TranslatePage slug={route.slug} locale={route.locale} /> : <SignInPage />;
+    case 'vote':
+      return signedIn ? <VotePage slug={route.slug} locale={route.locale} /> : <SignInPage />;
+    case 'admin':
+      return signedIn ? <AdminPage slug={route.slug} /> : <SignInPage />;
+    case 'notFound':
+      return <PageHeading>{t('app.notFound')}</PageHeading>;
+    default:
+      return assertNever(route);
+  }
 }

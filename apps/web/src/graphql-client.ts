@@ -1,23 +1,42 @@
 /** Minimal typed GraphQL over fetch; the session travels in an httpOnly cookie. */
 export interface GraphqlErrorShape {
   readonly message: string;
-  readonly extensions?: { readonly code?: string };
+  readonly extensions?: { readonly code?: string; readonly details?: unknown };
 }
 
 export class GraphqlRequestError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly details: unknown = undefined,
   ) {
     super(message);
     this.name = 'GraphqlRequestError';
   }
 }
 
-export async function graphql<
-  TData,
-  TVariables extends Record<string, unknown> = Record<string, never>,
->(query: string, variables?: TVariables, fetchImpl: typeof fetch = fetch): Promise<TData> {
+/** Variables of an operation that takes none. */
+export type NoVariables = Record<never, never>;
+
+/** A hand-written operation with its result and variable types attached. */
+export interface TypedDocument<TData, TVariables extends object = NoVariables> {
+  readonly query: string;
+  /** Phantom fields: never set, they only carry the types. */
+  readonly __data?: TData;
+  readonly __variables?: TVariables;
+}
+
+export function document<TData, TVariables extends object = NoVariables>(
+  query: string,
+): TypedDocument<TData, TVariables> {
+  return { query };
+}
+
+export async function graphql<TData, TVariables extends object = NoVariables>(
+  query: string,
+  variables?: TVariables,
+  fetchImpl: typeof fetch = fetch,
+): Promise<TData> {
   const response = await fetchImpl('/graphql', {
     method: 'POST',
     credentials: 'same-origin',
@@ -27,7 +46,11 @@ export async function graphql<
   const body = (await response.json()) as { data?: TData | null; errors?: GraphqlErrorShape[] };
   const first = body.errors?.[0];
   if (first !== undefined) {
-    throw new GraphqlRequestError(first.extensions?.code ?? 'UNKNOWN', first.message);
+    throw new GraphqlRequestError(
+      first.extensions?.code ?? 'UNKNOWN',
+      first.message,
+      first.extensions?.details,
+    );
   }
   if (body.data === undefined || body.data === null) {
     throw new GraphqlRequestError(
@@ -36,4 +59,16 @@ export async function graphql<
     );
   }
   return body.data;
+}
+
+/** Runs a typed document. */
+export function request<TData, TVariables extends object>(
+  doc: TypedDocument<TData, TVariables>,
+  ...variables: keyof TVariables extends never ? [] : [TVariables]
+): Promise<TData> {
+  return graphql<TData, TVariables>(doc.query, variables[0]);
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,0 +1,97 @@
+/** REST catalogue import: upload with progress, then poll the job while the worker imports it. */
+export interface UploadProgress {
+  readonly phase: 'uploading' | 'importing' | 'done';
+  /** 0–100. */
+  readonly percent: number;
+}
+
+export interface ImportSummary {
+  readonly added: number;
+  readonly changed: number;
+  readonly removed: number;
+  readonly unchanged: number;
+  readonly warnings: readonly { readonly code: string; readonly message: string }[];
+}
+
+interface JobBody {
+  readonly id?: string;
+  readonly jobId?: string;
+  readonly job?: { readonly id?: string };
+  readonly state?: string;
+  readonly progress?: number | { readonly percent?: number };
+  readonly result?: ImportSummary;
+  readonly error?: { readonly message?: string } | string;
+}
+
+function errorText(body: unknown, status: number): string {
+  const error = (body as { error?: { message?: string; code?: string } } | null)?.error;
+  return error?.message ?? `The server answered ${status}.`;
+}
+
+function post(url: string, file: File, onProgress: (p: UploadProgress) => void) {
+  return new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('content-type', 'application/json');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable)
+        onProgress({ phase: 'uploading', percent: Math.round((event.loaded / event.total) * 100) });
+    };
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = null;
+      }
+      resolve({ status: xhr.status, body });
+    };
+    xhr.onerror = () => reject(new Error('The upload failed: the server could not be reached.'));
+    xhr.send(file);
+  });
+}
+
+function progressPercent(progress: JobBody['progress']): number {
+  if (typeof progress === 'number') return progress;
+  return progress?.percent ?? 0;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function uploadCatalogue(options: {
+  readonly project: string;
+  readonly namespace: string;
+  readonly locale: string | null;
+  readonly file: File;
+  readonly onProgress: (p: UploadProgress) => void;
+}): Promise<ImportSummary | null> {
+  const query = options.locale === null ? '' : `?locale=${encodeURIComponent(options.locale)}`;
+  const url = `/api/projects/${encodeURIComponent(options.project)}/catalogues/${encodeURIComponent(options.namespace)}${query}`;
+  const { status, body } = await post(url, options.file, options.onProgress);
+  if (status === 200 || status === 201) {
+    options.onProgress({ phase: 'done', percent: 100 });
+    return body as ImportSummary;
+  }
+  if (status !== 202) throw new Error(errorText(body, status));
+  const job = body as JobBody;
+  const jobId = job.jobId ?? job.id ?? job.job?.id;
+  if (jobId === undefined) throw new Error('The server accepted the upload but named no job.');
+  for (;;) {
+    await sleep(500);
+    const response = await fetch(`/api/jobs/${encodeURIComponent(jobId)}`, {
+      credentials: 'same-origin',
+    });
+    const state = (await response.json()) as JobBody;
+    if (!response.ok) throw new Error(errorText(state, response.status));
+    if (state.state === 'completed') {
+      options.onProgress({ phase: 'done', percent: 100 });
+      return state.result ?? null;
+    }
+    if (state.state === 'failed') {
+      const message = typeof state.error === 'string' ? state.error : state.error?.message;
+      throw new Error(message ?? 'The import failed.');
+    }
+    options.onProgress({ phase: 'importing', percent: progressPercent(state.progress) });
+  }
+}

@@ -1,0 +1,18 @@
+/** Selection sets shared by several operations, so every view reads the same fields. */
+export const ROUND_FIELDS = `
+  id number state collectingSince deadline closedAt reasons
+  decision { decided winnerId reasons summary
+    candidates { candidateId wPlus wMinus score upperBound upvoters downvoters rank winner } }`;
+
+export const CANDIDATE_FIELDS = `
+  id forms { category text } status origin createdAt eligible isMine myVote
+  findings { code severity form message }
+  author { id displayName }
+  tally { wPlus wMinus upvoters downvoters score upperBound }`;
+
+export const STRING_FIELDS = `
+  id namespace key kind context description maxLength sourceHash locale status candidateCount locked
+  sourceForms { category text }
+  requiredForms { category examples }
+  winner { ${CANDIDATE_FIELDS} }
+  round { ${ROUND_FIELDS} }`;

@@ -1,0 +1,66 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SIGN_UP } from '../api/session-operations';
+import { errorMessage, request } from '../graphql-client';
+import { Link, useRouter } from '../router/router';
+import { useSession } from '../session/session';
+import { ErrorMessage } from './load-state';
+import { PageHeading } from './page-heading';
+
+export function SignUpPage() {
+  const { t } = useTranslation();
+  const { refresh } = useSession();
+  const { navigate } = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setError(null);
+    setBusy(true);
+    request(SIGN_UP, {
+      input: {
+        displayName: String(form.get('displayName') ?? ''),
+        email: String(form.get('email') ?? ''),
+        password: String(form.get('password') ?? ''),
+      },
+    })
+      .then(() => refresh())
+      .then(() => navigate({ name: 'projects' }))
+      .catch((e: unknown) => setError(errorMessage(e)))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <section className="card narrow">
+      <PageHeading>{t('auth.signUp.title')}</PageHeading>
+      <form onSubmit={onSubmit} className="form">
+        <label htmlFor="sign-up-name">{t('auth.displayName')}</label>
+        <input id="sign-up-name" name="displayName" autoComplete="nickname" required />
+        <label htmlFor="sign-up-email">{t('auth.email')}</label>
+        <input id="sign-up-email" name="email" type="email" autoComplete="email" required />
+        <label htmlFor="sign-up-password">{t('auth.password')}</label>
+        <input
+          id="sign-up-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={10}
+          required
+          aria-describedby="sign-up-password-hint"
+        />
+        <p id="sign-up-password-hint" className="hint">
+          {t('auth.passwordHint')}
+        </p>
+        <button type="submit" disabled={busy}>
+          {t('auth.signUp.submit')}
+        </button>
+        {error !== null && <ErrorMessage message={error} />}
+      </form>
+      <p>
+        {t('auth.signUp.haveAccount')} <Link to={{ name: 'signIn' }}>{t('auth.signIn.title')}</Link>
+      </p>
+    </section>
+  );
+}

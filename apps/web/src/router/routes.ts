@@ -1,0 +1,58 @@
+import { assertNever } from '@chorus/translation-core';
+import { buildPath, matchPath } from './match-path';
+
+/** Every page of the app; a route is data, so links and tests never spell URLs by hand. */
+export type Route =
+  | { readonly name: 'projects' }
+  | { readonly name: 'signIn' }
+  | { readonly name: 'signUp' }
+  | { readonly name: 'dashboard'; readonly slug: string }
+  | { readonly name: 'translate'; readonly slug: string; readonly locale: string }
+  | { readonly name: 'vote'; readonly slug: string; readonly locale: string }
+  | { readonly name: 'admin'; readonly slug: string }
+  | { readonly name: 'notFound'; readonly path: string };
+
+const PATTERNS = {
+  projects: '/',
+  signIn: '/sign-in',
+  signUp: '/sign-up',
+  dashboard: '/projects/:slug',
+  translate: '/projects/:slug/:locale/translate',
+  vote: '/projects/:slug/:locale/vote',
+  admin: '/projects/:slug/admin',
+} as const;
+
+export function parseRoute(pathname: string): Route {
+  if (matchPath(PATTERNS.projects, pathname)) return { name: 'projects' };
+  if (matchPath(PATTERNS.signIn, pathname)) return { name: 'signIn' };
+  if (matchPath(PATTERNS.signUp, pathname)) return { name: 'signUp' };
+  const admin = matchPath(PATTERNS.admin, pathname);
+  if (admin?.['slug'] !== undefined) return { name: 'admin', slug: admin['slug'] };
+  const dashboard = matchPath(PATTERNS.dashboard, pathname);
+  if (dashboard?.['slug'] !== undefined) return { name: 'dashboard', slug: dashboard['slug'] };
+  for (const name of ['translate', 'vote'] as const) {
+    const m = matchPath(PATTERNS[name], pathname);
+    if (m?.['slug'] !== undefined && m['locale'] !== undefined)
+      return { name, slug: m['slug'], locale: m['locale'] };
+  }
+  return { name: 'notFound', path: pathname };
+}
+
+export function routePath(route: Route): string {
+  switch (route.name) {
+    case 'projects':
+    case 'signIn':
+    case 'signUp':
+      return PATTERNS[route.name];
+    case 'dashboard':
+    case 'admin':
+      return buildPath(PATTERNS[route.name], { slug: route.slug });
+    case 'translate':
+    case 'vote':
+      return buildPath(PATTERNS[route.name], { slug: route.slug, locale: route.locale });
+    case 'notFound':
+      return route.path;
+    default:
+      return assertNever(route);
+  }
+}

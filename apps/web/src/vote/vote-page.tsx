@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import { STRINGS } from '../api/translation-operations';
+import { request } from '../graphql-client';
+import { ErrorMessage, Loading } from '../pages/load-state';
+import { PageHeading } from '../pages/page-heading';
+import { Link, useRouter } from '../router/router';
+import { routePath } from '../router/routes';
+import { TokenizedText } from '../text/tokenized-text';
+import { useQuery } from '../use-query';
+import { VotePanel } from './vote-panel';
+
+/** Strings that need votes, and the vote panel of the chosen one (?string=<id> in the URL). */
+export function VotePage({ slug, locale }: { readonly slug: string; readonly locale: string }) {
+  const { t } = useTranslation();
+  const { search, navigate } = useRouter();
+  const selected = search.get('string');
+  const strings = useQuery(
+    () =>
+      request(STRINGS, { project: slug, locale, filter: 'NEEDS_VOTES', search: null, first: 50 }),
+    `${slug}/${locale}`,
+  );
+  const open = (id: string) =>
+    navigate(`${routePath({ name: 'vote', slug, locale })}?string=${encodeURIComponent(id)}`);
+
+  return (
+    <>
+      <PageHeading>{t('vote.title', { locale })}</PageHeading>
+      <p>
+        <Link to={{ name: 'dashboard', slug }}>{t('workspace.backToProject')}</Link> ·{' '}
+        <Link to={{ name: 'translate', slug, locale }}>{t('vote.goTranslate')}</Link>
+      </p>
+      <div className="vote-layout">
+        <nav className="panel" aria-labelledby="needs-votes-heading">
+          <h2 id="needs-votes-heading">{t('vote.needsVotes')}</h2>
+          {strings.state === 'loading' && <Loading />}
+          {strings.state === 'error' && <ErrorMessage message={strings.message} />}
+          {strings.state === 'ready' &&
+            (strings.data.strings.edges.length === 0 ? (
+              <p className="muted">{t('vote.nothingToVote')}</p>
+            ) : (
+              <ul className="search-results">
+                {strings.data.strings.edges.map(({ node }) => (
+                  <li key={node.id}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-current={node.id === selected ? 'true' : undefined}
+                      onClick={() => open(node.id)}
+                    >
+                      <code>{node.key}</code>{' '}
+                      <TokenizedText text={node.sourceForms[0]?.text ?? ''} />
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ))}
+        </nav>
+        <div>
+          {selected === null ? (
+            <p>{t('vote.pick')}</p>
+          ) : (
+            <VotePanel key={selected} project={slug} locale={locale} stringId={selected} />
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

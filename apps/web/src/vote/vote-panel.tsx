@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CANDIDATES, STRING } from '../api/translation-operations';
+import type { CandidateList } from '../api/types';
+import { CAST_VOTE, RETRACT_VOTE } from '../api/voting-operations';
+import { errorMessage, request } from '../graphql-client';
+import { ErrorMessage, Loading } from '../pages/load-state';
+import { FormsText } from '../text/forms-text';
+import { useQuery } from '../use-query';
+import { CandidateCard } from './candidate-card';
+import { RoundStatus } from './round-status';
+import { useLiveString } from './use-live-string';
+import { WhyThisWon } from './why-this-won';
+
+/** Votes on one string: blind until the viewer has voted, then tallies, round and "why this won". */
+export function VotePanel({
+  project,
+  locale,
+  stringId,
+}: {
+  readonly project: string;
+  readonly locale: string;
+  readonly stringId: string;
+}) {
+  const { t } = useTranslation();
+  const key = `${stringId}/${locale}`;
+  const unit = useQuery(() => request(STRING, { id: stringId, locale }), key);
+  const list = useQuery(() => request(CANDIDATES, { stringId, locale }), key);
+  const [override, setOverride] = useState<CandidateList | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useLiveString(project, locale, stringId, () => {
+    setOverride(null);
+    unit.reload();
+    list.reload();
+  });
+
+  if (list.state === 'loading' || unit.state === 'loading') return <Loading />;
+  if (list.state === 'error') return <ErrorMessage message={list.message} />;
+  if (unit.state === 'error') return <ErrorMessage message={unit.message} />;
+  const current = override ?? list.data.candidates;
+  const revealed = current.hasVoted;
+  const round = current.round;
+
+  const vote = (candidateId: string, value: 1 | -1, myVote: number | null) => {
+    setBusy(true);
+    setError(null);
+    const call =
+      myVote === value
+        ? request(RETRACT_VOTE, { candidateId }).then((d) => d.retractVote)
+        : request(CAST_VOTE, { candidateId, value }).then((d) => d.castVote);
+    call
+      .then(setOverride)
+      .catch((e: unknown) => setError(errorMessage(e)))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <div className="vote-panel">
+      <section className="source-panel" aria-labelledby="vote-source-heading">
+        <h2 id="vote-source-heading">{t('vote.source')}</h2>
+        <div className="source-text">
+          <FormsText forms={unit.data.string.sourceForms} />
+        </div>
+        <p className="muted">
+          <code>{unit.data.string.key}</code>
+        </p>
+      </section>
+      {!revealed && <p className="notice">{t('vote.blindNotice')}</p>}
+      {revealed && round !== null && <RoundStatus round={round} />}
+      {error !== null && <ErrorMessage message={error} />}
+      {current.candidates.length === 0 ? (
+        <p>{t('vote.noCandidates')}</p>
+      ) : (
+        <div className="candidate-grid">
+          {current.candidates.map((candidate, index) => (
+            <CandidateCard
+              key={candidate.id}
+              candidate={candidate}
+              index={index}
+              revealed={revealed}
+              busy={busy}
+              onVote={(value) => vote(candidate.id, value, candidate.myVote)}
+            />
+          ))}
+        </div>
+      )}
+      {round?.decision != null && (revealed || round.closedAt !== null) && (
+        <WhyThisWon decision={round.decision} candidates={current.candidates} />
+      )}
+    </div>
+  );
+}

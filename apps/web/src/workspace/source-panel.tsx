@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import type { TranslatableString } from '../api/types';
+import { FormsText } from '../text/forms-text';
+
+/** What the volunteer translates: the source forms (as text, tags as tokens) and its context. */
+export function SourcePanel({ unit }: { readonly unit: TranslatableString }) {
+  const { t } = useTranslation();
+  return (
+    <section className="source-panel" aria-labelledby="source-heading">
+      <h2 id="source-heading">{t('workspace.source')}</h2>
+      <div className="source-text" data-testid="source-text">
+        <FormsText forms={unit.sourceForms} />
+      </div>
+      <dl className="meta">
+        <dt>{t('workspace.key')}</dt>
+        <dd>
+          <code>
+            {unit.namespace}:{unit.key}
+          </code>
+        </dd>
+        {unit.context !== null && (
+          <>
+            <dt>{t('workspace.context')}</dt>
+            <dd>{unit.context}</dd>
+          </>
+        )}
+        {unit.description !== null && (
+          <>
+            <dt>{t('workspace.description')}</dt>
+            <dd>{unit.description}</dd>
+          </>
+        )}
+        {unit.maxLength !== null && (
+          <>
+            <dt>{t('workspace.maxLength')}</dt>
+            <dd>{t('workspace.characters', { count: unit.maxLength })}</dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}
