@@ -1,0 +1,172 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import type { CandidateList, Round } from '../api/types';
+import { makeCandidate, makeCandidateList, makeString } from '../testing/fixtures';
+import { HEALTH, ME, graphqlFetch, renderApp } from '../testing/render-app';
+import { VotePanel } from './vote-panel';
+
+type Listener = (data: unknown) => void;
+const listeners: { query: string; variables: unknown; onData: Listener }[] = [];
+jest.mock('../subscriptions', () => ({
+  subscribe: (doc: { query: string }, variables: unknown, onData: Listener) => {
+    listeners.push({ query: doc.query, variables, onData });
+    return () => undefined;
+  },
+}));
+
+const realFetch = globalThis.fetch;
+afterEach(() => {
+  globalThis.fetch = realFetch;
+  listeners.length = 0;
+});
+
+const BLIND = makeCandidateList({
+  candidates: [
+    makeCandidate({ id: 'c1', forms: [{ category: '', text: 'Cześć {{name}}' }] }),
+    makeCandidate({ id: 'c2', forms: [{ category: '', text: 'Witaj {{name}}' }] }),
+  ],
+  round: null,
+});
+
+const ROUND: Round = {
+  id: 'r1',
+  number: 1,
+  state: 'COLLECTING',
+  collectingSince: '2026-01-01T00:00:00Z',
+  deadline: '2026-01-01T00:00:10Z',
+  closedAt: null,
+  reasons: [],
+  decision: null,
+};
+
+const REVEALED: CandidateList = {
+  ...BLIND,
+  hasVoted: true,
+  round: ROUND,
+  candidates: [
+    makeCandidate({
+      id: 'c1',
+      forms: [{ category: '', text: 'Cześć {{name}}' }],
+      myVote: 1,
+      author: { id: 'a', displayName: 'Ala' },
+      tally: { wPlus: 2.5, wMinus: 0, upvoters: 3, downvoters: 0, score: 0.61, upperBound: 0.9 },
+    }),
+    makeCandidate({
+      id: 'c2',
+      forms: [{ category: '', text: 'Witaj {{name}}' }],
+      author: { id: 'b', displayName: 'Bob' },
+      tally: { wPlus: 0.2, wMinus: 1, upvoters: 1, downvoters: 2, score: 0.05, upperBound: 0.4 },
+    }),
+  ],
+};
+
+function setup(initial: CandidateList) {
+  let list = initial;
+  const mock = graphqlFetch({
+    Status: () => ({ health: HEALTH, me: ME }),
+    OneString: () => ({ string: makeString() }),
+    Candidates: () => ({ candidates: list }),
+    CastVote: () => {
+      list = REVEALED;
+      return { castVote: REVEALED };
+    },
+  });
+  globalThis.fetch = mock.fetch;
+  return { mock, setList: (next: CandidateList) => (list = next) };
+}
+
+describe('vote panel', () => {
+  it('shows candidates side by side without authors, tallies or placeholders until the voter votes', async () => {
+    setup(BLIND);
+    await renderApp(<VotePanel project="demo" locale="pl" stringId="s1" />);
+    const cards = await screen.findAllByTestId('candidate');
+    expect(cards).toHaveLength(2);
+    expect(screen.queryByTestId('candidate-author')).toBeNull();
+    expect(screen.queryByTestId('candidate-tally')).toBeNull();
+    expect(screen.queryByTestId('round-status')).toBeNull();
+    const text = document.body.textContent ?? '';
+    expect(text).not.toMatch(/By |score|up,|hidden|\?\?\?/);
+    expect(text).toContain('Vote first');
+  });
+
+  it('after an upvote reveals authors, tallies, the round state and deadline', async () => {
+    const { mock } = setup(BLIND);
+    await renderApp(<VotePanel project="demo" locale="pl" stringId="s1" />);
+    const first = (await screen.findAllByTestId('candidate'))[0];
+    if (first === undefined) throw new Error('no card');
+    fireEvent.click(within(first).getByRole('button', { name: /Good/ }));
+    expect((await screen.findAllByTestId('candidate-author')).map((e) => e.textContent)).toEqual([
+      'By Ala',
+      'By Bob',
+    ]);
+    expect(screen.getAllByTestId('candidate-tally')[0]?.textContent).toBe(
+      '3 up, 0 down · score 0.61',
+    );
+    expect(screen.getByTestId('round-status').textContent).toMatch(
+      /Round 1: collecting votes · closes/,
+    );
+    expect(within(first).getByRole('button', { name: /Good/ }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    expect(mock.calls.find((c) => c.operation === 'CastVote')?.variables).toEqual({
+      candidateId: 'c1',
+      value: 1,
+    });
+  });
+
+  it('shows "why this won" live when the round is decided, without a reload', async () => {
+    const { setList } = setup(REVEALED);
+    await renderApp(<VotePanel project="demo" locale="pl" stringId="s1" />);
+    await screen.findAllByTestId('candidate-author');
+    expect(screen.queryByTestId('why-this-won')).toBeNull();
+    setList({
+      ...REVEALED,
+      round: {
+        ...ROUND,
+        state: 'DECIDED',
+        closedAt: '2026-01-01T00:00:11Z',
+        decision: {
+          decided: true,
+          winnerId: 'c1',
+          reasons: [],
+          summary: 'Translation 1 leads with score 0.61 over 0.05.',
+          candidates: [
+            {
+              candidateId: 'c2',
+              wPlus: 0.2,
+              wMinus: 1,
+              score: 0.05,
+              upperBound: 0.4,
+              upvoters: 1,
+              downvoters: 2,
+              rank: 2,
+              winner: false,
+            },
+            {
+              candidateId: 'c1',
+              wPlus: 2.5,
+              wMinus: 0,
+              score: 0.61,
+              upperBound: 0.9,
+              upvoters: 3,
+              downvoters: 0,
+              rank: 1,
+              winner: true,
+            },
+          ],
+        },
+      },
+    });
+    const decided = listeners.find((l) => l.query.includes('roundDecided'));
+    expect(decided?.variables).toEqual({ project: 'demo', locale: 'pl' });
+    await act(async () => {
+      decided?.onData({ roundDecided: { stringId: 's1', locale: 'pl', round: ROUND } });
+      await Promise.resolve();
+    });
+    const why = await screen.findByTestId('why-this-won');
+    expect(why.textContent).toContain('Why this won');
+    expect(why.textContent).toContain('Translation 1 leads with score 0.61 over 0.05.');
+    const rows = within(why).getAllByRole('row');
+    expect(rows[1]?.textContent).toMatch(/^1 ✓ winnerCześć \{\{name\}\}/);
+    expect(screen.getByTestId('round-status').textContent).toMatch(/decided · closed/);
+  });
+});
