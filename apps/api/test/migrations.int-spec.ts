@@ -43,6 +43,9 @@ describe('migrations', () => {
     expect(await runMigrations(url, { log: () => undefined })).toEqual([]);
     expect(await tables(url)).toEqual([
       'api_token',
+      'bundle',
+      'bundle_set',
+      'bundle_version',
       'event',
       'locale',
       'membership',
@@ -59,6 +62,7 @@ describe('migrations', () => {
       'typeorm_migrations',
       'user',
       'vote',
+      'webhook',
     ]);
   });
 

@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { DatabaseModule } from '../database/database.module';
+import { DeliveryModule } from '../delivery/delivery.module';
+import { DeliveryProcessor } from '../delivery/delivery.processor';
 import { PingProcessor } from '../queue/ping.processor';
 import { QueueModule } from '../queue/queue.module';
 
@@ -11,8 +13,8 @@ export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule],
-      providers: [PingProcessor],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, DeliveryModule],
+      providers: [DeliveryProcessor, PingProcessor],
     };
   }
 }

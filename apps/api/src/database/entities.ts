@@ -1,4 +1,8 @@
 import { EventEntity } from '../audit/event.entity';
+import { BundleSetEntity } from '../delivery/bundle-set.entity';
+import { BundleVersionEntity } from '../delivery/bundle-version.entity';
+import { BundleEntity } from '../delivery/bundle.entity';
+import { WebhookEntity } from '../delivery/webhook.entity';
 import { LocaleEntity } from '../catalogue/locale.entity';
 import { MembershipEntity } from '../identity/membership.entity';
 import { NamespaceEntity } from '../catalogue/namespace.entity';
@@ -33,4 +37,8 @@ export const ENTITIES = [
   ReputationLedgerEntity,
   ReputationEntity,
   EventEntity,
+  BundleEntity,
+  BundleVersionEntity,
+  BundleSetEntity,
+  WebhookEntity,
 ];

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
 import type { DeliveryJobs } from '../queue/jobs';
 import { DELIVERY_QUEUE } from '../queue/jobs';
 
@@ -12,15 +13,26 @@ const PENDING_STATES = new Set(['waiting', 'delayed', 'prioritized', 'waiting-ch
 /** The only caller of `add` on the delivery queue. */
 @Injectable()
 export class BundleRebuildProducer {
-  constructor(@InjectQueue(DELIVERY_QUEUE) private readonly queue: Queue) {}
+  constructor(
+    @InjectQueue(DELIVERY_QUEUE) private readonly queue: Queue,
+    private readonly dataSource: DataSource,
+  ) {}
 
   /**
    * Asks the worker to rebuild a project's bundles soon. While a rebuild for the project is still
    * waiting or delayed this is a no-op: the pending job reads the newest data when it runs. When
    * the rebuild is already running, a follow-up job is queued so a change committed during the
    * build is never lost. (BullMQ forbids ':' in custom ids, hence `rebuild-<projectId>`.)
+   * It also moves the project's rebuild watermark, so bundle requests that arrive before the
+   * worker has run build on demand (a CI job that pushes and then pulls sees its push).
+   * Call it after the transaction that changed the data has committed.
    */
   async requestRebuild(projectId: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO bundle_set (project_id, requested_seq) VALUES ($1, 1)
+       ON CONFLICT (project_id) DO UPDATE SET requested_seq = bundle_set.requested_seq + 1`,
+      [projectId],
+    );
     for (const jobId of rebuildJobIds(projectId)) {
       const existing = await this.queue.getJob(jobId);
       const state = existing ? await existing.getState() : 'unknown';

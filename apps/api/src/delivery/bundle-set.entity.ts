@@ -1,0 +1,37 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { ProjectEntity } from '../catalogue/project.entity';
+
+/**
+ * A project's bundle set: its manifest, and a rebuild watermark. `requestedSeq` grows on every
+ * rebuild request; a build records the value it read in its snapshot as `builtSeq`. Readers
+ * rebuild on demand while `builtAt` is null (never built) or `requestedSeq > builtSeq`, so a pull
+ * right after a push never serves the catalogue from before it.
+ */
+@Entity({ name: 'bundle_set' })
+export class BundleSetEntity {
+  @PrimaryColumn({ name: 'project_id', type: 'uuid' })
+  projectId!: string;
+
+  @ManyToOne(() => ProjectEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'project_id' })
+  project?: ProjectEntity;
+
+  @Column({ name: 'requested_seq', type: 'bigint', default: 0 })
+  requestedSeq!: string;
+
+  @Column({ name: 'built_seq', type: 'bigint', default: 0 })
+  builtSeq!: string;
+
+  @Column({ name: 'bundle_set_hash', type: 'text', nullable: true })
+  bundleSetHash!: string | null;
+
+  /** manifest.json bytes (canonical JSON). */
+  @Column({ type: 'text', nullable: true })
+  manifest!: string | null;
+
+  @Column({ name: 'manifest_hash', type: 'text', nullable: true })
+  manifestHash!: string | null;
+
+  @Column({ name: 'built_at', type: 'timestamptz', nullable: true })
+  builtAt!: Date | null;
+}

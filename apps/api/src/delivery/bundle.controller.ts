@@ -1,0 +1,140 @@
+import { Controller, Get, Header, HttpCode, Options, Param, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Public } from '../common/auth/public.decorator';
+import { RequireTokenScope, type TokenRequest } from '../identity/project-token.guard';
+import { type BundleCaller, BundleReadService, type DeliveryProject } from './bundle-read.service';
+import { deliveryError } from './delivery.errors';
+
+const HASHED = /^(.+)\.([0-9a-f]{12})$/;
+
+function callerOf(req: TokenRequest): BundleCaller {
+  return { principal: req.principal ?? null, token: req.token ?? null };
+}
+
+/** True when If-None-Match lists this strong tag (or `*`); weak tags compare by value (RFC 9110). */
+export function matchesEtag(header: string | undefined, hash: string): boolean {
+  if (header === undefined) return false;
+  return header
+    .split(',')
+    .map((t) => t.trim().replace(/^W\//, ''))
+    .some((t) => t === '*' || t === `"${hash}"`);
+}
+
+function corsHeaders(res: Response, project: DeliveryProject): void {
+  // Public bundles are public data: any origin may load them. Private ones stay same-origin.
+  if (project.isPublic) {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Expose-Headers', 'ETag');
+  }
+}
+
+/**
+ * Locale bundles over HTTP: plain URLs revalidate by ETag, hashed URLs are immutable. Public
+ * projects need no credentials; private ones a `pull` token or a member's session.
+ */
+@Public()
+@RequireTokenScope('pull')
+@Controller('bundles')
+export class BundleController {
+  constructor(private readonly bundles: BundleReadService) {}
+
+  @Options('*path')
+  @HttpCode(204)
+  @Header('Access-Control-Allow-Origin', '*')
+  @Header('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS')
+  @Header('Access-Control-Allow-Headers', 'Authorization, If-None-Match')
+  @Header('Access-Control-Max-Age', '86400')
+  preflight(): void {
+    // Answers CORS preflights (a browser sending Authorization); GET decides access.
+  }
+
+  @Get(':project/manifest.json')
+  async manifest(
+    @Param('project') slug: string,
+    @Req() req: TokenRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const project = await this.bundles.projectFor(slug, callerOf(req));
+    const manifest = await this.bundles.manifest(project);
+    this.sendJson(req, res, project, manifest.body, manifest.contentHash, 'no-cache');
+  }
+
+  @Get(':project/archive.tar.gz')
+  async archive(
+    @Param('project') slug: string,
+    @Req() req: TokenRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const project = await this.bundles.projectFor(slug, callerOf(req));
+    const archive = await this.bundles.archive(project);
+    corsHeaders(res, project);
+    res.setHeader('ETag', `"${archive.etag}"`);
+    res.setHeader('Cache-Control', 'no-cache');
+    if (matchesEtag(req.headers['if-none-match'], archive.etag)) {
+      res.status(304).end();
+      return;
+    }
+    res.setHeader('Content-Type', 'application/gzip');
+    res.setHeader('Content-Disposition', `attachment; filename="${project.slug}-bundles.tar.gz"`);
+    res.status(200).end(archive.body);
+  }
+
+  @Get(':project/:locale/:file')
+  async bundle(
+    @Param('project') slug: string,
+    @Param('locale') locale: string,
+    @Param('file') file: string,
+    @Req() req: TokenRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const project = await this.bundles.projectFor(slug, callerOf(req));
+    if (!file.endsWith('.json')) {
+      throw deliveryError(
+        'BUNDLE_NOT_FOUND',
+        `Bundle URLs end in .json: /bundles/${slug}/${locale}/<namespace>.json`,
+      );
+    }
+    const name = file.slice(0, -'.json'.length);
+    const hashed = HASHED.exec(name);
+    if (hashed !== null) {
+      const [, namespace, shortHash] = hashed as unknown as [string, string, string];
+      const bundle = await this.bundles.byHash(project, locale, namespace, shortHash);
+      this.sendJson(
+        req,
+        res,
+        project,
+        bundle.body,
+        bundle.contentHash,
+        'public, max-age=31536000, immutable',
+      );
+      return;
+    }
+    const bundle = await this.bundles.current(project, locale, name);
+    this.sendJson(req, res, project, bundle.body, bundle.contentHash, 'no-cache');
+  }
+
+  private sendJson(
+    req: TokenRequest,
+    res: Response,
+    project: DeliveryProject,
+    body: string,
+    hash: string,
+    cacheControl: string,
+  ): void {
+    corsHeaders(res, project);
+    res.setHeader('ETag', `"${hash}"`);
+    res.setHeader('Cache-Control', project.isPublic ? cacheControl : privateCache(cacheControl));
+    res.setHeader('Vary', 'Authorization, Cookie');
+    if (matchesEtag(req.headers['if-none-match'], hash)) {
+      res.status(304).end();
+      return;
+    }
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.status(200).end(Buffer.from(body, 'utf8'));
+  }
+}
+
+/** A private project's bytes must not sit in shared caches. */
+function privateCache(cacheControl: string): string {
+  return cacheControl.replace(/^public/, 'private');
+}

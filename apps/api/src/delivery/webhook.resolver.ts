@@ -1,0 +1,40 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
+import type { Principal } from '../common/auth/request-context';
+import { AddWebhookArgs, RemoveWebhookArgs, WebhookProjectArgs } from './dto/webhook.args';
+import { CreatedWebhookModel, WebhookModel } from './dto/webhook.model';
+import { toWebhookModel } from './webhook.mapper';
+import { WebhookService } from './webhook.service';
+
+@Resolver(() => WebhookModel)
+export class WebhookResolver {
+  constructor(private readonly webhookService: WebhookService) {}
+
+  @Query(() => [WebhookModel], { description: "A project's webhooks (owners and developers)." })
+  async webhooks(
+    @Args() args: WebhookProjectArgs,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<WebhookModel[]> {
+    return (await this.webhookService.list(principal.userId, args.project)).map(toWebhookModel);
+  }
+
+  @Mutation(() => CreatedWebhookModel, {
+    description: 'Registers a URL called (signed, HMAC-SHA256) when bundles change.',
+  })
+  async addWebhook(
+    @Args() args: AddWebhookArgs,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CreatedWebhookModel> {
+    const created = await this.webhookService.add(principal.userId, args.project, args.url);
+    return { webhook: toWebhookModel(created.webhook), secret: created.secret };
+  }
+
+  @Mutation(() => Boolean)
+  async removeWebhook(
+    @Args() args: RemoveWebhookArgs,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<boolean> {
+    await this.webhookService.remove(principal.userId, args.project, args.id);
+    return true;
+  }
+}

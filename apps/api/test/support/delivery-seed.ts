@@ -1,0 +1,161 @@
+import { buildSourceUnits, parseI18nextJson, type SourceUnit } from '@chorus/translation-core';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+
+/**
+ * Seeds catalogues and decided winners straight into the tables the delivery context reads, for
+ * tests that must not depend on the import and voting flows.
+ */
+export interface SeededCatalogue {
+  readonly namespaceId: string;
+  /** translation-core unit id (`s:key`, `p:key`) → source string id and unit. */
+  readonly strings: ReadonlyMap<string, { readonly id: string; readonly unit: SourceUnit }>;
+}
+
+export async function seedNamespace(
+  ds: DataSource,
+  projectId: string,
+  name: string,
+  sourceLocale: string,
+  json: string,
+  nested = true,
+): Promise<SeededCatalogue> {
+  const parsed = parseI18nextJson(json, {
+    locale: sourceLocale,
+    namespace: name,
+    keySeparator: nested ? '.' : false,
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
+  const units = buildSourceUnits(parsed.value.catalogue);
+  const rows = (await ds.query(
+    `INSERT INTO namespace (project_id, name, nested_keys) VALUES ($1, $2, $3)
+     ON CONFLICT (project_id, name) DO UPDATE SET nested_keys = EXCLUDED.nested_keys
+     RETURNING id`,
+    [projectId, name, nested],
+  )) as { id: string }[];
+  const namespaceId = (rows[0] as { id: string }).id;
+  const strings = new Map<string, { id: string; unit: SourceUnit }>();
+  let position = 0;
+  for (const unit of units) {
+    const id = randomUUID();
+    await ds.query(
+      `INSERT INTO source_string (id, project_id, namespace_id, unit_key, key, kind, path, context,
+                                  forms, source_text, source_hash, position)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9::jsonb, $10, $11, $12)`,
+      [
+        id,
+        projectId,
+        namespaceId,
+        unit.id,
+        unit.key,
+        unit.kind,
+        JSON.stringify(unit.path),
+        unit.context === undefined ? null : JSON.stringify(unit.context),
+        JSON.stringify(unit.forms),
+        Object.values(unit.forms).join('\n'),
+        unit.sourceHash,
+        position++,
+      ],
+    );
+    strings.set(unit.id, { id, unit });
+  }
+  return { namespaceId, strings };
+}
+
+export async function localeId(ds: DataSource, projectId: string, code: string): Promise<string> {
+  const rows = (await ds.query(
+    `INSERT INTO locale (project_id, code) VALUES ($1, $2)
+     ON CONFLICT (project_id, code) DO UPDATE SET code = EXCLUDED.code RETURNING id`,
+    [projectId, code],
+  )) as { id: string }[];
+  return (rows[0] as { id: string }).id;
+}
+
+/**
+ * A decided winner as the voting context publishes it: the candidate, the unit's winner columns
+ * and a DECIDED round. `sourceHash` defaults to the string's current hash (pass another to make
+ * the winner stale).
+ */
+export async function seedWinner(
+  ds: DataSource,
+  input: {
+    readonly projectId: string;
+    readonly stringId: string;
+    readonly localeId: string;
+    readonly authorId: string;
+    readonly forms: Readonly<Record<string, string>>;
+    readonly sourceHash: string;
+  },
+): Promise<void> {
+  const units = (await ds.query(
+    `INSERT INTO translation_unit (project_id, string_id, locale_id) VALUES ($1, $2, $3)
+     ON CONFLICT (string_id, locale_id) DO UPDATE SET project_id = EXCLUDED.project_id
+     RETURNING id`,
+    [input.projectId, input.stringId, input.localeId],
+  )) as { id: string }[];
+  const unitId = (units[0] as { id: string }).id;
+  const translationId = randomUUID();
+  const dedupe = JSON.stringify(input.forms);
+  await ds.query(
+    `INSERT INTO translation (id, unit_id, author_id, source_hash, forms, dedupe_key, status, origin)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, 'active', 'community')
+     ON CONFLICT (unit_id, dedupe_key) DO NOTHING`,
+    [translationId, unitId, input.authorId, input.sourceHash, JSON.stringify(input.forms), dedupe],
+  );
+  const winner = (await ds.query(
+    'SELECT id FROM translation WHERE unit_id = $1 AND dedupe_key = $2',
+    [unitId, dedupe],
+  )) as { id: string }[];
+  const winnerId = (winner[0] as { id: string }).id;
+  const numbers = (await ds.query(
+    'SELECT coalesce(max(number), 0) + 1 AS n FROM round WHERE unit_id = $1',
+    [unitId],
+  )) as { n: number }[];
+  const roundId = randomUUID();
+  await ds.query(
+    `INSERT INTO round (id, unit_id, number, source_hash, state, params, opened_at, closed_at, winner_id)
+     VALUES ($1, $2, $3, $4, 'DECIDED', '{}'::jsonb, now(), now(), $5)`,
+    [roundId, unitId, numbers[0]?.n ?? 1, input.sourceHash, winnerId],
+  );
+  await ds.query(
+    `UPDATE translation_unit SET winner_translation_id = $2, winner_round_id = $3,
+            winner_source_hash = $4, decided_at = now()
+      WHERE id = $1`,
+    [unitId, winnerId, roundId, input.sourceHash],
+  );
+}
+
+/** Seeds one winner per key of a locale file (flat keys of the same namespace). */
+export async function seedWinnersFromJson(
+  ds: DataSource,
+  catalogue: SeededCatalogue,
+  input: {
+    readonly projectId: string;
+    readonly localeId: string;
+    readonly locale: string;
+    readonly authorId: string;
+    readonly json: string;
+    readonly nested?: boolean;
+  },
+): Promise<number> {
+  const parsed = parseI18nextJson(input.json, {
+    locale: input.locale,
+    keySeparator: input.nested === false ? false : '.',
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
+  let count = 0;
+  for (const unit of parsed.value.catalogue.units) {
+    const source = catalogue.strings.get(unit.id);
+    if (source === undefined) continue;
+    await seedWinner(ds, {
+      projectId: input.projectId,
+      stringId: source.id,
+      localeId: input.localeId,
+      authorId: input.authorId,
+      forms: unit.forms as Record<string, string>,
+      sourceHash: source.unit.sourceHash,
+    });
+    count++;
+  }
+  return count;
+}
