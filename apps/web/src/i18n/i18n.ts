@@ -29,6 +29,32 @@ export function rememberLanguage(language: UiLanguage): void {
   window.localStorage.setItem(STORAGE_KEY, language);
 }
 
+type BackendCallback = (
+  error: unknown,
+  response: { status: number; data: string } | null | undefined,
+) => void;
+
+/**
+ * en is the source and ships in the app, so it is never fetched (no request, no 404 before the
+ * API has built bundles); other languages come from the API's decided bundles.
+ */
+function loadBundle(
+  _options: unknown,
+  url: string,
+  _payload: unknown,
+  callback: BackendCallback,
+): void {
+  if (url.includes('/en/')) {
+    callback(null, { status: 200, data: JSON.stringify(en) });
+    return;
+  }
+  fetch(url, { credentials: 'same-origin' })
+    .then(async (response) =>
+      callback(null, { status: response.status, data: await response.text() }),
+    )
+    .catch((error: unknown) => callback(error, null));
+}
+
 /**
  * Creates the UI's i18next instance. The bundled en catalogue is always present, so a string
  * the API has no decided translation for (or an API without the bundle) falls back to English.
@@ -50,7 +76,7 @@ export async function createI18n(options: {
     partialBundledLanguages: true,
     interpolation: { escapeValue: false }, // React escapes; we never render HTML.
     returnNull: false,
-    backend: options.loadFromApi ? { loadPath: UI_BUNDLE_PATH } : undefined,
+    backend: options.loadFromApi ? { loadPath: UI_BUNDLE_PATH, request: loadBundle } : undefined,
   });
   document.documentElement.lang = instance.language;
   instance.on('languageChanged', (lng) => {

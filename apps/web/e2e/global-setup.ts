@@ -1,0 +1,113 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { type Started, freePort, run, start, stop, waitForHttp } from './support/processes';
+
+const root = resolve(__dirname, '../../..');
+const ADMIN_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+
+function databaseUrlFor(adminUrl: string, database: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Root fields the running API offers, so tests of parts still being built can say they wait. */
+async function apiFields(baseUrl: string): Promise<string[]> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query:
+        '{ __schema { queryType { fields { name } } mutationType { fields { name } } subscriptionType { fields { name } } } }',
+    }),
+  });
+  const body = (await response.json()) as {
+    data?: { __schema: Record<string, { fields: { name: string }[] } | null> };
+  };
+  return Object.values(body.data?.__schema ?? {}).flatMap(
+    (t) => t?.fields.map((f) => f.name) ?? [],
+  );
+}
+
+/**
+ * The real stack for the browser tests: a throw-away database, the web client built by Vite, and
+ * the API (serving that build on one port) plus a worker as child processes. Returns the teardown.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const database = `chorus_e2e_${process.pid}`;
+  const webDist = join(root, 'tmp', `e2e-web-${process.pid}`);
+  mkdirSync(webDist, { recursive: true });
+  const children: Started[] = [];
+  const teardown = async () => {
+    for (const child of children.reverse()) await stop(child);
+    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+    rmSync(webDist, { recursive: true, force: true });
+  };
+  try {
+    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin(`CREATE DATABASE ${database}`);
+    const databaseUrl = databaseUrlFor(ADMIN_URL, database);
+    await run(
+      process.execPath,
+      [
+        join(root, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        'apps/web/vite.config.mts',
+        '--outDir',
+        webDist,
+        '--emptyOutDir',
+        '--logLevel',
+        'warn',
+      ],
+      { cwd: root, env: process.env },
+    );
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'development',
+      SWC_NODE_PROJECT: 'apps/api/tsconfig.json',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL,
+      QUEUE_PREFIX: database,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      WEB_DIST: webDist,
+      SEED_DEMO: 'false',
+      LOG_FORMAT: 'json',
+    };
+    const api = start(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+      cwd: root,
+      env,
+    });
+    children.push(api);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${baseUrl}/health`, api, 90_000);
+    // The worker migrates too; start it after the API so they do not queue on the advisory lock.
+    const worker = start(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/worker.ts'], {
+      cwd: root,
+      env: { ...env, PORT: undefined },
+    });
+    children.push(worker);
+    process.env['CHORUS_E2E_API_FIELDS'] = (await apiFields(baseUrl)).join(',');
+    process.env['CHORUS_E2E_BASE_URL'] = baseUrl;
+    process.env['CHORUS_E2E_DATABASE_URL'] = databaseUrl;
+    process.env['CHORUS_E2E_REDIS_URL'] = REDIS_URL;
+    return teardown;
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+}
