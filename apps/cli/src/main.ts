@@ -5,6 +5,8 @@ void run(process.argv.slice(2), {
   err: (text) => process.stderr.write(text),
   env: process.env,
   fetch: globalThis.fetch,
+  errIsTty: process.stderr.isTTY,
+  columns: process.stderr.columns,
 }).then((code) => {
   process.exitCode = code;
 });
