@@ -47,6 +47,7 @@ describe('migrations', () => {
       'bundle_set',
       'bundle_version',
       'event',
+      'import_upload',
       'locale',
       'membership',
       'namespace',

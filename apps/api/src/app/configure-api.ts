@@ -1,5 +1,6 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { registerUploadParsers } from '../catalogue/upload/register-upload-parsers';
 import { HttpErrorFilter } from '../common/errors/http-exception.filter';
 import type { AppConfig } from '../config/env.schema';
 import { serveWeb } from '../web/serve-web';
@@ -9,6 +10,7 @@ export function configureApi(app: INestApplication, config: AppConfig): { serves
   const express = app as NestExpressApplication;
   express.set('trust proxy', 'loopback');
   express.disable('x-powered-by');
+  registerUploadParsers(express, config);
   express.useBodyParser('json', { limit: '2mb' });
   app.useGlobalPipes(
     new ValidationPipe({

@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CatalogueImportProcessor } from '../catalogue/catalogue-import.processor';
+import { CatalogueModule } from '../catalogue/catalogue.module';
 import { ConfigModule } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { DatabaseModule } from '../database/database.module';
@@ -13,8 +15,14 @@ export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, DeliveryModule],
-      providers: [DeliveryProcessor, PingProcessor],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        QueueModule,
+        CatalogueModule,
+        DeliveryModule,
+      ],
+      providers: [DeliveryProcessor, PingProcessor, CatalogueImportProcessor],
     };
   }
 }

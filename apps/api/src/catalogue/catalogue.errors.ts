@@ -9,7 +9,8 @@ export type CatalogueErrorCode =
   | 'INVALID_VOTING_PARAMETERS'
   | 'INVALID_CATALOGUE'
   | 'INVALID_UPLOAD'
-  | 'JOB_NOT_FOUND';
+  | 'JOB_NOT_FOUND'
+  | 'NAMESPACE_NOT_FOUND';
 
 export const catalogueError = errorFactory<CatalogueErrorCode>({
   PROJECT_NOT_FOUND: 404,
@@ -21,4 +22,5 @@ export const catalogueError = errorFactory<CatalogueErrorCode>({
   INVALID_CATALOGUE: 400,
   INVALID_UPLOAD: 400,
   JOB_NOT_FOUND: 404,
+  NAMESPACE_NOT_FOUND: 404,
 });

@@ -1,8 +1,16 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { DeliveryModule } from '../delivery/delivery.module';
 import { IdentityModule } from '../identity/identity.module';
 import { MembershipEntity } from '../identity/membership.entity';
+import { CATALOGUE_QUEUE } from '../queue/jobs';
+import { CatalogueImportController } from './catalogue-import.controller';
+import { CatalogueImportProducer } from './catalogue-import.producer';
+import { CatalogueImportResolver } from './catalogue-import.resolver';
+import { CatalogueImportService } from './catalogue-import.service';
+import { ImportUploadEntity } from './import-upload.entity';
 import { LocaleResolver } from './locale.resolver';
 import { LocaleService } from './locale.service';
 import { ProjectEntity } from './project.entity';
@@ -11,11 +19,22 @@ import { ProjectService } from './project.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ProjectEntity, MembershipEntity]),
+    TypeOrmModule.forFeature([ProjectEntity, MembershipEntity, ImportUploadEntity]),
+    BullModule.registerQueue({ name: CATALOGUE_QUEUE }),
     AuditModule,
     IdentityModule,
+    DeliveryModule,
   ],
-  providers: [ProjectService, ProjectResolver, LocaleService, LocaleResolver],
-  exports: [ProjectService, LocaleService],
+  controllers: [CatalogueImportController],
+  providers: [
+    ProjectService,
+    ProjectResolver,
+    LocaleService,
+    LocaleResolver,
+    CatalogueImportProducer,
+    CatalogueImportService,
+    CatalogueImportResolver,
+  ],
+  exports: [ProjectService, LocaleService, CatalogueImportService],
 })
 export class CatalogueModule {}

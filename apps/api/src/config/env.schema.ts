@@ -29,6 +29,14 @@ export interface AppConfig {
   /** Where the code-first GraphQL schema is written (development), or null to keep it in memory. */
   readonly schemaFile: string | null;
   readonly corsOrigins: readonly string[];
+  /** GraphQL requests deeper than this (fields nested in fields) are refused (QUERY_TOO_DEEP). */
+  readonly graphqlMaxDepth: number;
+  /** Upper bound of a request's estimated cost (QUERY_TOO_COMPLEX); see graphql-limits. */
+  readonly graphqlMaxComplexity: number;
+  /** Largest catalogue file accepted by the import endpoints, in bytes. */
+  readonly importMaxBytes: number;
+  /** Imports with more units than this run as a background job (202 + jobId). */
+  readonly importAsyncUnits: number;
 }
 
 export class EnvError extends Error {
@@ -170,6 +178,10 @@ export function parseEnv(env: Env): AppConfig {
       .split(',')
       .map((o) => o.trim())
       .filter((o) => o !== ''),
+    graphqlMaxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
+    graphqlMaxComplexity: integer(env, 'GRAPHQL_MAX_COMPLEXITY', 5_000, 10, 1_000_000),
+    importMaxBytes: integer(env, 'IMPORT_MAX_MB', 20, 1, 200) * 1024 * 1024,
+    importAsyncUnits: integer(env, 'IMPORT_ASYNC_UNITS', 5_000, 1, 10_000_000),
   };
 }
 

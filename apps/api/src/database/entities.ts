@@ -3,6 +3,7 @@ import { BundleSetEntity } from '../delivery/bundle-set.entity';
 import { BundleVersionEntity } from '../delivery/bundle-version.entity';
 import { BundleEntity } from '../delivery/bundle.entity';
 import { WebhookEntity } from '../delivery/webhook.entity';
+import { ImportUploadEntity } from '../catalogue/import-upload.entity';
 import { LocaleEntity } from '../catalogue/locale.entity';
 import { MembershipEntity } from '../identity/membership.entity';
 import { NamespaceEntity } from '../catalogue/namespace.entity';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   ReputationLedgerEntity,
   ReputationEntity,
   EventEntity,
+  ImportUploadEntity,
   BundleEntity,
   BundleVersionEntity,
   BundleSetEntity,

@@ -27,3 +27,10 @@ export interface DeliveryJobs {
 }
 
 export type DeliveryJobName = keyof DeliveryJobs;
+
+export const CATALOGUE_QUEUE = 'catalogue';
+
+export interface CatalogueJobs {
+  /** Import a stored upload (`import_upload.id`, also the job id); safe to repeat. */
+  import: { readonly uploadId: string };
+}

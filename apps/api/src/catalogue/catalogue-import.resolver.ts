@@ -1,0 +1,42 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
+import type { Principal } from '../common/auth/request-context';
+import { CatalogueImportService } from './catalogue-import.service';
+import { ImportCatalogueArgs, ImportJobArgs } from './dto/import-catalogue.args';
+import { ImportCataloguePayloadModel, ImportJobModel } from './dto/import.model';
+import { toImportJobModel, toImportResultModel } from './import.mapper';
+
+@Resolver()
+export class CatalogueImportResolver {
+  constructor(private readonly imports: CatalogueImportService) {}
+
+  @Mutation(() => ImportCataloguePayloadModel, {
+    description:
+      'Imports an i18next JSON file (multipart upload): the source catalogue, or existing translations.',
+  })
+  async importCatalogue(
+    @Args() args: ImportCatalogueArgs,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ImportCataloguePayloadModel> {
+    const outcome = await this.imports.importFile(
+      { userId: principal.userId },
+      args.project,
+      args.namespace,
+      args.locale ?? undefined,
+      args.file.text,
+      { async: args.async === true },
+      new Date(),
+    );
+    return outcome.kind === 'queued'
+      ? { result: null, jobId: outcome.jobId }
+      : { result: toImportResultModel(outcome.result), jobId: null };
+  }
+
+  @Query(() => ImportJobModel, { description: 'Progress and result of a background import.' })
+  async importJob(
+    @Args() args: ImportJobArgs,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ImportJobModel> {
+    return toImportJobModel(await this.imports.jobStatus({ userId: principal.userId }, args.id));
+  }
+}
