@@ -35,30 +35,31 @@ export async function seedNamespace(
   )) as { id: string }[];
   const namespaceId = (rows[0] as { id: string }).id;
   const strings = new Map<string, { id: string; unit: SourceUnit }>();
-  let position = 0;
-  for (const unit of units) {
-    const id = randomUUID();
-    await ds.query(
-      `INSERT INTO source_string (id, project_id, namespace_id, unit_key, key, kind, path, context,
-                                  forms, source_text, source_hash, position)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9::jsonb, $10, $11, $12)`,
-      [
-        id,
-        projectId,
-        namespaceId,
-        unit.id,
-        unit.key,
-        unit.kind,
-        JSON.stringify(unit.path),
-        unit.context === undefined ? null : JSON.stringify(unit.context),
-        JSON.stringify(unit.forms),
-        Object.values(unit.forms).join('\n'),
-        unit.sourceHash,
-        position++,
-      ],
-    );
-    strings.set(unit.id, { id, unit });
-  }
+  for (const unit of units) strings.set(unit.id, { id: randomUUID(), unit });
+  const rowsOf = [...strings.values()];
+  await ds.query(
+    `INSERT INTO source_string (id, project_id, namespace_id, unit_key, key, kind, path, context,
+                                forms, source_text, source_hash, position)
+     SELECT i.id, $1, $2, i.unit_key, i.key, i.kind, i.path::jsonb, i.context::jsonb, i.forms::jsonb,
+            i.source_text, i.source_hash, i.position
+       FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                   $10::text[], $11::text[], $12::int[])
+         AS i(id, unit_key, key, kind, path, context, forms, source_text, source_hash, position)`,
+    [
+      projectId,
+      namespaceId,
+      rowsOf.map((r) => r.id),
+      rowsOf.map((r) => r.unit.id),
+      rowsOf.map((r) => r.unit.key),
+      rowsOf.map((r) => r.unit.kind),
+      rowsOf.map((r) => JSON.stringify(r.unit.path)),
+      rowsOf.map((r) => (r.unit.context === undefined ? null : JSON.stringify(r.unit.context))),
+      rowsOf.map((r) => JSON.stringify(r.unit.forms)),
+      rowsOf.map((r) => Object.values(r.unit.forms).join('\n')),
+      rowsOf.map((r) => r.unit.sourceHash),
+      rowsOf.map((_, i) => i),
+    ],
+  );
   return { namespaceId, strings };
 }
 
@@ -125,7 +126,7 @@ export async function seedWinner(
   );
 }
 
-/** Seeds one winner per key of a locale file (flat keys of the same namespace). */
+/** Seeds one decided winner per unit of a locale file (units new to that locale). */
 export async function seedWinnersFromJson(
   ds: DataSource,
   catalogue: SeededCatalogue,
@@ -143,19 +144,46 @@ export async function seedWinnersFromJson(
     keySeparator: input.nested === false ? false : '.',
   });
   if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
-  let count = 0;
+  const winners: { stringId: string; forms: string; sourceHash: string }[] = [];
   for (const unit of parsed.value.catalogue.units) {
     const source = catalogue.strings.get(unit.id);
     if (source === undefined) continue;
-    await seedWinner(ds, {
-      projectId: input.projectId,
+    winners.push({
       stringId: source.id,
-      localeId: input.localeId,
-      authorId: input.authorId,
-      forms: unit.forms as Record<string, string>,
+      forms: JSON.stringify(unit.forms),
       sourceHash: source.unit.sourceHash,
     });
-    count++;
   }
+  await ds.query(
+    `INSERT INTO translation_unit (project_id, string_id, locale_id)
+     SELECT $1, string_id, $3 FROM unnest($2::uuid[]) AS i(string_id)
+     ON CONFLICT (string_id, locale_id) DO NOTHING`,
+    [input.projectId, winners.map((w) => w.stringId), input.localeId],
+  );
+  // The candidates, their DECIDED rounds and the units' winner columns in one statement.
+  await ds.query(
+    `WITH input AS (
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) AS i(string_id, forms, source_hash)),
+     tr AS (
+       INSERT INTO translation (unit_id, author_id, source_hash, forms, dedupe_key)
+       SELECT u.id, $5, i.source_hash, i.forms::jsonb, i.forms
+         FROM input i JOIN translation_unit u ON u.string_id = i.string_id AND u.locale_id = $4
+       RETURNING id, unit_id, source_hash),
+     rd AS (
+       INSERT INTO round (id, unit_id, number, source_hash, state, params, opened_at, closed_at, winner_id)
+       SELECT gen_random_uuid(), unit_id, 1, source_hash, 'DECIDED', '{}'::jsonb, now(), now(), id FROM tr
+       RETURNING id, unit_id, winner_id, source_hash)
+     UPDATE translation_unit tu SET winner_translation_id = rd.winner_id, winner_round_id = rd.id,
+            winner_source_hash = rd.source_hash, decided_at = now()
+       FROM rd WHERE tu.id = rd.unit_id`,
+    [
+      winners.map((w) => w.stringId),
+      winners.map((w) => w.forms),
+      winners.map((w) => w.sourceHash),
+      input.localeId,
+      input.authorId,
+    ],
+  );
+  const count = winners.length;
   return count;
 }
