@@ -42,10 +42,12 @@ describe('migrations', () => {
     expect([...first, ...second].sort()).toEqual(MIGRATIONS.map((m) => m.name).sort());
     expect(await runMigrations(url, { log: () => undefined })).toEqual([]);
     expect(await tables(url)).toEqual([
+      'abuse_flag',
       'api_token',
       'bundle',
       'bundle_set',
       'bundle_version',
+      'collusion_pair',
       'event',
       'import_upload',
       'locale',

@@ -3,8 +3,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from '../audit/audit.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
-import type { GraphqlContext } from '../common/auth/request-context';
+import { graphqlContext } from '../common/auth/graphql-context';
 import { formatGraphqlError } from '../common/errors/graphql-error-formatter';
+import { graphqlLimitRules } from '../common/graphql-limits/graphql-limits.rules';
 import { ConfigModule } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { DatabaseModule } from '../database/database.module';
@@ -14,6 +15,7 @@ import { HealthModule } from '../health/health.module';
 import { IdentityModule } from '../identity/identity.module';
 import { QueueModule } from '../queue/queue.module';
 import { TranslationModule } from '../translation/translation.module';
+import { VotingModule } from '../voting/voting.module';
 
 /** The HTTP process: GraphQL + REST over every bounded context. Serves no queue processors. */
 @Module({})
@@ -33,7 +35,11 @@ export class ApiModule {
           playground: false,
           introspection: config.nodeEnv !== 'production',
           csrfPrevention: true,
-          context: ({ req, res }: GraphqlContext): GraphqlContext => ({ req, res }),
+          validationRules: graphqlLimitRules(config),
+          // graphql-ws subscriptions share /graphql; their context carries the upgrade request,
+          // whose cookie the AuthGuard reads like any other request's.
+          subscriptions: { 'graphql-ws': { path: '/graphql' } },
+          context: graphqlContext,
           formatError: formatGraphqlError,
         }),
         AuditModule,
@@ -41,6 +47,7 @@ export class ApiModule {
         CatalogueModule,
         DeliveryModule,
         TranslationModule,
+        VotingModule,
         HealthModule,
         DemoModule,
       ],

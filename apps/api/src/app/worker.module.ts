@@ -8,6 +8,8 @@ import { DeliveryModule } from '../delivery/delivery.module';
 import { DeliveryProcessor } from '../delivery/delivery.processor';
 import { PingProcessor } from '../queue/ping.processor';
 import { QueueModule } from '../queue/queue.module';
+import { RoundCloserProcessor } from '../voting/round-closer.processor';
+import { VotingModule } from '../voting/voting.module';
 
 /** The worker process: the same modules, plus the queue processors; no HTTP. */
 @Module({})
@@ -20,9 +22,10 @@ export class WorkerModule {
         DatabaseModule,
         QueueModule,
         CatalogueModule,
+        VotingModule,
         DeliveryModule,
       ],
-      providers: [DeliveryProcessor, PingProcessor, CatalogueImportProcessor],
+      providers: [PingProcessor, RoundCloserProcessor, DeliveryProcessor, CatalogueImportProcessor],
     };
   }
 }

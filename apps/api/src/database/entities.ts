@@ -15,6 +15,8 @@ import { UserEntity } from '../identity/user.entity';
 import { StringLeaseEntity } from '../translation/string-lease.entity';
 import { TranslationUnitEntity } from '../translation/translation-unit.entity';
 import { TranslationEntity } from '../translation/translation.entity';
+import { AbuseFlagEntity } from '../voting/abuse-flag.entity';
+import { CollusionPairEntity } from '../voting/collusion-pair.entity';
 import { ReputationLedgerEntity } from '../voting/reputation-ledger.entity';
 import { ReputationEntity } from '../voting/reputation.entity';
 import { RoundEntity } from '../voting/round.entity';
@@ -37,6 +39,8 @@ export const ENTITIES = [
   RoundEntity,
   ReputationLedgerEntity,
   ReputationEntity,
+  AbuseFlagEntity,
+  CollusionPairEntity,
   EventEntity,
   ImportUploadEntity,
   BundleEntity,

@@ -28,6 +28,15 @@ export interface DeliveryJobs {
 
 export type DeliveryJobName = keyof DeliveryJobs;
 
+export const VOTING_QUEUE = 'voting';
+
+export interface VotingJobs {
+  /** Re-evaluates a unit at a round's deadline or cooldown end (libs/voting `tick`). Safe to repeat. */
+  tick: { readonly unitId: string; readonly roundId: string; readonly reason: 'deadline' | 'cooldown' };
+  /** Periodic abuse-signal scan of one project. */
+  'scan-abuse': { readonly projectId: string };
+}
+
 export const CATALOGUE_QUEUE = 'catalogue';
 
 export interface CatalogueJobs {

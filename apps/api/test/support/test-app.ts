@@ -11,6 +11,10 @@ import { type AppConfig, parseEnv } from '../../src/config/env.schema';
 import { prepareQueueBackend } from '../../src/queue/queue-connection';
 import { TEST_REDIS_URL, testDatabaseUrl, testQueueBackend } from './test-env';
 
+/** Set CHORUS_TEST_LOGS=1 to see the server's errors and warnings while debugging a test. */
+const TEST_LOGGER: false | ('error' | 'warn')[] =
+  process.env['CHORUS_TEST_LOGS'] === '1' ? ['error', 'warn'] : false;
+
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   const backend = testQueueBackend();
   return parseEnv({
@@ -35,7 +39,8 @@ export interface RunningApi {
 export async function startApi(config: AppConfig = testConfig()): Promise<RunningApi> {
   await prepareQueueBackend(config);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(config), {
-    logger: false,
+    logger: TEST_LOGGER,
+    abortOnError: false,
   });
   configureApi(app, config);
   await app.listen(0, '127.0.0.1');

@@ -2,6 +2,7 @@ import { InitialSchema1795610077783 } from './1795610077783-InitialSchema';
 import { CatalogueTranslationVoting1795611182845 } from './1795611182845-CatalogueTranslationVoting';
 import { Delivery1795611823676 } from './1795611823676-Delivery';
 import { ImportUpload1795612075210 } from './1795612075210-ImportUpload';
+import { AbuseSignals1795612628336 } from './1795612628336-AbuseSignals';
 
 /** Every migration in order. Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CatalogueTranslationVoting1795611182845,
   Delivery1795611823676,
   ImportUpload1795612075210,
+  AbuseSignals1795612628336,
 ];

@@ -1,0 +1,37 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env.schema';
+import type { LiveEvent, LiveEvents } from './live-events';
+import { PostgresLiveEvents, RedisLiveEvents } from './live-events.impl';
+
+/** Picks the transport once, from the queue backend: Redis pub/sub, or Postgres LISTEN/NOTIFY. */
+@Injectable()
+export class LiveEventsService implements LiveEvents, OnModuleDestroy {
+  private readonly transport: LiveEvents;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    const channel = `${config.queuePrefix}_live_events`;
+    this.transport =
+      config.queue.backend === 'redis'
+        ? new RedisLiveEvents(config.queue.redisUrl, channel)
+        : new PostgresLiveEvents(config.databaseUrl, channel);
+  }
+
+  publish(event: LiveEvent): Promise<void> {
+    return this.transport.publish(event);
+  }
+
+  subscribe<E extends LiveEvent>(
+    filter: (event: LiveEvent) => event is E,
+  ): AsyncIterableIterator<E> {
+    return this.transport.subscribe(filter);
+  }
+
+  close(): Promise<void> {
+    return this.transport.close();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.close();
+  }
+}

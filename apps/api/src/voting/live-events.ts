@@ -1,0 +1,32 @@
+/**
+ * Live events for GraphQL subscriptions, published by whichever process changed the data (API or
+ * worker) and delivered by every API instance: Redis pub/sub in production, Postgres
+ * LISTEN/NOTIFY when the queue runs on Postgres. One small interface, two implementations.
+ */
+export interface RoundDecidedEvent {
+  readonly type: 'roundDecided';
+  readonly projectId: string;
+  readonly locale: string;
+  readonly stringId: string;
+  readonly roundId: string;
+}
+
+export interface StringUpdatedEvent {
+  readonly type: 'stringUpdated';
+  readonly projectId: string;
+  readonly locale: string;
+  readonly stringId: string;
+}
+
+export type LiveEvent = RoundDecidedEvent | StringUpdatedEvent;
+
+export const LIVE_EVENTS = Symbol('LIVE_EVENTS');
+
+export interface LiveEvents {
+  publish(event: LiveEvent): Promise<void>;
+  /** Events matching `filter`, until the returned iterator is closed. */
+  subscribe<E extends LiveEvent>(
+    filter: (event: LiveEvent) => event is E,
+  ): AsyncIterableIterator<E>;
+  close(): Promise<void>;
+}

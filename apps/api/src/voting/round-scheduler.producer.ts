@@ -1,0 +1,35 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import type { VotingJobs } from '../queue/jobs';
+import { VOTING_QUEUE } from '../queue/jobs';
+
+/**
+ * The only caller of `add` on the voting queue. Job ids are derived from the round and the
+ * moment, so scheduling the same close twice is a no-op (BullMQ ignores a duplicate id).
+ */
+@Injectable()
+export class RoundSchedulerProducer {
+  constructor(@InjectQueue(VOTING_QUEUE) private readonly queue: Queue) {}
+
+  async scheduleTick(job: VotingJobs['tick'], at: number, now: number): Promise<void> {
+    await this.queue.add('tick', job, {
+      jobId: `tick_${job.roundId}_${job.reason}_${at}`,
+      delay: Math.max(0, at - now),
+      attempts: 10,
+      backoff: { type: 'exponential', delay: 500 },
+    });
+  }
+
+  async scheduleAbuseScan(projectId: string, everyMs: number): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      `scan-abuse_${projectId}`,
+      { every: everyMs },
+      { name: 'scan-abuse', data: { projectId }, opts: { attempts: 3 } },
+    );
+  }
+
+  async counts(): Promise<Record<string, number>> {
+    return this.queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
+  }
+}

@@ -1,0 +1,40 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { DeliveryModule } from '../delivery/delivery.module';
+import { BundleRebuildProducer } from '../delivery/bundle-rebuild.producer';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { IdentityModule } from '../identity/identity.module';
+import { TranslationModule } from '../translation/translation.module';
+import { VOTING_QUEUE } from '../queue/jobs';
+import { LIVE_EVENTS } from './live-events';
+import { LiveEventsService } from './live-events.service';
+import { RoundSchedulerProducer } from './round-scheduler.producer';
+import { UnitStateRepository } from './unit-state.repository';
+import { VotingQueryService } from './voting-query.service';
+import { VotingResolver } from './voting.resolver';
+import { BUNDLE_REBUILD, VotingService } from './voting.service';
+
+/** Candidates, votes, rounds and reputation: the write side, run through libs/voting. */
+@Module({
+  imports: [
+    BullModule.registerQueue({ name: VOTING_QUEUE }),
+    IdentityModule,
+    AuditModule,
+    DeliveryModule,
+    CatalogueModule,
+    TranslationModule,
+  ],
+  providers: [
+    UnitStateRepository,
+    RoundSchedulerProducer,
+    VotingService,
+    VotingQueryService,
+    VotingResolver,
+    LiveEventsService,
+    { provide: LIVE_EVENTS, useExisting: LiveEventsService },
+    { provide: BUNDLE_REBUILD, useExisting: BundleRebuildProducer },
+  ],
+  exports: [VotingService, RoundSchedulerProducer, LIVE_EVENTS],
+})
+export class VotingModule {}

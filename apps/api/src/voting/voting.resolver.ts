@@ -1,0 +1,156 @@
+import { Args, ID, Int, Mutation, Resolver, Subscription } from '@nestjs/graphql';
+import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
+import { Public } from '../common/auth/public.decorator';
+import type { Principal } from '../common/auth/request-context';
+import { ProjectService } from '../catalogue/project.service';
+import { CandidateViewService } from '../translation/candidate-view.service';
+import { CandidateListModel, CandidateModel } from '../translation/dto/candidate.model';
+import { RoundModel } from '../translation/dto/round.model';
+import { TranslatableStringModel } from '../translation/dto/translatable-string.model';
+import { TranslatableStringService } from '../translation/translatable-string.service';
+import { RoundEventModel } from './dto/round-event.model';
+import { SubmitResultModel } from './dto/submit-result.model';
+import { SubmitTranslationInput } from './dto/submit-translation.input';
+import { VotingQueryService } from './voting-query.service';
+import { VotingService } from './voting.service';
+
+@Resolver()
+export class VotingResolver {
+  constructor(
+    private readonly voting: VotingService,
+    private readonly view: CandidateViewService,
+    private readonly strings: TranslatableStringService,
+    private readonly queries: VotingQueryService,
+    private readonly projects: ProjectService,
+  ) {}
+
+  @Mutation(() => SubmitResultModel, {
+    description: 'Proposes a translation; check errors refuse it (CHECK_FAILED).',
+  })
+  async submitTranslation(
+    @Args('input') input: SubmitTranslationInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SubmitResultModel> {
+    const forms = Object.fromEntries(input.forms.map((f) => [f.category, f.text]));
+    const outcome = await this.voting.submit(principal.userId, { ...input, forms }, Date.now());
+    const list = await this.view.candidateList(input.stringId, input.locale, principal.userId);
+    return {
+      candidate: this.pick(list, outcome.candidateId),
+      warnings: outcome.warnings.map((f) => ({
+        code: f.code,
+        severity: f.severity,
+        form: f.form,
+        message: f.message,
+      })),
+      mergedIntoExisting: outcome.mergedIntoExisting,
+    };
+  }
+
+  @Mutation(() => CandidateModel, {
+    description: 'Withdraws your own candidate (to edit: withdraw, then resubmit).',
+  })
+  async withdrawTranslation(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CandidateModel> {
+    const { context } = await this.voting.withdraw(principal.userId, id, Date.now());
+    return this.pick(
+      await this.view.candidateList(context.stringId, context.localeCode, principal.userId),
+      id,
+    );
+  }
+
+  @Mutation(() => CandidateListModel, {
+    description: 'Votes +1 or -1 on a candidate; voting again replaces your vote.',
+  })
+  async castVote(
+    @Args('candidateId', { type: () => ID }) candidateId: string,
+    @Args('value', { type: () => Int }) value: number,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CandidateListModel> {
+    const { context } = await this.voting.vote(principal.userId, candidateId, value, Date.now());
+    return this.view.candidateList(context.stringId, context.localeCode, principal.userId);
+  }
+
+  @Mutation(() => CandidateListModel)
+  async retractVote(
+    @Args('candidateId', { type: () => ID }) candidateId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CandidateListModel> {
+    const { context } = await this.voting.retract(principal.userId, candidateId, Date.now());
+    return this.view.candidateList(context.stringId, context.localeCode, principal.userId);
+  }
+
+  @Mutation(() => RoundModel, {
+    description: 'Language managers: decide this candidate now (logged with the reason).',
+  })
+  async approveCandidate(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<RoundModel> {
+    const { state } = await this.voting.approve(principal.userId, id, reason, Date.now());
+    const decided = state.publishedWinner?.roundId ?? state.round.id;
+    return this.queries.roundModel(decided);
+  }
+
+  @Mutation(() => CandidateModel, {
+    description: 'Language managers: reject a candidate (it counts as bad for reputation).',
+  })
+  async rejectCandidate(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CandidateModel> {
+    const { context } = await this.voting.reject(principal.userId, id, reason, Date.now());
+    return this.pick(
+      await this.view.candidateList(context.stringId, context.localeCode, principal.userId),
+      id,
+    );
+  }
+
+  @Mutation(() => TranslatableStringModel, {
+    description: 'Language managers: stop (or allow again) candidates and votes on a string.',
+  })
+  async lockString(
+    @Args('stringId', { type: () => ID }) stringId: string,
+    @Args('locale') locale: string,
+    @Args('locked') locked: boolean,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TranslatableStringModel> {
+    await this.voting.lock(principal.userId, stringId, locale, locked, Date.now());
+    return this.strings.byId(stringId, locale, principal.userId);
+  }
+
+  @Public()
+  @Subscription(() => RoundEventModel, {
+    description: 'Rounds of this project and locale as they close.',
+  })
+  async roundDecided(
+    @Args('project') project: string,
+    @Args('locale') locale: string,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<AsyncIterableIterator<{ roundDecided: RoundEventModel }>> {
+    const { id } = await this.projects.findVisible(project, principal?.userId ?? null);
+    return this.queries.roundEvents(id, locale);
+  }
+
+  @Public()
+  @Subscription(() => TranslatableStringModel, {
+    description: 'A string changed in this locale (candidates, votes, rounds).',
+  })
+  async stringUpdated(
+    @Args('stringId', { type: () => ID }) stringId: string,
+    @Args('locale') locale: string,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<AsyncIterableIterator<{ stringUpdated: TranslatableStringModel }>> {
+    await this.strings.byId(stringId, locale, principal?.userId ?? null);
+    return this.queries.stringEvents(stringId, locale, principal?.userId ?? null);
+  }
+
+  private pick(list: CandidateListModel, id: string): CandidateModel {
+    const candidate = list.candidates.find((c) => c.id === id);
+    if (candidate === undefined) throw new Error(`candidate ${id} missing from its own list`);
+    return candidate;
+  }
+}

@@ -1,0 +1,520 @@
+import { checkTranslation, hasErrors, type Finding, type UnitKind } from '@chorus/translation-core';
+import {
+  createUnitState,
+  normalizeForms,
+  transition,
+  type Effect,
+  type UnitVotingState,
+  type VoteValue,
+  type VotingEvent,
+} from '@chorus/voting';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { catalogueError } from '../catalogue/catalogue.errors';
+import { AccessService } from '../identity/access.service';
+import type { ProjectAction } from '../identity/permissions';
+import { LIVE_EVENTS, type LiveEvents } from './live-events';
+import { roundUuid } from './round-id';
+import { RoundSchedulerProducer } from './round-scheduler.producer';
+import {
+  UnitStateRepository,
+  type NewCandidateRow,
+  type UnitContext,
+} from './unit-state.repository';
+import { fromVotingError, votingError } from './voting.errors';
+
+export interface SubmitInput {
+  readonly stringId: string;
+  readonly locale: string;
+  readonly forms: Readonly<Record<string, string>>;
+}
+
+export interface SubmitOutcome {
+  readonly candidateId: string;
+  readonly warnings: readonly Finding[];
+  readonly mergedIntoExisting: boolean;
+  readonly context: UnitContext;
+}
+
+export interface UnitOutcome {
+  readonly context: UnitContext;
+  readonly state: UnitVotingState;
+}
+
+interface StringRow {
+  id: string;
+  project_id: string;
+  slug: string;
+  visibility: 'public' | 'private';
+  source_locale: string;
+  kind: UnitKind;
+  forms: Record<string, string>;
+  max_length: number | null;
+  removed_at: Date | null;
+}
+
+/** Rebuilds bundles after a decision; provided by the delivery context when it is loaded. */
+export const BUNDLE_REBUILD = Symbol('BUNDLE_REBUILD');
+export interface BundleRebuild {
+  requestRebuild(projectId: string): Promise<void>;
+}
+
+/**
+ * The write side of translating and voting. Every change to a unit runs the same way: lock the
+ * unit row, load its state, apply one libs/voting event, save what changed and the reputation
+ * ledger in the same transaction, then (after commit) schedule close jobs and publish events.
+ */
+@Injectable()
+export class VotingService {
+  private readonly logger = new Logger('Voting');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly units: UnitStateRepository,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly scheduler: RoundSchedulerProducer,
+    @Inject(LIVE_EVENTS) private readonly live: LiveEvents,
+    @Inject(BUNDLE_REBUILD) private readonly bundles: BundleRebuild,
+  ) {}
+
+  async submit(userId: string, input: SubmitInput, now: number): Promise<SubmitOutcome> {
+    const source = await this.loadString(input.stringId);
+    const localeId = await this.targetLocaleId(source, input.locale);
+    await this.require(userId, source, 'translation.submit');
+    const forms = normalizeForms(input.forms);
+    const findings = checkTranslation({
+      source: {
+        kind: source.kind,
+        forms: source.forms,
+        ...(source.max_length === null ? {} : { maxLength: source.max_length }),
+      },
+      sourceLocale: source.source_locale,
+      targetLocale: input.locale,
+      forms,
+    });
+    if (hasErrors(findings)) {
+      throw votingError(
+        'CHECK_FAILED',
+        findings
+          .filter((f) => f.severity === 'error')
+          .map((f) => f.message)
+          .join(' '),
+        {
+          findings: findings.map((f) => ({
+            code: f.code,
+            severity: f.severity,
+            form: f.form,
+            message: f.message,
+          })),
+        },
+      );
+    }
+    const candidateId = randomUUID();
+    const newCandidates = new Map<string, NewCandidateRow>([
+      [
+        candidateId,
+        { id: candidateId, findings: findings.map((f) => ({ ...f })), origin: 'community' },
+      ],
+    ]);
+    let merged = false;
+    const { context, effects } = await this.change(
+      (manager) => this.units.lockUnitFor(manager, source.id, localeId, source.project_id),
+      async (manager, state, context) => {
+        const { profile, recentSubmissions, recentVotes } = await this.units.voterProfile(
+          manager,
+          userId,
+          context.localeCode,
+          now,
+        );
+        return {
+          type: 'submitCandidate',
+          candidate: {
+            id: candidateId,
+            forms,
+            sourceHash: state.unit.sourceHash,
+            blockingErrors: [],
+          },
+          submitter: profile,
+          recentSubmissions,
+          recentVotes,
+        };
+      },
+      now,
+      {
+        actorId: userId,
+        type: 'translation.submitted',
+        payload: { stringId: source.id, locale: input.locale },
+      },
+      newCandidates,
+    );
+    let resultId: string = candidateId;
+    for (const effect of effects) {
+      if (effect.type === 'candidateMerged') {
+        merged = true;
+        resultId = effect.candidateId;
+      }
+    }
+    return { candidateId: resultId, warnings: findings, mergedIntoExisting: merged, context };
+  }
+
+  async withdraw(userId: string, candidateId: string, now: number): Promise<UnitOutcome> {
+    return this.changeCandidate(userId, candidateId, null, now, 'translation.withdrawn', () => ({
+      type: 'withdrawCandidate',
+      candidateId,
+      userId,
+    }));
+  }
+
+  async vote(
+    userId: string,
+    candidateId: string,
+    value: number,
+    now: number,
+  ): Promise<UnitOutcome> {
+    if (value !== 1 && value !== -1)
+      throw votingError('INVALID_VOTE', 'A vote is +1 (up) or -1 (down).');
+    return this.changeCandidate(
+      userId,
+      candidateId,
+      'vote.cast',
+      now,
+      'vote.cast',
+      async (manager, context) => {
+        const { profile, recentVotes } = await this.units.voterProfile(
+          manager,
+          userId,
+          context.localeCode,
+          now,
+        );
+        return {
+          type: 'castVote',
+          voter: profile,
+          candidateId,
+          value: value as VoteValue,
+          recentVotes,
+        };
+      },
+    );
+  }
+
+  async retract(userId: string, candidateId: string, now: number): Promise<UnitOutcome> {
+    return this.changeCandidate(userId, candidateId, 'vote.cast', now, 'vote.retracted', () => ({
+      type: 'retractVote',
+      voterId: userId,
+      candidateId,
+    }));
+  }
+
+  async approve(
+    userId: string,
+    candidateId: string,
+    reason: string,
+    now: number,
+  ): Promise<UnitOutcome> {
+    return this.changeCandidate(
+      userId,
+      candidateId,
+      'candidate.approve',
+      now,
+      'candidate.approved',
+      () => ({
+        type: 'managerApprove',
+        candidateId,
+      }),
+      { reason },
+    );
+  }
+
+  async reject(
+    userId: string,
+    candidateId: string,
+    reason: string,
+    now: number,
+  ): Promise<UnitOutcome> {
+    return this.changeCandidate(
+      userId,
+      candidateId,
+      'candidate.reject',
+      now,
+      'candidate.rejected',
+      () => ({
+        type: 'managerReject',
+        candidateId,
+      }),
+      { reason },
+    );
+  }
+
+  /** Locks or unlocks a string in one locale: a locked unit refuses candidates and votes (UNIT_LOCKED). */
+  async lock(
+    userId: string,
+    stringId: string,
+    locale: string,
+    locked: boolean,
+    now: number,
+  ): Promise<UnitContext> {
+    const source = await this.loadString(stringId);
+    const localeId = await this.targetLocaleId(source, locale);
+    await this.require(userId, source, 'string.lock', locale);
+    const { context } = await this.change(
+      async (manager) => {
+        const unitId = await this.units.lockUnitFor(
+          manager,
+          source.id,
+          localeId,
+          source.project_id,
+        );
+        await manager.query('UPDATE translation_unit SET locked = $2 WHERE id = $1', [
+          unitId,
+          locked,
+        ]);
+        return unitId;
+      },
+      () => Promise.resolve({ type: 'tick' }),
+      now,
+      {
+        actorId: userId,
+        type: locked ? 'string.locked' : 'string.unlocked',
+        payload: { stringId, locale },
+      },
+    );
+    return context;
+  }
+
+  /** A close or cooldown timer fired (or a sweep): decides, extends or re-opens as C1 says. Idempotent. */
+  async tick(unitId: string, now: number): Promise<UnitOutcome> {
+    const { context, state } = await this.change(
+      (manager) =>
+        manager
+          .query('SELECT id FROM translation_unit WHERE id = $1 FOR UPDATE', [unitId])
+          .then(() => unitId),
+      () => Promise.resolve({ type: 'tick' }),
+      now,
+      null,
+    );
+    return { context, state };
+  }
+
+  private async changeCandidate(
+    userId: string,
+    candidateId: string,
+    action: ProjectAction | null,
+    now: number,
+    auditType: string,
+    makeEvent: (manager: EntityManager, context: UnitContext) => Promise<VotingEvent> | VotingEvent,
+    payload: Record<string, string> = {},
+  ): Promise<UnitOutcome> {
+    const rows: { unit_id: string; string_id: string; code: string }[] =
+      await this.dataSource.query(
+        `SELECT t.unit_id, tu.string_id, l.code FROM translation t
+         JOIN translation_unit tu ON tu.id = t.unit_id JOIN locale l ON l.id = tu.locale_id
+        WHERE t.id = $1`,
+        [candidateId],
+      );
+    const row = rows[0];
+    if (row === undefined) throw votingError('CANDIDATE_NOT_FOUND', `No candidate ${candidateId}.`);
+    const source = await this.loadString(row.string_id);
+    if (action !== null) await this.require(userId, source, action, row.code);
+    const { context, state } = await this.change(
+      (manager) =>
+        manager
+          .query('SELECT id FROM translation_unit WHERE id = $1 FOR UPDATE', [row.unit_id])
+          .then(() => row.unit_id),
+      async (manager, _state, context) => makeEvent(manager, context),
+      now,
+      { actorId: userId, type: auditType, payload: { candidateId, ...payload } },
+    );
+    return { context, state };
+  }
+
+  /** Lock → load → event → save, in one transaction; then schedule and publish. */
+  private async change(
+    locate: (manager: EntityManager) => Promise<string>,
+    makeEvent: (
+      manager: EntityManager,
+      state: UnitVotingState,
+      context: UnitContext,
+    ) => Promise<VotingEvent>,
+    now: number,
+    auditEntry: { actorId: string; type: string; payload: Record<string, string> } | null,
+    newCandidates: ReadonlyMap<string, NewCandidateRow> = new Map(),
+  ): Promise<{ context: UnitContext; state: UnitVotingState; effects: readonly Effect[] }> {
+    const options = { newRoundId: roundUuid };
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const unitId = await locate(manager);
+      const loaded = await this.units.load(manager, unitId);
+      const effects: Effect[] = [];
+      let state = loaded.state;
+      if (state === null) {
+        const created = createUnitState(
+          { unit: loaded.unit, params: loaded.params, roundId: roundUuid(unitId, 1) },
+          now,
+        );
+        if (!created.ok) throw fromVotingError(created.error);
+        state = created.state;
+        effects.push(...created.effects);
+      } else if (state.round.sourceHash !== loaded.unit.sourceHash) {
+        const changed = transition(
+          { ...state, unit: loaded.unit },
+          { type: 'sourceChanged', sourceHash: loaded.unit.sourceHash },
+          now,
+          options,
+        );
+        if (changed.ok) {
+          state = changed.state;
+          effects.push(...changed.effects);
+        }
+      }
+      const event = await makeEvent(manager, state, loaded.context);
+      const result = transition(state, event, now, options);
+      if (!result.ok) throw fromVotingError(result.error);
+      effects.push(...result.effects);
+      await this.units.save(
+        manager,
+        loaded.context,
+        loaded.state,
+        result.state,
+        effects,
+        newCandidates,
+      );
+      if (auditEntry !== null) {
+        await this.audit.record({ ...auditEntry, projectId: loaded.context.projectId }, manager);
+      }
+      return { context: loaded.context, state: result.state, effects };
+    });
+    await this.afterCommit(outcome.context, outcome.state, outcome.effects, now);
+    return outcome;
+  }
+
+  /** Effects that leave the database: timers, live events, bundle rebuilds. Failures are logged, the
+   * periodic sweep and the next event repair them. */
+  private async afterCommit(
+    context: UnitContext,
+    state: UnitVotingState,
+    effects: readonly Effect[],
+    now: number,
+  ): Promise<void> {
+    const tasks: Promise<unknown>[] = [];
+    let decided = false;
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'scheduleClose':
+          tasks.push(
+            this.scheduler.scheduleTick(
+              { unitId: context.unitId, roundId: effect.roundId, reason: 'deadline' },
+              effect.at,
+              now,
+            ),
+          );
+          break;
+        case 'roundExtended':
+          tasks.push(
+            this.scheduler.scheduleTick(
+              { unitId: context.unitId, roundId: effect.roundId, reason: 'deadline' },
+              effect.deadline,
+              now,
+            ),
+          );
+          break;
+        case 'publishDecision':
+          decided = true;
+          tasks.push(
+            this.live.publish({
+              type: 'roundDecided',
+              projectId: context.projectId,
+              locale: context.localeCode,
+              stringId: context.stringId,
+              roundId: effect.round.id,
+            }),
+          );
+          break;
+        case 'revokeWinner':
+          decided = true;
+          break;
+        case 'cancelClose':
+        case 'openRound':
+        case 'applyReputation':
+        case 'markOutdated':
+        case 'markStale':
+        case 'candidateMerged':
+          break;
+        default:
+          effect satisfies never;
+      }
+    }
+    const round = state.round;
+    if (round.state === 'UNDECIDED' && round.dirty && round.closedAt !== null) {
+      const at = round.closedAt + state.params.reopenCooldown;
+      tasks.push(
+        this.scheduler.scheduleTick(
+          { unitId: context.unitId, roundId: round.id, reason: 'cooldown' },
+          at,
+          now,
+        ),
+      );
+    }
+    if (decided) tasks.push(this.bundles.requestRebuild(context.projectId));
+    tasks.push(
+      this.live.publish({
+        type: 'stringUpdated',
+        projectId: context.projectId,
+        locale: context.localeCode,
+        stringId: context.stringId,
+      }),
+    );
+    for (const result of await Promise.allSettled(tasks)) {
+      if (result.status === 'rejected')
+        this.logger.error(`after-commit step failed: ${String(result.reason)}`);
+    }
+  }
+
+  private async loadString(stringId: string): Promise<StringRow> {
+    const rows: StringRow[] = await this.dataSource.query(
+      `SELECT s.id, s.project_id, p.slug, p.visibility, p.source_locale, s.kind, s.forms, s.max_length, s.removed_at
+         FROM source_string s JOIN project p ON p.id = s.project_id WHERE s.id = $1`,
+      [stringId],
+    );
+    const row = rows[0];
+    if (row === undefined) throw votingError('STRING_NOT_FOUND', `No string ${stringId}.`);
+    if (row.removed_at !== null)
+      throw votingError(
+        'STRING_RETIRED',
+        'This string was removed from the catalogue; it takes no new translations or votes.',
+      );
+    return row;
+  }
+
+  private async targetLocaleId(source: StringRow, locale: string): Promise<string> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      'SELECT id FROM locale WHERE project_id = $1 AND code = $2',
+      [source.project_id, locale],
+    );
+    const id = rows[0]?.id;
+    if (id === undefined || locale === source.source_locale) {
+      throw catalogueError(
+        'UNKNOWN_LOCALE',
+        `"${locale}" is not a target locale of project "${source.slug}".`,
+      );
+    }
+    return id;
+  }
+
+  private async require(
+    userId: string,
+    source: StringRow,
+    action: ProjectAction,
+    locale?: string,
+  ): Promise<void> {
+    const project = { id: source.project_id, visibility: source.visibility, slug: source.slug };
+    if (
+      source.visibility === 'private' &&
+      (await this.access.membershipsOf(source.project_id, userId)).length === 0
+    ) {
+      throw catalogueError('PROJECT_NOT_FOUND', `No project "${source.slug}" is visible to you.`);
+    }
+    await this.access.require(userId, project, action, locale);
+  }
+}
