@@ -77,7 +77,7 @@ export class StringScopeService {
     return viewerId !== null && (await this.access.membershipsOf(project.id, viewerId)).length > 0;
   }
 
-  private async localeOf(project: ProjectEntity, localeCode: string): Promise<LocaleEntity> {
+  async localeOf(project: ProjectEntity, localeCode: string): Promise<LocaleEntity> {
     const code = canonicalLocale(localeCode) ?? localeCode;
     const locale = await this.dataSource
       .getRepository(LocaleEntity)

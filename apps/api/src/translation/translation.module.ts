@@ -2,8 +2,14 @@ import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { IdentityModule } from '../identity/identity.module';
 import { CandidateViewService } from './candidate-view.service';
+import { ProgressResolver } from './progress.resolver';
+import { ProgressService } from './progress.service';
+import { StringListService } from './string-list.service';
+import { StringQueueService } from './string-queue.service';
 import { StringScopeService } from './string-scope.service';
 import { TranslatableStringService } from './translatable-string.service';
+import { TranslationMemoryService } from './translation-memory.service';
+import { TranslationResolver } from './translation.resolver';
 
 /**
  * The read side of translation and voting: strings of a locale, the volunteer queue, candidates
@@ -12,7 +18,17 @@ import { TranslatableStringService } from './translatable-string.service';
  */
 @Module({
   imports: [CatalogueModule, IdentityModule],
-  providers: [StringScopeService, CandidateViewService, TranslatableStringService],
+  providers: [
+    StringScopeService,
+    CandidateViewService,
+    TranslatableStringService,
+    StringListService,
+    StringQueueService,
+    TranslationMemoryService,
+    ProgressService,
+    TranslationResolver,
+    ProgressResolver,
+  ],
   exports: [CandidateViewService, TranslatableStringService, StringScopeService],
 })
 export class TranslationModule {}

@@ -1,0 +1,33 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
+import { Public } from '../common/auth/public.decorator';
+import type { Principal } from '../common/auth/request-context';
+import { LeaderboardEntryModel } from './dto/leaderboard-entry.model';
+import { LocaleStatsModel } from './dto/locale-stats.model';
+import { ProjectArgs, ProjectLocaleArgs } from './dto/translation-query.args';
+import { ProgressService } from './progress.service';
+
+@Resolver()
+export class ProgressResolver {
+  constructor(private readonly progress: ProgressService) {}
+
+  @Public()
+  @Query(() => [LocaleStatsModel], { description: 'Progress of every target locale.' })
+  async localeStats(
+    @Args() args: ProjectArgs,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<LocaleStatsModel[]> {
+    return this.progress.localeStats(args.project, principal?.userId ?? null);
+  }
+
+  @Public()
+  @Query(() => [LeaderboardEntryModel], {
+    description: 'Top contributors of a project in one locale, with badges.',
+  })
+  async leaderboard(
+    @Args() args: ProjectLocaleArgs,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<LeaderboardEntryModel[]> {
+    return this.progress.leaderboard(args.project, args.locale, principal?.userId ?? null);
+  }
+}

@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { reliability } from '@chorus/voting';
+import { DataSource } from 'typeorm';
+import { badgesFor } from './badges';
+import type { LeaderboardEntryModel } from './dto/leaderboard-entry.model';
+import type { LocaleStatsModel } from './dto/locale-stats.model';
+import { StringScopeService } from './string-scope.service';
+import { projectVotingParams } from './voting-params';
+
+const LEADERBOARD_SIZE = 100;
+
+interface StatsRow {
+  locale: string;
+  total: number;
+  voting: number;
+  decided: number;
+  stale: number;
+}
+
+interface LeaderRow {
+  user_id: string;
+  display_name: string;
+  created_at: Date;
+  accepted: number;
+  agree: number;
+  disagree: number;
+  evaluated_votes: number;
+  translations: number;
+}
+
+/** Per-locale progress and the contributors' leaderboard. */
+@Injectable()
+export class ProgressService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scope: StringScopeService,
+  ) {}
+
+  /**
+   * Every target locale's progress over the live strings, in ONE query: units are classified
+   * with the UnitStatus partition (string-filter.sql.ts) and counted per locale; strings without
+   * a unit in a locale are untranslated there. The source locale is not a target and is left out.
+   */
+  async localeStats(slug: string, viewerId: string | null): Promise<LocaleStatsModel[]> {
+    const project = await this.scope.project(slug, viewerId);
+    const rows = await this.dataSource.query<StatsRow[]>(
+      `WITH live AS (
+         SELECT id, source_hash FROM source_string WHERE project_id = $1 AND removed_at IS NULL
+       ), current_candidates AS (
+         SELECT DISTINCT t.unit_id
+           FROM translation t
+           JOIN translation_unit u ON u.id = t.unit_id
+           JOIN live s ON s.id = u.string_id
+          WHERE u.project_id = $1 AND t.status = 'active' AND t.source_hash = s.source_hash
+       ), classified AS (
+         SELECT u.locale_id,
+                CASE
+                  WHEN u.winner_translation_id IS NOT NULL AND u.winner_source_hash = s.source_hash THEN 'D'
+                  WHEN c.unit_id IS NOT NULL THEN 'V'
+                  WHEN u.winner_translation_id IS NOT NULL THEN 'S'
+                  ELSE 'U'
+                END AS status
+           FROM translation_unit u
+           JOIN live s ON s.id = u.string_id
+           LEFT JOIN current_candidates c ON c.unit_id = u.id
+          WHERE u.project_id = $1
+       )
+       SELECT l.code AS locale,
+              (SELECT count(*) FROM live)::int AS total,
+              count(*) FILTER (WHERE k.status = 'V')::int AS voting,
+              count(*) FILTER (WHERE k.status = 'D')::int AS decided,
+              count(*) FILTER (WHERE k.status = 'S')::int AS stale
+         FROM locale l
+         LEFT JOIN classified k ON k.locale_id = l.id
+        WHERE l.project_id = $1 AND l.code <> $2
+        GROUP BY l.code
+        ORDER BY l.code`,
+      [project.id, project.sourceLocale],
+    );
+    return rows.map((r) => ({
+      locale: r.locale,
+      total: r.total,
+      untranslated: r.total - r.voting - r.decided - r.stale,
+      voting: r.voting,
+      decided: r.decided,
+      stale: r.stale,
+      coverage: r.total === 0 ? 0 : Math.round((r.decided / r.total) * 10_000) / 100,
+    }));
+  }
+
+  /**
+   * Contributors of one project and locale, from the reputation ledger (the `reputation` table
+   * sums the same entries over every project; a project's board counts only its own rounds).
+   */
+  async leaderboard(
+    slug: string,
+    localeCode: string,
+    viewerId: string | null,
+  ): Promise<LeaderboardEntryModel[]> {
+    const { project, locale } = await this.scope.locale(slug, localeCode, viewerId);
+    const params = projectVotingParams(project.settings);
+    const rows = await this.dataSource.query<LeaderRow[]>(
+      `WITH ledger AS (
+         SELECT user_id, sum(accepted) AS accepted, sum(agree) AS agree, sum(disagree) AS disagree
+           FROM reputation_ledger WHERE project_id = $1 AND locale = $2
+          GROUP BY user_id
+       ), evaluated AS (
+         SELECT v.voter_id AS user_id, count(*) AS n
+           FROM vote v JOIN translation_unit u ON u.id = v.unit_id
+          WHERE u.project_id = $1 AND u.locale_id = $3 AND v.evaluated_in_round IS NOT NULL
+            AND v.voter_id IN (SELECT user_id FROM ledger)
+          GROUP BY v.voter_id
+       ), written AS (
+         SELECT t.author_id AS user_id, count(*) AS n
+           FROM translation t JOIN translation_unit u ON u.id = t.unit_id
+          WHERE u.project_id = $1 AND u.locale_id = $3 AND t.author_id IN (SELECT user_id FROM ledger)
+          GROUP BY t.author_id
+       )
+       SELECT l.user_id, usr.display_name, usr.created_at,
+              l.accepted::float8 AS accepted, l.agree::float8 AS agree, l.disagree::float8 AS disagree,
+              coalesce(e.n, 0)::int AS evaluated_votes, coalesce(w.n, 0)::int AS translations
+         FROM ledger l
+         JOIN "user" usr ON usr.id = l.user_id
+         LEFT JOIN evaluated e ON e.user_id = l.user_id
+         LEFT JOIN written w ON w.user_id = l.user_id
+        WHERE usr.banned_at IS NULL`,
+      [project.id, locale.code, locale.id],
+    );
+    return rows
+      .map((r) => {
+        const rel = reliability(r.agree, r.disagree, params);
+        return {
+          user: { id: r.user_id, displayName: r.display_name, createdAt: r.created_at },
+          accepted: r.accepted,
+          agree: r.agree,
+          disagree: r.disagree,
+          reliability: rel,
+          badges: badgesFor({
+            accepted: r.accepted,
+            agree: r.agree,
+            disagree: r.disagree,
+            reliability: rel,
+            evaluatedVotes: r.evaluated_votes,
+            translations: r.translations,
+          }),
+        };
+      })
+      .sort(
+        (a, b) =>
+          b.accepted - a.accepted ||
+          b.agree - a.agree ||
+          b.reliability - a.reliability ||
+          (a.user.displayName < b.user.displayName
+            ? -1
+            : a.user.displayName > b.user.displayName
+              ? 1
+              : 0) ||
+          (a.user.id < b.user.id ? -1 : 1),
+      )
+      .slice(0, LEADERBOARD_SIZE);
+  }
+}

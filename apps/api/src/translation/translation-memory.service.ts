@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { SuggestionModel } from './dto/suggestion.model';
+import { toFormModels } from './forms.mapper';
+import { StringScopeService } from './string-scope.service';
+
+/** pg_trgm similarity below which another string's translation is not worth showing. */
+export const SUGGESTION_THRESHOLD = 0.3;
+const SUGGESTION_LIMIT = 5;
+
+/** Translation memory: what the community decided for similar source texts. */
+@Injectable()
+export class TranslationMemoryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scope: StringScopeService,
+  ) {}
+
+  /**
+   * The decided, non-stale winners of OTHER strings of the same project in the same locale whose
+   * source text is similar (pg_trgm `similarity`), best first. `%` lets the trigram GIN index
+   * find the candidates; identical translations are listed once.
+   */
+  async suggestions(
+    stringId: string,
+    localeCode: string,
+    viewerId: string | null,
+  ): Promise<SuggestionModel[]> {
+    const { string, locale } = await this.scope.string(stringId, localeCode, viewerId);
+    const rows = await this.dataSource.query<
+      { source_text: string; forms: Record<string, string>; similarity: number }[]
+    >(
+      `SELECT o.source_text, w.forms, similarity(o.source_text, $2) AS similarity
+         FROM source_string o
+         JOIN translation_unit u ON u.string_id = o.id AND u.locale_id = $3
+         JOIN translation w ON w.id = u.winner_translation_id
+        WHERE o.project_id = $4 AND o.id <> $1
+          AND o.source_text % $2
+          AND similarity(o.source_text, $2) >= $5
+          AND u.winner_source_hash = o.source_hash
+        ORDER BY similarity DESC, o.position, o.id
+        LIMIT 50`,
+      [string.id, string.sourceText, locale.id, string.projectId, SUGGESTION_THRESHOLD],
+    );
+    const seen = new Set<string>();
+    const suggestions: SuggestionModel[] = [];
+    for (const row of rows) {
+      const key = JSON.stringify(toFormModels(row.forms));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      suggestions.push({
+        sourceText: row.source_text,
+        forms: toFormModels(row.forms),
+        similarity: Number(row.similarity),
+      });
+      if (suggestions.length === SUGGESTION_LIMIT) break;
+    }
+    return suggestions;
+  }
+}

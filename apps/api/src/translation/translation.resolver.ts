@@ -1,0 +1,84 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
+import { Public } from '../common/auth/public.decorator';
+import type { Principal } from '../common/auth/request-context';
+import { CandidateViewService } from './candidate-view.service';
+import { CandidateListModel } from './dto/candidate.model';
+import { SuggestionModel } from './dto/suggestion.model';
+import { StringConnectionModel, TranslatableStringModel } from './dto/translatable-string.model';
+import {
+  NextStringArgs,
+  StringByIdArgs,
+  StringLocaleArgs,
+  StringsArgs,
+} from './dto/translation-query.args';
+import { StringListService } from './string-list.service';
+import { StringQueueService } from './string-queue.service';
+import { TranslatableStringService } from './translatable-string.service';
+import { TranslationMemoryService } from './translation-memory.service';
+
+/** Reading strings and candidates; public projects are readable without a session. */
+@Resolver()
+export class TranslationResolver {
+  constructor(
+    private readonly list: StringListService,
+    private readonly translatable: TranslatableStringService,
+    private readonly queue: StringQueueService,
+    private readonly view: CandidateViewService,
+    private readonly memory: TranslationMemoryService,
+  ) {}
+
+  @Public()
+  @Query(() => StringConnectionModel, {
+    description: 'Live strings of a project in one locale, in catalogue order.',
+  })
+  async strings(
+    @Args() args: StringsArgs,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<StringConnectionModel> {
+    return this.list.list(args, principal?.userId ?? null);
+  }
+
+  @Public()
+  @Query(() => TranslatableStringModel, { name: 'string' })
+  async stringById(
+    @Args() args: StringByIdArgs,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<TranslatableStringModel> {
+    return this.translatable.byId(args.id, args.locale, principal?.userId ?? null);
+  }
+
+  @Query(() => TranslatableStringModel, {
+    nullable: true,
+    description:
+      'The next string for you to work on, leased to you for 10 minutes so no other volunteer gets it; null when nothing is left.',
+  })
+  async nextString(
+    @Args() args: NextStringArgs,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TranslatableStringModel | null> {
+    return this.queue.next({ ...args, skip: args.skip ?? [] }, principal.userId, new Date());
+  }
+
+  @Public()
+  @Query(() => CandidateListModel, {
+    description: 'Candidates under blind voting: authors and tallies appear once you have voted.',
+  })
+  async candidates(
+    @Args() args: StringLocaleArgs,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<CandidateListModel> {
+    return this.view.candidateList(args.stringId, args.locale, principal?.userId ?? null);
+  }
+
+  @Public()
+  @Query(() => [SuggestionModel], {
+    description: 'Translation memory: decided translations of similar source texts (top 5).',
+  })
+  async suggestions(
+    @Args() args: StringLocaleArgs,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<SuggestionModel[]> {
+    return this.memory.suggestions(args.stringId, args.locale, principal?.userId ?? null);
+  }
+}
