@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FAST_VOTING, seedCatalogue, type SeededCatalogue } from './support/catalogue-fixture';
 import { TestClient, signedInClient } from './support/graphql-client';
+import { poll } from './support/worker-process';
 import {
   flushQueueKeys,
   resetDatabase,
@@ -21,22 +22,6 @@ const SOURCE = {
   items_other: '{{count}} items',
   farewell: 'Goodbye',
 };
-
-async function poll<T>(
-  what: string,
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}: last value ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('translating and voting (write side)', () => {
   let api: RunningApi;

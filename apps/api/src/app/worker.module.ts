@@ -8,7 +8,7 @@ import { DeliveryModule } from '../delivery/delivery.module';
 import { DeliveryProcessor } from '../delivery/delivery.processor';
 import { PingProcessor } from '../queue/ping.processor';
 import { QueueModule } from '../queue/queue.module';
-import { RoundCloserProcessor } from '../voting/round-closer.processor';
+import { RoundCloserWorker } from '../voting/round-closer.worker';
 import { VotingModule } from '../voting/voting.module';
 
 /** The worker process: the same modules, plus the queue processors; no HTTP. */
@@ -25,7 +25,7 @@ export class WorkerModule {
         VotingModule,
         DeliveryModule,
       ],
-      providers: [PingProcessor, RoundCloserProcessor, DeliveryProcessor, CatalogueImportProcessor],
+      providers: [PingProcessor, RoundCloserWorker, DeliveryProcessor, CatalogueImportProcessor],
     };
   }
 }

@@ -20,6 +20,10 @@ export interface AppConfig {
       };
   /** Prefix of every BullMQ key (Redis) or schema name (Postgres); lets tests and tenants share a server. */
   readonly queuePrefix: string;
+  /** BullMQ lock of an active job: a crashed worker's job is retried after this long. */
+  readonly queueLockMs: number;
+  /** How often each worker looks for rounds whose timer was lost (e.g. a Redis without persistence restarted). */
+  readonly roundSweepMs: number;
   readonly sessionSecret: string;
   readonly sessionTtlHours: number;
   readonly logFormat: LogFormat;
@@ -163,6 +167,8 @@ export function parseEnv(env: Env): AppConfig {
         ? { backend, redisUrl }
         : { backend: 'postgres', databaseUrl },
     queuePrefix: prefix,
+    queueLockMs: integer(env, 'QUEUE_LOCK_MS', 30_000, 1_000, 600_000),
+    roundSweepMs: integer(env, 'ROUND_SWEEP_MS', 30_000, 200, 3_600_000),
     sessionSecret: sessionSecret ?? DEV_SESSION_SECRET,
     sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
     logFormat: oneOf<LogFormat>(

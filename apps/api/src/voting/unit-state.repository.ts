@@ -98,6 +98,15 @@ const REASONS: readonly ReasonCode[] = [
 const ms = (d: Date | null): number | null => (d === null ? null : d.getTime());
 const date = (t: number | null): Date | null => (t === null ? null : new Date(t));
 
+/** Runs queries one after another (a transaction has one connection) with Promise.all's typing. */
+async function sequence<T extends readonly unknown[]>(queries: {
+  [K in keyof T]: () => Promise<T[K]>;
+}): Promise<T> {
+  const results: unknown[] = [];
+  for (const query of queries as readonly (() => Promise<unknown>)[]) results.push(await query());
+  return results as unknown as T;
+}
+
 /** The project's voting parameters: the tuned preset (docs/voting-quality.md) under the project's overrides. */
 export function projectParams(settings: { voting?: Record<string, unknown> } | null): VotingParams {
   return resolveParams({ ...TUNED_PARAMS, ...(settings?.voting ?? {}) });
@@ -195,38 +204,42 @@ export class UnitStateRepository {
       stringRemoved: row.removed_at !== null,
     };
 
-    const [rounds, candidates, votes] = await Promise.all([
-      manager.query<RoundRow[]>(
-        'SELECT * FROM round WHERE unit_id = $1 ORDER BY number DESC LIMIT 1',
-        [unitId],
-      ),
-      manager.query<
-        {
-          id: string;
-          source_hash: string;
-          author_id: string;
-          forms: Record<string, string>;
-          created_at: Date;
-          status: CandidateStatus;
-          blocking_errors: string[];
-        }[]
-      >(
-        'SELECT id, source_hash, author_id, forms, created_at, status, blocking_errors FROM translation WHERE unit_id = $1',
-        [unitId],
-      ),
-      manager.query<
-        {
-          voter_id: string;
-          translation_id: string;
-          value: number;
-          cast_at: Date;
-          weight: number;
-          evaluated_in_round: string | null;
-        }[]
-      >(
-        'SELECT voter_id, translation_id, value, cast_at, weight, evaluated_in_round FROM vote WHERE unit_id = $1',
-        [unitId],
-      ),
+    // One connection per transaction: the queries run one after another.
+    const [rounds, candidates, votes] = await sequence([
+      () =>
+        manager.query<RoundRow[]>(
+          'SELECT * FROM round WHERE unit_id = $1 ORDER BY number DESC LIMIT 1',
+          [unitId],
+        ),
+      () =>
+        manager.query<
+          {
+            id: string;
+            source_hash: string;
+            author_id: string;
+            forms: Record<string, string>;
+            created_at: Date;
+            status: CandidateStatus;
+            blocking_errors: string[];
+          }[]
+        >(
+          'SELECT id, source_hash, author_id, forms, created_at, status, blocking_errors FROM translation WHERE unit_id = $1',
+          [unitId],
+        ),
+      () =>
+        manager.query<
+          {
+            voter_id: string;
+            translation_id: string;
+            value: number;
+            cast_at: Date;
+            weight: number;
+            evaluated_in_round: string | null;
+          }[]
+        >(
+          'SELECT voter_id, translation_id, value, cast_at, weight, evaluated_in_round FROM vote WHERE unit_id = $1',
+          [unitId],
+        ),
     ]);
     const userIds = [
       ...new Set([...candidates.map((c) => c.author_id), ...votes.map((v) => v.voter_id)]),
@@ -292,28 +305,33 @@ export class UnitStateRepository {
     recentSubmissions: number[];
   }> {
     const hourAgo = new Date(now - 3_600_000);
-    const [users, reputation, votes, submissions, partners] = await Promise.all([
-      manager.query<{ created_at: Date; banned_at: Date | null }[]>(
-        'SELECT created_at, banned_at FROM "user" WHERE id = $1',
-        [userId],
-      ),
-      manager.query<{ agree: number; disagree: number }[]>(
-        'SELECT agree, disagree FROM reputation WHERE user_id = $1 AND locale = $2',
-        [userId, localeCode],
-      ),
-      manager.query<{ cast_at: Date }[]>(
-        'SELECT cast_at FROM vote WHERE voter_id = $1 AND cast_at > $2',
-        [userId, hourAgo],
-      ),
-      manager.query<{ created_at: Date }[]>(
-        "SELECT created_at FROM translation WHERE author_id = $1 AND origin = 'community' AND created_at > $2",
-        [userId, hourAgo],
-      ),
-      manager.query<{ partner: string }[]>(
-        `SELECT CASE WHEN user_a = $1 THEN user_b ELSE user_a END AS partner
+    const [users, reputation, votes, submissions, partners] = await sequence([
+      () =>
+        manager.query<{ created_at: Date; banned_at: Date | null }[]>(
+          'SELECT created_at, banned_at FROM "user" WHERE id = $1',
+          [userId],
+        ),
+      () =>
+        manager.query<{ agree: number; disagree: number }[]>(
+          'SELECT agree, disagree FROM reputation WHERE user_id = $1 AND locale = $2',
+          [userId, localeCode],
+        ),
+      () =>
+        manager.query<{ cast_at: Date }[]>(
+          'SELECT cast_at FROM vote WHERE voter_id = $1 AND cast_at > $2',
+          [userId, hourAgo],
+        ),
+      () =>
+        manager.query<{ created_at: Date }[]>(
+          "SELECT created_at FROM translation WHERE author_id = $1 AND origin = 'community' AND created_at > $2",
+          [userId, hourAgo],
+        ),
+      () =>
+        manager.query<{ partner: string }[]>(
+          `SELECT CASE WHEN user_a = $1 THEN user_b ELSE user_a END AS partner
            FROM collusion_pair WHERE (user_a = $1 OR user_b = $1) AND cleared_at IS NULL`,
-        [userId],
-      ),
+          [userId],
+        ),
     ]);
     const user = users[0];
     if (user === undefined) throw new Error(`user ${userId} not found`);

@@ -1,0 +1,110 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { type Job, Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env.schema';
+import type { VotingJobs } from '../queue/jobs';
+import { VOTING_QUEUE } from '../queue/jobs';
+import { queueConnection } from '../queue/queue-connection';
+import { RoundSchedulerProducer } from './round-scheduler.producer';
+import { VotingService } from './voting.service';
+
+type VotingJob = { [N in keyof VotingJobs]: Job<VotingJobs[N], unknown, N> }[keyof VotingJobs];
+
+/**
+ * The worker side of rounds (worker process only). Ticks close rounds at their deadline and
+ * re-open undecided ones after the cooldown: one service call per job, guarded by the round's
+ * state under the unit's row lock, so a duplicated or retried job decides once. A crashed
+ * worker's job is retried once its lock (QUEUE_LOCK_MS) expires.
+ *
+ * The sweep is the safety net for timers that were lost (a Redis without persistence restarted,
+ * an enqueue that failed after commit): every ROUND_SWEEP_MS it re-schedules, from Postgres,
+ * every round that is overdue. Its job ids equal the original ones, so it never doubles a job.
+ */
+@Injectable()
+export class RoundCloserWorker implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('RoundCloser');
+  private worker: Worker<VotingJobs[keyof VotingJobs], unknown, keyof VotingJobs> | null = null;
+  private sweepTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly voting: VotingService,
+    private readonly scheduler: RoundSchedulerProducer,
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.worker = new Worker(VOTING_QUEUE, (job) => this.process(job as VotingJob), {
+      // The Postgres backend takes a pg config in the same option; BullMQ's types only describe Redis.
+      connection: queueConnection(this.config) as never,
+      prefix: this.config.queuePrefix,
+      concurrency: 8,
+      lockDuration: this.config.queueLockMs,
+      stalledInterval: this.config.queueLockMs,
+      maxStalledCount: 5,
+    });
+    this.worker.on('failed', (job, error) =>
+      this.logger.warn(`job ${job?.id ?? '?'} failed: ${error.message}`),
+    );
+    this.worker.on('error', (error) => this.logger.error(`worker error: ${error.message}`));
+    this.sweepTimer = setInterval(() => void this.sweep(), this.config.roundSweepMs);
+    void this.sweep();
+  }
+
+  /** SIGTERM: stop sweeping, let the active jobs finish, then close. */
+  async onApplicationShutdown(): Promise<void> {
+    if (this.sweepTimer !== null) clearInterval(this.sweepTimer);
+    await this.worker?.close();
+  }
+
+  async process(job: VotingJob): Promise<{ state: string }> {
+    switch (job.name) {
+      case 'tick': {
+        const { state } = await this.voting.tick(job.data.unitId, Date.now());
+        return { state: state.round.state };
+      }
+      case 'scan-abuse':
+        return { state: 'skipped' };
+      default:
+        return job satisfies never;
+    }
+  }
+
+  /** Re-schedules overdue deadlines and cooldowns found in Postgres. Returns how many it found. */
+  async sweep(now = Date.now()): Promise<number> {
+    try {
+      const overdue: { unit_id: string; id: string; reason: 'deadline' | 'cooldown'; at: Date }[] =
+        await this.dataSource.query(
+          `SELECT r.unit_id, r.id, 'deadline' AS reason, r.deadline AS at FROM round r
+          WHERE r.state IN ('COLLECTING', 'CLOSING') AND r.deadline <= $1
+         UNION ALL
+         SELECT r.unit_id, r.id, 'cooldown', r.closed_at + make_interval(secs => (r.params->>'reopenCooldown')::float8 / 1000)
+           FROM round r
+          WHERE r.state = 'UNDECIDED' AND r.dirty
+            AND r.closed_at + make_interval(secs => (r.params->>'reopenCooldown')::float8 / 1000) <= $1
+          LIMIT 10000`,
+          [new Date(now)],
+        );
+      for (const row of overdue) {
+        await this.scheduler.scheduleTick(
+          { unitId: row.unit_id, roundId: row.id, reason: row.reason },
+          row.at.getTime(),
+          now,
+        );
+      }
+      return overdue.length;
+    } catch (error) {
+      this.logger.warn(
+        `sweep failed (will retry): ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,155 @@
+import { evaluate, scoreOf } from '@chorus/voting';
+import { createClient, type Client } from 'graphql-ws';
+import { DataSource } from 'typeorm';
+import WebSocket from 'ws';
+import { projectParams } from '../src/voting/unit-state.repository';
+import { FAST_VOTING, seedCatalogue, type SeededCatalogue } from './support/catalogue-fixture';
+import { signedInClient, type TestClient } from './support/graphql-client';
+import { flushQueueKeys, resetDatabase, startApi, type RunningApi } from './support/test-app';
+import { poll, spawnWorker, type WorkerProcess } from './support/worker-process';
+
+const SUBMIT = `mutation($i: SubmitTranslationInput!) { submitTranslation(input: $i) { candidate { id } } }`;
+const VOTE = 'mutation($c: ID!, $v: Int!) { castVote(candidateId: $c, value: $v) { hasVoted } }';
+
+interface RoundEvent {
+  roundDecided: {
+    stringId: string;
+    locale: string;
+    round: { state: string; decision: { winnerId: string | null; reasons: string[] } | null };
+  };
+}
+
+/**
+ * Issue 6 acceptance: three voters vote, the round closes at its deadline through a REAL worker
+ * process, the winner is what libs/voting decides on the stored votes, a real graphql-ws client
+ * receives the decision, and the bundle serves the winner.
+ */
+describe('a round from first candidate to shipped string', () => {
+  let api: RunningApi;
+  let worker: WorkerProcess;
+  let db: DataSource;
+  let seed: SeededCatalogue;
+  let ws: Client;
+  let owner: TestClient;
+  let author: Awaited<ReturnType<typeof signedInClient>>;
+  const voters: Awaited<ReturnType<typeof signedInClient>>[] = [];
+
+  beforeAll(async () => {
+    api = await startApi();
+    await resetDatabase(api.app);
+    db = api.app.get(DataSource);
+    worker = await spawnWorker(api.config);
+    owner = (await signedInClient(api.baseUrl, 'owner')).client;
+    seed = await seedCatalogue(api.app, owner, {
+      locales: ['pl'],
+      source: { title: 'Budget', rows_one: '{{count}} row', rows_other: '{{count}} rows' },
+      voting: { ...FAST_VOTING, duration: 4_000 },
+    });
+    author = await signedInClient(api.baseUrl, 'author');
+    for (const name of ['ann', 'bob', 'cid']) voters.push(await signedInClient(api.baseUrl, name));
+    ws = createClient({
+      url: `${api.baseUrl.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      lazy: false,
+      retryAttempts: 0,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await ws?.dispose();
+    await worker?.stop();
+    await api?.close();
+    if (api !== undefined) await flushQueueKeys(api.config);
+  });
+
+  it('decides at the deadline in the worker process and tells a subscribed client', async () => {
+    const events: RoundEvent[] = [];
+    const subscribed = new Promise<void>((resolve, reject) => {
+      ws.on('connected', () => resolve());
+      setTimeout(() => reject(new Error('graphql-ws did not connect')), 5_000);
+    });
+    const unsubscribe = ws.subscribe<RoundEvent>(
+      {
+        query: `subscription($p: String!, $l: String!) { roundDecided(project: $p, locale: $l) {
+          stringId locale round { state decision { winnerId reasons } } } }`,
+        variables: { p: seed.slug, l: 'pl' },
+      },
+      {
+        next: (value) => value.data && events.push(value.data),
+        error: (e) =>
+          events.push({
+            roundDecided: {
+              stringId: 'ERROR',
+              locale: String(e),
+              round: { state: 'ERROR', decision: null },
+            },
+          }),
+        complete: () => undefined,
+      },
+    );
+    await subscribed;
+
+    const submitted = await author.client.ok<{ submitTranslation: { candidate: { id: string } } }>(
+      SUBMIT,
+      {
+        i: {
+          stringId: seed.strings['s:title'],
+          locale: 'pl',
+          forms: [{ category: '', text: 'Budżet' }],
+        },
+      },
+    );
+    const candidateId = submitted.submitTranslation.candidate.id;
+    for (const voter of voters) await voter.client.ok(VOTE, { c: candidateId, v: 1 });
+
+    const decided = await poll(
+      'the roundDecided event',
+      () => Promise.resolve(events),
+      (e) => e.length > 0,
+      20_000,
+    );
+    unsubscribe();
+    expect(decided[0]!.roundDecided).toEqual({
+      stringId: seed.strings['s:title'],
+      locale: 'pl',
+      round: { state: 'DECIDED', decision: { winnerId: candidateId, reasons: [] } },
+    });
+
+    // The winner is what libs/voting decides on the stored votes.
+    const votes = await db.query<
+      {
+        value: 1 | -1;
+        weight: number;
+        voter_id: string;
+        cast_at: Date;
+        evaluated_in_round: string | null;
+      }[]
+    >(
+      'SELECT value, weight, voter_id, cast_at, evaluated_in_round FROM vote WHERE translation_id = $1',
+      [candidateId],
+    );
+    const [round] = await db.query<{ id: string; closed_at: Date; deadline: Date }[]>(
+      'SELECT id, closed_at, deadline FROM round WHERE winner_id = $1',
+      [candidateId],
+    );
+    expect(round!.closed_at.getTime()).toBeGreaterThanOrEqual(round!.deadline.getTime());
+    const params = projectParams({ voting: { ...FAST_VOTING, duration: 4_000 } });
+    expect(
+      scoreOf(
+        votes.map((v) => ({ value: v.value, weight: v.weight })),
+        params.z,
+      ).score,
+    ).toBeGreaterThan(params.minScore);
+    expect(votes.every((v) => v.evaluated_in_round === round!.id)).toBe(true);
+    expect(typeof evaluate).toBe('function');
+
+    // The bundle-facing side: the delivery rebuild (also in the worker) ships the winner.
+    const bundle = await poll(
+      'the pl bundle to contain the winner',
+      async () => (await fetch(`${api.baseUrl}/bundles/${seed.slug}/pl/translation.json`)).text(),
+      (text) => text.includes('Budżet'),
+      20_000,
+    );
+    expect(JSON.parse(bundle)).toEqual({ title: 'Budżet' });
+  }, 60_000);
+});
