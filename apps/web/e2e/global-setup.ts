@@ -5,6 +5,8 @@ import { type Started, freePort, run, start, stop, waitForHttp } from './support
 
 const root = resolve(__dirname, '../../..');
 const ADMIN_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** Where the API sources run from; CHORUS_E2E_API_ROOT lets a run use another checkout of the API. */
+const apiRoot = process.env['CHORUS_E2E_API_ROOT'] ?? root;
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 function databaseUrlFor(adminUrl: string, database: string): string {
@@ -89,7 +91,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       LOG_FORMAT: 'json',
     };
     const api = start(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
-      cwd: root,
+      cwd: apiRoot,
       env,
     });
     children.push(api);
@@ -97,7 +99,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await waitForHttp(`${baseUrl}/health`, api, 90_000);
     // The worker migrates too; start it after the API so they do not queue on the advisory lock.
     const worker = start(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/worker.ts'], {
-      cwd: root,
+      cwd: apiRoot,
       env: { ...env, PORT: undefined },
     });
     children.push(worker);
