@@ -2,6 +2,7 @@ import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { registerUploadParsers } from '../catalogue/upload/register-upload-parsers';
 import { HttpErrorFilter } from '../common/errors/http-exception.filter';
+import { requestSizeErrors } from '../common/graphql-limits/request-size-errors.middleware';
 import type { AppConfig } from '../config/env.schema';
 import { serveWeb } from '../web/serve-web';
 
@@ -12,6 +13,7 @@ export function configureApi(app: INestApplication, config: AppConfig): { serves
   express.disable('x-powered-by');
   registerUploadParsers(express, config);
   express.useBodyParser('json', { limit: '2mb' });
+  express.use(requestSizeErrors);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

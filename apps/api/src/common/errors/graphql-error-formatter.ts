@@ -41,7 +41,13 @@ export function formatGraphqlError(
     return {
       message: formatted.message,
       locations: formatted.locations,
-      extensions: { code: protocolCode },
+      // A validation rule may name a precise code (QUERY_TOO_DEEP); Apollo wraps it in its own.
+      extensions: {
+        code:
+          typeof original.extensions['code'] === 'string'
+            ? original.extensions['code']
+            : protocolCode,
+      },
     };
   }
   const client = toClientError(original);

@@ -1,0 +1,370 @@
+/**
+ * The permission matrix: every mutation × every role × own/other project, checked against the one
+ * permission table (identity/permissions.ts). To cover a new mutation, append one entry to
+ * MUTATIONS: the action it requires and a function that performs it for a client and project.
+ */
+import { isAllowed, type MembershipGrant, type ProjectAction } from '../src/identity/permissions';
+import { gqlUpload } from './support/catalogue-http';
+import { TestClient, signedInClient, type GraphqlResponse } from './support/graphql-client';
+import { resetDatabase, startApi, type RunningApi } from './support/test-app';
+
+interface MatrixContext {
+  readonly api: RunningApi;
+  /** The owner of `project`, for setting up what the call needs (a token to revoke, …). */
+  readonly owner: TestClient;
+  readonly project: string;
+  /** A fresh signed-up user's email (for addMember). */
+  freshEmail(): Promise<string>;
+  /** A locale code never used before in this run (for addLocale). */
+  freshLocale(): string;
+}
+
+interface MutationCase {
+  readonly name: string;
+  /** 'signedIn': any signed-in user; otherwise the project action (and locale) it needs. */
+  readonly requires: ProjectAction | 'signedIn';
+  readonly locale?: string;
+  /** Performs the mutation; returns the GraphQL response. */
+  run(client: TestClient, context: MatrixContext): Promise<GraphqlResponse<unknown>>;
+}
+
+let slugCounter = 0;
+const LOCALES = [
+  'it',
+  'nl',
+  'pl',
+  'ru',
+  'sv',
+  'ja',
+  'ko',
+  'cs',
+  'da',
+  'fi',
+  'hu',
+  'ro',
+  'sk',
+  'tr',
+  'uk',
+  'vi',
+  'el',
+  'he',
+  'id',
+  'lt',
+  'lv',
+  'et',
+  'sl',
+  'sq',
+  'bg',
+  'ca',
+  'gl',
+  'eu',
+  'hr',
+  'is',
+  'af',
+  'sw',
+  'th',
+  'hi',
+  'bn',
+  'ta',
+  'te',
+  'mr',
+  'ur',
+  'fa',
+  'ms',
+  'cy',
+  'ga',
+  'mt',
+  'ka',
+  'hy',
+  'az',
+  'kk',
+  'uz',
+  'mn',
+  'ne',
+  'si',
+  'km',
+  'lo',
+  'my',
+  'am',
+  'zu',
+  'xh',
+  'yo',
+  'ig',
+  'ha',
+  'so',
+  'ps',
+  'ky',
+  'tg',
+  'tk',
+  'be',
+  'mk',
+  'bs',
+  'sr',
+  'lb',
+  'fo',
+  'gd',
+  'br',
+  'fy',
+  'eo',
+  'nn',
+  'nb',
+  'ast',
+  'pa',
+  'gu',
+  'kn',
+  'ml',
+  'or',
+  'as',
+];
+
+const SOURCE_FILE = JSON.stringify({ hello: 'Hello', bye: 'Bye' });
+
+export const MUTATIONS: MutationCase[] = [
+  {
+    name: 'createProject',
+    requires: 'signedIn',
+    run: (client) => {
+      slugCounter += 1;
+      return client.gql('mutation($i: CreateProjectInput!) { createProject(input: $i) { slug } }', {
+        i: { slug: `made-${slugCounter}`, name: 'Made', sourceLocale: 'en' },
+      });
+    },
+  },
+  {
+    name: 'updateProject',
+    requires: 'project.update',
+    run: (client, { project }) =>
+      client.gql('mutation($s: String!) { updateProject(slug: $s, name: "Renamed") { name } }', {
+        s: project,
+      }),
+  },
+  {
+    name: 'addMember',
+    requires: 'member.manage',
+    run: async (client, context) =>
+      client.gql(
+        'mutation($p: String!, $e: String!) { addMember(project: $p, email: $e, role: translator) { id } }',
+        { p: context.project, e: await context.freshEmail() },
+      ),
+  },
+  {
+    name: 'removeMember',
+    requires: 'member.manage',
+    run: async (client, context) => {
+      const added = await context.owner.ok<{ addMember: { id: string } }>(
+        'mutation($p: String!, $e: String!) { addMember(project: $p, email: $e, role: translator) { id } }',
+        { p: context.project, e: await context.freshEmail() },
+      );
+      return client.gql('mutation($p: String!, $id: ID!) { removeMember(project: $p, id: $id) }', {
+        p: context.project,
+        id: added.addMember.id,
+      });
+    },
+  },
+  {
+    name: 'createApiToken',
+    requires: 'token.manage',
+    run: (client, { project }) =>
+      client.gql(
+        'mutation($p: String!) { createApiToken(project: $p, name: "ci", scopes: [push]) { secret } }',
+        { p: project },
+      ),
+  },
+  {
+    name: 'revokeApiToken',
+    requires: 'token.manage',
+    run: async (client, context) => {
+      const created = await context.owner.ok<{ createApiToken: { token: { id: string } } }>(
+        'mutation($p: String!) { createApiToken(project: $p, name: "ci", scopes: [pull]) { token { id } } }',
+        { p: context.project },
+      );
+      return client.gql(
+        'mutation($p: String!, $id: ID!) { revokeApiToken(project: $p, id: $id) { id } }',
+        { p: context.project, id: created.createApiToken.token.id },
+      );
+    },
+  },
+  {
+    name: 'addLocale',
+    requires: 'locale.add',
+    run: (client, context) =>
+      client.gql(
+        'mutation($p: String!, $c: String!) { addLocale(project: $p, code: $c) { code } }',
+        {
+          p: context.project,
+          c: context.freshLocale(),
+        },
+      ),
+  },
+  {
+    name: 'importCatalogue (source)',
+    requires: 'catalogue.import',
+    run: async (client, { api, project }) =>
+      toResponse(
+        await gqlUpload(
+          api.baseUrl,
+          'mutation($p: String!, $file: Upload!) { importCatalogue(project: $p, namespace: "common", file: $file) { jobId } }',
+          { p: project },
+          { name: 'en.json', text: SOURCE_FILE },
+          { cookie: client.rawCookie },
+        ),
+      ),
+  },
+  {
+    name: 'importCatalogue (de translations)',
+    requires: 'translations.import',
+    locale: 'de',
+    run: async (client, { api, project }) =>
+      toResponse(
+        await gqlUpload(
+          api.baseUrl,
+          'mutation($p: String!, $file: Upload!) { importCatalogue(project: $p, namespace: "common", locale: "de", file: $file) { jobId } }',
+          { p: project },
+          { name: 'de.json', text: JSON.stringify({ hello: 'Hallo' }) },
+          { cookie: client.rawCookie },
+        ),
+      ),
+  },
+  {
+    name: 'signOut',
+    requires: 'signedIn',
+    // Signs out a session of its own, so the role's main session stays usable.
+    run: async (client, { api }) => {
+      if (client.rawCookie === null) return client.gql('mutation { signOut }');
+      return (await signedInClient(api.baseUrl, 'leaver')).client.gql('mutation { signOut }');
+    },
+  },
+];
+
+function toResponse(result: {
+  status: number;
+  body: { data?: unknown; errors?: { message?: string; extensions?: { code?: string } }[] };
+}): GraphqlResponse<unknown> {
+  return {
+    status: result.status,
+    data: result.body.data ?? null,
+    ...(result.body.errors === undefined ? {} : { errors: result.body.errors as never }),
+  };
+}
+
+type RoleName =
+  | 'owner'
+  | 'developer'
+  | 'language_manager (de)'
+  | 'language_manager (fr)'
+  | 'translator'
+  | 'non-member'
+  | 'anonymous';
+
+const GRANTS: Record<Exclude<RoleName, 'anonymous'>, MembershipGrant[]> = {
+  owner: [{ role: 'owner', locale: '' }],
+  developer: [{ role: 'developer', locale: '' }],
+  'language_manager (de)': [{ role: 'language_manager', locale: 'de' }],
+  'language_manager (fr)': [{ role: 'language_manager', locale: 'fr' }],
+  translator: [{ role: 'translator', locale: '' }],
+  'non-member': [],
+};
+
+function expected(c: MutationCase, role: RoleName, own: boolean): 'allowed' | string {
+  if (role === 'anonymous') return 'UNAUTHENTICATED';
+  if (c.requires === 'signedIn') return 'allowed';
+  const memberships = own ? GRANTS[role] : [];
+  const ok = isAllowed(c.requires, {
+    memberships,
+    publicProject: true,
+    ...(c.locale === undefined ? {} : { locale: c.locale }),
+  });
+  return ok ? 'allowed' : 'FORBIDDEN';
+}
+
+describe('permission matrix: every mutation × role × own/other project', () => {
+  let api: RunningApi;
+  const clients = new Map<RoleName, TestClient>();
+  let owner: TestClient;
+  let otherOwner: TestClient;
+  let localeIndex = 0;
+
+  beforeAll(async () => {
+    api = await startApi();
+    await resetDatabase(api.app);
+    owner = (await signedInClient(api.baseUrl, 'owner')).client;
+    otherOwner = (await signedInClient(api.baseUrl, 'other-owner')).client;
+    for (const [client, slug] of [
+      [owner, 'own'],
+      [otherOwner, 'other'],
+    ] as const) {
+      await client.ok(
+        'mutation($s: String!) { createProject(input: { slug: $s, name: "P", sourceLocale: "en" }) { slug } }',
+        { s: slug },
+      );
+      for (const code of ['de', 'fr']) {
+        await client.ok(
+          'mutation($p: String!, $c: String!) { addLocale(project: $p, code: $c) { code } }',
+          { p: slug, c: code },
+        );
+      }
+      const upload = await gqlUpload(
+        api.baseUrl,
+        'mutation($p: String!, $file: Upload!) { importCatalogue(project: $p, namespace: "common", file: $file) { jobId } }',
+        { p: slug },
+        { name: 'en.json', text: SOURCE_FILE },
+        { cookie: client.rawCookie },
+      );
+      expect(upload.body.errors).toBeUndefined();
+    }
+    clients.set('owner', owner);
+    clients.set('anonymous', new TestClient(api.baseUrl));
+    const members: [RoleName, string, string | null][] = [
+      ['developer', 'developer', null],
+      ['language_manager (de)', 'language_manager', 'de'],
+      ['language_manager (fr)', 'language_manager', 'fr'],
+      ['translator', 'translator', null],
+      ['non-member', '', null],
+    ];
+    for (const [name, role, locale] of members) {
+      const user = await signedInClient(api.baseUrl, 'member');
+      clients.set(name, user.client);
+      if (role === '') continue;
+      await owner.ok(
+        'mutation($e: String!, $r: ProjectRole!, $l: String) { addMember(project: "own", email: $e, role: $r, locale: $l) { id } }',
+        { e: user.email, r: role, l: locale },
+      );
+    }
+  });
+
+  afterAll(() => api.close());
+
+  it('allows exactly what the permission table allows', async () => {
+    const mismatches: string[] = [];
+    let calls = 0;
+    for (const c of MUTATIONS) {
+      for (const [role, client] of clients) {
+        for (const own of [true, false]) {
+          const project = own ? 'own' : 'other';
+          const context: MatrixContext = {
+            api,
+            owner: own ? owner : otherOwner,
+            project,
+            freshEmail: async () => (await signedInClient(api.baseUrl, 'invitee')).email,
+            freshLocale: () => {
+              localeIndex += 1;
+              return LOCALES[localeIndex % LOCALES.length] ?? 'it';
+            },
+          };
+          const response = await c.run(client, context);
+          calls += 1;
+          const code = response.errors?.[0]?.extensions?.code;
+          const outcome = code === undefined ? 'allowed' : code;
+          const want = expected(c, role, own);
+          if (outcome !== want) {
+            mismatches.push(
+              `${c.name} as ${role} on ${project}: expected ${want}, got ${outcome} (${response.errors?.[0]?.message ?? ''})`,
+            );
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(calls).toBe(MUTATIONS.length * 7 * 2);
+  });
+});
