@@ -152,4 +152,48 @@ describe('a round from first candidate to shipped string', () => {
     );
     expect(JSON.parse(bundle)).toEqual({ title: 'Budżet' });
   }, 60_000);
+
+  it('re-opens when a challenger beats the winner by the margin, and the new winner replaces it in the bundle', async () => {
+    const stringId = seed.strings['s:title']!;
+    const [first] = await db.query<{ id: string }[]>(
+      'SELECT winner_translation_id AS id FROM translation_unit WHERE string_id = $1',
+      [stringId],
+    );
+    const challenger = await voters[0]!.client.ok<{
+      submitTranslation: { candidate: { id: string } };
+    }>(SUBMIT, {
+      i: { stringId, locale: 'pl', forms: [{ category: '', text: 'Budżet domowy' }] },
+    });
+    const challengerId = challenger.submitTranslation.candidate.id;
+    // The other voters (and the first winner's author) prefer the challenger and now reject the old winner.
+    for (const voter of [voters[1]!, voters[2]!, author]) {
+      await voter.client.ok(VOTE, { c: challengerId, v: 1 });
+    }
+    for (const voter of [voters[1]!, voters[2]!])
+      await voter.client.ok(VOTE, { c: first!.id, v: -1 });
+    const rounds = await db.query<{ number: number; state: string }[]>(
+      'SELECT number, state FROM round r JOIN translation_unit u ON u.id = r.unit_id WHERE u.string_id = $1 ORDER BY number',
+      [stringId],
+    );
+    expect(rounds).toEqual([
+      { number: 1, state: 'DECIDED' },
+      { number: 2, state: 'COLLECTING' },
+    ]);
+    // Until round 2 decides, the first winner keeps shipping.
+    expect(
+      await (await fetch(`${api.baseUrl}/bundles/${seed.slug}/pl/translation.json`)).json(),
+    ).toEqual({ title: 'Budżet' });
+    const bundle = await poll(
+      'the challenger to ship',
+      async () => (await fetch(`${api.baseUrl}/bundles/${seed.slug}/pl/translation.json`)).text(),
+      (text) => text.includes('Budżet domowy'),
+      20_000,
+    );
+    expect(JSON.parse(bundle)).toEqual({ title: 'Budżet domowy' });
+    const [round2] = await db.query<{ state: string; winner_id: string }[]>(
+      'SELECT state, winner_id FROM round r JOIN translation_unit u ON u.id = r.unit_id WHERE u.string_id = $1 AND number = 2',
+      [stringId],
+    );
+    expect(round2).toEqual({ state: 'DECIDED', winner_id: challengerId });
+  }, 60_000);
 });
