@@ -9,7 +9,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** name → TypeScript entry run with @swc-node/register. */
 const SCENARIOS = {
   'translation-core': 'libs/translation-core/scripts/bench.ts',
+  'w4-export': 'apps/api/scripts/w4-export.ts',
 };
+
+/** Scenarios that import API code need its tsconfig (decorators); the rest use the base one. */
+const TSCONFIG = { 'w4-export': 'apps/api/tsconfig.json' };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = requested.filter((name) => !(name in SCENARIOS));
@@ -29,7 +33,7 @@ for (const name of requested.length > 0 ? requested : Object.keys(SCENARIOS)) {
     {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json' },
+      env: { ...process.env, SWC_NODE_PROJECT: TSCONFIG[name] ?? 'tsconfig.base.json' },
     },
   );
   failed ||= result.status !== 0;
