@@ -6,7 +6,15 @@ import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { localeId, seedNamespace, seedWinnersFromJson } from './support/delivery-seed';
 import { signedInClient } from './support/graphql-client';
-import { flushQueueKeys, resetDatabase, startApi, type RunningApi } from './support/test-app';
+import type { INestApplicationContext } from '@nestjs/common';
+import {
+  flushQueueKeys,
+  resetDatabase,
+  startApi,
+  startWorker,
+  testConfig,
+  type RunningApi,
+} from './support/test-app';
 
 // Repo root from this file (apps/api/test), never an absolute path.
 const repoRoot = resolve(__dirname, '../../..');
@@ -70,14 +78,17 @@ if (!existsSync(corpus)) {
 } else {
   describe('chorus CLI end to end (child process, real API)', () => {
     let api: RunningApi;
+    let worker: INestApplicationContext;
     let dir: string;
     let pullToken: string;
     let env: Record<string, string>;
     let plCoverage: number;
 
     beforeAll(async () => {
-      api = await startApi();
+      // Imports above 1,000 units run as jobs, so `chorus push` of en.json exercises 202 + polling.
+      api = await startApi(testConfig({ IMPORT_ASYNC_UNITS: '1000' }));
       await resetDatabase(api.app);
+      worker = await startWorker(api.config);
       dir = mkdtempSync(join(tmpdir(), 'chorus-e2e-'));
       const owner = await signedInClient(api.baseUrl, 'owner');
       const created = await owner.client.ok<{ createProject: { id: string } }>(
@@ -108,6 +119,7 @@ if (!existsSync(corpus)) {
 
     afterAll(async () => {
       rmSync(dir, { recursive: true, force: true });
+      await worker.close();
       await flushQueueKeys(api.config);
       await api.close();
     });
@@ -203,6 +215,62 @@ if (!existsSync(corpus)) {
         code: 4,
         stderr: `chorus: cannot reach http://127.0.0.1:${closed}: ECONNREFUSED\n`,
       });
+    });
+
+    it('pushes the actualbudget source and two locale files, then pulls what they decided', async () => {
+      const owner = await signedInClient(api.baseUrl, 'pusher');
+      await owner.client.ok(
+        'mutation { createProject(input: { slug: "pushed", name: "Pushed", sourceLocale: "en" }) { id } }',
+      );
+      const token = (
+        await owner.client.ok<{ createApiToken: { secret: string } }>(
+          'mutation { createApiToken(project: "pushed", name: "ci", scopes: [push, pull]) { secret } }',
+        )
+      ).createApiToken.secret;
+      for (const locale of ['pl', 'de']) {
+        await owner.client.ok(
+          `mutation { addLocale(project: "pushed", code: "${locale}") { code } }`,
+        );
+      }
+      const pushEnv = { CHORUS_URL: api.baseUrl, CHORUS_TOKEN: token };
+      const files = ['en.json', 'pl.json', 'de.json'].map((f) => join(corpus, f));
+      // en.json is the source (the locale named by the file equals the project's source locale).
+      const source = await chorus(
+        ['--json', 'push', files[0] as string, '--project', 'pushed', '--namespace', 'translation'],
+        dir,
+        pushEnv,
+      );
+      expect(source.code).toBe(0);
+      const sourceResult = (JSON.parse(source.stdout) as { results: Record<string, unknown>[] })
+        .results[0];
+      expect(sourceResult).toMatchObject({ namespace: 'translation', locale: 'en', added: 2646 });
+      const locales = await chorus(
+        ['push', ...files.slice(1), '--project', 'pushed', '--namespace', 'translation'],
+        dir,
+        pushEnv,
+      );
+      expect(locales.code).toBe(0);
+      expect(locales.stdout).toMatch(/pl\.json → translation \(pl, /);
+      expect(locales.stdout).toMatch(/de\.json → translation \(de, /);
+
+      const status = await chorus(['--json', 'status', '--project', 'pushed'], dir, pushEnv);
+      const coverage = (
+        JSON.parse(status.stdout) as { locales: { locale: string; coverage: number }[] }
+      ).locales;
+      const pl = coverage.find((l) => l.locale === 'pl')?.coverage ?? -1;
+      expect(pl).toBeGreaterThan(10);
+      const out = ['pull', '--project', 'pushed', '--out', 'pushed', '--lock', 'pushed.lock.json'];
+      expect((await chorus([...out, '--min-coverage', '0'], dir, pushEnv)).code).toBe(0);
+      const plFile = JSON.parse(
+        readFileSync(join(dir, 'pushed/pl/translation.json'), 'utf8'),
+      ) as Record<string, string>;
+      expect(plFile['(deleted)']).toBe('(usunięte)');
+      const gate = await chorus(
+        [...out, '--locales', 'pl', '--min-coverage', String(Math.floor(pl) + 1)],
+        dir,
+        pushEnv,
+      );
+      expect(gate.code).toBe(2);
     });
   });
 }
