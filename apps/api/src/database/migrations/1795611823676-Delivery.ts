@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Delivery1795611823676 implements MigrationInterface {
   name = 'Delivery1795611823676';
