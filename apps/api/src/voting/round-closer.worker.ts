@@ -12,6 +12,7 @@ import type { AppConfig } from '../config/env.schema';
 import type { VotingJobs } from '../queue/jobs';
 import { VOTING_QUEUE } from '../queue/jobs';
 import { queueConnection } from '../queue/queue-connection';
+import { AbuseService } from './abuse.service';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
 import { VotingService } from './voting.service';
 
@@ -32,10 +33,12 @@ export class RoundCloserWorker implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('RoundCloser');
   private worker: Worker<VotingJobs[keyof VotingJobs], unknown, keyof VotingJobs> | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
+  private abuseTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly voting: VotingService,
     private readonly scheduler: RoundSchedulerProducer,
+    private readonly abuse: AbuseService,
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -55,12 +58,14 @@ export class RoundCloserWorker implements OnModuleInit, OnApplicationShutdown {
     );
     this.worker.on('error', (error) => this.logger.error(`worker error: ${error.message}`));
     this.sweepTimer = setInterval(() => void this.sweep(), this.config.roundSweepMs);
+    this.abuseTimer = setInterval(() => void this.scheduleAbuseScans(), this.config.abuseScanMs);
     void this.sweep();
   }
 
   /** SIGTERM: stop sweeping, let the active jobs finish, then close. */
   async onApplicationShutdown(): Promise<void> {
     if (this.sweepTimer !== null) clearInterval(this.sweepTimer);
+    if (this.abuseTimer !== null) clearInterval(this.abuseTimer);
     await this.worker?.close();
   }
 
@@ -70,8 +75,10 @@ export class RoundCloserWorker implements OnModuleInit, OnApplicationShutdown {
         const { state } = await this.voting.tick(job.data.unitId, Date.now());
         return { state: state.round.state };
       }
-      case 'scan-abuse':
-        return { state: 'skipped' };
+      case 'scan-abuse': {
+        const result = await this.abuse.scan(job.data.projectId, Date.now());
+        return { state: `flags ${result.flags}, pairs ${result.collusionPairs}` };
+      }
       default:
         return job satisfies never;
     }
@@ -105,6 +112,22 @@ export class RoundCloserWorker implements OnModuleInit, OnApplicationShutdown {
         `sweep failed (will retry): ${error instanceof Error ? error.message : String(error)}`,
       );
       return 0;
+    }
+  }
+
+  /** One scan job per project with votes, per period (the id names the period, so N workers add it once). */
+  async scheduleAbuseScans(now = Date.now()): Promise<void> {
+    try {
+      const projects = await this.dataSource.query<{ project_id: string }[]>(
+        'SELECT DISTINCT u.project_id FROM vote v JOIN translation_unit u ON u.id = v.unit_id',
+      );
+      const period = Math.floor(now / this.config.abuseScanMs);
+      for (const { project_id } of projects)
+        await this.scheduler.scheduleAbuseScan(project_id, period);
+    } catch (error) {
+      this.logger.warn(
+        `abuse scan scheduling failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

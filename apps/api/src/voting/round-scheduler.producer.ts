@@ -21,11 +21,11 @@ export class RoundSchedulerProducer {
     });
   }
 
-  async scheduleAbuseScan(projectId: string, everyMs: number): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      `scan-abuse_${projectId}`,
-      { every: everyMs },
-      { name: 'scan-abuse', data: { projectId }, opts: { attempts: 3 } },
+  async scheduleAbuseScan(projectId: string, period: number): Promise<void> {
+    await this.queue.add(
+      'scan-abuse',
+      { projectId },
+      { jobId: `scan-abuse_${projectId}_${period}`, attempts: 3 },
     );
   }
 

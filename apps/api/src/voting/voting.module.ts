@@ -7,6 +7,9 @@ import { CatalogueModule } from '../catalogue/catalogue.module';
 import { IdentityModule } from '../identity/identity.module';
 import { TranslationModule } from '../translation/translation.module';
 import { VOTING_QUEUE } from '../queue/jobs';
+import { AbuseService } from './abuse.service';
+import { AdminQueryService } from './admin-query.service';
+import { AdminResolver } from './admin.resolver';
 import { LIVE_EVENTS } from './live-events';
 import { LiveEventsService } from './live-events.service';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
@@ -29,12 +32,15 @@ import { BUNDLE_REBUILD, VotingService } from './voting.service';
     UnitStateRepository,
     RoundSchedulerProducer,
     VotingService,
+    AbuseService,
+    AdminQueryService,
+    AdminResolver,
     VotingQueryService,
     VotingResolver,
     LiveEventsService,
     { provide: LIVE_EVENTS, useExisting: LiveEventsService },
     { provide: BUNDLE_REBUILD, useExisting: BundleRebuildProducer },
   ],
-  exports: [VotingService, RoundSchedulerProducer, LIVE_EVENTS],
+  exports: [VotingService, AbuseService, RoundSchedulerProducer, LIVE_EVENTS],
 })
 export class VotingModule {}

@@ -286,12 +286,17 @@ export class VotingService {
 
   /** A close or cooldown timer fired (or a sweep): decides, extends or re-opens as C1 says. Idempotent. */
   async tick(unitId: string, now: number): Promise<UnitOutcome> {
+    return this.applyToUnit(unitId, { type: 'tick' }, now);
+  }
+
+  /** Applies a system event (timer, abuse scan) to a unit; no user, so no audit entry. */
+  async applyToUnit(unitId: string, event: VotingEvent, now: number): Promise<UnitOutcome> {
     const { context, state } = await this.change(
       (manager) =>
         manager
           .query('SELECT id FROM translation_unit WHERE id = $1 FOR UPDATE', [unitId])
           .then(() => unitId),
-      () => Promise.resolve({ type: 'tick' }),
+      () => Promise.resolve(event),
       now,
       null,
     );
