@@ -199,6 +199,22 @@ describe('delivery: bundles over HTTP', () => {
     expect(old.body.equals(before.body)).toBe(true);
   });
 
+  it('ships stale winners only when the project opts in (settings.export.exportStale)', async () => {
+    await ds.query(
+      `UPDATE project SET settings = settings || '{"export": {"exportStale": true}}'::jsonb WHERE id = $1`,
+      [projectId],
+    );
+    await api.app.get(BundleRebuildProducer).requestRebuild(projectId);
+    expect(JSON.parse((await get(`${base()}/pl/translation.json`)).text)).toMatchObject({
+      greeting: 'Cześć',
+    });
+    await ds.query(`UPDATE project SET settings = settings - 'export' WHERE id = $1`, [projectId]);
+    await api.app.get(BundleRebuildProducer).requestRebuild(projectId);
+    expect(JSON.parse((await get(`${base()}/pl/translation.json`)).text)).not.toHaveProperty(
+      'greeting',
+    );
+  });
+
   it('answers unknown projects, locales, namespaces and hashes with 404 and a code', async () => {
     expect(await errorCode(`${api.baseUrl}/bundles/nope/en/translation.json`)).toEqual({
       status: 404,
