@@ -3,6 +3,7 @@
  * permission table (identity/permissions.ts). To cover a new mutation, append one entry to
  * MUTATIONS: the action it requires and a function that performs it for a client and project.
  */
+import { DataSource } from 'typeorm';
 import { isAllowed, type MembershipGrant, type ProjectAction } from '../src/identity/permissions';
 import { gqlUpload } from './support/catalogue-http';
 import { TestClient, signedInClient, type GraphqlResponse } from './support/graphql-client';
@@ -119,6 +120,38 @@ const LOCALES = [
 
 const SOURCE_FILE = JSON.stringify({ hello: 'Hello', bye: 'Bye' });
 
+const SUBMIT =
+  'mutation($i: SubmitTranslationInput!) { submitTranslation(input: $i) { candidate { id } } }';
+let textCounter = 0;
+const uniqueText = (): string => `Hallo ${(textCounter += 1)}`;
+
+async function stringIdOf(api: RunningApi, project: string, key: string): Promise<string> {
+  const [row] = await api.app
+    .get(DataSource)
+    .query<{ id: string }[]>(
+      'SELECT s.id FROM source_string s JOIN project p ON p.id = s.project_id WHERE p.slug = $1 AND s.key = $2',
+      [project, key],
+    );
+  if (row === undefined) throw new Error(`no string ${key} in ${project}`);
+  return row.id;
+}
+
+/** A candidate on `hello` (de) by a fresh volunteer, so no role votes on or judges its own text. */
+async function freshCandidate(context: MatrixContext): Promise<string> {
+  const author = await signedInClient(context.api.baseUrl, 'author');
+  const data = await author.client.ok<{ submitTranslation: { candidate: { id: string } } }>(
+    SUBMIT,
+    {
+      i: {
+        stringId: await stringIdOf(context.api, context.project, 'hello'),
+        locale: 'de',
+        forms: [{ category: '', text: uniqueText() }],
+      },
+    },
+  );
+  return data.submitTranslation.candidate.id;
+}
+
 export const MUTATIONS: MutationCase[] = [
   {
     name: 'createProject',
@@ -223,6 +256,56 @@ export const MUTATIONS: MutationCase[] = [
           { name: 'de.json', text: JSON.stringify({ hello: 'Hallo' }) },
           { cookie: client.rawCookie },
         ),
+      ),
+  },
+  {
+    name: 'submitTranslation',
+    requires: 'translation.submit',
+    run: async (client, { api, project }) =>
+      client.gql(SUBMIT, {
+        i: {
+          stringId: await stringIdOf(api, project, 'hello'),
+          locale: 'de',
+          forms: [{ category: '', text: uniqueText() }],
+        },
+      }),
+  },
+  {
+    name: 'castVote',
+    requires: 'vote.cast',
+    run: async (client, context) =>
+      client.gql('mutation($c: ID!) { castVote(candidateId: $c, value: 1) { hasVoted } }', {
+        c: await freshCandidate(context),
+      }),
+  },
+  {
+    name: 'approveCandidate',
+    requires: 'candidate.approve',
+    locale: 'de',
+    run: async (client, context) =>
+      client.gql('mutation($c: ID!) { approveCandidate(id: $c, reason: "ok") { state } }', {
+        c: await freshCandidate(context),
+      }),
+  },
+  {
+    name: 'rejectCandidate',
+    requires: 'candidate.reject',
+    locale: 'de',
+    run: async (client, context) =>
+      client.gql('mutation($c: ID!) { rejectCandidate(id: $c, reason: "no") { status } }', {
+        c: await freshCandidate(context),
+      }),
+  },
+  {
+    name: 'lockString',
+    requires: 'string.lock',
+    locale: 'de',
+    run: async (client, { api, project }) =>
+      client.gql(
+        'mutation($s: ID!) { lockString(stringId: $s, locale: "de", locked: false) { locked } }',
+        {
+          s: await stringIdOf(api, project, 'bye'),
+        },
       ),
   },
   {

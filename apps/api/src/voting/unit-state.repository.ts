@@ -87,6 +87,7 @@ interface RoundRow {
   dirty: boolean;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REASONS: readonly ReasonCode[] = [
   'QUORUM',
   'MIN_VOTES',
@@ -217,13 +218,14 @@ export class UnitStateRepository {
             id: string;
             source_hash: string;
             author_id: string;
+            origin: string;
             forms: Record<string, string>;
             created_at: Date;
             status: CandidateStatus;
             blocking_errors: string[];
           }[]
         >(
-          'SELECT id, source_hash, author_id, forms, created_at, status, blocking_errors FROM translation WHERE unit_id = $1',
+          'SELECT id, source_hash, author_id, origin, forms, created_at, status, blocking_errors FROM translation WHERE unit_id = $1',
           [unitId],
         ),
       () =>
@@ -273,7 +275,9 @@ export class UnitStateRepository {
         id: c.id,
         unitId,
         sourceHash: c.source_hash,
-        authorId: c.author_id,
+        // An imported text is the app's, not the importer's: it neither blocks the importer's own
+        // candidate nor makes their vote on it a self-vote, and earns them no reputation.
+        authorId: c.origin === 'community' ? c.author_id : `${c.origin}:${c.id}`,
         forms: c.forms,
         createdAt: c.created_at.getTime(),
         status: c.status,
@@ -512,6 +516,7 @@ export class UnitStateRepository {
     entries: readonly (Effect & { type: 'applyReputation' })['entries'][number][],
   ): Promise<void> {
     for (const entry of entries) {
+      if (!UUID.test(entry.userId)) continue; // an imported text's pseudo-author
       const values =
         entry.kind === 'voter'
           ? { agree: entry.agree, disagree: entry.disagree, accepted: 0, rejected: 0 }
