@@ -10,10 +10,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const SCENARIOS = {
   'translation-core': 'libs/translation-core/scripts/bench.ts',
   'w4-export': 'apps/api/scripts/w4-export.ts',
+  'w1-import': 'apps/api/bench/w1-import.ts',
+  'w2-votes': 'apps/api/bench/w2-votes.ts',
+  'w3-close': 'apps/api/bench/w3-close.ts',
 };
 
 /** Scenarios that import API code need its tsconfig (decorators); the rest use the base one. */
 const TSCONFIG = { 'w4-export': 'apps/api/tsconfig.json' };
+for (const name of Object.keys(SCENARIOS))
+  if (SCENARIOS[name].startsWith('apps/api/bench/')) TSCONFIG[name] = 'apps/api/tsconfig.json';
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = requested.filter((name) => !(name in SCENARIOS));

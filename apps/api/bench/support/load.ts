@@ -1,0 +1,151 @@
+// A small closed-loop HTTP load generator (autocannon is not a dependency): N virtual users, each
+// with requests in flight one at a time over keep-alive sockets, bounded by a request count and a
+// time limit. Latencies are kept in full and sorted, so percentiles are exact.
+import { Agent, request } from 'node:http';
+
+export interface LoadRequest {
+  readonly port: number;
+  readonly path: string;
+  readonly body: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface LoadOptions {
+  readonly concurrency: number;
+  /** Stop issuing after this many requests in total. */
+  readonly total: number;
+  /** Stop issuing after this long; requests in flight still finish and count. */
+  readonly maxMs: number;
+  /** The request of virtual user `user`'s `n`-th request (n counts from 0 per user). */
+  readonly next: (user: number, n: number) => LoadRequest | null;
+  /** Whether a response counts as acknowledged (e.g. a GraphQL answer without errors). */
+  readonly accept: (status: number, body: string) => boolean;
+  /** Sorts failures by a short code for the report (e.g. the GraphQL extensions.code). */
+  readonly failureCode?: (status: number, body: string) => string;
+}
+
+export interface LoadResult {
+  readonly requests: number;
+  readonly ok: number;
+  readonly failed: number;
+  readonly failures: Readonly<Record<string, number>>;
+  readonly ms: number;
+  /** Acknowledged requests per second. */
+  readonly rps: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+export function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? 0;
+}
+
+function send(agent: Agent, req: LoadRequest): Promise<{ status: number; body: string }> {
+  return new Promise((resolveSend, reject) => {
+    const r = request(
+      {
+        host: '127.0.0.1',
+        port: req.port,
+        path: req.path,
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(req.body),
+          ...req.headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolveSend({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+        );
+        res.on('error', reject);
+      },
+    );
+    r.on('error', reject);
+    r.end(req.body);
+  });
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const latencies = new Float64Array(options.total);
+  let issued = 0;
+  let ok = 0;
+  let failed = 0;
+  const failures: Record<string, number> = {};
+  const started = performance.now();
+  const stopAt = started + options.maxMs;
+  const user = async (u: number): Promise<void> => {
+    for (let n = 0; ; n += 1) {
+      if (issued >= options.total || performance.now() >= stopAt) return;
+      const req = options.next(u, n);
+      if (req === null) return;
+      const slot = issued;
+      issued += 1;
+      const t0 = performance.now();
+      try {
+        const res = await send(agent, req);
+        latencies[slot] = performance.now() - t0;
+        if (options.accept(res.status, res.body)) ok += 1;
+        else {
+          failed += 1;
+          const code = options.failureCode?.(res.status, res.body) ?? `HTTP ${res.status}`;
+          failures[code] = (failures[code] ?? 0) + 1;
+        }
+      } catch (error) {
+        latencies[slot] = performance.now() - t0;
+        failed += 1;
+        const code = error instanceof Error ? error.message.slice(0, 40) : 'error';
+        failures[code] = (failures[code] ?? 0) + 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, (_, u) => user(u)));
+  const ms = performance.now() - started;
+  agent.destroy();
+  const sorted = latencies.slice(0, issued).sort();
+  return {
+    requests: issued,
+    ok,
+    failed,
+    failures,
+    ms,
+    rps: (ok * 1000) / ms,
+    p50: percentile(sorted, 50),
+    p90: percentile(sorted, 90),
+    p99: percentile(sorted, 99),
+    max: sorted.length === 0 ? 0 : (sorted[sorted.length - 1] ?? 0),
+  };
+}
+
+/** A GraphQL answer with data and no errors. */
+export function graphqlOk(status: number, body: string): boolean {
+  if (status !== 200) return false;
+  try {
+    const parsed = JSON.parse(body) as { data?: unknown; errors?: unknown };
+    return parsed.errors === undefined && parsed.data !== null && parsed.data !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** The first error's extensions.code, or the HTTP status. */
+export function graphqlCode(status: number, body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { errors?: { extensions?: { code?: string } }[] };
+    return parsed.errors?.[0]?.extensions?.code ?? `HTTP ${status}`;
+  } catch {
+    return `HTTP ${status}`;
+  }
+}
+
+export function gqlBody(query: string, variables?: Record<string, unknown>): string {
+  return JSON.stringify(variables === undefined ? { query } : { query, variables });
+}

@@ -1,0 +1,424 @@
+// W1 import: a generated nested catalogue (source + target locales) pushed through the real HTTP
+// import path with a push token, as `chorus push` does (POST, then poll the job when it is queued);
+// then a no-op re-import and a 5%-changed re-import. Floor: COPY FROM STDIN of the same rows into
+// the same tables, in the same database, in the same run.
+// Run: npm run bench -- w1-import [--full] [--keys N --locales N] [--source]
+import { buildSourceUnits, parseI18nextJson, type SourceUnit } from '@chorus/translation-core';
+import { dedupeKey } from '@chorus/voting';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { copyChunks, copyIn } from './support/copy';
+import {
+  type BenchRow,
+  flag,
+  fmtMb,
+  fmtMs,
+  fmtRate,
+  isFull,
+  machine,
+  printRows,
+  record,
+  table,
+} from './support/report';
+import { seedLocales, seedProject, seedPushToken } from './support/seed';
+import {
+  type BenchEnv,
+  benchEnv,
+  createBenchDatabase,
+  ensureBuilt,
+  must,
+  pollUntil,
+  startApiProcess,
+  startWorkerProcess,
+} from './support/stack';
+
+export interface W1Options {
+  readonly env: BenchEnv;
+  readonly keys: number;
+  readonly locales: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface W1Result {
+  readonly keys: number;
+  readonly locales: number;
+  /** Catalogue entries written: keys × (1 + locales). */
+  readonly entries: number;
+  readonly floorMs: number;
+  readonly importMs: number;
+  readonly noopMs: number;
+  readonly changedMs: number;
+  readonly ratio: number;
+  readonly apiPeakRssMb: number;
+  readonly workerPeakRssMb: number;
+  /** Counts after the runs, for the smoke test. */
+  readonly sourceStrings: number;
+  readonly winners: number;
+  readonly noopUnchanged: number;
+  readonly changedSource: number;
+}
+
+export const TARGET_LOCALES = [
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt',
+  'nl',
+  'sv',
+  'pl',
+  'cs',
+  'ja',
+  'da',
+  'fi',
+  'nb',
+  'tr',
+  'uk',
+  'ko',
+  'hu',
+  'ro',
+  'el',
+  'he',
+];
+
+/** A nested i18next file: section<i%50>.group<i/50%20>.key<i>, each with a {{name}} placeholder. */
+export function nestedCatalogue(keys: number, text: (i: number) => string): string {
+  const root: Record<string, Record<string, Record<string, string>>> = {};
+  for (let i = 0; i < keys; i += 1) {
+    const section = (root[`section${i % 50}`] ??= {});
+    const group = (section[`group${Math.floor(i / 50) % 20}`] ??= {});
+    group[`key${i}`] = text(i);
+  }
+  return JSON.stringify(root, null, 2);
+}
+
+export const sourceText = (i: number, version = 0): string =>
+  `Source text number ${i}${version > 0 ? ` (v${version})` : ''} for {{name}}`;
+export const targetText = (locale: string, i: number, version = 0): string =>
+  `[${locale}] text ${i}${version > 0 ? ` (v${version})` : ''} for {{name}}`;
+
+interface PushOutcome {
+  readonly ms: number;
+  readonly result: { added: number; changed: number; unchanged: number; imported: number };
+}
+
+/** `chorus push` of one file: POST, and when the server queues it, poll the job until it ends. */
+async function push(
+  baseUrl: string,
+  slug: string,
+  token: string,
+  locale: string,
+  body: string,
+): Promise<PushOutcome> {
+  const started = performance.now();
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const res = await fetch(
+    `${baseUrl}/api/projects/${slug}/catalogues/translation?locale=${locale}`,
+    { method: 'POST', headers, body },
+  );
+  const answer = (await res.json()) as PushOutcome['result'] & { jobId?: string };
+  if (res.status === 200) return { ms: performance.now() - started, result: answer };
+  if (res.status !== 202 || answer.jobId === undefined)
+    throw new Error(`import ${locale} failed: ${res.status} ${JSON.stringify(answer)}`);
+  const job = await pollUntil(
+    `import job ${answer.jobId}`,
+    async () => {
+      const r = await fetch(`${baseUrl}/api/jobs/${answer.jobId}`, { headers });
+      return (await r.json()) as {
+        state: string;
+        result?: PushOutcome['result'];
+        error?: unknown;
+      };
+    },
+    (s) => s.state === 'completed' || s.state === 'failed',
+    600_000,
+    25,
+  );
+  if (job.state !== 'completed' || job.result === undefined)
+    throw new Error(`import job ${answer.jobId} failed: ${JSON.stringify(job.error)}`);
+  return { ms: performance.now() - started, result: job.result };
+}
+
+async function pushAll(
+  baseUrl: string,
+  slug: string,
+  token: string,
+  files: readonly { locale: string; body: string }[],
+): Promise<{ ms: number; results: PushOutcome['result'][] }> {
+  const started = performance.now();
+  const results: PushOutcome['result'][] = [];
+  for (const file of files)
+    results.push((await push(baseUrl, slug, token, file.locale, file.body)).result);
+  return { ms: performance.now() - started, results };
+}
+
+/** The floor: the rows an import ends with, COPYed into the same tables of a second project. */
+async function copyFloor(
+  url: string,
+  db: Awaited<ReturnType<typeof createBenchDatabase>>['db'],
+  units: readonly SourceUnit[],
+  locales: readonly string[],
+): Promise<number> {
+  const project = await seedProject(db, 'w1-floor');
+  const localeIds = await seedLocales(db, project.id, ['en', ...locales]);
+  const [ns] = await db.query<{ id: string }[]>(
+    `INSERT INTO namespace (project_id, name, nested_keys) VALUES ($1, 'translation', true) RETURNING id`,
+    [project.id],
+  );
+  const stringIds = units.map(() => randomUUID());
+  const sourceRows = units.map((u, position) => [
+    must(stringIds[position], 'string id'),
+    project.id,
+    must(ns, 'namespace').id,
+    u.id,
+    u.key,
+    u.kind,
+    JSON.stringify(u.path),
+    JSON.stringify(u.forms),
+    u.forms[''] ?? '',
+    u.sourceHash,
+    position,
+  ]);
+  const unitRows: string[][] = [];
+  const translationRows: (string | number)[][] = [];
+  const roundRows: (string | number)[][] = [];
+  const now = new Date().toISOString();
+  for (const locale of locales) {
+    units.forEach((u, i) => {
+      const unitId = randomUUID();
+      const translationId = randomUUID();
+      const forms = { '': targetText(locale, i) };
+      unitRows.push([
+        unitId,
+        project.id,
+        must(stringIds[i], 'string id'),
+        must(localeIds[locale], 'locale'),
+      ]);
+      translationRows.push([
+        translationId,
+        unitId,
+        project.ownerId,
+        u.sourceHash,
+        JSON.stringify(forms),
+        dedupeKey(forms),
+        'active',
+        'import',
+      ]);
+      roundRows.push([
+        randomUUID(),
+        unitId,
+        1,
+        u.sourceHash,
+        'DECIDED',
+        '{}',
+        now,
+        now,
+        translationId,
+        '{IMPORTED}',
+      ]);
+    });
+  }
+  const chunks = {
+    source: copyChunks(sourceRows),
+    units: copyChunks(unitRows),
+    translations: copyChunks(translationRows),
+    rounds: copyChunks(roundRows),
+  };
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const started = performance.now();
+    await client.query('BEGIN');
+    await copyIn(
+      client,
+      'source_string',
+      [
+        'id',
+        'project_id',
+        'namespace_id',
+        'unit_key',
+        'key',
+        'kind',
+        'path',
+        'forms',
+        'source_text',
+        'source_hash',
+        'position',
+      ],
+      chunks.source,
+    );
+    await copyIn(
+      client,
+      'translation_unit',
+      ['id', 'project_id', 'string_id', 'locale_id'],
+      chunks.units,
+    );
+    await copyIn(
+      client,
+      'translation',
+      ['id', 'unit_id', 'author_id', 'source_hash', 'forms', 'dedupe_key', 'status', 'origin'],
+      chunks.translations,
+    );
+    await copyIn(
+      client,
+      'round',
+      [
+        'id',
+        'unit_id',
+        'number',
+        'source_hash',
+        'state',
+        'params',
+        'opened_at',
+        'closed_at',
+        'winner_id',
+        'reasons',
+      ],
+      chunks.rounds,
+    );
+    await client.query('COMMIT');
+    return performance.now() - started;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function runW1Import(options: W1Options): Promise<W1Result> {
+  const log = options.log ?? (() => undefined);
+  const locales = TARGET_LOCALES.slice(0, options.locales);
+  const database = await createBenchDatabase(options.env);
+  const procs: Awaited<ReturnType<typeof startApiProcess>>[] = [];
+  try {
+    const api = await startApiProcess({ env: options.env, database });
+    procs.push(api);
+    const worker = await startWorkerProcess({ env: options.env, database });
+    procs.push(worker);
+    const { db } = database;
+    const project = await seedProject(db, 'w1');
+    const token = await seedPushToken(db, project);
+
+    const files = (version: (i: number) => number) => [
+      { locale: 'en', body: nestedCatalogue(options.keys, (i) => sourceText(i, version(i))) },
+      ...locales.map((locale) => ({
+        locale,
+        body: nestedCatalogue(options.keys, (i) => targetText(locale, i, version(i))),
+      })),
+    ];
+    const first = files(() => 0);
+    const parsed = parseI18nextJson(must(first[0], 'source file').body, {
+      locale: 'en',
+      namespace: 'translation',
+      keySeparator: '.',
+    });
+    if (!parsed.ok) throw new Error('generated catalogue does not parse');
+    const units = buildSourceUnits(parsed.value.catalogue);
+
+    const floorMs = await copyFloor(database.url, db, units, locales);
+    log(`floor: COPY of ${units.length * (1 + 3 * locales.length)} rows in ${fmtMs(floorMs)}`);
+
+    const imported = await pushAll(api.baseUrl, project.slug, token, first);
+    log(`import: ${first.length} files in ${fmtMs(imported.ms)}`);
+    const noop = await pushAll(api.baseUrl, project.slug, token, first);
+    log(`no-op re-import: ${fmtMs(noop.ms)}`);
+    const changed = await pushAll(
+      api.baseUrl,
+      project.slug,
+      token,
+      files((i) => (i % 20 === 0 ? 1 : 0)),
+    );
+    log(`5%-changed re-import: ${fmtMs(changed.ms)}`);
+
+    const [counts] = await db.query<{ strings: number; winners: number }[]>(
+      `SELECT (SELECT count(*)::int FROM source_string WHERE project_id = $1 AND removed_at IS NULL) AS strings,
+              (SELECT count(*)::int FROM translation_unit u JOIN translation t ON t.id = u.winner_translation_id
+                WHERE u.project_id = $1 AND t.source_hash = u.winner_source_hash) AS winners`,
+      [project.id],
+    );
+    return {
+      keys: options.keys,
+      locales: locales.length,
+      entries: options.keys * (1 + locales.length),
+      floorMs,
+      importMs: imported.ms,
+      noopMs: noop.ms,
+      changedMs: changed.ms,
+      ratio: floorMs / imported.ms,
+      apiPeakRssMb: api.peakRssMb(),
+      workerPeakRssMb: worker.peakRssMb(),
+      sourceStrings: must(counts, 'counts').strings,
+      winners: must(counts, 'counts').winners,
+      noopUnchanged: noop.results.reduce((n, r) => n + r.unchanged, 0),
+      changedSource: must(changed.results[0], 'source result').changed,
+    };
+  } finally {
+    for (const p of procs.reverse()) await p.stop();
+    await database.drop();
+  }
+}
+
+export function w1Rows(r: W1Result, full: boolean): BenchRow[] {
+  const size = `${r.keys / 1000}k keys × ${r.locales} locales (${Math.round(r.entries / 1000)}k entries)${full ? ', full' : ''}`;
+  const rss = `api ${fmtMb(r.apiPeakRssMb)}, worker ${fmtMb(r.workerPeakRssMb)}`;
+  return [
+    {
+      scenario: 'W1 import',
+      size,
+      floor: fmtRate((r.entries * 1000) / r.floorMs, 'entries'),
+      result: fmtRate((r.entries * 1000) / r.importMs, 'entries'),
+      ratio: `${r.ratio.toFixed(2)}×`,
+      goal: '≥ 0.3× floor rate',
+      pass: r.ratio >= 0.3,
+      peakRss: rss,
+    },
+    {
+      scenario: 'W1 no-op re-import',
+      size,
+      floor: '—',
+      result: fmtMs(r.noopMs),
+      ratio: '—',
+      goal: '< 10 s',
+      pass: r.noopMs < 10_000,
+    },
+    {
+      scenario: 'W1 5%-changed re-import',
+      size,
+      floor: fmtMs(r.floorMs),
+      result: fmtMs(r.changedMs),
+      ratio: `${(r.changedMs / r.floorMs).toFixed(2)}× floor time`,
+      goal: 'informational',
+      pass: null,
+    },
+  ];
+}
+
+async function main(): Promise<void> {
+  const env = benchEnv();
+  const full = isFull();
+  ensureBuilt(env, console.log);
+  const r = await runW1Import({
+    env,
+    keys: flag('keys', full ? 50_000 : 10_000),
+    locales: flag('locales', 10),
+    log: console.log,
+  });
+  const rows = w1Rows(r, full);
+  printRows(rows);
+  const body = [
+    '`chorus push`-style: POST each file (source first, then each locale) with a push token to',
+    '`/api/projects/:slug/catalogues/translation`, and poll `/api/jobs/:id` while the worker imports it (files above',
+    '`IMPORT_ASYNC_UNITS` are queued). entries = keys × (1 + locales); each translated entry writes a unit, a candidate',
+    'and a DECIDED round [IMPORTED] and sets the winner. Floor = `COPY … FROM STDIN` (node-postgres, no',
+    'pg-copy-streams) of the same final rows (source strings, units, candidates, rounds) into the same tables, one',
+    'transaction, in the same database; rows prepared before the clock starts.',
+    '',
+    table(rows),
+  ].join('\n');
+  await record('## W1 import', body, rows, await machine(env));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
