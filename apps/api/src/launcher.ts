@@ -79,6 +79,9 @@ async function main(): Promise<void> {
     PORT: String(config.port),
     WEB_DIST: process.env['WEB_DIST'] ?? resolve(distDir, '../web'),
     SEED_DEMO: process.env['SEED_DEMO'] ?? 'true',
+    // The web client's own catalogue seeds the demo project (dist/apps/api → apps/web/src/locales).
+    DEMO_CATALOGUE_DIR:
+      process.env['DEMO_CATALOGUE_DIR'] ?? resolve(distDir, '../../../apps/web/src/locales'),
   };
 
   const children: Child[] = [];

@@ -32,6 +32,8 @@ export interface AppConfig {
   /** Directory of the built web client; served on the API port when set. */
   readonly webDist: string | null;
   readonly seedDemo: boolean;
+  /** Directory with `<locale>/translation.json` files (the web client's own catalogue) for the demo project. */
+  readonly demoCatalogueDir: string | null;
   /** Where the code-first GraphQL schema is written (development), or null to keep it in memory. */
   readonly schemaFile: string | null;
   readonly corsOrigins: readonly string[];
@@ -182,6 +184,7 @@ export function parseEnv(env: Env): AppConfig {
     ),
     webDist: read(env, 'WEB_DIST') ?? null,
     seedDemo: boolean(env, 'SEED_DEMO', false),
+    demoCatalogueDir: read(env, 'DEMO_CATALOGUE_DIR') ?? null,
     schemaFile: read(env, 'GRAPHQL_SCHEMA_FILE') ?? null,
     corsOrigins: (read(env, 'CORS_ORIGINS') ?? '')
       .split(',')

@@ -1,9 +1,20 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CatalogueImportService } from '../catalogue/catalogue-import.service';
 import { ProjectService } from '../catalogue/project.service';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env.schema';
 import { IdentityService } from '../identity/identity.service';
 import { DEMO_LOGIN, DEMO_PROJECT } from './demo-credentials';
 
-/** Seeds the demo account and project for `npm start`; idempotent, never touches existing data. */
+/**
+ * Seeds `npm start`'s demo: an owner account and the project "chorus-ui", whose catalogue IS the
+ * web client's own (DEMO_CATALOGUE_DIR/<locale>/translation.json): the source in English and the
+ * shipped translations as imported winners, so the UI loads its bundles from this very server and
+ * the community can improve them. Idempotent: re-imports change nothing unless the files changed,
+ * and community decisions are never overwritten by an import.
+ */
 @Injectable()
 export class DemoSeedService {
   private readonly logger = new Logger('DemoSeed');
@@ -11,6 +22,8 @@ export class DemoSeedService {
   constructor(
     private readonly identity: IdentityService,
     private readonly projects: ProjectService,
+    private readonly importer: CatalogueImportService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async seed(): Promise<void> {
@@ -22,6 +35,33 @@ export class DemoSeedService {
     if ((await this.projects.findBySlug(DEMO_PROJECT.slug)) === null) {
       await this.projects.create(user.id, { ...DEMO_PROJECT, visibility: 'public' });
       this.logger.log(`Seeded demo project "${DEMO_PROJECT.slug}"`);
+    }
+    const dir = this.config.demoCatalogueDir;
+    if (dir === null || !existsSync(join(dir, DEMO_PROJECT.sourceLocale, 'translation.json')))
+      return;
+    const locales = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'translation.json')))
+      .map((e) => e.name)
+      .sort((a, b) =>
+        a === DEMO_PROJECT.sourceLocale ? -1 : b === DEMO_PROJECT.sourceLocale ? 1 : a < b ? -1 : 1,
+      );
+    for (const locale of locales) {
+      const text = readFileSync(join(dir, locale, 'translation.json'), 'utf8');
+      const outcome = await this.importer.importFile(
+        { userId: user.id },
+        DEMO_PROJECT.slug,
+        'translation',
+        locale,
+        text,
+        { async: false },
+        new Date(),
+      );
+      if (outcome.kind === 'done') {
+        const r = outcome.result;
+        this.logger.log(
+          `Imported the UI catalogue ${locale}: ${r.added} added, ${r.changed} changed, ${r.imported} imported`,
+        );
+      }
     }
   }
 }

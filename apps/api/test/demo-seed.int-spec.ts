@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { DemoSeedService } from '../src/demo/demo-seed.service';
+import { resetDatabase, startApi, testConfig, type RunningApi } from './support/test-app';
+
+const UI_LOCALES = join(__dirname, '../../web/src/locales');
+
+/** `npm start`'s demo project is the web client's own catalogue, served back to it as bundles. */
+describe('demo seed', () => {
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    api = await startApi(testConfig({ SEED_DEMO: 'true', DEMO_CATALOGUE_DIR: UI_LOCALES }));
+    await resetDatabase(api.app);
+  });
+
+  afterAll(() => api.close());
+
+  it('imports the UI catalogue with its shipped translations, and a second seed changes nothing', async () => {
+    const seed = api.app.get(DemoSeedService);
+    await seed.seed();
+    const db = api.app.get(DataSource);
+    const count = async () =>
+      db.query<{ strings: number; winners: number; events: number }[]>(
+        `SELECT (SELECT count(*)::int FROM source_string) AS strings,
+                (SELECT count(*)::int FROM translation_unit WHERE winner_translation_id IS NOT NULL) AS winners,
+                (SELECT count(*)::int FROM translation) AS events`,
+      );
+    const first = await count();
+    expect(first[0]!.strings).toBeGreaterThan(50);
+    expect(first[0]!.winners).toBeGreaterThan(50);
+
+    const pl = await fetch(`${api.baseUrl}/bundles/chorus-ui/pl/translation.json`);
+    expect(pl.status).toBe(200);
+    const bundle = (await pl.json()) as Record<string, unknown>;
+    expect(Object.keys(bundle).length).toBeGreaterThan(3);
+
+    await seed.seed();
+    expect(await count()).toEqual(first);
+  });
+});
