@@ -145,6 +145,13 @@ describe('round closing under faults (real worker processes)', () => {
     await expectDecidedExactlyOnce(db, unitIds, c);
   }, 180_000);
 
+  it('shuts a worker down gracefully on SIGTERM', async () => {
+    const worker = await spawnWorker(api.config, FAST_WORKER);
+    // Nest closes the modules, then re-raises the signal: the process ends by SIGTERM, after the log line.
+    await worker.stop('SIGTERM');
+    expect(worker.output()).toContain('Voting worker closed: active jobs finished');
+  });
+
   const redisServer = spawnSync('redis-server', ['--version']).status === 0;
   const redisCase = redisServer && testQueueBackend() === 'redis';
 

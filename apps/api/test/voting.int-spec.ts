@@ -168,6 +168,28 @@ describe('translating and voting (write side)', () => {
     ).toEqual([{ n: 0 }]);
   });
 
+  it('lets only the author withdraw a candidate', async () => {
+    const data = await author.client.ok<{ submitTranslation: { candidate: { id: string } } }>(
+      SUBMIT,
+      {
+        i: {
+          stringId: seed.strings['s:greeting'],
+          locale: 'pl',
+          forms: [{ category: '', text: 'Witaj {{name}}!' }],
+        },
+      },
+    );
+    const id = data.submitTranslation.candidate.id;
+    const WITHDRAW = 'mutation($id: ID!) { withdrawTranslation(id: $id) { id status } }';
+    expect(await voters[1]!.client.errorCode(WITHDRAW, { id })).toBe('NOT_AUTHOR');
+    expect(await author.client.ok(WITHDRAW, { id })).toEqual({
+      withdrawTranslation: { id, status: 'WITHDRAWN' },
+    });
+    expect(
+      await author.client.errorCode(WITHDRAW, { id: '00000000-0000-4000-8000-000000000000' }),
+    ).toBe('CANDIDATE_NOT_FOUND');
+  });
+
   it('decides at the deadline through the worker: winner published, reputation written once', async () => {
     const [candidate] = await db.query<{ id: string; unit_id: string }[]>(
       "SELECT id, unit_id FROM translation WHERE forms->>'one' IS NOT NULL",

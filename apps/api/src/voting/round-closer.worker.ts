@@ -67,6 +67,7 @@ export class RoundCloserWorker implements OnModuleInit, OnApplicationShutdown {
     if (this.sweepTimer !== null) clearInterval(this.sweepTimer);
     if (this.abuseTimer !== null) clearInterval(this.abuseTimer);
     await this.worker?.close();
+    this.logger.log('Voting worker closed: active jobs finished, nothing new taken');
   }
 
   async process(job: VotingJob): Promise<{ state: string }> {
