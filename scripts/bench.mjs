@@ -13,6 +13,9 @@ const SCENARIOS = {
   'w1-import': 'apps/api/bench/w1-import.ts',
   'w2-votes': 'apps/api/bench/w2-votes.ts',
   'w3-close': 'apps/api/bench/w3-close.ts',
+  'w5-next-string': 'apps/api/bench/w5-next-string.ts',
+  'w6-web-cold-load': 'apps/api/bench/w6-web-cold-load.ts',
+  'scale-out': 'apps/api/bench/scale-out.ts',
 };
 
 /** Scenarios that import API code need its tsconfig (decorators); the rest use the base one. */

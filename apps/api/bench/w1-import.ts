@@ -103,7 +103,7 @@ interface PushOutcome {
 }
 
 /** `chorus push` of one file: POST, and when the server queues it, poll the job until it ends. */
-async function push(
+export async function push(
   baseUrl: string,
   slug: string,
   token: string,

@@ -19,7 +19,7 @@ export interface LoadOptions {
   /** The request of virtual user `user`'s `n`-th request (n counts from 0 per user). */
   readonly next: (user: number, n: number) => LoadRequest | null;
   /** Whether a response counts as acknowledged (e.g. a GraphQL answer without errors). */
-  readonly accept: (status: number, body: string) => boolean;
+  readonly accept: (status: number, body: string, user: number) => boolean;
   /** Sorts failures by a short code for the report (e.g. the GraphQL extensions.code). */
   readonly failureCode?: (status: number, body: string) => string;
 }
@@ -93,7 +93,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       try {
         const res = await send(agent, req);
         latencies[slot] = performance.now() - t0;
-        if (options.accept(res.status, res.body)) ok += 1;
+        if (options.accept(res.status, res.body, u)) ok += 1;
         else {
           failed += 1;
           const code = options.failureCode?.(res.status, res.body) ?? `HTTP ${res.status}`;

@@ -163,6 +163,12 @@ export interface ProcessOptions {
   readonly extraEnv?: Record<string, string>;
 }
 
+/** Extra node flags, for profiling: e.g. BENCH_NODE_ARGS_MAIN="--cpu-prof --cpu-prof-dir=/tmp/prof". */
+function nodeArgs(kind: 'main' | 'worker'): string[] {
+  const value = process.env[`BENCH_NODE_ARGS_${kind.toUpperCase()}`];
+  return value === undefined ? [] : value.split(' ').filter((a) => a !== '');
+}
+
 async function startProcess(
   kind: 'main' | 'worker',
   options: ProcessOptions,
@@ -170,9 +176,12 @@ async function startProcess(
   port: number | null,
 ): Promise<ChorusProcess> {
   const { env, database } = options;
-  const entry = env.fromSource
-    ? ['-r', '@swc-node/register', `apps/api/src/${kind}.ts`]
-    : [`dist/apps/api/${kind}.js`];
+  const entry = [
+    ...nodeArgs(kind),
+    ...(env.fromSource
+      ? ['-r', '@swc-node/register', `apps/api/src/${kind}.ts`]
+      : [`dist/apps/api/${kind}.js`]),
+  ];
   const child = spawn(process.execPath, entry, {
     cwd: REPO_ROOT,
     env: {

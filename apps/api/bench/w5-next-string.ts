@@ -1,0 +1,196 @@
+// W5 next string: 200 concurrent volunteers asking `nextString` (the leased work queue) over a
+// project of K keys × L locales, each skipping the string it was just given, so every request
+// takes a new lease. Floor (ceiling): `{ __typename }` with the same sessions at the same
+// concurrency against the same API.
+// Run: npm run bench -- w5-next-string [--full] [--keys=N --locales=N --requests=N] [--source]
+import { TARGET_LOCALES } from './w1-import';
+import { type LoadResult, graphqlCode, graphqlOk, gqlBody, runLoad } from './support/load';
+import {
+  type BenchRow,
+  flag,
+  fmtMb,
+  fmtMs,
+  fmtRate,
+  isFull,
+  machine,
+  printRows,
+  record,
+  table,
+} from './support/report';
+import { seedLocales, seedProject, seedUsers } from './support/seed';
+import {
+  type BenchEnv,
+  type ChorusProcess,
+  benchEnv,
+  createBenchDatabase,
+  ensureBuilt,
+  must,
+  startApiProcess,
+  startWorkerProcess,
+} from './support/stack';
+
+export interface W5Options {
+  readonly env: BenchEnv;
+  readonly keys: number;
+  readonly locales: number;
+  readonly volunteers: number;
+  readonly requests: number;
+  readonly maxMs?: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface W5Result {
+  readonly keys: number;
+  readonly locales: number;
+  readonly volunteers: number;
+  readonly floor: LoadResult;
+  readonly next: LoadResult;
+  /** Answers that handed out a string (not null). */
+  readonly handedOut: number;
+  /** Leases held at the end: at most one per volunteer. */
+  readonly leases: number;
+  readonly apiPeakRssMb: number;
+}
+
+const NEXT =
+  'query($p: String!, $l: String!, $s: [ID!]) { nextString(project: $p, locale: $l, skip: $s) { id } }';
+
+export async function runW5NextString(options: W5Options): Promise<W5Result> {
+  const log = options.log ?? (() => undefined);
+  const maxMs = options.maxMs ?? 60_000;
+  const database = await createBenchDatabase(options.env);
+  const procs: ChorusProcess[] = [];
+  try {
+    const api = await startApiProcess({ env: options.env, database });
+    procs.push(api);
+    procs.push(await startWorkerProcess({ env: options.env, database }));
+    const port = Number(new URL(api.baseUrl).port);
+    const { db } = database;
+    const project = await seedProject(db, 'w5');
+    const codes = TARGET_LOCALES.slice(0, options.locales);
+    await seedLocales(db, project.id, ['en', ...codes]);
+    const [ns] = await db.query<{ id: string }[]>(
+      "INSERT INTO namespace (project_id, name, nested_keys) VALUES ($1, 'translation', true) RETURNING id",
+      [project.id],
+    );
+    await db.query(
+      `INSERT INTO source_string (project_id, namespace_id, unit_key, key, kind, path, forms, source_text, source_hash, position)
+       SELECT $1, $2, 's:section' || (i % 50) || '.key' || i, 'section' || (i % 50) || '.key' || i, 'simple',
+              jsonb_build_array('section' || (i % 50), 'key' || i), jsonb_build_object('', 'Source text ' || i),
+              'Source text ' || i, md5('Source text ' || i), i
+         FROM generate_series(0, $3::int - 1) AS i`,
+      [project.id, must(ns, 'namespace').id, options.keys],
+    );
+    await db.query('ANALYZE');
+    const volunteers = await seedUsers(db, 'volunteer', options.volunteers);
+    log(`seeded ${options.keys} keys × ${codes.length} locales, ${options.volunteers} volunteers`);
+
+    const floor = await runLoad({
+      concurrency: options.volunteers,
+      total: options.requests,
+      maxMs,
+      next: (u) => ({
+        port,
+        path: '/graphql',
+        body: gqlBody('{ __typename }'),
+        headers: { cookie: must(volunteers.cookies[u], 'cookie') },
+      }),
+      accept: graphqlOk,
+      failureCode: graphqlCode,
+    });
+    log(`ceiling: ${fmtRate(floor.rps, 'req')}, p99 ${fmtMs(floor.p99)}`);
+    const last = new Map<number, string>();
+    let handedOut = 0;
+    const next = await runLoad({
+      concurrency: options.volunteers,
+      total: options.requests,
+      maxMs,
+      next: (u) => {
+        const skip = last.get(u);
+        return {
+          port,
+          path: '/graphql',
+          body: gqlBody(NEXT, {
+            p: project.slug,
+            l: must(codes[u % codes.length], 'locale'),
+            s: skip === undefined ? [] : [skip],
+          }),
+          headers: { cookie: must(volunteers.cookies[u], 'cookie') },
+        };
+      },
+      accept: (status, body, u) => {
+        if (!graphqlOk(status, body)) return false;
+        const id = (JSON.parse(body) as { data: { nextString: { id: string } | null } }).data
+          .nextString?.id;
+        if (id !== undefined) {
+          handedOut += 1;
+          last.set(u, id);
+        }
+        return true;
+      },
+      failureCode: graphqlCode,
+    });
+    log(`nextString: ${fmtRate(next.rps, 'req')}, p50 ${fmtMs(next.p50)}, p99 ${fmtMs(next.p99)}`);
+    const [leases] = await db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM string_lease');
+    return {
+      keys: options.keys,
+      locales: codes.length,
+      volunteers: options.volunteers,
+      floor,
+      next,
+      handedOut,
+      leases: must(leases, 'leases').n,
+      apiPeakRssMb: api.peakRssMb(),
+    };
+  } finally {
+    for (const p of procs.reverse()) await p.stop();
+    await database.drop();
+  }
+}
+
+export function w5Row(r: W5Result, full: boolean): BenchRow {
+  const ratio = r.next.rps / r.floor.rps;
+  return {
+    scenario: 'W5 next string',
+    size: `${r.keys / 1000}k keys × ${r.locales} locales, ${r.volunteers} volunteers, ${r.next.ok.toLocaleString('en-US')} requests${full ? ', full' : ''}`,
+    floor: `${fmtRate(r.floor.rps, 'req')} (p99 ${fmtMs(r.floor.p99)})`,
+    result: `${fmtRate(r.next.rps, 'req')} (p50 ${fmtMs(r.next.p50)}, p99 ${fmtMs(r.next.p99)})`,
+    ratio: `${ratio.toFixed(2)}×`,
+    goal: 'p99 ≤ 20 ms, ≥ 0.8× ceiling',
+    pass: r.next.p99 <= 20 && ratio >= 0.8 && r.next.failed === 0,
+    peakRss: `api ${fmtMb(r.apiPeakRssMb)}`,
+  };
+}
+
+async function main(): Promise<void> {
+  const env = benchEnv();
+  const full = isFull();
+  ensureBuilt(env, console.log);
+  const r = await runW5NextString({
+    env,
+    keys: flag('keys', full ? 50_000 : 10_000),
+    locales: flag('locales', full ? 20 : 5),
+    volunteers: flag('volunteers', 200),
+    requests: flag('requests', full ? 100_000 : 10_000),
+    maxMs: full ? 600_000 : 60_000,
+    log: console.log,
+  });
+  const rows = [w5Row(r, full)];
+  printRows(rows);
+  const body = [
+    `${r.volunteers} volunteers (real sessions), spread over the locales, each asking \`nextString(project, locale, skip)\``,
+    'one request at a time over keep-alive sockets (default filter UNTRANSLATED: every call leases a string with',
+    '`FOR UPDATE SKIP LOCKED` + `INSERT … ON CONFLICT` and releases the previous one). Ceiling = `{ __typename }`',
+    'with the same cookies and concurrency against the same API process (session lookup + GraphQL, no resolver work).',
+    '',
+    table(rows),
+  ].join('\n');
+  await record('## W5 next string', body, rows, await machine(env));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
