@@ -29,6 +29,7 @@ import {
   must,
   pollUntil,
   startApiProcess,
+  startAll,
   startWorkerProcess,
 } from './support/stack';
 
@@ -289,10 +290,11 @@ export async function runW1Import(options: W1Options): Promise<W1Result> {
   const database = await createBenchDatabase(options.env);
   const procs: Awaited<ReturnType<typeof startApiProcess>>[] = [];
   try {
-    const api = await startApiProcess({ env: options.env, database });
-    procs.push(api);
-    const worker = await startWorkerProcess({ env: options.env, database });
-    procs.push(worker);
+    const [api, worker] = await startAll(procs, [
+      () => startApiProcess({ env: options.env, database }),
+      () => startWorkerProcess({ env: options.env, database }),
+    ]);
+    if (api === undefined || worker === undefined) throw new Error('processes did not start');
     const { db } = database;
     const project = await seedProject(db, 'w1');
     const token = await seedPushToken(db, project);

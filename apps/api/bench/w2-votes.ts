@@ -27,6 +27,7 @@ import {
   ensureBuilt,
   must,
   startApiProcess,
+  startAll,
   startWorkerProcess,
 } from './support/stack';
 
@@ -107,14 +108,14 @@ export async function runW2Votes(options: W2Options): Promise<W2Result> {
   const database = await createBenchDatabase(options.env);
   const procs: ChorusProcess[] = [];
   try {
-    const api: ChorusProcess[] = [];
-    for (let i = 0; i < apis; i += 1) {
-      const p = await startApiProcess({ env: options.env, database });
-      procs.push(p);
-      api.push(p);
-    }
-    for (let i = 0; i < workers; i += 1)
-      procs.push(await startWorkerProcess({ env: options.env, database }));
+    const started = await startAll(procs, [
+      ...Array.from({ length: apis }, () => () => startApiProcess({ env: options.env, database })),
+      ...Array.from(
+        { length: workers },
+        () => () => startWorkerProcess({ env: options.env, database }),
+      ),
+    ]);
+    const api = started.slice(0, apis);
     const ports = api.map((p) => Number(new URL(p.baseUrl).port));
     const { db } = database;
     const project = await seedProject(db, 'w2', LOAD_VOTING);

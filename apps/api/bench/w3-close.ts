@@ -26,6 +26,7 @@ import {
   ensureBuilt,
   must,
   pollUntil,
+  startAll,
   startWorkerProcess,
 } from './support/stack';
 
@@ -121,8 +122,13 @@ export async function runW3Close(options: W3Options): Promise<W3Result> {
     const { db } = database;
     // Sweeps stay out of the measurement: the ticks below are the only close jobs.
     const extraEnv = { ROUND_SWEEP_MS: '3600000' };
-    for (let i = 0; i < workers; i += 1)
-      procs.push(await startWorkerProcess({ env: options.env, database, extraEnv }));
+    await startAll(
+      procs,
+      Array.from(
+        { length: workers },
+        () => () => startWorkerProcess({ env: options.env, database, extraEnv }),
+      ),
+    );
 
     const floorMs = await noopFloor(options.env.redisUrl, database.queuePrefix, options.rounds);
     log(`floor: ${options.rounds} no-op jobs in ${fmtMs(floorMs)}`);

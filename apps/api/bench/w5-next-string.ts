@@ -26,6 +26,7 @@ import {
   ensureBuilt,
   must,
   startApiProcess,
+  startAll,
   startWorkerProcess,
 } from './support/stack';
 
@@ -61,9 +62,11 @@ export async function runW5NextString(options: W5Options): Promise<W5Result> {
   const database = await createBenchDatabase(options.env);
   const procs: ChorusProcess[] = [];
   try {
-    const api = await startApiProcess({ env: options.env, database });
-    procs.push(api);
-    procs.push(await startWorkerProcess({ env: options.env, database }));
+    const [api, worker] = await startAll(procs, [
+      () => startApiProcess({ env: options.env, database }),
+      () => startWorkerProcess({ env: options.env, database }),
+    ]);
+    if (api === undefined || worker === undefined) throw new Error('processes did not start');
     const port = Number(new URL(api.baseUrl).port);
     const { db } = database;
     const project = await seedProject(db, 'w5');

@@ -27,6 +27,7 @@ import {
   ensureBuilt,
   pollUntil,
   startApiProcess,
+  startAll,
   startWorkerProcess,
 } from './support/stack';
 
@@ -137,9 +138,11 @@ export async function runW6WebColdLoad(options: W6Options): Promise<W6Result> {
   const procs: ChorusProcess[] = [];
   let server: Server | null = null;
   try {
-    const api = await startApiProcess({ env: options.env, database });
-    procs.push(api);
-    procs.push(await startWorkerProcess({ env: options.env, database }));
+    const [api, worker] = await startAll(procs, [
+      () => startApiProcess({ env: options.env, database }),
+      () => startWorkerProcess({ env: options.env, database }),
+    ]);
+    if (api === undefined || worker === undefined) throw new Error('processes did not start');
     const project = await seedProject(database.db, 'w6');
     const token = await seedPushToken(database.db, project);
     await push(api.baseUrl, project.slug, token, 'en', nestedCatalogue(options.keys, sourceText));

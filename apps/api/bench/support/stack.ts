@@ -271,3 +271,20 @@ export function must<T>(value: T | undefined | null, what: string): T {
   if (value === undefined || value === null) throw new Error(`benchmark set-up: no ${what}`);
   return value;
 }
+
+/**
+ * Starts processes in parallel and adds every one that started to `into` (so the caller's
+ * `finally` stops them) before failing when any did not start.
+ */
+export async function startAll(
+  into: ChorusProcess[],
+  starters: readonly (() => Promise<ChorusProcess>)[],
+): Promise<ChorusProcess[]> {
+  const settled = await Promise.allSettled(starters.map((start) => start()));
+  const started: ChorusProcess[] = [];
+  for (const s of settled) if (s.status === 'fulfilled') started.push(s.value);
+  into.push(...started);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
+  return started;
+}

@@ -1,0 +1,52 @@
+import { runW1Import } from '../bench/w1-import';
+import { runW2Votes } from '../bench/w2-votes';
+import { runW3Close } from '../bench/w3-close';
+import { runW5NextString } from '../bench/w5-next-string';
+import { chromiumAvailable, runW6WebColdLoad } from '../bench/w6-web-cold-load';
+import type { BenchEnv } from '../bench/support/stack';
+import { ADMIN_DATABASE_URL, TEST_REDIS_URL, testQueueBackend } from './support/test-env';
+
+// The benchmark scenarios (apps/api/bench) at tiny sizes so their code never rots: each runs on its
+// own throw-away database with the API and worker as real processes (from source). Counts only,
+// never timings. The scenarios run concurrently to keep this file short.
+const env: BenchEnv = { adminUrl: ADMIN_DATABASE_URL, redisUrl: TEST_REDIS_URL, fromSource: true };
+
+describe('benchmark scenarios (smoke, tiny sizes)', () => {
+  if (testQueueBackend() !== 'redis') {
+    it('needs Redis: skipped on the PostgreSQL queue backend', () => {
+      console.log('bench smoke skipped: the benchmarks run on Redis');
+    });
+    return;
+  }
+
+  it('W1, W2 (2 APIs), W3 (2 workers), W5 and W6 count what they wrote', async () => {
+    const [w1, w2, w3, w5, w6] = await Promise.all([
+      runW1Import({ env, keys: 60, locales: 2 }),
+      runW2Votes({ env, voters: 4, votes: 12, apis: 2, workers: 1 }),
+      runW3Close({ env, rounds: 20, workers: 2 }),
+      runW5NextString({ env, keys: 30, locales: 2, volunteers: 4, requests: 12 }),
+      chromiumAvailable() ? runW6WebColdLoad({ env, keys: 50, trials: 1 }) : Promise.resolve(null),
+    ]);
+
+    expect(w1.sourceStrings).toBe(60);
+    expect(w1.winners).toBe(60 * 2);
+    expect(w1.noopUnchanged).toBe(60 * 3);
+    expect(w1.changedSource).toBe(3);
+
+    expect(w2.votes.failed).toBe(0);
+    expect(w2.votes.ok).toBe(12);
+    expect(w2.stored).toBe(12);
+    expect(w2.floor.ok).toBe(12);
+
+    expect(w3.decided).toBe(20);
+    expect(w3.roundRows).toBe(20);
+    expect(w3.ledgerRows).toBe(w3.expectedLedgerRows);
+
+    expect(w5.next.failed).toBe(0);
+    expect(w5.handedOut).toBe(12);
+    expect(w5.leases).toBeLessThanOrEqual(4);
+
+    if (w6 === null) console.log('W6 smoke skipped: no /usr/bin/chromium');
+    else expect(w6.loadedKeys).toBe(50);
+  }, 120_000);
+});
