@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Abuse signals: flags with evidence for managers, and collusion pairs that weigh wMin (DOMAIN C2). */
 
