@@ -70,8 +70,8 @@ async function main(): Promise<void> {
   const r = await runScaleOut({
     env,
     voters: flag('voters', 200),
-    votes: flag('votes', full ? 100_000 : 5_000),
-    rounds: flag('rounds', full ? 20_000 : 3_000),
+    votes: flag('votes', full ? 100_000 : 3_000),
+    rounds: flag('rounds', full ? 20_000 : 2_000),
     log: console.log,
   });
   const rows = scaleOutRows(r, full);

@@ -210,7 +210,7 @@ async function main(): Promise<void> {
   const r = await runW2Votes({
     env,
     voters: flag('voters', 200),
-    votes: flag('votes', full ? 1_000_000 : 20_000),
+    votes: flag('votes', full ? 1_000_000 : 10_000),
     maxMs: full ? 3_600_000 : 120_000,
     log: console.log,
   });
