@@ -104,7 +104,7 @@ export class CatalogueImportService {
     const result = await this.dataSource.transaction((manager) =>
       this.apply(manager, prepared, parsed, now),
     );
-    await this.afterCommit(prepared.project.id);
+    if (changesBundles(result)) await this.afterCommit(prepared.project.id);
     return { kind: 'done', result };
   }
 
@@ -150,7 +150,7 @@ export class CatalogueImportService {
         return applied;
       });
       await progress(100);
-      await this.afterCommit(project.id);
+      if (changesBundles(result)) await this.afterCommit(project.id);
       return result;
     } catch (error) {
       if (error instanceof AppError) {
@@ -472,6 +472,15 @@ export class CatalogueImportService {
       this.logger.warn(`bundle rebuild request failed: ${String(error)}`);
     }
   }
+}
+
+/**
+ * Bundles hold source strings and decided winners. A translations import changes them only when it
+ * decided units (imported > 0), as a vote requests a rebuild only when it decides; an unchanged
+ * re-import then costs no rebuild of every bundle of the project. Source imports always rebuild.
+ */
+export function changesBundles(result: ImportResult): boolean {
+  return result.kind === 'source' || result.imported > 0;
 }
 
 /** A file whose units sit under nested objects (and whose top-level names hold no ".") is nested. */

@@ -1,0 +1,72 @@
+import { DataSource } from 'typeorm';
+import { pushCatalogue } from './support/catalogue-http';
+import { signedInClient } from './support/graphql-client';
+import {
+  flushQueueKeys,
+  resetDatabase,
+  startApi,
+  testConfig,
+  type RunningApi,
+} from './support/test-app';
+
+// Found by the W1 benchmark: an unchanged translations re-import asked the worker to rebuild every
+// bundle of the project. Imports now request a rebuild when they can change a bundle (source files,
+// or translations that decided units), as votes do only when they decide.
+describe('catalogue imports and bundle rebuild requests', () => {
+  let api: RunningApi;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    api = await startApi(testConfig({ IMPORT_ASYNC_UNITS: '1000' }));
+    await resetDatabase(api.app);
+    db = api.app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await api.close();
+    await flushQueueKeys(api.config);
+  });
+
+  it('requests a rebuild for source files and deciding imports, not for an unchanged re-import', async () => {
+    const owner = await signedInClient(api.baseUrl, 'owner');
+    const slug = `rebuild-${process.pid}`;
+    const { createProject } = await owner.client.ok<{ createProject: { id: string } }>(
+      'mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }',
+      { i: { slug, name: 'Rebuild', sourceLocale: 'en' } },
+    );
+    const requested = async (): Promise<number> => {
+      const rows = await db.query<{ requested_seq: string }[]>(
+        'SELECT requested_seq FROM bundle_set WHERE project_id = $1',
+        [createProject.id],
+      );
+      return Number(rows[0]?.requested_seq ?? 0);
+    };
+    const push = async (locale: string, file: Record<string, string>) => {
+      const res = await pushCatalogue(
+        api.baseUrl,
+        `/api/projects/${slug}/catalogues/translation?locale=${locale}`,
+        JSON.stringify(file),
+        { cookie: owner.client.rawCookie },
+      );
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+
+    await push('en', { a: 'A', b: 'B' });
+    expect(await requested()).toBe(1);
+    expect(await push('pl', { a: 'A-pl', b: 'B-pl' })).toMatchObject({ imported: 2 });
+    expect(await requested()).toBe(2);
+
+    expect(await push('pl', { a: 'A-pl', b: 'B-pl' })).toMatchObject({
+      imported: 0,
+      unchanged: 2,
+    });
+    expect(await requested()).toBe(2);
+
+    expect(await push('pl', { a: 'A-pl', b: 'B2-pl' })).toMatchObject({ imported: 1 });
+    expect(await requested()).toBe(3);
+
+    await push('en', { a: 'A', b: 'B' });
+    expect(await requested()).toBe(4);
+  });
+});
