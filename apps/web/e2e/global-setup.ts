@@ -43,11 +43,16 @@ async function apiFields(baseUrl: string): Promise<string[]> {
   );
 }
 
+/** Jest runs globalSetup and globalTeardown in one process: the teardown waits here. */
+const TEARDOWN = Symbol.for('chorus.e2e.teardown');
+type WithTeardown = typeof globalThis & { [TEARDOWN]?: () => Promise<void> };
+
 /**
  * The real stack for the browser tests: a throw-away database, the web client built by Vite, and
- * the API (serving that build on one port) plus a worker as child processes. Returns the teardown.
+ * the API (serving that build on one port) plus a worker as child processes. global-teardown.ts
+ * stops them (Jest ignores a teardown function returned from here).
  */
-export default async function globalSetup(): Promise<() => Promise<void>> {
+export default async function globalSetup(): Promise<void> {
   const database = `chorus_e2e_${process.pid}`;
   const webDist = join(root, 'tmp', `e2e-web-${process.pid}`);
   mkdirSync(webDist, { recursive: true });
@@ -107,7 +112,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env['CHORUS_E2E_BASE_URL'] = baseUrl;
     process.env['CHORUS_E2E_DATABASE_URL'] = databaseUrl;
     process.env['CHORUS_E2E_REDIS_URL'] = REDIS_URL;
-    return teardown;
+    (globalThis as WithTeardown)[TEARDOWN] = teardown;
   } catch (error) {
     await teardown();
     throw error;

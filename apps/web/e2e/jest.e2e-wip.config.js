@@ -9,5 +9,6 @@ module.exports = {
     match: ['<rootDir>/**/*.e2e.ts'],
   }),
   globalSetup: '<rootDir>/global-setup.ts',
+  globalTeardown: '<rootDir>/global-teardown.ts',
   testTimeout: 180_000,
 };

@@ -36,9 +36,10 @@ export function FlaggedAccountsPanel({ project }: { readonly project: string }) 
           <p>{t('admin.flagged.none')}</p>
         ) : (
           <ul>
-            {flags.map((f, i) => (
-              <li key={i}>
-                <strong>{f.user.displayName}</strong> ({f.locale}): {f.kind} — {f.detail}
+            {flags.map((f) => (
+              <li key={f.id}>
+                <strong>{f.users.map((u) => u.displayName).join(', ')}</strong>: {f.kind}{' '}
+                <code className="muted">{f.evidence}</code>
               </li>
             ))}
           </ul>

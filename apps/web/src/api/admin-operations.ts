@@ -47,11 +47,13 @@ export interface Namespace {
   readonly name: string;
   readonly stringCount: number;
 }
+/** A voting pattern the abuse scan found suspicious; `evidence` is JSON. */
 export interface AbuseFlag {
-  readonly user: { readonly id: string; readonly displayName: string };
-  readonly locale: string;
+  readonly id: string;
   readonly kind: string;
-  readonly detail: string;
+  readonly evidence: string;
+  readonly detectedAt: string;
+  readonly users: readonly { readonly id: string; readonly displayName: string }[];
 }
 
 export const LOCALES = document<{ locales: Locale[] }, { project: string }>(
@@ -133,5 +135,5 @@ export const FLAGGED_ACCOUNTS = document<
   { project: string; locale: string | null }
 >(
   `query FlaggedAccounts($project: String!, $locale: String) {
-    flaggedAccounts(project: $project, locale: $locale) { user { id displayName } locale kind detail } }`,
+    flaggedAccounts(project: $project, locale: $locale) { id kind evidence detectedAt users { id displayName } } }`,
 );

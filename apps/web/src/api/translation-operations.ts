@@ -14,7 +14,7 @@ export const NEXT_STRING = document<
   { nextString: TranslatableString | null },
   { project: string; locale: string; filter: StringFilter; skip: string[] }
 >(
-  `query NextString($project: String!, $locale: String!, $filter: StringFilter, $skip: [ID!]) {
+  `query NextString($project: String!, $locale: String!, $filter: StringFilter!, $skip: [ID!]) {
     nextString(project: $project, locale: $locale, filter: $filter, skip: $skip) { ${STRING_FIELDS} } }`,
 );
 
@@ -32,7 +32,7 @@ export const STRINGS = document<
   { strings: StringPage },
   { project: string; locale: string; filter: StringFilter; search: string | null; first: number }
 >(
-  `query Strings($project: String!, $locale: String!, $filter: StringFilter, $search: String, $first: Int) {
+  `query Strings($project: String!, $locale: String!, $filter: StringFilter!, $search: String, $first: Int!) {
     strings(project: $project, locale: $locale, filter: $filter, search: $search, first: $first) {
       totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${STRING_FIELDS} } } } }`,
 );

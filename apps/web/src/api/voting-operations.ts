@@ -24,8 +24,11 @@ export const ROUND_DECIDED = document<
     roundDecided(project: $project, locale: $locale) { stringId locale round { ${ROUND_FIELDS} } } }`,
 );
 
-export const STRING_UPDATED = document<{ stringUpdated: { id: string } }, { stringId: string }>(
-  'subscription StringUpdated($stringId: ID!) { stringUpdated(stringId: $stringId) { id } }',
+export const STRING_UPDATED = document<
+  { stringUpdated: { id: string } },
+  { stringId: string; locale: string }
+>(
+  'subscription StringUpdated($stringId: ID!, $locale: String!) { stringUpdated(stringId: $stringId, locale: $locale) { id } }',
 );
 
 export const APPROVE_CANDIDATE = document<

@@ -15,7 +15,7 @@ export function useLiveString(
     const stopDecided = subscribe(ROUND_DECIDED, { project, locale }, (data) => {
       if (data.roundDecided.stringId === stringId) callback.current();
     });
-    const stopUpdated = subscribe(STRING_UPDATED, { stringId }, () => callback.current());
+    const stopUpdated = subscribe(STRING_UPDATED, { stringId, locale }, () => callback.current());
     return () => {
       stopDecided();
       stopUpdated();
