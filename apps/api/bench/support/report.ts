@@ -141,11 +141,15 @@ async function prettierMarkdown(text: string): Promise<string> {
  * formats the file with Prettier. Other sections are left as they are.
  */
 export async function record(
-  title: string,
+  sectionTitle: string,
   body: string,
-  rows: readonly BenchRow[],
+  fullRows: readonly BenchRow[],
   about: string,
+  full = isFull(),
 ): Promise<void> {
+  // Full-size runs keep their own section and summary rows, so a default run never hides them.
+  const title = full ? `${sectionTitle} (full size)` : sectionTitle;
+  const rows = full ? fullRows.map((r) => ({ ...r, scenario: `${r.scenario} (full)` })) : fullRows;
   let text = existsSync(DOCS) ? readFileSync(DOCS, 'utf8') : '# Benchmarks\n';
   const previous = sectionBody(text, SUMMARY);
   const kept = new Map<string, string>();
@@ -171,7 +175,11 @@ export async function record(
     SUMMARY,
     `${summaryIntro}\n\n${[...HEADER, ...summaryRows].join('\n')}`,
   );
-  text = replaceSection(text, title, `Measured ${about}.\n\n${body}`);
+  text = replaceSection(
+    text,
+    title,
+    `Measured ${about}.\n\n${body.replace(table(fullRows), table(rows))}`,
+  );
   writeFileSync(DOCS, await prettierMarkdown(text));
 }
 
