@@ -223,9 +223,12 @@ export class UnitStateRepository {
             created_at: Date;
             status: CandidateStatus;
             blocking_errors: string[];
+            banned: boolean;
           }[]
         >(
-          'SELECT id, source_hash, author_id, origin, forms, created_at, status, blocking_errors FROM translation WHERE unit_id = $1',
+          `SELECT t.id, t.source_hash, t.author_id, t.origin, t.forms, t.created_at, t.status, t.blocking_errors,
+                  a.banned_at IS NOT NULL AS banned
+             FROM translation t JOIN "user" a ON a.id = t.author_id WHERE t.unit_id = $1`,
           [unitId],
         ),
       () =>
@@ -237,22 +240,21 @@ export class UnitStateRepository {
             cast_at: Date;
             weight: number;
             evaluated_in_round: string | null;
+            banned: boolean;
           }[]
         >(
-          'SELECT voter_id, translation_id, value, cast_at, weight, evaluated_in_round FROM vote WHERE unit_id = $1',
+          `SELECT v.voter_id, v.translation_id, v.value, v.cast_at, v.weight, v.evaluated_in_round,
+                  u.banned_at IS NOT NULL AS banned
+             FROM vote v JOIN "user" u ON u.id = v.voter_id WHERE v.unit_id = $1`,
           [unitId],
         ),
     ]);
-    const userIds = [
-      ...new Set([...candidates.map((c) => c.author_id), ...votes.map((v) => v.voter_id)]),
+    const banned = [
+      ...new Set([
+        ...candidates.filter((c) => c.banned).map((c) => c.author_id),
+        ...votes.filter((v) => v.banned).map((v) => v.voter_id),
+      ]),
     ];
-    const banned: { id: string }[] =
-      userIds.length === 0
-        ? []
-        : await manager.query(
-            'SELECT id FROM "user" WHERE banned_at IS NOT NULL AND id = ANY($1::uuid[])',
-            [userIds],
-          );
 
     const roundRow = rounds[0];
     if (roundRow === undefined) return { context, state: null, params, unit };
@@ -291,7 +293,7 @@ export class UnitStateRepository {
         weight: v.weight,
         evaluatedInRound: v.evaluated_in_round,
       })),
-      bannedUserIds: banned.map((b) => b.id),
+      bannedUserIds: banned,
       publishedWinner,
     };
     return { context, state, params, unit };
@@ -309,47 +311,41 @@ export class UnitStateRepository {
     recentSubmissions: number[];
   }> {
     const hourAgo = new Date(now - 3_600_000);
-    const [users, reputation, votes, submissions, partners] = await sequence([
-      () =>
-        manager.query<{ created_at: Date; banned_at: Date | null }[]>(
-          'SELECT created_at, banned_at FROM "user" WHERE id = $1',
-          [userId],
-        ),
-      () =>
-        manager.query<{ agree: number; disagree: number }[]>(
-          'SELECT agree, disagree FROM reputation WHERE user_id = $1 AND locale = $2',
-          [userId, localeCode],
-        ),
-      () =>
-        manager.query<{ cast_at: Date }[]>(
-          'SELECT cast_at FROM vote WHERE voter_id = $1 AND cast_at > $2',
-          [userId, hourAgo],
-        ),
-      () =>
-        manager.query<{ created_at: Date }[]>(
-          "SELECT created_at FROM translation WHERE author_id = $1 AND origin = 'community' AND created_at > $2",
-          [userId, hourAgo],
-        ),
-      () =>
-        manager.query<{ partner: string }[]>(
-          `SELECT CASE WHEN user_a = $1 THEN user_b ELSE user_a END AS partner
-           FROM collusion_pair WHERE (user_a = $1 OR user_b = $1) AND cleared_at IS NULL`,
-          [userId],
-        ),
-    ]);
-    const user = users[0];
+    // One round trip: this runs inside the unit's transaction on every vote and submission.
+    const rows = await manager.query<
+      {
+        created_at: Date;
+        banned_at: Date | null;
+        agree: number | null;
+        disagree: number | null;
+        recent_votes: Date[];
+        recent_submissions: Date[];
+        partners: string[];
+      }[]
+    >(
+      `SELECT u.created_at, u.banned_at, r.agree, r.disagree,
+              ARRAY(SELECT v.cast_at FROM vote v WHERE v.voter_id = u.id AND v.cast_at > $3) AS recent_votes,
+              ARRAY(SELECT t.created_at FROM translation t
+                     WHERE t.author_id = u.id AND t.origin = 'community' AND t.created_at > $3) AS recent_submissions,
+              ARRAY(SELECT CASE WHEN c.user_a = u.id THEN c.user_b ELSE c.user_a END FROM collusion_pair c
+                     WHERE (c.user_a = u.id OR c.user_b = u.id) AND c.cleared_at IS NULL) AS partners
+         FROM "user" u LEFT JOIN reputation r ON r.user_id = u.id AND r.locale = $2
+        WHERE u.id = $1`,
+      [userId, localeCode, hourAgo],
+    );
+    const user = rows[0];
     if (user === undefined) throw new Error(`user ${userId} not found`);
     return {
       profile: {
         userId,
         accountCreatedAt: user.created_at.getTime(),
         banned: user.banned_at !== null,
-        agree: reputation[0]?.agree ?? 0,
-        disagree: reputation[0]?.disagree ?? 0,
-        collusionPartners: partners.map((p) => p.partner),
+        agree: user.agree ?? 0,
+        disagree: user.disagree ?? 0,
+        collusionPartners: user.partners,
       },
-      recentVotes: votes.map((v) => v.cast_at.getTime()),
-      recentSubmissions: submissions.map((s) => s.created_at.getTime()),
+      recentVotes: user.recent_votes.map((d) => new Date(d).getTime()),
+      recentSubmissions: user.recent_submissions.map((d) => new Date(d).getTime()),
     };
   }
 
