@@ -47,7 +47,6 @@ describe('web client against the real API', () => {
     expect(secret).toMatch(/^chorus_/);
     await page.getByRole('button', { name: 'Copy token' }).waitFor();
     expect(await unlabelledInputs(page)).toEqual([]);
-    await screenshot(page, 'admin');
 
     await page.goto('/');
     await page.getByRole('link', { name: 'Demo app' }).waitFor();

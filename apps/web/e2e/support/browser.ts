@@ -29,8 +29,17 @@ export async function watchedPage(
   browser: Browser,
   baseUrl: string,
   viewport = { width: 1280, height: 900 },
+  options: { readonly sessionCookie?: string } = {},
 ): Promise<WatchedPage> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'en-US' });
+  const cookie = options.sessionCookie;
+  if (cookie !== undefined && cookie !== '') {
+    // An account signed up over the API (ApiUser): the browser starts with its session.
+    const at = cookie.indexOf('=');
+    await context.addCookies([
+      { name: cookie.slice(0, at), value: cookie.slice(at + 1), url: baseUrl },
+    ]);
+  }
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
@@ -67,4 +76,24 @@ export async function unlabelledInputs(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Presses Tab until the focused element matches `selector` (keyboard-only navigation), failing
+ * after `max` presses.
+ */
+export async function tabTo(page: Page, selector: string, max = 25): Promise<void> {
+  for (let i = 0; i < max; i += 1) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) === true, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** The element with keyboard focus, as `tag#id`, for assertions. */
+export function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return el === null ? '' : `${el.tagName.toLowerCase()}#${el.id}`;
+  });
 }

@@ -98,6 +98,8 @@ describe('translate workspace', () => {
       fireEvent.keyDown(input, { key: '¡', code: 'Digit1', altKey: true });
     });
     expect(input.value).toBe('Cześć {{name}}');
+    // The caret is behind the token as soon as the insert renders (typing goes on from there).
+    expect(input.selectionStart).toBe('Cześć {{name}}'.length);
 
     fireEvent.keyDown(input, { key: 'ç', code: 'KeyC', altKey: true });
     expect(input.value).toBe('Hello {{name}}, open <0>settings</0>');

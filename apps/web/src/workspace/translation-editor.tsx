@@ -1,6 +1,14 @@
 import type { Finding } from '@chorus/translation-core';
 import { assertNever } from '@chorus/translation-core';
-import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type FormEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { SUBMIT_TRANSLATION } from '../api/translation-operations';
 import type { Form, TranslatableString } from '../api/types';
@@ -69,20 +77,32 @@ export function TranslationEditor({
     setRejected(null);
   }, []);
 
+  // Where the caret goes after an insert; applied right after React writes the new value, so
+  // keys typed straight after Alt+N land behind the token (a later animation frame moved the
+  // caret back under fast typing).
+  const pendingCaret = useRef<{ readonly category: string; readonly position: number } | null>(
+    null,
+  );
+  useLayoutEffect(() => {
+    const pending = pendingCaret.current;
+    if (pending === null) return;
+    pendingCaret.current = null;
+    const input = inputs.current.get(pending.category);
+    input?.focus();
+    input?.setSelectionRange(pending.position, pending.position);
+  }, [values]);
+
   const insertToken = useCallback(
     (index: number) => {
       const token = tokens[index];
       if (token === undefined) return;
       const category = focused.current;
       const input = inputs.current.get(category);
-      const current = values[category] ?? '';
+      const current = input?.value ?? values[category] ?? '';
       const start = input?.selectionStart ?? current.length;
       const end = input?.selectionEnd ?? current.length;
+      pendingCaret.current = { category, position: start + token.length };
       setForm(category, current.slice(0, start) + token + current.slice(end));
-      requestAnimationFrame(() => {
-        input?.focus();
-        input?.setSelectionRange(start + token.length, start + token.length);
-      });
     },
     [tokens, values, setForm],
   );
