@@ -8,6 +8,9 @@ const ADMIN_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0
 /** Where the API sources run from; CHORUS_E2E_API_ROOT lets a run use another checkout of the API. */
 const apiRoot = process.env['CHORUS_E2E_API_ROOT'] ?? root;
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+/** scripts/test.mjs says `postgres` when no Redis answers: BullMQ then runs on Postgres. */
+const QUEUE_BACKEND =
+  process.env['CHORUS_TEST_QUEUE_BACKEND'] === 'postgres' ? 'postgres' : 'redis';
 
 function databaseUrlFor(adminUrl: string, database: string): string {
   const url = new URL(adminUrl);
@@ -87,7 +90,8 @@ export default async function globalSetup(): Promise<void> {
       NODE_ENV: 'development',
       SWC_NODE_PROJECT: 'apps/api/tsconfig.json',
       DATABASE_URL: databaseUrl,
-      REDIS_URL,
+      ...(QUEUE_BACKEND === 'redis' ? { REDIS_URL } : { REDIS_URL: undefined }),
+      QUEUE_BACKEND,
       QUEUE_PREFIX: database,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -111,7 +115,7 @@ export default async function globalSetup(): Promise<void> {
     process.env['CHORUS_E2E_API_FIELDS'] = (await apiFields(baseUrl)).join(',');
     process.env['CHORUS_E2E_BASE_URL'] = baseUrl;
     process.env['CHORUS_E2E_DATABASE_URL'] = databaseUrl;
-    process.env['CHORUS_E2E_REDIS_URL'] = REDIS_URL;
+    process.env['CHORUS_E2E_REDIS_URL'] = QUEUE_BACKEND === 'redis' ? REDIS_URL : '';
     (globalThis as WithTeardown)[TEARDOWN] = teardown;
   } catch (error) {
     await teardown();

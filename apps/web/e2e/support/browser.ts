@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 
-export const SCREENS_DIR = resolve(__dirname, '../../../../docs/screens');
+/** docs/screens (committed, shown in the README); CHORUS_SCREENS_DIR sends them elsewhere. */
+export const SCREENS_DIR =
+  process.env['CHORUS_SCREENS_DIR'] ?? resolve(__dirname, '../../../../docs/screens');
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({

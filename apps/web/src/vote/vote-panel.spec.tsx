@@ -169,4 +169,48 @@ describe('vote panel', () => {
     expect(rows[1]?.textContent).toMatch(/^1 ✓ winnerCześć \{\{name\}\}/);
     expect(screen.getByTestId('round-status').textContent).toMatch(/decided · closed/);
   });
+
+  it('stays revealed while the live refetch after its own vote is on its way (no blind flicker)', async () => {
+    let list = BLIND;
+    const mock = graphqlFetch({
+      Status: () => ({ health: HEALTH, me: ME }),
+      OneString: () => ({ string: makeString() }),
+      Candidates: () => ({ candidates: list }),
+      CastVote: () => {
+        list = REVEALED;
+        return { castVote: REVEALED };
+      },
+    });
+    // The second Candidates request (the refetch the vote's own live event asks for) is held.
+    let release: (() => void) | null = null;
+    let candidateRequests = 0;
+    globalThis.fetch = ((url: string, init?: { body?: unknown }) => {
+      const query = (JSON.parse(String(init?.body)) as { query: string }).query;
+      if (/query Candidates/.test(query) && ++candidateRequests === 2)
+        return new Promise<Response>((resolve) => {
+          release = () => resolve(mock.fetch(url, init as RequestInit));
+        });
+      return mock.fetch(url, init as RequestInit);
+    }) as typeof fetch;
+    await renderApp(<VotePanel project="demo" locale="pl" stringId="s1" />);
+    const first = (await screen.findAllByTestId('candidate'))[0];
+    if (first === undefined) throw new Error('no card');
+    fireEvent.click(within(first).getByRole('button', { name: /Good/ }));
+    await screen.findAllByTestId('candidate-author');
+
+    const updated = listeners.find((l) => l.query.includes('stringUpdated'));
+    expect(updated?.variables).toEqual({ stringId: 's1', locale: 'pl' });
+    await act(async () => {
+      updated?.onData({ stringUpdated: { id: 's1' } });
+      await Promise.resolve();
+    });
+    expect(candidateRequests).toBe(2);
+    expect(screen.getAllByTestId('candidate-author')).toHaveLength(2);
+    expect(screen.queryByText(/^Vote first/)).toBeNull();
+    await act(async () => {
+      (release as (() => void) | null)?.();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(screen.getAllByTestId('candidate-author')).toHaveLength(2);
+  });
 });

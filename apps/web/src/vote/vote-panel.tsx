@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CANDIDATES, STRING } from '../api/translation-operations';
 import type { CandidateList } from '../api/types';
@@ -26,32 +26,44 @@ export function VotePanel({
   const key = `${stringId}/${locale}`;
   const unit = useQuery(() => request(STRING, { id: stringId, locale }), key);
   const list = useQuery(() => request(CANDIDATES, { stringId, locale }), key);
-  const [override, setOverride] = useState<CandidateList | null>(null);
+  // The newest candidate list (from a vote or a live refetch) replaces the first load. Each
+  // request takes a number; an answer to an older one (asked before a later vote) is dropped,
+  // so the view never falls back to the blind list it showed before the viewer voted.
+  const [latest, setLatest] = useState<CandidateList | null>(null);
+  const asked = useRef(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useLiveString(project, locale, stringId, () => {
-    setOverride(null);
     unit.reload();
-    list.reload();
+    const mine = ++asked.current;
+    request(CANDIDATES, { stringId, locale }).then(
+      (d) => {
+        if (asked.current === mine) setLatest(d.candidates);
+      },
+      (e: unknown) => setError(errorMessage(e)),
+    );
   });
 
   if (list.state === 'loading' || unit.state === 'loading') return <Loading />;
   if (list.state === 'error') return <ErrorMessage message={list.message} />;
   if (unit.state === 'error') return <ErrorMessage message={unit.message} />;
-  const current = override ?? list.data.candidates;
+  const current = latest ?? list.data.candidates;
   const revealed = current.hasVoted;
   const round = current.round;
 
   const vote = (candidateId: string, value: 1 | -1, myVote: number | null) => {
     setBusy(true);
     setError(null);
+    const mine = ++asked.current;
     const call =
       myVote === value
         ? request(RETRACT_VOTE, { candidateId }).then((d) => d.retractVote)
         : request(CAST_VOTE, { candidateId, value }).then((d) => d.castVote);
     call
-      .then(setOverride)
+      .then((answer) => {
+        if (asked.current === mine) setLatest(answer);
+      })
       .catch((e: unknown) => setError(errorMessage(e)))
       .finally(() => setBusy(false));
   };

@@ -1,5 +1,5 @@
-// Browser tests against the real stack (work in progress: renamed to jest.config.js, which
-// `npm test` runs, once the whole acceptance flow passes reliably).
+// Browser tests against the real stack (Postgres, Redis, the API serving the Vite build, a
+// worker), run by `npm test` (scripts/test.mjs) with --runInBand. One stack for all files.
 const { project } = require('../../../jest.preset.js');
 
 module.exports = {
