@@ -8,5 +8,6 @@ module.exports = {
     match: ['<rootDir>/test/**/*.int-spec.ts'],
   }),
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60_000,
 };

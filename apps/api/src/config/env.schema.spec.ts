@@ -1,4 +1,4 @@
-import { EnvError, parseEnv, parseLauncherEnv, redact } from './env.schema';
+import { EnvError, parseEnv, parseLauncherEnv, plainPrefix, redact } from './env.schema';
 
 const base = { DATABASE_URL: 'postgres://u:secret@db:5432/chorus' };
 
@@ -50,6 +50,12 @@ describe('environment schema', () => {
   it('never echoes a password in an error or log line', () => {
     expect(errorOf({ DATABASE_URL: 'mysql://u:hunter2@h/db' })).not.toContain('hunter2');
     expect(redact('postgres://u:hunter2@h:5432/db')).toBe('postgres://u:***@h:5432/db');
+  });
+
+  it('accepts a Redis Cluster hash-tag prefix and keeps Postgres names plain', () => {
+    const config = parseEnv({ ...base, QUEUE_PREFIX: '{chorus}' });
+    expect(config.queuePrefix).toBe('{chorus}');
+    expect(plainPrefix(config)).toBe('chorus');
   });
 
   it('defaults JSON logs in production', () => {

@@ -18,7 +18,8 @@ export interface AppConfig {
         readonly backend: 'postgres';
         readonly databaseUrl: string;
       };
-  /** Prefix of every BullMQ key (Redis) or schema name (Postgres); lets tests and tenants share a server. */
+  /** Prefix of every BullMQ key (Redis) or schema name (Postgres); lets tests and tenants share a server.
+   * May be a Redis Cluster hash tag (`{chorus}`); `plainPrefix` strips the braces where names must be plain. */
   readonly queuePrefix: string;
   /** BullMQ lock of an active job: a crashed worker's job is retried after this long. */
   readonly queueLockMs: number;
@@ -157,8 +158,12 @@ export function parseEnv(env: Env): AppConfig {
   }
 
   const prefix = read(env, 'QUEUE_PREFIX') ?? 'chorus';
-  if (!/^[a-z][a-z0-9_]{0,40}$/.test(prefix)) {
-    throw new EnvError('QUEUE_PREFIX', `must be lowercase letters, digits or _ (got "${prefix}")`);
+  // `{chorus}` (a Redis Cluster hash tag) keeps every key of a queue on one cluster slot.
+  if (!/^(\{[a-z][a-z0-9_]{0,40}\}|[a-z][a-z0-9_]{0,40})$/.test(prefix)) {
+    throw new EnvError(
+      'QUEUE_PREFIX',
+      `must be lowercase letters, digits or _, optionally in {braces} for Redis Cluster (got "${prefix}")`,
+    );
   }
 
   return {
@@ -220,4 +225,9 @@ export function parseLauncherEnv(env: Env): LauncherConfig {
     dataDir: read(env, 'CHORUS_DATA_DIR') ?? '.chorus',
     embeddedPostgresPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
   };
+}
+
+/** The prefix without Redis Cluster hash-tag braces, for Postgres schema and channel names. */
+export function plainPrefix(config: Pick<AppConfig, 'queuePrefix'>): string {
+  return config.queuePrefix.replace(/[{}]/g, '');
 }

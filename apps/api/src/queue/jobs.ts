@@ -32,7 +32,11 @@ export const VOTING_QUEUE = 'voting';
 
 export interface VotingJobs {
   /** Re-evaluates a unit at a round's deadline or cooldown end (libs/voting `tick`). Safe to repeat. */
-  tick: { readonly unitId: string; readonly roundId: string; readonly reason: 'deadline' | 'cooldown' };
+  tick: {
+    readonly unitId: string;
+    readonly roundId: string;
+    readonly reason: 'deadline' | 'cooldown';
+  };
   /** Periodic abuse-signal scan of one project. */
   'scan-abuse': { readonly projectId: string };
 }

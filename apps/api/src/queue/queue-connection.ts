@@ -1,5 +1,5 @@
 import { createPostgresBackend, Queue, setDefaultBackendFactory } from 'bullmq';
-import type { AppConfig } from '../config/env.schema';
+import { plainPrefix, type AppConfig } from '../config/env.schema';
 import { MAINTENANCE_QUEUE } from './jobs';
 
 export interface RedisQueueConnection {
@@ -21,7 +21,7 @@ export function queueConnection(config: AppConfig): QueueConnection {
   }
   return {
     connectionString: config.queue.databaseUrl,
-    schema: `${config.queuePrefix}_queue`,
+    schema: `${plainPrefix(config)}_queue`,
     migrate: true,
   };
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/env.schema';
+import { plainPrefix, type AppConfig } from '../config/env.schema';
 import type { LiveEvent, LiveEvents } from './live-events';
 import { PostgresLiveEvents, RedisLiveEvents } from './live-events.impl';
 
@@ -10,7 +10,7 @@ export class LiveEventsService implements LiveEvents, OnModuleDestroy {
   private readonly transport: LiveEvents;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const channel = `${config.queuePrefix}_live_events`;
+    const channel = `${plainPrefix(config)}_live_events`;
     this.transport =
       config.queue.backend === 'redis'
         ? new RedisLiveEvents(config.queue.redisUrl, channel)

@@ -3,8 +3,8 @@ import { runMigrations } from '../../src/database/run-migrations';
 import { redisAnswers } from '../../src/launcher/redis-probe';
 import { ADMIN_DATABASE_URL, TEST_REDIS_URL, databaseUrlFor } from './test-env';
 
-/** Creates this run's database (chorus_test_<pid>), migrates it once, and drops it at the end. */
-export default async function globalSetup(): Promise<() => Promise<void>> {
+/** Creates this run's database (chorus_test_<pid>) and migrates it once; global-teardown.ts drops it. */
+export default async function globalSetup(): Promise<void> {
   const database = `chorus_test_${process.pid}`;
   const admin = new Client({ connectionString: ADMIN_DATABASE_URL });
   await admin.connect();
@@ -23,11 +23,4 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         `\nNo Redis at ${TEST_REDIS_URL}: queue tests use BullMQ's Postgres backend.\n`,
       );
   }
-
-  return async () => {
-    const cleanup = new Client({ connectionString: ADMIN_DATABASE_URL });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await cleanup.end();
-  };
 }

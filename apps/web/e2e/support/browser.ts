@@ -2,9 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 
-/** docs/screens (committed, shown in the README); CHORUS_SCREENS_DIR sends them elsewhere. */
-export const SCREENS_DIR =
-  process.env['CHORUS_SCREENS_DIR'] ?? resolve(__dirname, '../../../../docs/screens');
+/**
+ * Where the browser tests write screenshots: tmp/screens, so a test run leaves the checkout
+ * clean. `npm run screens` sets CHORUS_SCREENS_DIR=docs/screens to refresh the committed ones.
+ */
+export const SCREENS_DIR = resolve(
+  __dirname,
+  '../../../..',
+  process.env['CHORUS_SCREENS_DIR'] ?? 'tmp/screens',
+);
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
