@@ -54,7 +54,6 @@ describe('migrations', () => {
       'membership',
       'namespace',
       'project',
-      'reputation',
       'reputation_ledger',
       'round',
       'session',

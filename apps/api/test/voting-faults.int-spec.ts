@@ -61,12 +61,12 @@ async function expectDecidedExactlyOnce(
     { kind: 'voter', n: unitIds.length * c.voterIds.length },
   ]);
   const [author] = await db.query<{ accepted: number }[]>(
-    "SELECT accepted FROM reputation WHERE user_id = $1 AND locale = 'pl'",
+    "SELECT sum(accepted) AS accepted FROM reputation_ledger WHERE user_id = $1 AND locale = 'pl'",
     [c.authorId],
   );
   expect(author!.accepted).toBe(unitIds.length);
   const agree = await db.query<{ agree: number }[]>(
-    "SELECT agree FROM reputation WHERE user_id = ANY($1::uuid[]) AND locale = 'pl'",
+    "SELECT sum(agree) AS agree FROM reputation_ledger WHERE user_id = ANY($1::uuid[]) AND locale = 'pl' GROUP BY user_id",
     [c.voterIds],
   );
   expect(agree.map((r) => r.agree)).toEqual(c.voterIds.map(() => unitIds.length));

@@ -220,7 +220,7 @@ describe('translating and voting (write side)', () => {
       { kind: 'voter', n: 3 },
     ]);
     const [rep] = await db.query<{ accepted: number }[]>(
-      "SELECT accepted FROM reputation WHERE user_id = $1 AND locale = 'pl'",
+      "SELECT sum(accepted) AS accepted FROM reputation_ledger WHERE user_id = $1 AND locale = 'pl'",
       [author.id],
     );
     expect(rep!.accepted).toBe(1);

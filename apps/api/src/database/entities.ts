@@ -18,7 +18,6 @@ import { TranslationEntity } from '../translation/translation.entity';
 import { AbuseFlagEntity } from '../voting/abuse-flag.entity';
 import { CollusionPairEntity } from '../voting/collusion-pair.entity';
 import { ReputationLedgerEntity } from '../voting/reputation-ledger.entity';
-import { ReputationEntity } from '../voting/reputation.entity';
 import { RoundEntity } from '../voting/round.entity';
 import { VoteEntity } from '../voting/vote.entity';
 
@@ -38,7 +37,6 @@ export const ENTITIES = [
   VoteEntity,
   RoundEntity,
   ReputationLedgerEntity,
-  ReputationEntity,
   AbuseFlagEntity,
   CollusionPairEntity,
   EventEntity,

@@ -329,7 +329,10 @@ export class UnitStateRepository {
                      WHERE t.author_id = u.id AND t.origin = 'community' AND t.created_at > $3) AS recent_submissions,
               ARRAY(SELECT CASE WHEN c.user_a = u.id THEN c.user_b ELSE c.user_a END FROM collusion_pair c
                      WHERE (c.user_a = u.id OR c.user_b = u.id) AND c.cleared_at IS NULL) AS partners
-         FROM "user" u LEFT JOIN reputation r ON r.user_id = u.id AND r.locale = $2
+         FROM "user" u
+         LEFT JOIN LATERAL (
+           SELECT sum(l.agree) AS agree, sum(l.disagree) AS disagree FROM reputation_ledger l
+            WHERE l.user_id = u.id AND l.locale = $2 AND l.kind = 'voter') r ON true
         WHERE u.id = $1`,
       [userId, localeCode, hourAgo],
     );
@@ -505,7 +508,11 @@ export class UnitStateRepository {
     );
   }
 
-  /** Ledger rows are keyed by (round, user, kind): only rows inserted now add to the sums. */
+  /**
+   * Ledger rows are keyed by (round, user, kind): inserting one that exists is a no-op. A user's
+   * reputation is the sum of their rows (read by voterProfile); there is no per-user total to
+   * update, so rounds sharing voters never queue on one row (the W3 benchmark's lock contention).
+   */
   private async applyReputation(
     manager: EntityManager,
     context: UnitContext,
@@ -517,31 +524,15 @@ export class UnitStateRepository {
         entry.kind === 'voter'
           ? { agree: entry.agree, disagree: entry.disagree, accepted: 0, rejected: 0 }
           : { agree: 0, disagree: 0, accepted: entry.accepted, rejected: entry.rejected };
-      const inserted: unknown[] = await manager.query(
+      await manager.query(
         `INSERT INTO reputation_ledger (round_id, user_id, kind, project_id, locale, agree, disagree, accepted, rejected)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (round_id, user_id, kind) DO NOTHING RETURNING 1`,
+         ON CONFLICT (round_id, user_id, kind) DO NOTHING`,
         [
           entry.roundId,
           entry.userId,
           entry.kind,
           context.projectId,
-          context.localeCode,
-          values.agree,
-          values.disagree,
-          values.accepted,
-          values.rejected,
-        ],
-      );
-      if (inserted.length === 0) continue;
-      await manager.query(
-        `INSERT INTO reputation (user_id, locale, agree, disagree, accepted, rejected) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (user_id, locale) DO UPDATE SET
-           agree = reputation.agree + EXCLUDED.agree, disagree = reputation.disagree + EXCLUDED.disagree,
-           accepted = reputation.accepted + EXCLUDED.accepted, rejected = reputation.rejected + EXCLUDED.rejected,
-           updated_at = now()`,
-        [
-          entry.userId,
           context.localeCode,
           values.agree,
           values.disagree,

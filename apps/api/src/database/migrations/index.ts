@@ -3,6 +3,7 @@ import { CatalogueTranslationVoting1795611182845 } from './1795611182845-Catalog
 import { Delivery1795611823676 } from './1795611823676-Delivery';
 import { ImportUpload1795612075210 } from './1795612075210-ImportUpload';
 import { AbuseSignals1795612628336 } from './1795612628336-AbuseSignals';
+import { ReputationFromLedger1795616000000 } from './1795616000000-ReputationFromLedger';
 
 /** Every migration in order. Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Delivery1795611823676,
   ImportUpload1795612075210,
   AbuseSignals1795612628336,
+  ReputationFromLedger1795616000000,
 ];
