@@ -172,12 +172,24 @@ describe('API tokens, members, locales and project settings', () => {
     const updated = await owner.ok<{ updateProject: Record<string, unknown> }>(UPDATE, {
       s: 'acme',
       n: 'Acme Inc',
-      vp: { quorum: 5, minScore: 0.6 },
+      vp: { quorum: 5, minScore: 0.5 },
     });
+    // The effective set is the tuned preset (what rounds really use) under the overrides.
     expect(updated.updateProject).toEqual({
       name: 'Acme Inc',
       visibility: 'public',
-      votingParameters: { quorum: 5, minScore: 0.6, earlyScore: 0.7, z: 1.96 },
+      votingParameters: { quorum: 5, minScore: 0.5, earlyScore: 0.55, z: 1.282 },
+    });
+    // Valid against the spec's defaults (earlyScore 0.7) but not against the preset rounds use:
+    // refused here instead of failing every vote of the project later.
+    const clash = await owner.gql(UPDATE, { s: 'acme', vp: { minScore: 0.6 } });
+    expect(clash.errors?.[0]?.extensions).toEqual({
+      code: 'INVALID_VOTING_PARAMETERS',
+      details: {
+        issues: [
+          { field: 'votingParameters.earlyScore', message: 'earlyScore must be at least minScore' },
+        ],
+      },
     });
     const bad = await owner.gql(UPDATE, { s: 'acme', vp: { minScore: 0.9, quorum: 1.5 } });
     expect(bad.errors?.[0]?.extensions).toEqual({

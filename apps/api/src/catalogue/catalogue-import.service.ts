@@ -406,7 +406,7 @@ export class CatalogueImportService {
           locale: prepared.locale,
           sourceLocale: project.sourceLocale,
           authorId: prepared.authorId,
-          params: votingParamsOf(project),
+          params: votingParamsOf(project.settings),
         },
         parsed.catalogue.units as readonly CatalogueUnit[],
         now,

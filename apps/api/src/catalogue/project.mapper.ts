@@ -9,7 +9,7 @@ export function toProjectModel(project: ProjectEntity): ProjectModel {
     name: project.name,
     sourceLocale: project.sourceLocale,
     visibility: project.visibility,
-    votingParameters: { ...votingParamsOf(project) },
+    votingParameters: { ...votingParamsOf(project.settings) },
     createdAt: project.createdAt,
   };
 }

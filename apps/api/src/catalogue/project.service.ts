@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
-import { validateParams } from '@chorus/voting';
 import { AuditService } from '../audit/audit.service';
 import type { JsonValue } from '../common/errors/app-error';
 import { AccessService } from '../identity/access.service';
+import { checkVotingOverrides } from './voting-settings';
 import { catalogueError } from './catalogue.errors';
 import { canonicalLocale } from './locale-code';
 import { MembershipEntity } from '../identity/membership.entity';
@@ -45,7 +45,7 @@ export class ProjectService {
       for (const [key, value] of Object.entries(changes.votingParameters)) {
         if (value !== null && value !== undefined) voting[key] = value;
       }
-      const checked = validateParams(voting);
+      const checked = checkVotingOverrides(voting);
       if (!checked.ok) {
         const issues: JsonValue[] = checked.issues.map((i) => ({
           field: `votingParameters.${i.param}`,

@@ -12,7 +12,7 @@ import { toRoundModel } from './round.mapper';
 import { StringScopeService } from './string-scope.service';
 import { TranslationUnitEntity } from './translation-unit.entity';
 import { TranslationEntity } from './translation.entity';
-import { projectVotingParams } from './voting-params';
+import { votingParamsOf } from '../catalogue/voting-settings';
 
 interface VoteRow {
   translation_id: string;
@@ -68,7 +68,7 @@ export class CandidateViewService {
     );
     const votes = await this.votesOf(unit.id);
     const hasVoted = viewerId !== null && votes.some((v) => v.voter_id === viewerId);
-    const z = round?.params['z'] ?? projectVotingParams(project.settings).z;
+    const z = round?.params['z'] ?? votingParamsOf(project.settings).z;
     const authors = await this.usersById(
       shown.filter((t) => hasVoted || manager || t.authorId === viewerId).map((t) => t.authorId),
     );

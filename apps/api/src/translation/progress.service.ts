@@ -5,7 +5,7 @@ import { badgesFor } from './badges';
 import type { LeaderboardEntryModel } from './dto/leaderboard-entry.model';
 import type { LocaleStatsModel } from './dto/locale-stats.model';
 import { StringScopeService } from './string-scope.service';
-import { projectVotingParams } from './voting-params';
+import { votingParamsOf } from '../catalogue/voting-settings';
 
 const LEADERBOARD_SIZE = 100;
 
@@ -98,7 +98,7 @@ export class ProgressService {
     viewerId: string | null,
   ): Promise<LeaderboardEntryModel[]> {
     const { project, locale } = await this.scope.locale(slug, localeCode, viewerId);
-    const params = projectVotingParams(project.settings);
+    const params = votingParamsOf(project.settings);
     const rows = await this.dataSource.query<LeaderRow[]>(
       `WITH ledger AS (
          SELECT user_id, sum(accepted) AS accepted, sum(agree) AS agree, sum(disagree) AS disagree

@@ -13,11 +13,10 @@ import {
   type VoterProfile,
   DEFAULT_PARAMS,
   dedupeKey,
-  resolveParams,
-  TUNED_PARAMS,
 } from '@chorus/voting';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { votingParamsOf } from '../catalogue/voting-settings';
 import type { StoredFinding, TranslationOrigin } from '../translation/translation.entity';
 
 /** The unit row and what the API needs around it (project, locale, string). */
@@ -108,9 +107,9 @@ async function sequence<T extends readonly unknown[]>(queries: {
   return results as unknown as T;
 }
 
-/** The project's voting parameters: the tuned preset (docs/voting-quality.md) under the project's overrides. */
+/** The project's voting parameters (catalogue/voting-settings.ts is the one definition). */
 export function projectParams(settings: { voting?: Record<string, unknown> } | null): VotingParams {
-  return resolveParams({ ...TUNED_PARAMS, ...(settings?.voting ?? {}) });
+  return votingParamsOf(settings);
 }
 
 function toRound(row: RoundRow): Round {
