@@ -292,10 +292,8 @@ export class VotingService {
   /** Applies a system event (timer, abuse scan) to a unit; no user, so no audit entry. */
   async applyToUnit(unitId: string, event: VotingEvent, now: number): Promise<UnitOutcome> {
     const { context, state } = await this.change(
-      (manager) =>
-        manager
-          .query('SELECT id FROM translation_unit WHERE id = $1 FOR UPDATE', [unitId])
-          .then(() => unitId),
+      // load() takes the unit's row lock as its first statement.
+      () => Promise.resolve(unitId),
       () => Promise.resolve(event),
       now,
       null,
@@ -324,10 +322,7 @@ export class VotingService {
     const source = await this.loadString(row.string_id);
     if (action !== null) await this.require(userId, source, action, row.code);
     const { context, state } = await this.change(
-      (manager) =>
-        manager
-          .query('SELECT id FROM translation_unit WHERE id = $1 FOR UPDATE', [row.unit_id])
-          .then(() => row.unit_id),
+      () => Promise.resolve(row.unit_id),
       async (manager, _state, context) => makeEvent(manager, context),
       now,
       { actorId: userId, type: auditType, payload: { candidateId, ...payload } },
@@ -335,7 +330,7 @@ export class VotingService {
     return { context, state };
   }
 
-  /** Lock → load → event → save, in one transaction; then schedule and publish. */
+  /** Lock (load's first statement) → load → event → save, in one transaction; then schedule and publish. */
   private async change(
     locate: (manager: EntityManager) => Promise<string>,
     makeEvent: (
