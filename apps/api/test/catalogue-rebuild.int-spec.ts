@@ -9,9 +9,9 @@ import {
   type RunningApi,
 } from './support/test-app';
 
-// Found by the W1 benchmark: an unchanged translations re-import asked the worker to rebuild every
-// bundle of the project. Imports now request a rebuild when they can change a bundle (source files,
-// or translations that decided units), as votes do only when they decide.
+// Found by the W1 benchmark: an unchanged re-import asked the worker to rebuild every bundle of the
+// project. Imports now request a rebuild when they changed what a bundle shows (source files that
+// wrote a row, or translations that decided units), as votes do only when they decide.
 describe('catalogue imports and bundle rebuild requests', () => {
   let api: RunningApi;
   let db: DataSource;
@@ -27,7 +27,7 @@ describe('catalogue imports and bundle rebuild requests', () => {
     await flushQueueKeys(api.config);
   });
 
-  it('requests a rebuild for source files and deciding imports, not for an unchanged re-import', async () => {
+  it('requests a rebuild for changed source files and deciding imports, not for unchanged re-imports', async () => {
     const owner = await signedInClient(api.baseUrl, 'owner');
     const slug = `rebuild-${process.pid}`;
     const { createProject } = await owner.client.ok<{ createProject: { id: string } }>(
@@ -66,7 +66,13 @@ describe('catalogue imports and bundle rebuild requests', () => {
     expect(await push('pl', { a: 'A-pl', b: 'B2-pl' })).toMatchObject({ imported: 1 });
     expect(await requested()).toBe(3);
 
-    await push('en', { a: 'A', b: 'B' });
+    expect(await push('en', { a: 'A', b: 'B' })).toMatchObject({ added: 0, unchanged: 2 });
+    expect(await requested()).toBe(3);
+
+    // Any written row counts, even a new position only: the writer reports writes, not meaning.
+    expect(await push('en', { b: 'B', a: 'A' })).toMatchObject({ changed: 0, unchanged: 2 });
     expect(await requested()).toBe(4);
+    expect(await push('en', { b: 'B', a: 'A2' })).toMatchObject({ changed: 1 });
+    expect(await requested()).toBe(5);
   });
 });

@@ -54,6 +54,12 @@ export interface ImportJobStatus {
   readonly error?: { readonly code: string; readonly message: string };
 }
 
+/** An import's result, and whether it wrote anything a bundle shows (source strings, winners). */
+interface Applied {
+  readonly result: ImportResult;
+  readonly changesBundles: boolean;
+}
+
 interface Prepared {
   readonly project: ProjectEntity;
   readonly namespace: string;
@@ -101,11 +107,11 @@ export class CatalogueImportService {
       const separator = parsed.catalogue.keySeparator;
       return { kind: 'queued', jobId: await this.enqueue({ ...prepared, separator }, text) };
     }
-    const result = await this.dataSource.transaction((manager) =>
+    const applied = await this.dataSource.transaction((manager) =>
       this.apply(manager, prepared, parsed, now),
     );
-    if (changesBundles(result)) await this.afterCommit(prepared.project.id);
-    return { kind: 'done', result };
+    if (applied.changesBundles) await this.afterCommit(prepared.project.id);
+    return { kind: 'done', result: applied.result };
   }
 
   /** The worker's half of a queued import; a finished upload answers with its stored result. */
@@ -136,22 +142,26 @@ export class CatalogueImportService {
       await progress(10);
       const parsed = this.parse(prepared, upload.body);
       await progress(30);
-      const result = await this.dataSource.transaction(async (manager) => {
+      const applied = await this.dataSource.transaction(async (manager): Promise<Applied> => {
         const locked = await manager.findOne(ImportUploadEntity, {
           where: { id: uploadId },
           lock: { mode: 'pessimistic_write' },
         });
-        if (locked?.result != null) return locked.result as unknown as ImportResult;
-        const applied = await this.apply(manager, prepared, parsed, now);
+        if (locked?.result != null) {
+          // Applied by another run, which requested its rebuild; asking again is harmless.
+          const stored = locked.result as unknown as ImportResult;
+          return { result: stored, changesBundles: changesBundles(stored) };
+        }
+        const fresh = await this.apply(manager, prepared, parsed, now);
         await manager.query(
           `UPDATE import_upload SET body = '', result = $2::jsonb, error = NULL WHERE id = $1`,
-          [uploadId, JSON.stringify(applied)],
+          [uploadId, JSON.stringify(fresh.result)],
         );
-        return applied;
+        return fresh;
       });
       await progress(100);
-      if (changesBundles(result)) await this.afterCommit(project.id);
-      return result;
+      if (applied.changesBundles) await this.afterCommit(project.id);
+      return applied.result;
     } catch (error) {
       if (error instanceof AppError) {
         await this.dataSource
@@ -355,7 +365,7 @@ export class CatalogueImportService {
     prepared: Prepared,
     parsed: ParsedCatalogue,
     now: Date,
-  ): Promise<ImportResult> {
+  ): Promise<Applied> {
     const { project } = prepared;
     const nestedKeys = parsed.catalogue.keySeparator === '.';
     const parseWarnings: ImportWarning[] = parsed.warnings.map((w) => ({
@@ -375,17 +385,18 @@ export class CatalogueImportService {
       lock: { mode: 'pessimistic_write' },
     });
     let result: ImportResult;
+    let touched: boolean;
     if (prepared.kind === 'source') {
-      if (namespace.nestedKeys !== nestedKeys) {
-        await manager.update(NamespaceEntity, { id: namespace.id }, { nestedKeys });
-      }
+      const restyled = namespace.nestedKeys !== nestedKeys;
+      if (restyled) await manager.update(NamespaceEntity, { id: namespace.id }, { nestedKeys });
       const units = buildSourceUnits(parsed.catalogue);
-      const counts = await writeSourceStrings(
+      const { touched: written, ...counts } = await writeSourceStrings(
         manager,
         { projectId: project.id, namespaceId: namespace.id },
         units,
         now,
       );
+      touched = written || restyled;
       result = {
         namespace: prepared.namespace,
         locale: prepared.locale,
@@ -423,6 +434,7 @@ export class CatalogueImportService {
         skipped: counts.skipped,
         warnings: capWarnings([...parseWarnings, ...counts.warnings]),
       };
+      touched = counts.imported > 0;
     }
     await this.audit.record(
       {
@@ -444,7 +456,7 @@ export class CatalogueImportService {
       },
       manager,
     );
-    return result;
+    return { result, changesBundles: touched };
   }
 
   /** The target locale's id; a caller who may add locales (or a push token) adds it on the way. */
@@ -476,8 +488,9 @@ export class CatalogueImportService {
 
 /**
  * Bundles hold source strings and decided winners. A translations import changes them only when it
- * decided units (imported > 0), as a vote requests a rebuild only when it decides; an unchanged
- * re-import then costs no rebuild of every bundle of the project. Source imports always rebuild.
+ * decided units (imported > 0), as a vote requests a rebuild only when it decides. From a stored
+ * result alone a source import may have changed rows (positions, paths) the counts do not show, so
+ * it counts as a change; a fresh source import knows whether it wrote (see apply).
  */
 export function changesBundles(result: ImportResult): boolean {
   return result.kind === 'source' || result.imported > 0;

@@ -8,6 +8,11 @@ export interface SourceImportCounts {
   readonly unchanged: number;
 }
 
+export interface SourceImportOutcome extends SourceImportCounts {
+  /** Whether any row was written: an unchanged file touches none and changes no bundle. */
+  readonly touched: boolean;
+}
+
 interface ExistingRow {
   id: string;
   unit_key: string;
@@ -38,13 +43,14 @@ function sameContext(a: ExistingRow['context'], b: SourceUnit['context']): boole
  * not touched (no updated_at churn); changed text outdates the strings' active candidates and ends
  * their live rounds as UNDECIDED [SOURCE_CHANGED], which leaves old winners stale by hash; keys
  * missing from the file are retired (removed_at), never deleted. Runs inside the caller's transaction.
+ * Reports whether it wrote anything, so an unchanged file requests no bundle rebuild.
  */
 export async function writeSourceStrings(
   manager: EntityManager,
   target: { readonly projectId: string; readonly namespaceId: string },
   units: readonly SourceUnit[],
   now: Date,
-): Promise<SourceImportCounts> {
+): Promise<SourceImportOutcome> {
   const existing: ExistingRow[] = await manager.query(
     `SELECT id, unit_key, key, kind, path, context, source_hash, max_length, position,
             removed_at IS NOT NULL AS removed
@@ -117,7 +123,8 @@ export async function writeSourceStrings(
     );
   }
   if (changedIds.length > 0) await outdateChangedStrings(manager, changedIds, now);
-  return { added, changed, removed: retired.length, unchanged };
+  const touched = inserts.length + updates.length + retired.length > 0;
+  return { added, changed, removed: retired.length, unchanged, touched };
 }
 
 /** C1 "source change": candidates for the old text become outdated; live rounds end UNDECIDED. */
