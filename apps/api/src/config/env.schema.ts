@@ -25,6 +25,8 @@ export interface AppConfig {
   readonly queueLockMs: number;
   /** How often each worker looks for rounds whose timer was lost (e.g. a Redis without persistence restarted). */
   readonly roundSweepMs: number;
+  /** How many other due rounds a close job takes along into its transaction (0: only its own). */
+  readonly roundCloseBatch: number;
   /** How often each project's votes are scanned for rings and bursts. */
   readonly abuseScanMs: number;
   readonly sessionSecret: string;
@@ -178,6 +180,7 @@ export function parseEnv(env: Env): AppConfig {
     queuePrefix: prefix,
     queueLockMs: integer(env, 'QUEUE_LOCK_MS', 30_000, 1_000, 600_000),
     roundSweepMs: integer(env, 'ROUND_SWEEP_MS', 30_000, 200, 3_600_000),
+    roundCloseBatch: integer(env, 'ROUND_CLOSE_BATCH', 200, 0, 5_000),
     abuseScanMs: integer(env, 'ABUSE_SCAN_MS', 600_000, 1_000, 86_400_000),
     sessionSecret: sessionSecret ?? DEV_SESSION_SECRET,
     sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),

@@ -90,6 +90,28 @@ export class AccessService {
     return project;
   }
 
+  /**
+   * The same decision for memberships the caller has already read (one query fewer on hot paths):
+   * PROJECT_NOT_FOUND when the project is private and they are not a member, FORBIDDEN when the
+   * role lacks the action.
+   */
+  check(
+    project: Pick<ProjectEntity, 'id' | 'visibility' | 'slug'>,
+    memberships: readonly MembershipGrant[],
+    action: ProjectAction,
+    locale?: string,
+  ): void {
+    if (project.visibility === 'private' && memberships.length === 0) {
+      throw projectNotFound(project.slug);
+    }
+    const allowed = isAllowed(action, {
+      memberships,
+      publicProject: project.visibility === 'public',
+      ...(locale === undefined ? {} : { locale }),
+    });
+    if (!allowed) throw forbidden(project, action, locale);
+  }
+
   /** Throws FORBIDDEN, naming the action, unless the user may do it. */
   async require(
     userId: string,

@@ -14,6 +14,22 @@ import { TranslationUnitEntity } from './translation-unit.entity';
 import { TranslationEntity } from './translation.entity';
 import { votingParamsOf } from '../catalogue/voting-settings';
 
+/** What listOf needs to know about a unit, its string and its project. */
+export interface UnitFacts {
+  readonly unitId: string;
+  readonly stringId: string;
+  readonly localeCode: string;
+  /** The string's current source hash: candidates for an older one are not eligible. */
+  readonly sourceHash: string;
+  readonly roundId: string | null;
+  /** The project's z, for tallies when the unit has no round yet. */
+  readonly z: number;
+}
+
+function emptyList(unit: Pick<UnitFacts, 'stringId' | 'localeCode'>) {
+  return { stringId: unit.stringId, locale: unit.localeCode, hasVoted: false, candidates: [] };
+}
+
 interface VoteRow {
   translation_id: string;
   voter_id: string;
@@ -48,27 +64,47 @@ export class CandidateViewService {
     const unit = await this.dataSource
       .getRepository(TranslationUnitEntity)
       .findOne({ where: { stringId: string.id, localeId: locale.id } });
-    const empty = { stringId: string.id, locale: locale.code, hasVoted: false, candidates: [] };
-    if (unit === null) return { ...empty, round: null };
-
-    const round =
-      unit.currentRoundId === null
-        ? null
-        : await this.dataSource
-            .getRepository(RoundEntity)
-            .findOne({ where: { id: unit.currentRoundId } });
+    const facts = {
+      stringId: string.id,
+      localeCode: locale.code,
+      sourceHash: string.sourceHash,
+      z: votingParamsOf(project.settings).z,
+    };
+    if (unit === null) return { ...emptyList(facts), round: null };
     const manager = await this.scope.isManager(project, viewerId, locale.code);
-    const all = await this.dataSource.getRepository(TranslationEntity).find({
-      where: { unitId: unit.id },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    return this.listOf(
+      { ...facts, unitId: unit.id, roundId: unit.currentRoundId },
+      viewerId,
+      manager,
+    );
+  }
+
+  /**
+   * The list for a unit the caller has just changed through the voting context, which has already
+   * authorised them and knows the unit, its round and whether they manage the locale: four queries
+   * (round, candidates and votes together, then the revealed authors) instead of the lookups above.
+   */
+  async listOf(
+    unit: UnitFacts,
+    viewerId: string | null,
+    manager: boolean,
+  ): Promise<CandidateListModel> {
+    const [round, all, votes] = await Promise.all([
+      unit.roundId === null
+        ? Promise.resolve(null)
+        : this.dataSource.getRepository(RoundEntity).findOne({ where: { id: unit.roundId } }),
+      this.dataSource.getRepository(TranslationEntity).find({
+        where: { unitId: unit.unitId },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      }),
+      this.votesOf(unit.unitId),
+    ]);
     // Others' withdrawn, rejected and outdated candidates are history only managers need.
     const shown = all.filter(
       (t) => t.status === 'active' || manager || (viewerId !== null && t.authorId === viewerId),
     );
-    const votes = await this.votesOf(unit.id);
     const hasVoted = viewerId !== null && votes.some((v) => v.voter_id === viewerId);
-    const z = round?.params['z'] ?? votingParamsOf(project.settings).z;
+    const z = round?.params['z'] ?? unit.z;
     const authors = await this.usersById(
       shown.filter((t) => hasVoted || manager || t.authorId === viewerId).map((t) => t.authorId),
     );
@@ -77,14 +113,19 @@ export class CandidateViewService {
       const revealed = hasVoted || manager || t.authorId === viewerId;
       const mine = votes.find((v) => v.translation_id === t.id && v.voter_id === viewerId);
       return toCandidateModel(t, {
-        sourceHash: string.sourceHash,
+        sourceHash: unit.sourceHash,
         viewerId,
         myVote: mine === undefined ? null : mine.value,
         author: revealed ? (authors.get(t.authorId) ?? null) : null,
         tally: revealed ? tallyOf(t, votes, z) : null,
       });
     });
-    return { ...empty, hasVoted, candidates, round: round === null ? null : toRoundModel(round) };
+    return {
+      ...emptyList(unit),
+      hasVoted,
+      candidates,
+      round: round === null ? null : toRoundModel(round),
+    };
   }
 
   /** Maps a round row (with its stored decision, if closed) to the GraphQL model. */

@@ -20,8 +20,9 @@ type VotingJob = { [N in keyof VotingJobs]: Job<VotingJobs[N], unknown, N> }[key
 
 /**
  * The worker side of rounds (worker process only). Ticks close rounds at their deadline and
- * re-open undecided ones after the cooldown: one service call per job, guarded by the round's
- * state under the unit's row lock, so a duplicated or retried job decides once. A crashed
+ * re-open undecided ones after the cooldown, guarded by the round's state under the unit's row
+ * lock, so a duplicated or retried job decides once. A tick takes up to ROUND_CLOSE_BATCH other
+ * due rounds along (set-based, SKIP LOCKED); their own jobs then find them settled and return. A crashed
  * worker's job is retried once its lock (QUEUE_LOCK_MS) expires.
  *
  * The sweep is the safety net for timers that were lost (a Redis without persistence restarted,
@@ -34,6 +35,8 @@ export class RoundCloserWorker implements OnModuleInit, OnApplicationShutdown {
   private worker: Worker<VotingJobs[keyof VotingJobs], unknown, keyof VotingJobs> | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
   private abuseTimer: NodeJS.Timeout | null = null;
+  /** Rounds this process decided in a batch: DECIDED is final, so their own ticks are skipped. */
+  private readonly decided = new RecentIds(100_000);
 
   constructor(
     private readonly voting: VotingService,
@@ -73,8 +76,15 @@ export class RoundCloserWorker implements OnModuleInit, OnApplicationShutdown {
   async process(job: VotingJob): Promise<{ state: string }> {
     switch (job.name) {
       case 'tick': {
-        const { state } = await this.voting.tick(job.data.unitId, Date.now());
-        return { state: state.round.state };
+        if (this.decided.has(job.data.roundId) || (await this.isSettled(job.data.roundId)))
+          return { state: 'settled' };
+        const outcome = await this.voting.tickDue(
+          job.data.unitId,
+          Date.now(),
+          this.config.roundCloseBatch,
+        );
+        this.decided.remember(outcome.decidedRoundIds);
+        return { state: outcome.state.round.state };
       }
       case 'scan-abuse': {
         const result = await this.abuse.scan(job.data.projectId, Date.now());
@@ -83,6 +93,20 @@ export class RoundCloserWorker implements OnModuleInit, OnApplicationShutdown {
       default:
         return job satisfies never;
     }
+  }
+
+  /**
+   * A tick has nothing to do on a DECIDED round, or an UNDECIDED one nobody touched since (no
+   * cooldown to run): typically a round an earlier batch closed along with its own. Read without a
+   * lock: a round seen live here is ticked under its lock as usual.
+   */
+  private async isSettled(roundId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<{ settled: boolean }[]>(
+      `SELECT state = 'DECIDED' OR (state = 'UNDECIDED' AND NOT dirty) AS settled
+         FROM round WHERE id = $1`,
+      [roundId],
+    );
+    return rows[0]?.settled ?? false;
   }
 
   /** Re-schedules overdue deadlines and cooldowns found in Postgres. Returns how many it found. */
@@ -129,6 +153,28 @@ export class RoundCloserWorker implements OnModuleInit, OnApplicationShutdown {
       this.logger.warn(
         `abuse scan scheduling failed: ${error instanceof Error ? error.message : String(error)}`,
       );
+    }
+  }
+}
+
+/** A bounded set of ids: the oldest are forgotten first. */
+class RecentIds {
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly capacity: number) {}
+
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  remember(ids: readonly string[]): void {
+    for (const id of ids) {
+      this.ids.delete(id);
+      this.ids.add(id);
+    }
+    for (const oldest of this.ids) {
+      if (this.ids.size <= this.capacity) break;
+      this.ids.delete(oldest);
     }
   }
 }

@@ -12,7 +12,7 @@ import { RoundEventModel } from './dto/round-event.model';
 import { SubmitResultModel } from './dto/submit-result.model';
 import { SubmitTranslationInput } from './dto/submit-translation.input';
 import { VotingQueryService } from './voting-query.service';
-import { VotingService } from './voting.service';
+import { type UnitOutcome, VotingService } from './voting.service';
 
 @Resolver()
 export class VotingResolver {
@@ -68,8 +68,8 @@ export class VotingResolver {
     @Args('value', { type: () => Int }) value: number,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CandidateListModel> {
-    const { context } = await this.voting.vote(principal.userId, candidateId, value, Date.now());
-    return this.view.candidateList(context.stringId, context.localeCode, principal.userId);
+    const outcome = await this.voting.vote(principal.userId, candidateId, value, Date.now());
+    return this.listAfter(outcome, principal.userId);
   }
 
   @Mutation(() => CandidateListModel)
@@ -77,8 +77,8 @@ export class VotingResolver {
     @Args('candidateId', { type: () => ID }) candidateId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CandidateListModel> {
-    const { context } = await this.voting.retract(principal.userId, candidateId, Date.now());
-    return this.view.candidateList(context.stringId, context.localeCode, principal.userId);
+    const outcome = await this.voting.retract(principal.userId, candidateId, Date.now());
+    return this.listAfter(outcome, principal.userId);
   }
 
   @Mutation(() => RoundModel, {
@@ -152,5 +152,22 @@ export class VotingResolver {
     const candidate = list.candidates.find((c) => c.id === id);
     if (candidate === undefined) throw new Error(`candidate ${id} missing from its own list`);
     return candidate;
+  }
+
+  /** The candidate list as the voter sees it right after their change, from what the change loaded. */
+  private listAfter(outcome: UnitOutcome, viewerId: string): Promise<CandidateListModel> {
+    const { context, state } = outcome;
+    return this.view.listOf(
+      {
+        unitId: context.unitId,
+        stringId: context.stringId,
+        localeCode: context.localeCode,
+        sourceHash: state.unit.sourceHash,
+        roundId: state.round.id,
+        z: state.params.z,
+      },
+      viewerId,
+      outcome.actorManages ?? false,
+    );
   }
 }

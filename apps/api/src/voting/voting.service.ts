@@ -14,13 +14,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { catalogueError } from '../catalogue/catalogue.errors';
 import { AccessService } from '../identity/access.service';
-import type { ProjectAction } from '../identity/permissions';
+import { isAllowed, type MembershipGrant, type ProjectAction } from '../identity/permissions';
 import { LIVE_EVENTS, type LiveEvents } from './live-events';
 import { roundUuid } from './round-id';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
 import {
   UnitStateRepository,
+  type LoadedUnit,
   type NewCandidateRow,
+  type UnitChange,
   type UnitContext,
 } from './unit-state.repository';
 import { fromVotingError, votingError } from './voting.errors';
@@ -41,6 +43,23 @@ export interface SubmitOutcome {
 export interface UnitOutcome {
   readonly context: UnitContext;
   readonly state: UnitVotingState;
+  /** Whether the acting user manages the unit's locale (sees authors and tallies unblinded). */
+  readonly actorManages?: boolean;
+}
+
+/** A batch of due rounds closed together (`tickDue`). */
+export interface TickOutcome extends UnitOutcome {
+  /** Rounds of the batch now DECIDED (final): their own close jobs have nothing left to do. */
+  readonly decidedRoundIds: readonly string[];
+  /** Units of the batch, including the one asked for. */
+  readonly units: number;
+}
+
+/** A candidate, its unit and string, and the acting user's memberships: one query. */
+interface CandidateRow extends StringRow {
+  unit_id: string;
+  code: string;
+  memberships: MembershipGrant[];
 }
 
 interface StringRow {
@@ -121,13 +140,14 @@ export class VotingService {
     ]);
     let merged = false;
     const { context, effects } = await this.change(
-      (manager) => this.units.lockUnitFor(manager, source.id, localeId, source.project_id),
+      (manager) => this.units.ensureUnit(manager, source.id, localeId, source.project_id),
       async (manager, state, context) => {
         const { profile, recentSubmissions, recentVotes } = await this.units.voterProfile(
           manager,
           userId,
           context.localeCode,
           now,
+          state.params,
         );
         return {
           type: 'submitCandidate',
@@ -182,12 +202,13 @@ export class VotingService {
       'vote.cast',
       now,
       'vote.cast',
-      async (manager, context) => {
+      async (manager, state, context) => {
         const { profile, recentVotes } = await this.units.voterProfile(
           manager,
           userId,
           context.localeCode,
           now,
+          state.params,
         );
         return {
           type: 'castVote',
@@ -261,12 +282,7 @@ export class VotingService {
     await this.require(userId, source, 'string.lock', locale);
     const { context } = await this.change(
       async (manager) => {
-        const unitId = await this.units.lockUnitFor(
-          manager,
-          source.id,
-          localeId,
-          source.project_id,
-        );
+        const unitId = await this.units.ensureUnit(manager, source.id, localeId, source.project_id);
         await manager.query('UPDATE translation_unit SET locked = $2 WHERE id = $1', [
           unitId,
           locked,
@@ -289,10 +305,56 @@ export class VotingService {
     return this.applyToUnit(unitId, { type: 'tick' }, now);
   }
 
+  /**
+   * A tick for `unitId` that also takes up to `batch` other units whose rounds are due and that no
+   * one else holds, and applies the tick to all of them in one transaction with set-based writes.
+   * The other units' own close jobs then find their rounds final and have nothing to do.
+   */
+  async tickDue(unitId: string, now: number, batch: number): Promise<TickOutcome> {
+    const options = { newRoundId: roundUuid };
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const loaded = await this.units.lockDue(manager, unitId, now, batch);
+      const changes = loaded.map((unit) => {
+        const step = this.startState(unit, now);
+        const result = transition(step.state, { type: 'tick' }, now, options);
+        if (!result.ok) throw fromVotingError(result.error);
+        return {
+          loaded: unit,
+          after: result.state,
+          effects: [...step.effects, ...result.effects],
+        } satisfies UnitChange;
+      });
+      await this.units.saveMany(manager, changes);
+      return changes;
+    });
+    const own = outcome.find((c) => c.loaded.context.unitId === unitId);
+    if (own === undefined) throw new Error(`translation_unit ${unitId} not found`);
+    const decided: string[] = [];
+    const rebuild = new Set<string>();
+    const published: Promise<void>[] = [];
+    for (const change of outcome) {
+      const round = change.after.round;
+      if (round.state === 'DECIDED') decided.push(round.id);
+      if (change.effects.length === 0 && change !== own) continue;
+      if (decides(change.effects)) rebuild.add(change.loaded.context.projectId);
+      published.push(
+        this.afterCommit(change.loaded.context, change.after, change.effects, now, false),
+      );
+    }
+    await Promise.all(published);
+    // One rebuild request per project for the whole batch, not one per decision.
+    for (const projectId of rebuild) await this.requestRebuild(projectId);
+    return {
+      context: own.loaded.context,
+      state: own.after,
+      decidedRoundIds: decided,
+      units: outcome.length,
+    };
+  }
+
   /** Applies a system event (timer, abuse scan) to a unit; no user, so no audit entry. */
   async applyToUnit(unitId: string, event: VotingEvent, now: number): Promise<UnitOutcome> {
     const { context, state } = await this.change(
-      // load() takes the unit's row lock as its first statement.
       () => Promise.resolve(unitId),
       () => Promise.resolve(event),
       now,
@@ -307,30 +369,60 @@ export class VotingService {
     action: ProjectAction | null,
     now: number,
     auditType: string,
-    makeEvent: (manager: EntityManager, context: UnitContext) => Promise<VotingEvent> | VotingEvent,
+    makeEvent: (
+      manager: EntityManager,
+      state: UnitVotingState,
+      context: UnitContext,
+    ) => Promise<VotingEvent> | VotingEvent,
     payload: Record<string, string> = {},
   ): Promise<UnitOutcome> {
-    const rows: { unit_id: string; string_id: string; code: string }[] =
-      await this.dataSource.query(
-        `SELECT t.unit_id, tu.string_id, l.code FROM translation t
-         JOIN translation_unit tu ON tu.id = t.unit_id JOIN locale l ON l.id = tu.locale_id
-        WHERE t.id = $1`,
-        [candidateId],
-      );
-    const row = rows[0];
-    if (row === undefined) throw votingError('CANDIDATE_NOT_FOUND', `No candidate ${candidateId}.`);
-    const source = await this.loadString(row.string_id);
-    if (action !== null) await this.require(userId, source, action, row.code);
+    const row = await this.loadCandidate(candidateId, userId);
+    const project = { id: row.project_id, visibility: row.visibility, slug: row.slug };
+    if (action !== null) this.access.check(project, row.memberships, action, row.code);
     const { context, state } = await this.change(
       () => Promise.resolve(row.unit_id),
-      async (manager, _state, context) => makeEvent(manager, context),
+      async (manager, state, context) => makeEvent(manager, state, context),
       now,
       { actorId: userId, type: auditType, payload: { candidateId, ...payload } },
     );
-    return { context, state };
+    const actorManages = isAllowed('candidate.approve', {
+      memberships: row.memberships,
+      publicProject: row.visibility === 'public',
+      locale: row.code,
+    });
+    return { context, state, actorManages };
   }
 
-  /** Lock (load's first statement) → load → event → save, in one transaction; then schedule and publish. */
+  /** The unit's state ready for an event: round 1 created, or moved to a changed source first. */
+  private startState(
+    loaded: LoadedUnit,
+    now: number,
+  ): { state: UnitVotingState; effects: readonly Effect[] } {
+    if (loaded.state === null) {
+      const created = createUnitState(
+        {
+          unit: loaded.unit,
+          params: loaded.params,
+          roundId: roundUuid(loaded.context.unitId, 1),
+        },
+        now,
+      );
+      if (!created.ok) throw fromVotingError(created.error);
+      return { state: created.state, effects: created.effects };
+    }
+    if (loaded.state.round.sourceHash !== loaded.unit.sourceHash) {
+      const changed = transition(
+        { ...loaded.state, unit: loaded.unit },
+        { type: 'sourceChanged', sourceHash: loaded.unit.sourceHash },
+        now,
+        { newRoundId: roundUuid },
+      );
+      if (changed.ok) return { state: changed.state, effects: changed.effects };
+    }
+    return { state: loaded.state, effects: [] };
+  }
+
+  /** Lock → load → event → save, in one transaction; then schedule and publish. */
   private async change(
     locate: (manager: EntityManager) => Promise<string>,
     makeEvent: (
@@ -342,44 +434,14 @@ export class VotingService {
     auditEntry: { actorId: string; type: string; payload: Record<string, string> } | null,
     newCandidates: ReadonlyMap<string, NewCandidateRow> = new Map(),
   ): Promise<{ context: UnitContext; state: UnitVotingState; effects: readonly Effect[] }> {
-    const options = { newRoundId: roundUuid };
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const unitId = await locate(manager);
-      const loaded = await this.units.load(manager, unitId);
-      const effects: Effect[] = [];
-      let state = loaded.state;
-      if (state === null) {
-        const created = createUnitState(
-          { unit: loaded.unit, params: loaded.params, roundId: roundUuid(unitId, 1) },
-          now,
-        );
-        if (!created.ok) throw fromVotingError(created.error);
-        state = created.state;
-        effects.push(...created.effects);
-      } else if (state.round.sourceHash !== loaded.unit.sourceHash) {
-        const changed = transition(
-          { ...state, unit: loaded.unit },
-          { type: 'sourceChanged', sourceHash: loaded.unit.sourceHash },
-          now,
-          options,
-        );
-        if (changed.ok) {
-          state = changed.state;
-          effects.push(...changed.effects);
-        }
-      }
-      const event = await makeEvent(manager, state, loaded.context);
-      const result = transition(state, event, now, options);
+      const loaded = await this.units.lockAndLoad(manager, await locate(manager));
+      const start = this.startState(loaded, now);
+      const event = await makeEvent(manager, start.state, loaded.context);
+      const result = transition(start.state, event, now, { newRoundId: roundUuid });
       if (!result.ok) throw fromVotingError(result.error);
-      effects.push(...result.effects);
-      await this.units.save(
-        manager,
-        loaded.context,
-        loaded.state,
-        result.state,
-        effects,
-        newCandidates,
-      );
+      const effects = [...start.effects, ...result.effects];
+      await this.units.saveMany(manager, [{ loaded, after: result.state, effects, newCandidates }]);
       if (auditEntry !== null) {
         await this.audit.record({ ...auditEntry, projectId: loaded.context.projectId }, manager);
       }
@@ -396,9 +458,9 @@ export class VotingService {
     state: UnitVotingState,
     effects: readonly Effect[],
     now: number,
+    rebuild = true,
   ): Promise<void> {
     const tasks: Promise<unknown>[] = [];
-    let decided = false;
     for (const effect of effects) {
       switch (effect.type) {
         case 'scheduleClose':
@@ -420,7 +482,6 @@ export class VotingService {
           );
           break;
         case 'publishDecision':
-          decided = true;
           tasks.push(
             this.live.publish({
               type: 'roundDecided',
@@ -432,8 +493,6 @@ export class VotingService {
           );
           break;
         case 'revokeWinner':
-          decided = true;
-          break;
         case 'cancelClose':
         case 'openRound':
         case 'applyReputation':
@@ -456,7 +515,7 @@ export class VotingService {
         ),
       );
     }
-    if (decided) tasks.push(this.bundles.requestRebuild(context.projectId));
+    if (rebuild && decides(effects)) tasks.push(this.bundles.requestRebuild(context.projectId));
     tasks.push(
       this.live.publish({
         type: 'stringUpdated',
@@ -471,6 +530,35 @@ export class VotingService {
     }
   }
 
+  private async requestRebuild(projectId: string): Promise<void> {
+    try {
+      await this.bundles.requestRebuild(projectId);
+    } catch (error) {
+      this.logger.error(`after-commit step failed: ${String(error)}`);
+    }
+  }
+
+  /** The candidate's unit, string, project and locale, and the user's memberships there. */
+  private async loadCandidate(candidateId: string, userId: string): Promise<CandidateRow> {
+    const rows: CandidateRow[] = await this.dataSource.query(
+      `SELECT t.unit_id, l.code, s.id, s.project_id, p.slug, p.visibility, p.source_locale, s.kind,
+              s.forms, s.max_length, s.removed_at,
+              COALESCE((SELECT jsonb_agg(jsonb_build_object('role', m.role, 'locale', m.locale))
+                          FROM membership m WHERE m.project_id = p.id AND m.user_id = $2), '[]') AS memberships
+         FROM translation t
+         JOIN translation_unit tu ON tu.id = t.unit_id
+         JOIN locale l ON l.id = tu.locale_id
+         JOIN source_string s ON s.id = tu.string_id
+         JOIN project p ON p.id = s.project_id
+        WHERE t.id = $1`,
+      [candidateId, userId],
+    );
+    const row = rows[0];
+    if (row === undefined) throw votingError('CANDIDATE_NOT_FOUND', `No candidate ${candidateId}.`);
+    if (row.removed_at !== null) throw retired();
+    return row;
+  }
+
   private async loadString(stringId: string): Promise<StringRow> {
     const rows: StringRow[] = await this.dataSource.query(
       `SELECT s.id, s.project_id, p.slug, p.visibility, p.source_locale, s.kind, s.forms, s.max_length, s.removed_at
@@ -479,11 +567,7 @@ export class VotingService {
     );
     const row = rows[0];
     if (row === undefined) throw votingError('STRING_NOT_FOUND', `No string ${stringId}.`);
-    if (row.removed_at !== null)
-      throw votingError(
-        'STRING_RETIRED',
-        'This string was removed from the catalogue; it takes no new translations or votes.',
-      );
+    if (row.removed_at !== null) throw retired();
     return row;
   }
 
@@ -509,12 +593,19 @@ export class VotingService {
     locale?: string,
   ): Promise<void> {
     const project = { id: source.project_id, visibility: source.visibility, slug: source.slug };
-    if (
-      source.visibility === 'private' &&
-      (await this.access.membershipsOf(source.project_id, userId)).length === 0
-    ) {
-      throw catalogueError('PROJECT_NOT_FOUND', `No project "${source.slug}" is visible to you.`);
-    }
-    await this.access.require(userId, project, action, locale);
+    const memberships = await this.access.membershipsOf(source.project_id, userId);
+    this.access.check(project, memberships, action, locale);
   }
+}
+
+function retired() {
+  return votingError(
+    'STRING_RETIRED',
+    'This string was removed from the catalogue; it takes no new translations or votes.',
+  );
+}
+
+/** Whether a transition changed what ships (a winner published or revoked). */
+function decides(effects: readonly Effect[]): boolean {
+  return effects.some((e) => e.type === 'publishDecision' || e.type === 'revokeWinner');
 }
