@@ -17,7 +17,8 @@ import {
 import { testQueueBackend } from './support/test-env';
 import { poll, spawnWorker, type WorkerProcess } from './support/worker-process';
 
-const FAST_WORKER = { QUEUE_LOCK_MS: '1500', ROUND_SWEEP_MS: '500' };
+// Small close batches: the SIGKILL must land while rounds are still open, and batches still run.
+const FAST_WORKER = { QUEUE_LOCK_MS: '1500', ROUND_SWEEP_MS: '500', ROUND_CLOSE_BATCH: '5' };
 
 interface Crowd {
   readonly seed: Awaited<ReturnType<typeof seedCatalogue>>;

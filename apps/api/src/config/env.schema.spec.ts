@@ -43,6 +43,7 @@ describe('environment schema', () => {
     [{ ...base, LOG_FORMAT: 'xml' }, 'LOG_FORMAT must be one of json, pretty (got "xml")'],
     [{ ...base, SEED_DEMO: 'maybe' }, 'SEED_DEMO must be true or false'],
     [{ ...base, QUEUE_PREFIX: 'Bad-Prefix' }, 'QUEUE_PREFIX must be lowercase'],
+    [{ ...base, ROUND_CLOSE_BATCH: '-1' }, 'ROUND_CLOSE_BATCH must be an integer from 0 to 5000'],
   ])('names the bad variable: %j', (env, message) => {
     expect(errorOf(env)).toContain(message);
   });
