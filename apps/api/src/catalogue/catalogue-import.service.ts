@@ -54,6 +54,18 @@ export interface ImportJobStatus {
   readonly error?: { readonly code: string; readonly message: string };
 }
 
+/**
+ * What a job status needs: never the body, which a client polling a queued file several times a
+ * second would otherwise read (megabytes) on every poll.
+ */
+const STATUS_COLUMNS = {
+  id: true,
+  locale: true,
+  result: true,
+  error: true,
+  project: { id: true, slug: true, sourceLocale: true },
+} as const;
+
 /** An import's result, and whether it wrote anything a bundle shows (source strings, winners). */
 interface Applied {
   readonly result: ImportResult;
@@ -144,6 +156,7 @@ export class CatalogueImportService {
       await progress(30);
       const applied = await this.dataSource.transaction(async (manager): Promise<Applied> => {
         const locked = await manager.findOne(ImportUploadEntity, {
+          select: { id: true, result: true },
           where: { id: uploadId },
           lock: { mode: 'pessimistic_write' },
         });
@@ -175,7 +188,7 @@ export class CatalogueImportService {
   async jobStatus(caller: Caller | null, jobId: string): Promise<ImportJobStatus> {
     const upload = await this.dataSource
       .getRepository(ImportUploadEntity)
-      .findOne({ where: { id: jobId }, relations: { project: true } });
+      .findOne({ select: STATUS_COLUMNS, where: { id: jobId }, relations: { project: true } });
     if (upload === null || upload.project === undefined) {
       throw catalogueError('JOB_NOT_FOUND', `No import job ${jobId}.`);
     }
