@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { scoreOf, type VoteValue } from '@chorus/voting';
-import { DataSource, In } from 'typeorm';
-import type { UserModel } from '../identity/dto/user.model';
-import { UserEntity } from '../identity/user.entity';
+import { DataSource } from 'typeorm';
 import { toUserModel } from '../identity/user.mapper';
 import { RoundEntity } from '../voting/round.entity';
 import type { CandidateListModel, TallyModel } from './dto/candidate.model';
@@ -81,8 +79,8 @@ export class CandidateViewService {
 
   /**
    * The list for a unit the caller has just changed through the voting context, which has already
-   * authorised them and knows the unit, its round and whether they manage the locale: four queries
-   * (round, candidates and votes together, then the revealed authors) instead of the lookups above.
+   * authorised them and knows the unit, its round and whether they manage the locale: three queries
+   * (round, candidates with their authors, and votes, side by side) instead of the lookups above.
    */
   async listOf(
     unit: UnitFacts,
@@ -93,8 +91,10 @@ export class CandidateViewService {
       unit.roundId === null
         ? Promise.resolve(null)
         : this.dataSource.getRepository(RoundEntity).findOne({ where: { id: unit.roundId } }),
+      // Authors joined in the same statement; only revealed ones are shown below.
       this.dataSource.getRepository(TranslationEntity).find({
         where: { unitId: unit.unitId },
+        relations: { author: true },
         order: { createdAt: 'ASC', id: 'ASC' },
       }),
       this.votesOf(unit.unitId),
@@ -105,9 +105,6 @@ export class CandidateViewService {
     );
     const hasVoted = viewerId !== null && votes.some((v) => v.voter_id === viewerId);
     const z = round?.params['z'] ?? unit.z;
-    const authors = await this.usersById(
-      shown.filter((t) => hasVoted || manager || t.authorId === viewerId).map((t) => t.authorId),
-    );
 
     const candidates = shown.map((t) => {
       const revealed = hasVoted || manager || t.authorId === viewerId;
@@ -116,7 +113,7 @@ export class CandidateViewService {
         sourceHash: unit.sourceHash,
         viewerId,
         myVote: mine === undefined ? null : mine.value,
-        author: revealed ? (authors.get(t.authorId) ?? null) : null,
+        author: revealed && t.author !== undefined ? toUserModel(t.author) : null,
         tally: revealed ? tallyOf(t, votes, z) : null,
       });
     });
@@ -140,15 +137,6 @@ export class CandidateViewService {
         WHERE v.unit_id = $1`,
       [unitId],
     );
-  }
-
-  private async usersById(ids: readonly string[]): Promise<Map<string, UserModel>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const users = await this.dataSource
-      .getRepository(UserEntity)
-      .find({ where: { id: In(unique) } });
-    return new Map(users.map((u) => [u.id, toUserModel(u)]));
   }
 }
 
