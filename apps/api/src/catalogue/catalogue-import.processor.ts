@@ -1,5 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
+import { AppError } from '../common/errors/app-error';
 import type { CatalogueJobs } from '../queue/jobs';
 import { CATALOGUE_QUEUE } from '../queue/jobs';
 import { CatalogueImportService } from './catalogue-import.service';
@@ -12,7 +13,18 @@ export class CatalogueImportProcessor extends WorkerHost {
     super();
   }
 
-  process(job: Job<CatalogueJobs['import']>): Promise<ImportResult> {
-    return this.imports.runQueued(job.data.uploadId, (p) => job.updateProgress(p), new Date());
+  async process(job: Job<CatalogueJobs['import']>): Promise<ImportResult> {
+    try {
+      return await this.imports.runQueued(
+        job.data.uploadId,
+        (p) => job.updateProgress(p),
+        new Date(),
+      );
+    } catch (error) {
+      // A refused file (malformed, unknown locale) is refused again on retry: fail it now; the
+      // upload keeps the error for GET /api/jobs/:id.
+      if (error instanceof AppError) throw new UnrecoverableError(error.message);
+      throw error;
+    }
   }
 }

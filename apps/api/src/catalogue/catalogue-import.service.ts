@@ -33,6 +33,13 @@ import { writeSourceStrings } from './source-import.writer';
 import { writeImportedTranslations } from './translation-import.writer';
 import { votingParamsOf } from './voting-settings';
 
+/**
+ * Bytes per allowed synchronous unit beyond which a file is queued unparsed: a unit of an i18next
+ * file takes 40–100 bytes, so such a file is nearly always over IMPORT_ASYNC_UNITS anyway, and the
+ * API no longer parses megabytes only to find that out (the worker parses it again).
+ */
+export const ASYNC_BYTES_PER_UNIT = 64;
+
 export const NAMESPACE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export interface ImportOptions {
@@ -114,6 +121,12 @@ export class CatalogueImportService {
     now: Date,
   ): Promise<ImportOutcome> {
     const prepared = await this.prepare(caller, slug, namespace, localeInput, options);
+    if (prepared.separator !== 'auto' && this.queuedBySize(text)) {
+      // Queued whatever it holds, so the worker's parse is the only one; a malformed file fails
+      // the job with the same INVALID_CATALOGUE error (line and key) the API would have answered.
+      const decided = { ...prepared, separator: prepared.separator };
+      return { kind: 'queued', jobId: await this.enqueue(decided, text) };
+    }
     const parsed = this.parse(prepared, text);
     if (options.async || parsed.catalogue.units.length > this.config.importAsyncUnits) {
       const separator = parsed.catalogue.keySeparator;
@@ -304,6 +317,12 @@ export class CatalogueImportService {
     const ownerId = owner[0]?.user_id;
     if (ownerId === undefined) throw new Error(`project ${projectId} has no owner`);
     return ownerId;
+  }
+
+  /** A file over IMPORT_ASYNC_UNITS × ASYNC_BYTES_PER_UNIT bytes is queued before it is parsed. */
+  private queuedBySize(text: string): boolean {
+    const limit = this.config.importAsyncUnits * ASYNC_BYTES_PER_UNIT;
+    return text.length > limit || Buffer.byteLength(text, 'utf8') > limit;
   }
 
   /** Parses strictly; 'auto' (a new namespace) picks nested keys when the file nests objects. */
