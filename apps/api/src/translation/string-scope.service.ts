@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { AppError } from '../common/errors/app-error';
 import { catalogueError } from '../catalogue/catalogue.errors';
 import { canonicalLocale } from '../catalogue/locale-code';
 import { LocaleEntity } from '../catalogue/locale.entity';
@@ -78,16 +79,22 @@ export class StringScopeService {
   }
 
   async localeOf(project: ProjectEntity, localeCode: string): Promise<LocaleEntity> {
-    const code = canonicalLocale(localeCode) ?? localeCode;
     const locale = await this.dataSource
       .getRepository(LocaleEntity)
-      .findOne({ where: { projectId: project.id, code } });
-    if (locale === null) {
-      throw catalogueError(
-        'UNKNOWN_LOCALE',
-        `Project "${project.slug}" has no locale "${localeCode}"; ask a developer to add it.`,
-      );
-    }
+      .findOne({ where: { projectId: project.id, code: localeCodeOf(localeCode) } });
+    if (locale === null) throw unknownLocale(project, localeCode);
     return locale;
   }
+}
+
+/** The code a locale row is stored under for what a client sent (canonical BCP 47 when valid). */
+export function localeCodeOf(localeCode: string): string {
+  return canonicalLocale(localeCode) ?? localeCode;
+}
+
+export function unknownLocale(project: Pick<ProjectEntity, 'slug'>, localeCode: string): AppError {
+  return catalogueError(
+    'UNKNOWN_LOCALE',
+    `Project "${project.slug}" has no locale "${localeCode}"; ask a developer to add it.`,
+  );
 }

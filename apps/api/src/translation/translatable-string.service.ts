@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { LocaleEntity } from '../catalogue/locale.entity';
-import type { SourceStringKind } from '../catalogue/source-string.entity';
 import { UserEntity } from '../identity/user.entity';
 import { toUserModel } from '../identity/user.mapper';
 import { RoundEntity } from '../voting/round.entity';
@@ -10,25 +9,9 @@ import { UnitStatus } from './dto/translation-enums';
 import { toCandidateModel } from './candidate.mapper';
 import { requiredFormsFor, toFormModels } from './forms.mapper';
 import { toRoundModel } from './round.mapper';
+import { STRING_ROW_COLUMNS, type StringRow } from './string-row.sql';
 import { StringScopeService } from './string-scope.service';
 import { TranslationEntity } from './translation.entity';
-
-interface StringRow {
-  id: string;
-  namespace: string;
-  key: string;
-  kind: SourceStringKind;
-  context: { base: string; value: string } | null;
-  description: string | null;
-  max_length: number | null;
-  forms: Record<string, string>;
-  source_hash: string;
-  locked: boolean | null;
-  current_round_id: string | null;
-  winner_translation_id: string | null;
-  winner_source_hash: string | null;
-  candidate_count: number;
-}
 
 /** Source strings seen from one target locale: status, winner, current round. */
 @Injectable()
@@ -61,18 +44,27 @@ export class TranslatableStringService {
   ): Promise<TranslatableStringModel[]> {
     if (ids.length === 0) return [];
     const rows = await this.dataSource.query<StringRow[]>(
-      `SELECT s.id, n.name AS namespace, s.key, s.kind, s.context, s.description, s.max_length,
-              s.forms, s.source_hash, u.locked, u.current_round_id, u.winner_translation_id,
-              u.winner_source_hash,
-              (SELECT count(*) FROM translation t
-                WHERE t.unit_id = u.id AND t.status = 'active' AND t.source_hash = s.source_hash
-              )::int AS candidate_count
+      `SELECT ${STRING_ROW_COLUMNS}
          FROM source_string s
          JOIN namespace n ON n.id = s.namespace_id
          LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = $2
         WHERE s.id = ANY($1::uuid[]) AND s.project_id = $3`,
       [ids, locale.id, locale.projectId],
     );
+    const models = new Map(
+      (await this.toModels(rows, locale.code, viewerId)).map(
+        (m): [string, TranslatableStringModel] => [m.id, m],
+      ),
+    );
+    return ids.flatMap((id) => models.get(id) ?? []);
+  }
+
+  /** The models of rows already read (in their order): loads their rounds, winners and votes. */
+  async toModels(
+    rows: readonly StringRow[],
+    localeCode: string,
+    viewerId: string | null,
+  ): Promise<TranslatableStringModel[]> {
     const rounds = await this.byIds(
       RoundEntity,
       rows.map((r) => r.current_round_id),
@@ -87,46 +79,40 @@ export class TranslatableStringService {
     );
     const myVotes = await this.myVotes([...winners.keys()], viewerId);
 
-    const byId = new Map(
-      rows.map((r): [string, TranslatableStringModel] => {
-        const winner =
-          r.winner_translation_id === null ? undefined : winners.get(r.winner_translation_id);
-        const author = winner === undefined ? undefined : authors.get(winner.authorId);
-        const round = r.current_round_id === null ? undefined : rounds.get(r.current_round_id);
-        return [
-          r.id,
-          {
-            id: r.id,
-            namespace: r.namespace,
-            key: r.key,
-            kind: r.kind,
-            context: r.context?.value ?? null,
-            description: r.description,
-            maxLength: r.max_length,
-            sourceForms: toFormModels(r.forms),
-            sourceHash: r.source_hash,
-            requiredForms: requiredFormsFor(r.kind, locale.code),
-            locale: locale.code,
-            status: statusOf(r),
-            // The shipped winner is public: its author is credited, its numbers are in the decision.
-            winner:
-              winner === undefined
-                ? null
-                : toCandidateModel(winner, {
-                    sourceHash: r.source_hash,
-                    viewerId,
-                    myVote: myVotes.get(winner.id) ?? null,
-                    author: author === undefined ? null : toUserModel(author),
-                    tally: null,
-                  }),
-            round: round === undefined ? null : toRoundModel(round),
-            candidateCount: r.candidate_count,
-            locked: r.locked === true,
-          },
-        ];
-      }),
-    );
-    return ids.flatMap((id) => byId.get(id) ?? []);
+    return rows.map((r): TranslatableStringModel => {
+      const winner =
+        r.winner_translation_id === null ? undefined : winners.get(r.winner_translation_id);
+      const author = winner === undefined ? undefined : authors.get(winner.authorId);
+      const round = r.current_round_id === null ? undefined : rounds.get(r.current_round_id);
+      return {
+        id: r.id,
+        namespace: r.namespace,
+        key: r.key,
+        kind: r.kind,
+        context: r.context?.value ?? null,
+        description: r.description,
+        maxLength: r.max_length,
+        sourceForms: toFormModels(r.forms),
+        sourceHash: r.source_hash,
+        requiredForms: requiredFormsFor(r.kind, localeCode),
+        locale: localeCode,
+        status: statusOf(r),
+        // The shipped winner is public: its author is credited, its numbers are in the decision.
+        winner:
+          winner === undefined
+            ? null
+            : toCandidateModel(winner, {
+                sourceHash: r.source_hash,
+                viewerId,
+                myVote: myVotes.get(winner.id) ?? null,
+                author: author === undefined ? null : toUserModel(author),
+                tally: null,
+              }),
+        round: round === undefined ? null : toRoundModel(round),
+        candidateCount: r.candidate_count,
+        locked: r.locked === true,
+      };
+    });
   }
 
   private async byIds<T extends { id: string }>(

@@ -1,0 +1,112 @@
+import { StringFilter } from './dto/translation-enums';
+import { SqlParams } from './sql-params';
+import { CANDIDATE_COUNT, filterCondition } from './string-filter.sql';
+import { STRING_ROW_COLUMNS, type StringRow } from './string-row.sql';
+
+export interface ClaimInput {
+  readonly projectId: string;
+  /** The stored (canonical) locale code; the statement resolves it to the locale row. */
+  readonly localeCode: string;
+  readonly userId: string;
+  readonly filter: StringFilter;
+  /** Valid UUIDs only. */
+  readonly skip: readonly string[];
+  readonly now: Date;
+  readonly expiresAt: Date;
+}
+
+/** No row at all: the project has no such locale. */
+export interface ClaimRow {
+  /** Strings the pick found: 0 means nothing is left for this volunteer. */
+  readonly picked: number;
+  /** The string leased to the volunteer now (their held lease renewed, or a new one), if any. */
+  readonly claimed: string | null;
+  /** That string as the model needs it (null when nothing was claimed). */
+  readonly string: StringRow | null;
+}
+
+/**
+ * One statement for a nextString attempt: resolve the locale, renew the caller's held lease if it
+ * still fits, otherwise pick the first free string (`FOR UPDATE OF s SKIP LOCKED`), lease it
+ * (`INSERT … ON CONFLICT DO UPDATE … WHERE expired or mine`, evaluated against the latest committed
+ * lease, so a caller whose snapshot predates a rival's commit gets no row and tries again), release
+ * the caller's other leases in the locale, and read the claimed string's row.
+ */
+export function claimStatement(input: ClaimInput): { text: string; values: unknown[] } {
+  const params = new SqlParams();
+  const P = params.add(input.projectId);
+  const C = params.add(input.localeCode);
+  const U = params.add(input.userId);
+  const NOW = params.add(input.now);
+  const EXP = params.add(input.expiresAt);
+  const SKIP = params.add(input.skip);
+  // An InitPlan: evaluated once, used like a parameter by the planner.
+  const L = '(SELECT id FROM loc)';
+  const live = `s.project_id = ${P} AND s.removed_at IS NULL AND u.locked IS NOT TRUE
+        AND NOT (s.id = ANY(${SKIP}::uuid[]))`;
+  // Untranslated and stale strings have no current candidates: walk the catalogue order only.
+  const order =
+    input.filter === StringFilter.UNTRANSLATED || input.filter === StringFilter.STALE
+      ? 's.position, s.id'
+      : `${CANDIDATE_COUNT}, s.position, s.id`;
+  const text = `WITH loc AS (SELECT id FROM locale WHERE project_id = ${P} AND code = ${C}),
+    held AS (
+      UPDATE string_lease l SET expires_at = ${EXP}
+       WHERE l.string_id = (
+         SELECT s.id FROM string_lease mine
+           JOIN source_string s ON s.id = mine.string_id
+           LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = ${L}
+          WHERE mine.user_id = ${U} AND mine.locale_id = ${L} AND mine.expires_at > ${NOW}
+            AND ${live}
+            AND ${queueCondition(input, U, params)}
+          ORDER BY s.position, s.id LIMIT 1)
+         AND l.locale_id = ${L} AND l.user_id = ${U}
+      RETURNING l.string_id
+    ), pick AS (
+      SELECT s.id FROM source_string s
+        LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = ${L}
+       WHERE NOT EXISTS (SELECT 1 FROM held) AND ${L} IS NOT NULL
+         AND ${live}
+         AND ${queueCondition(input, U, params)}
+         AND NOT EXISTS (SELECT 1 FROM string_lease l WHERE l.string_id = s.id
+               AND l.locale_id = ${L} AND l.user_id <> ${U} AND l.expires_at > ${NOW})
+       ORDER BY ${order}
+       LIMIT 1
+       FOR UPDATE OF s SKIP LOCKED
+    ), leased AS (
+      INSERT INTO string_lease (string_id, locale_id, user_id, expires_at)
+      SELECT id, ${L}, ${U}, ${EXP} FROM pick
+      ON CONFLICT (string_id, locale_id) DO UPDATE
+        SET user_id = EXCLUDED.user_id, expires_at = EXCLUDED.expires_at
+        WHERE string_lease.expires_at <= ${NOW} OR string_lease.user_id = EXCLUDED.user_id
+      RETURNING string_id
+    ), released AS (
+      -- A volunteer works on one string at a time: the new lease frees their others here.
+      DELETE FROM string_lease l
+       WHERE l.user_id = ${U} AND l.locale_id = ${L}
+         AND EXISTS (SELECT 1 FROM leased) AND l.string_id NOT IN (SELECT string_id FROM leased)
+    ), claimed AS (
+      SELECT string_id FROM held UNION ALL SELECT string_id FROM leased
+    )
+    SELECT (SELECT count(*) FROM pick)::int AS picked,
+           (SELECT string_id FROM claimed LIMIT 1) AS claimed,
+           (SELECT row_to_json(r) FROM (
+              SELECT ${STRING_ROW_COLUMNS}
+                FROM source_string s
+                JOIN namespace n ON n.id = s.namespace_id
+                LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = loc.id
+               WHERE s.id = (SELECT string_id FROM claimed LIMIT 1) AND s.project_id = ${P}
+           ) r) AS string
+      FROM loc`;
+  return { text, values: params.values };
+}
+
+/** The filter, and for voters: strings they have not voted on with someone else's candidate. */
+function queueCondition(input: ClaimInput, U: string, params: SqlParams): string {
+  const base = filterCondition(input.filter, input.userId, params);
+  if (input.filter !== StringFilter.NEEDS_VOTES) return base;
+  return `${base}
+      AND NOT EXISTS (SELECT 1 FROM vote v WHERE v.unit_id = u.id AND v.voter_id = ${U})
+      AND EXISTS (SELECT 1 FROM translation t WHERE t.unit_id = u.id AND t.status = 'active'
+            AND t.source_hash = s.source_hash AND t.author_id <> ${U})`;
+}

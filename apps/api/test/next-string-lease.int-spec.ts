@@ -1,0 +1,106 @@
+import { DataSource } from 'typeorm';
+import { signedInClient } from './support/graphql-client';
+import {
+  seedDecided,
+  seedProject,
+  seedString,
+  seedUser,
+  type SeededProject,
+  type SeededString,
+} from './support/seed';
+import { resetDatabase, startApi, type RunningApi } from './support/test-app';
+
+// The same selection as a client's string view: nextString must answer what `string` answers.
+const FIELDS = `id namespace key kind context description maxLength sourceHash locale status
+  candidateCount locked sourceForms { category text } requiredForms { category examples }
+  winner { id forms { category text } author { displayName } tally { score } isMine myVote }
+  round { number state reasons decision { decided winnerId reasons summary } }`;
+const NEXT = `query($p: String!, $l: String!, $f: StringFilter, $skip: [ID!]) {
+  nextString(project: $p, locale: $l, filter: $f, skip: $skip) { ${FIELDS} } }`;
+const STRING = `query($id: ID!, $l: String!) { string(id: $id, locale: $l) { ${FIELDS} } }`;
+
+interface Model {
+  id: string;
+  key: string;
+  locale: string;
+}
+
+describe('nextString: leases and the string it hands out', () => {
+  let api: RunningApi;
+  let ds: DataSource;
+  let project: SeededProject;
+  const strings: SeededString[] = [];
+
+  beforeAll(async () => {
+    api = await startApi();
+    await resetDatabase(api.app);
+    ds = api.app.get(DataSource);
+    project = await seedProject(ds, { slug: 'leases', locales: ['de', 'pt-BR'] });
+    for (let i = 0; i < 6; i += 1) {
+      strings.push(await seedString(ds, project, { key: `k${i}`, position: i }));
+    }
+  });
+
+  afterAll(() => api.close());
+
+  const leasesOf = (userId: string) =>
+    ds.query<{ string_id: string; locale_id: string; expires_at: Date }[]>(
+      'SELECT string_id, locale_id, expires_at FROM string_lease WHERE user_id = $1 ORDER BY locale_id',
+      [userId],
+    );
+
+  it('renews the held lease when asked again, and keeps one lease per locale', async () => {
+    const { client, id } = await signedInClient(api.baseUrl, 'renewer');
+    const first = await client.ok<{ nextString: Model }>(NEXT, { p: 'leases', l: 'de' });
+    // Pretend time passed: the repeated call must push the expiry out again.
+    await ds.query(
+      `UPDATE string_lease SET expires_at = now() + interval '1 minute' WHERE user_id = $1`,
+      [id],
+    );
+    const again = await client.ok<{ nextString: Model }>(NEXT, { p: 'leases', l: 'de' });
+    expect(again.nextString.id).toBe(first.nextString.id);
+    const [lease] = await leasesOf(id);
+    expect(lease?.string_id).toBe(first.nextString.id);
+    expect(lease!.expires_at.getTime()).toBeGreaterThan(Date.now() + 9 * 60 * 1000);
+
+    // Another locale, sent in a non-canonical spelling: its own lease; the de one stays.
+    const other = await client.ok<{ nextString: Model }>(NEXT, { p: 'leases', l: 'pt-br' });
+    expect(other.nextString).toMatchObject({ key: 'k0', locale: 'pt-BR' });
+    expect((await leasesOf(id)).map((l) => l.locale_id).sort()).toEqual(
+      [project.locales['de'], project.locales['pt-BR']].sort(),
+    );
+    await ds.query('DELETE FROM string_lease');
+  });
+
+  it('hands out the same model the string query returns, winner and round included', async () => {
+    const author = await seedUser(ds, 'winner-author');
+    await seedDecided(ds, project, strings[2]!, 'de', author, { '': 'zwei' });
+    const { client } = await signedInClient(api.baseUrl, 'reader');
+    const next = await client.ok<{ nextString: Model & { status: string } }>(NEXT, {
+      p: 'leases',
+      l: 'de',
+      f: 'DECIDED',
+    });
+    expect(next.nextString).toMatchObject({ key: 'k2', status: 'DECIDED' });
+    const byId = await client.ok<{ string: Model }>(STRING, { id: strings[2]!.id, l: 'de' });
+    expect(next.nextString).toEqual(byId.string);
+    const untranslated = await client.ok<{ nextString: Model }>(NEXT, {
+      p: 'leases',
+      l: 'de',
+      skip: [strings[0]!.id],
+    });
+    const plain = await client.ok<{ string: Model }>(STRING, {
+      id: untranslated.nextString.id,
+      l: 'de',
+    });
+    expect(untranslated.nextString).toEqual(plain.string);
+    await ds.query('DELETE FROM string_lease');
+  });
+
+  it('says which locale is unknown after the access check', async () => {
+    const { client } = await signedInClient(api.baseUrl, 'lost');
+    expect(await client.errorCode(NEXT, { p: 'leases', l: 'fr' })).toBe('UNKNOWN_LOCALE');
+    expect(await client.errorCode(NEXT, { p: 'missing', l: 'fr' })).toBe('PROJECT_NOT_FOUND');
+    expect(await ds.query('SELECT 1 FROM string_lease')).toEqual([]);
+  });
+});
