@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AccessService } from '../identity/access.service';
 import type { TranslatableStringModel } from './dto/translatable-string.model';
 import type { StringFilter } from './dto/translation-enums';
+import { preparedQuery } from './prepared-query';
 import { type ClaimRow, claimStatement } from './string-claim.sql';
 import { localeCodeOf, unknownLocale } from './string-scope.service';
 import { TranslatableStringService } from './translatable-string.service';
@@ -29,7 +30,7 @@ export interface NextStringQuery {
  * mine`, which Postgres evaluates against the latest committed lease, so a caller whose snapshot
  * predates a rival's commit gets no row back and simply tries again. The same statement resolves
  * the locale, renews a lease the caller already holds, releases their others and reads the
- * string: one round trip after the access check.
+ * string: one round trip after the access check, prepared once per connection.
  */
 @Injectable()
 export class StringQueueService {
@@ -56,7 +57,11 @@ export class StringQueueService {
       expiresAt: new Date(now.getTime() + LEASE_MS),
     });
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const [claim] = await this.dataSource.query<ClaimRow[]>(statement.text, statement.values);
+      const [claim] = await preparedQuery<ClaimRow>(
+        this.dataSource,
+        statement.text,
+        statement.values,
+      );
       if (claim === undefined) throw unknownLocale(project, query.locale);
       if (claim.claimed !== null) return this.toModel(claim.string, localeCode, userId);
       if (claim.picked === 0) return null;
