@@ -221,8 +221,12 @@ export class CatalogueImportService {
       };
     }
     const queued = await this.producer.status(jobId);
-    if (upload.error !== null && queued?.state !== 'active' && queued?.state !== 'waiting') {
-      return { id: jobId, state: 'failed', progress: queued?.progress ?? 0, error: upload.error };
+    // The worker stores a refusal before it fails the job: a job that failed since the read above
+    // may have left its error after it.
+    const error =
+      upload.error ?? (queued?.state === 'failed' ? await this.storedError(jobId) : null);
+    if (error !== null && queued?.state !== 'active' && queued?.state !== 'waiting') {
+      return { id: jobId, state: 'failed', progress: queued?.progress ?? 0, error };
     }
     if (queued === null || queued.state === 'failed') {
       return {
@@ -240,6 +244,13 @@ export class CatalogueImportService {
       state: queued.state === 'completed' ? 'active' : queued.state,
       progress: queued.progress,
     };
+  }
+
+  private async storedError(uploadId: string): Promise<ImportUploadEntity['error']> {
+    const row = await this.dataSource
+      .getRepository(ImportUploadEntity)
+      .findOne({ select: { id: true, error: true }, where: { id: uploadId } });
+    return row?.error ?? null;
   }
 
   private async prepare(
