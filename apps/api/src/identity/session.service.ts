@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, type Repository } from 'typeorm';
 import { newSecretToken, sha256Hex } from '../common/auth/tokens';
+import { preparedQuery } from '../database/prepared-query';
 import type { Principal } from '../common/auth/request-context';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
@@ -31,10 +32,14 @@ export class SessionService {
 
   /** The principal for a cookie token, or null when unknown or expired (stale tokens are refused). */
   async resolve(token: string, now: Date): Promise<Principal | null> {
-    // One statement on every authenticated request (findOne with a relation costs two).
-    const rows = await this.sessions.query<
-      { id: string; user_id: string; expires_at: Date; banned: boolean }[]
-    >(
+    // One prepared statement on every authenticated request (findOne with a relation costs two).
+    const rows = await preparedQuery<{
+      id: string;
+      user_id: string;
+      expires_at: Date;
+      banned: boolean;
+    }>(
+      this.sessions.manager,
       `SELECT s.id, s.user_id, s.expires_at, u.banned_at IS NOT NULL AS banned
          FROM session s JOIN "user" u ON u.id = s.user_id WHERE s.token_hash = $1`,
       [sha256Hex(token)],

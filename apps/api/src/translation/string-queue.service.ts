@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AccessService } from '../identity/access.service';
 import type { TranslatableStringModel } from './dto/translatable-string.model';
 import type { StringFilter } from './dto/translation-enums';
-import { preparedQuery } from './prepared-query';
+import { preparedQuery } from '../database/prepared-query';
 import { type ClaimRow, claimStatement } from './string-claim.sql';
 import { localeCodeOf, unknownLocale } from './string-scope.service';
 import { TranslatableStringService } from './translatable-string.service';

@@ -17,6 +17,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { votingParamsOf } from '../catalogue/voting-settings';
+import { preparedQuery } from '../database/prepared-query';
 import type { StoredFinding, TranslationOrigin } from '../translation/translation.entity';
 
 /** The unit row and what the API needs around it (project, locale, string). */
@@ -533,13 +534,15 @@ export class UnitStateRepository {
     localeId: string,
     projectId: string,
   ): Promise<string> {
-    await manager.query(
+    await preparedQuery(
+      manager,
       `INSERT INTO translation_unit (project_id, string_id, locale_id) VALUES ($1, $2, $3)
        ON CONFLICT (string_id, locale_id) DO NOTHING`,
       [projectId, stringId, localeId],
     );
     // A separate statement: its snapshot sees a row a concurrent insert committed meanwhile.
-    const rows: { id: string }[] = await manager.query(
+    const rows = await preparedQuery<{ id: string }>(
+      manager,
       'SELECT id FROM translation_unit WHERE string_id = $1 AND locale_id = $2',
       [stringId, localeId],
     );
@@ -550,7 +553,8 @@ export class UnitStateRepository {
 
   /** Locks one unit (waiting for it) and loads its state. */
   async lockAndLoad(manager: EntityManager, unitId: string): Promise<LoadedUnit> {
-    const rows = await manager.query<UnitRow[]>(
+    const rows = await preparedQuery<UnitRow>(
+      manager,
       `SELECT ${UNIT_COLUMNS} FROM ${UNIT_JOINS} WHERE tu.id = $1 FOR UPDATE OF tu`,
       [unitId],
     );
@@ -571,14 +575,16 @@ export class UnitStateRepository {
     now: number,
     limit: number,
   ): Promise<LoadedUnit[]> {
-    const own = await manager.query<UnitRow[]>(
+    const own = await preparedQuery<UnitRow>(
+      manager,
       `SELECT ${UNIT_COLUMNS} FROM ${UNIT_JOINS} WHERE tu.id = $1 FOR UPDATE OF tu`,
       [unitId],
     );
     const others =
       limit <= 0
         ? []
-        : await manager.query<UnitRow[]>(
+        : await preparedQuery<UnitRow>(
+            manager,
             `SELECT ${UNIT_COLUMNS} FROM ${UNIT_JOINS} JOIN round r ON r.id = tu.current_round_id
               WHERE tu.id <> $1 AND ${DUE_ROUND}
               LIMIT $3 FOR UPDATE OF tu SKIP LOCKED`,
@@ -592,7 +598,7 @@ export class UnitStateRepository {
     rows: readonly UnitRow[],
   ): Promise<LoadedUnit[]> {
     if (rows.length === 0) return [];
-    const states = await manager.query<StateRow[]>(STATE_SQL, [rows.map((r) => r.id)]);
+    const states = await preparedQuery<StateRow>(manager, STATE_SQL, [rows.map((r) => r.id)]);
     const byUnit = new Map(states.map((s) => [s.unit_id, s]));
     return rows.map((row) => toLoaded(row, byUnit.get(row.id)));
   }
@@ -614,17 +620,16 @@ export class UnitStateRepository {
   }> {
     const hourAgo = new Date(now - 3_600_000);
     // One round trip: this runs inside the unit's transaction on every vote and submission.
-    const rows = await manager.query<
-      {
-        created_at: Date;
-        banned_at: Date | null;
-        agree: number | null;
-        disagree: number | null;
-        recent_votes: Date[];
-        recent_submissions: Date[];
-        partners: string[];
-      }[]
-    >(
+    const rows = await preparedQuery<{
+      created_at: Date;
+      banned_at: Date | null;
+      agree: number | null;
+      disagree: number | null;
+      recent_votes: Date[];
+      recent_submissions: Date[];
+      partners: string[];
+    }>(
+      manager,
       `SELECT u.created_at, u.banned_at, r.agree, r.disagree,
               ARRAY(SELECT v.cast_at FROM vote v WHERE v.voter_id = u.id AND v.cast_at > $3
                      ORDER BY v.cast_at DESC LIMIT $4) AS recent_votes,
@@ -666,7 +671,7 @@ export class UnitStateRepository {
     for (const change of changes) rows.add(change);
     for (const write of WRITES) {
       const batch = rows[write.rows];
-      if (batch.length > 0) await manager.query(write.sql, [JSON.stringify(batch)]);
+      if (batch.length > 0) await preparedQuery(manager, write.sql, [JSON.stringify(batch)]);
     }
   }
 }

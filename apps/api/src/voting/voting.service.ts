@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { catalogueError } from '../catalogue/catalogue.errors';
+import { preparedQuery } from '../database/prepared-query';
 import { AccessService } from '../identity/access.service';
 import { isAllowed, type MembershipGrant, type ProjectAction } from '../identity/permissions';
 import { LIVE_EVENTS, type LiveEvents } from './live-events';
@@ -540,7 +541,8 @@ export class VotingService {
 
   /** The candidate's unit, string, project and locale, and the user's memberships there. */
   private async loadCandidate(candidateId: string, userId: string): Promise<CandidateRow> {
-    const rows: CandidateRow[] = await this.dataSource.query(
+    const rows = await preparedQuery<CandidateRow>(
+      this.dataSource,
       `SELECT t.unit_id, l.code, s.id, s.project_id, p.slug, p.visibility, p.source_locale, s.kind,
               s.forms, s.max_length, s.removed_at,
               COALESCE((SELECT jsonb_agg(jsonb_build_object('role', m.role, 'locale', m.locale))
