@@ -19,7 +19,8 @@ export type SourceStringKind = 'simple' | 'plural' | 'ordinal' | 'array-element'
  */
 @Entity({ name: 'source_string' })
 @Index(['namespaceId', 'unitKey'], { unique: true })
-@Index(['projectId', 'position'])
+// The work queue's order (nextString): with id last, the pick stops at the first free string.
+@Index('IDX_source_string_project_position_id', ['projectId', 'position', 'id'])
 // GIN trigram index (pg_trgm) written by hand in the migration; the schema builder leaves it alone.
 @Index('IDX_source_string_text_trgm', { synchronize: false })
 export class SourceStringEntity {

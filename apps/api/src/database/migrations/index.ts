@@ -4,6 +4,7 @@ import { Delivery1795611823676 } from './1795611823676-Delivery';
 import { ImportUpload1795612075210 } from './1795612075210-ImportUpload';
 import { AbuseSignals1795612628336 } from './1795612628336-AbuseSignals';
 import { ReputationFromLedger1795616000000 } from './1795616000000-ReputationFromLedger';
+import { SourceStringQueueOrder1795617000000 } from './1795617000000-SourceStringQueueOrder';
 
 /** Every migration in order. Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   ImportUpload1795612075210,
   AbuseSignals1795612628336,
   ReputationFromLedger1795616000000,
+  SourceStringQueueOrder1795617000000,
 ];
