@@ -84,8 +84,9 @@ export async function runW5NextString(options: W5Options): Promise<W5Result> {
          FROM generate_series(0, $3::int - 1) AS i`,
       [project.id, must(ns, 'namespace').id, options.keys],
     );
-    await db.query('ANALYZE');
     const volunteers = await seedUsers(db, 'volunteer', options.volunteers);
+    // After every seed, sessions included: plans made against empty tables are a bench artefact.
+    await db.query('ANALYZE');
     log(`seeded ${options.keys} keys × ${codes.length} locales, ${options.volunteers} volunteers`);
 
     const floor = await runLoad({

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { scoreOf, type VoteValue } from '@chorus/voting';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { toUserModel } from '../identity/user.mapper';
 import { RoundEntity } from '../voting/round.entity';
 import type { CandidateListModel, TallyModel } from './dto/candidate.model';
@@ -131,7 +132,8 @@ export class CandidateViewService {
   }
 
   private async votesOf(unitId: string): Promise<VoteRow[]> {
-    return this.dataSource.query<VoteRow[]>(
+    return preparedQuery<VoteRow>(
+      this.dataSource,
       `SELECT v.translation_id, v.voter_id, v.value, v.weight, (u.banned_at IS NOT NULL) AS banned
          FROM vote v JOIN "user" u ON u.id = v.voter_id
         WHERE v.unit_id = $1`,

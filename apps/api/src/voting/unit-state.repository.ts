@@ -160,7 +160,7 @@ const DUE_ROUND = `((r.state IN ('COLLECTING', 'CLOSING') AND r.deadline <= $2)
  * candidates and the votes as JSON (banned authors and voters flagged). Runs after the lock, so
  * its snapshot sees every change committed before the lock was granted.
  */
-const STATE_SQL = `
+const STATE_COLUMNS = `
 SELECT tu.id AS unit_id,
   (SELECT jsonb_build_object(
       'id', r.id, 'number', r.number, 'source_hash', r.source_hash, 'state', r.state, 'params', r.params,
@@ -179,7 +179,10 @@ SELECT tu.id AS unit_id,
       'voter_id', v.voter_id, 'translation_id', v.translation_id, 'value', v.value, 'cast_at', v.cast_at,
       'weight', v.weight, 'evaluated_in_round', v.evaluated_in_round, 'banned', u.banned_at IS NOT NULL))
      FROM vote v JOIN "user" u ON u.id = v.voter_id WHERE v.unit_id = tu.id), '[]') AS votes
-  FROM translation_unit tu WHERE tu.id = ANY($1::uuid[])`;
+  FROM translation_unit tu`;
+/** One unit (a vote): `id = $1` keeps a generic plan; with `= ANY` Postgres re-plans every call. */
+const STATE_OF_ONE = `${STATE_COLUMNS} WHERE tu.id = $1`;
+const STATE_OF_MANY = `${STATE_COLUMNS} WHERE tu.id = ANY($1::uuid[])`;
 
 /** The project's voting parameters (catalogue/voting-settings.ts is the one definition). */
 export function projectParams(settings: { voting?: Record<string, unknown> } | null): VotingParams {
@@ -598,7 +601,11 @@ export class UnitStateRepository {
     rows: readonly UnitRow[],
   ): Promise<LoadedUnit[]> {
     if (rows.length === 0) return [];
-    const states = await preparedQuery<StateRow>(manager, STATE_SQL, [rows.map((r) => r.id)]);
+    const ids = rows.map((r) => r.id);
+    const states =
+      ids.length === 1
+        ? await preparedQuery<StateRow>(manager, STATE_OF_ONE, ids)
+        : await preparedQuery<StateRow>(manager, STATE_OF_MANY, [ids]);
     const byUnit = new Map(states.map((s) => [s.unit_id, s]));
     return rows.map((row) => toLoaded(row, byUnit.get(row.id)));
   }
