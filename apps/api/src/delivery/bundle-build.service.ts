@@ -149,6 +149,7 @@ export class BundleBuildService {
     projectId: string,
     now: Date,
   ): Promise<RebuildOutcome | null> {
+    const started = Date.now();
     // The first statement fixes the snapshot: every change whose rebuild request this watermark
     // counts was committed before it, so the build below includes it.
     const seqRows = (await runner.query(
@@ -270,11 +271,19 @@ export class BundleBuildService {
       built,
     );
     await runner.query(
-      `INSERT INTO bundle_set (project_id, requested_seq, built_seq, bundle_set_hash, manifest, manifest_hash, built_at)
-       VALUES ($1, $2, $2, $3, $4, $5, $6)
+      `INSERT INTO bundle_set (project_id, requested_seq, built_seq, bundle_set_hash, manifest, manifest_hash, built_at, build_ms)
+       VALUES ($1, $2, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (project_id) DO UPDATE SET built_seq = $2, bundle_set_hash = $3, manifest = $4,
-         manifest_hash = $5, built_at = $6`,
-      [projectId, requestedSeq, manifest.bundleSetHash, manifest.text, manifest.contentHash, now],
+         manifest_hash = $5, built_at = $6, build_ms = $7`,
+      [
+        projectId,
+        requestedSeq,
+        manifest.bundleSetHash,
+        manifest.text,
+        manifest.contentHash,
+        now,
+        Date.now() - started,
+      ],
     );
     if (changed.length > 0 || removed.length > 0) {
       this.logger.log(

@@ -8,6 +8,18 @@ import { DELIVERY_QUEUE } from '../queue/jobs';
 /** Bursts of imports and decisions within this window share one rebuild. */
 export const REBUILD_COALESCE_MS = 500;
 
+/**
+ * A rebuild waits at least this many times the project's last build: while decisions stream in
+ * (a close batch, an import), a big project's rebuilds then take at most about a third of the
+ * worker instead of running back to back. Pulls never see stale bundles: they build on demand
+ * past the watermark.
+ */
+export const REBUILD_SPACING = 2;
+
+export function rebuildDelayMs(lastBuildMs: number): number {
+  return Math.max(REBUILD_COALESCE_MS, REBUILD_SPACING * lastBuildMs);
+}
+
 const PENDING_STATES = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children']);
 
 /** The only caller of `add` on the delivery queue. */
@@ -28,9 +40,10 @@ export class BundleRebuildProducer {
    * Call it after the transaction that changed the data has committed.
    */
   async requestRebuild(projectId: string): Promise<void> {
-    await this.dataSource.query(
+    const [set] = await this.dataSource.query<{ build_ms: number }[]>(
       `INSERT INTO bundle_set (project_id, requested_seq) VALUES ($1, 1)
-       ON CONFLICT (project_id) DO UPDATE SET requested_seq = bundle_set.requested_seq + 1`,
+       ON CONFLICT (project_id) DO UPDATE SET requested_seq = bundle_set.requested_seq + 1
+       RETURNING build_ms`,
       [projectId],
     );
     for (const jobId of rebuildJobIds(projectId)) {
@@ -42,7 +55,7 @@ export class BundleRebuildProducer {
       const data: DeliveryJobs['rebuild-bundles'] = { projectId };
       await this.queue.add('rebuild-bundles', data, {
         jobId,
-        delay: REBUILD_COALESCE_MS,
+        delay: rebuildDelayMs(set?.build_ms ?? 0),
         removeOnComplete: true,
         removeOnFail: true,
       });

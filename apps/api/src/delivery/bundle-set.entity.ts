@@ -34,4 +34,8 @@ export class BundleSetEntity {
 
   @Column({ name: 'built_at', type: 'timestamptz', nullable: true })
   builtAt!: Date | null;
+
+  /** How long the last rebuild took: the next one waits at least twice that (see the producer). */
+  @Column({ name: 'build_ms', type: 'integer', default: 0 })
+  buildMs!: number;
 }

@@ -14,6 +14,8 @@ export type RoundStateColumn = 'OPEN' | 'COLLECTING' | 'CLOSING' | 'DECIDED' | '
   where: `"state" IN ('OPEN', 'COLLECTING', 'CLOSING')`,
 })
 @Index(['state', 'deadline'])
+// Close jobs and the sweep look for undecided rounds that were touched (their cooldown re-opens them).
+@Index('IDX_round_dirty_undecided', ['closedAt'], { where: `"state" = 'UNDECIDED' AND "dirty"` })
 @Check('CHK_round_state', `"state" IN ('OPEN', 'COLLECTING', 'CLOSING', 'DECIDED', 'UNDECIDED')`)
 @Check('CHK_round_winner', `("state" = 'DECIDED') = ("winner_id" IS NOT NULL)`)
 export class RoundEntity {

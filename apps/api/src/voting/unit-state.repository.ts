@@ -150,10 +150,21 @@ const UNIT_JOINS = `translation_unit tu
   JOIN locale l ON l.id = tu.locale_id
   JOIN project p ON p.id = tu.project_id`;
 
-/** A round is due when its deadline or its re-open cooldown has passed (what a tick acts on). */
-const DUE_ROUND = `((r.state IN ('COLLECTING', 'CLOSING') AND r.deadline <= $2)
-   OR (r.state = 'UNDECIDED' AND r.dirty
-       AND r.closed_at + make_interval(secs => (r.params->>'reopenCooldown')::float8 / 1000) <= $2))`;
+/**
+ * Units whose current round is due at $2 (what a tick acts on), other than $1, that no other
+ * transaction holds: past the deadline, or undecided, touched and past the re-open cooldown. Each
+ * kind is driven by its own index on round, so a claim reads about as many rows as it locks
+ * (joined from translation_unit, the planner walked every unit and skipped the decided ones).
+ */
+const DUE_CLAIMS = [
+  `SELECT ${UNIT_COLUMNS} FROM ${UNIT_JOINS} JOIN round r ON r.id = tu.current_round_id
+    WHERE r.state IN ('COLLECTING', 'CLOSING') AND r.deadline <= $2 AND r.unit_id <> $1
+    LIMIT $3 FOR UPDATE OF tu SKIP LOCKED`,
+  `SELECT ${UNIT_COLUMNS} FROM ${UNIT_JOINS} JOIN round r ON r.id = tu.current_round_id
+    WHERE r.state = 'UNDECIDED' AND r.dirty AND r.unit_id <> $1
+      AND r.closed_at + make_interval(secs => (r.params->>'reopenCooldown')::float8 / 1000) <= $2
+    LIMIT $3 FOR UPDATE OF tu SKIP LOCKED`,
+];
 
 /**
  * Everything a transition reads, one row per unit, in one statement: the latest round, the
@@ -583,16 +594,12 @@ export class UnitStateRepository {
       `SELECT ${UNIT_COLUMNS} FROM ${UNIT_JOINS} WHERE tu.id = $1 FOR UPDATE OF tu`,
       [unitId],
     );
-    const others =
-      limit <= 0
-        ? []
-        : await preparedQuery<UnitRow>(
-            manager,
-            `SELECT ${UNIT_COLUMNS} FROM ${UNIT_JOINS} JOIN round r ON r.id = tu.current_round_id
-              WHERE tu.id <> $1 AND ${DUE_ROUND}
-              LIMIT $3 FOR UPDATE OF tu SKIP LOCKED`,
-            [unitId, new Date(now), limit],
-          );
+    const others: UnitRow[] = [];
+    for (const claim of DUE_CLAIMS) {
+      const room = limit - others.length;
+      if (room <= 0) break;
+      others.push(...(await preparedQuery<UnitRow>(manager, claim, [unitId, new Date(now), room])));
+    }
     return this.loadStates(manager, [...own, ...others]);
   }
 

@@ -5,6 +5,8 @@ import { ImportUpload1795612075210 } from './1795612075210-ImportUpload';
 import { AbuseSignals1795612628336 } from './1795612628336-AbuseSignals';
 import { ReputationFromLedger1795616000000 } from './1795616000000-ReputationFromLedger';
 import { SourceStringQueueOrder1795617000000 } from './1795617000000-SourceStringQueueOrder';
+import { RoundDirtyUndecided1795618000000 } from './1795618000000-RoundDirtyUndecided';
+import { BundleBuildDuration1795619000000 } from './1795619000000-BundleBuildDuration';
 
 /** Every migration in order. Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   AbuseSignals1795612628336,
   ReputationFromLedger1795616000000,
   SourceStringQueueOrder1795617000000,
+  RoundDirtyUndecided1795618000000,
+  BundleBuildDuration1795619000000,
 ];
