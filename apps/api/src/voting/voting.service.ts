@@ -301,30 +301,22 @@ export class VotingService {
     return context;
   }
 
-  /** A close or cooldown timer fired (or a sweep): decides, extends or re-opens as C1 says. Idempotent. */
-  async tick(unitId: string, now: number): Promise<UnitOutcome> {
-    return this.applyToUnit(unitId, { type: 'tick' }, now);
-  }
-
   /**
    * A tick for `unitId` that also takes up to `batch` other units whose rounds are due and that no
    * one else holds, and applies the tick to all of them in one transaction with set-based writes.
    * The other units' own close jobs then find their rounds final and have nothing to do.
    */
   async tickDue(unitId: string, now: number, batch: number): Promise<TickOutcome> {
-    const options = { newRoundId: roundUuid };
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const loaded = await this.units.lockDue(manager, unitId, now, batch);
-      const changes = loaded.map((unit) => {
-        const step = this.startState(unit, now);
-        const result = transition(step.state, { type: 'tick' }, now, options);
-        if (!result.ok) throw fromVotingError(result.error);
-        return {
-          loaded: unit,
-          after: result.state,
-          effects: [...step.effects, ...result.effects],
-        } satisfies UnitChange;
-      });
+      const changes: UnitChange[] = [];
+      for (const unit of await this.units.lockDue(manager, unitId, now, batch)) {
+        try {
+          changes.push(this.apply(unit, this.startState(unit, now), { type: 'tick' }, now));
+        } catch (error) {
+          // A neighbour that cannot tick stays for its own job; only our own unit's failure counts.
+          if (unit.context.unitId === unitId) throw error;
+        }
+      }
       await this.units.saveMany(manager, changes);
       return changes;
     });
@@ -423,6 +415,18 @@ export class VotingService {
     return { state: loaded.state, effects: [] };
   }
 
+  /** One event on a unit's started state, as the change saveMany writes; throws a VotingError. */
+  private apply(
+    loaded: LoadedUnit,
+    start: { state: UnitVotingState; effects: readonly Effect[] },
+    event: VotingEvent,
+    now: number,
+  ): UnitChange {
+    const result = transition(start.state, event, now, { newRoundId: roundUuid });
+    if (!result.ok) throw fromVotingError(result.error);
+    return { loaded, after: result.state, effects: [...start.effects, ...result.effects] };
+  }
+
   /** Lock → load → event → save, in one transaction; then schedule and publish. */
   private async change(
     locate: (manager: EntityManager) => Promise<string>,
@@ -439,14 +443,12 @@ export class VotingService {
       const loaded = await this.units.lockAndLoad(manager, await locate(manager));
       const start = this.startState(loaded, now);
       const event = await makeEvent(manager, start.state, loaded.context);
-      const result = transition(start.state, event, now, { newRoundId: roundUuid });
-      if (!result.ok) throw fromVotingError(result.error);
-      const effects = [...start.effects, ...result.effects];
-      await this.units.saveMany(manager, [{ loaded, after: result.state, effects, newCandidates }]);
+      const change = { ...this.apply(loaded, start, event, now), newCandidates };
+      await this.units.saveMany(manager, [change]);
       if (auditEntry !== null) {
         await this.audit.record({ ...auditEntry, projectId: loaded.context.projectId }, manager);
       }
-      return { context: loaded.context, state: result.state, effects };
+      return { context: loaded.context, state: change.after, effects: change.effects };
     });
     await this.afterCommit(outcome.context, outcome.state, outcome.effects, now);
     return outcome;
