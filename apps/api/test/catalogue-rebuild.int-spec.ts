@@ -34,13 +34,20 @@ describe('catalogue imports and bundle rebuild requests', () => {
       'mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }',
       { i: { slug, name: 'Rebuild', sourceLocale: 'en' } },
     );
-    const requested = async (): Promise<number> => {
-      const rows = await db.query<{ requested_seq: string }[]>(
-        'SELECT requested_seq FROM bundle_set WHERE project_id = $1',
-        [createProject.id],
-      );
-      return Number(rows[0]?.requested_seq ?? 0);
+    const request = async () => {
+      const rows = await db.query<
+        { requested_seq: string; all_seq: string; locale_seqs: Record<string, number> }[]
+      >('SELECT requested_seq, all_seq, locale_seqs FROM bundle_request WHERE project_id = $1', [
+        createProject.id,
+      ]);
+      const row = rows[0];
+      return {
+        seq: Number(row?.requested_seq ?? 0),
+        all: Number(row?.all_seq ?? 0),
+        locales: row?.locale_seqs ?? {},
+      };
     };
+    const requested = async (): Promise<number> => (await request()).seq;
     const push = async (locale: string, file: Record<string, string>) => {
       const res = await pushCatalogue(
         api.baseUrl,
@@ -53,9 +60,10 @@ describe('catalogue imports and bundle rebuild requests', () => {
     };
 
     await push('en', { a: 'A', b: 'B' });
-    expect(await requested()).toBe(1);
+    // A source file may change every locale's bundles; a translations file only its own.
+    expect(await request()).toEqual({ seq: 1, all: 1, locales: {} });
     expect(await push('pl', { a: 'A-pl', b: 'B-pl' })).toMatchObject({ imported: 2 });
-    expect(await requested()).toBe(2);
+    expect(await request()).toEqual({ seq: 2, all: 1, locales: { pl: 2 } });
 
     expect(await push('pl', { a: 'A-pl', b: 'B-pl' })).toMatchObject({
       imported: 0,

@@ -45,6 +45,7 @@ describe('migrations', () => {
       'abuse_flag',
       'api_token',
       'bundle',
+      'bundle_request',
       'bundle_set',
       'bundle_version',
       'collusion_pair',

@@ -135,7 +135,7 @@ export class CatalogueImportService {
     const applied = await this.dataSource.transaction((manager) =>
       this.apply(manager, prepared, parsed, now),
     );
-    if (applied.changesBundles) await this.afterCommit(prepared.project.id);
+    if (applied.changesBundles) await this.afterCommit(prepared);
     return { kind: 'done', result: applied.result };
   }
 
@@ -186,7 +186,7 @@ export class CatalogueImportService {
         return fresh;
       });
       await progress(100);
-      if (applied.changesBundles) await this.afterCommit(project.id);
+      if (applied.changesBundles) await this.afterCommit(prepared);
       return applied.result;
     } catch (error) {
       if (error instanceof AppError) {
@@ -519,9 +519,13 @@ export class CatalogueImportService {
     return (await this.locales.insertLocale(manager, prepared.project, prepared.locale)).id;
   }
 
-  private async afterCommit(projectId: string): Promise<void> {
+  /** A source file can change every bundle; a translations file only its own locale's. */
+  private async afterCommit(prepared: Prepared): Promise<void> {
     try {
-      await this.rebuilds.requestRebuild(projectId);
+      await this.rebuilds.requestRebuild(
+        prepared.project.id,
+        prepared.kind === 'source' ? undefined : [prepared.locale],
+      );
     } catch (error) {
       // The import is committed; a missed rebuild is caught up by the next change.
       this.logger.warn(`bundle rebuild request failed: ${String(error)}`);

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { BundleRebuildProducer } from '../delivery/bundle-rebuild.producer';
 import { AccessService } from '../identity/access.service';
 import { catalogueError } from './catalogue.errors';
 import { LocaleEntity } from './locale.entity';
@@ -17,16 +18,20 @@ export interface NamespaceRow {
 /** Target locales and namespaces of a project. */
 @Injectable()
 export class LocaleService {
+  private readonly logger = new Logger(LocaleService.name);
+
   constructor(
     private readonly access: AccessService,
     private readonly projects: ProjectService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly rebuilds: BundleRebuildProducer,
   ) {}
 
+  /** Adds a target locale; its bundles (the source fallback until winners arrive) follow. */
   async add(userId: string, slug: string, code: string): Promise<LocaleEntity> {
     const project = await this.access.requireProject(userId, slug, 'locale.add');
-    return this.dataSource.transaction(async (manager) => {
+    const added = await this.dataSource.transaction(async (manager) => {
       const locale = await this.insertLocale(manager, project, code);
       await this.audit.record(
         {
@@ -39,6 +44,11 @@ export class LocaleService {
       );
       return locale;
     });
+    // The locale is committed; a missed request is caught up by the next change or pull.
+    await this.rebuilds.requestRebuild(project.id, [added.code]).catch((error: unknown) => {
+      this.logger.warn(`bundle rebuild request failed: ${String(error)}`);
+    });
+    return added;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { EventEntity } from '../audit/event.entity';
 import { BundleSetEntity } from '../delivery/bundle-set.entity';
+import { BundleRequestEntity } from '../delivery/bundle-request.entity';
 import { BundleVersionEntity } from '../delivery/bundle-version.entity';
 import { BundleEntity } from '../delivery/bundle.entity';
 import { WebhookEntity } from '../delivery/webhook.entity';
@@ -44,5 +45,6 @@ export const ENTITIES = [
   BundleEntity,
   BundleVersionEntity,
   BundleSetEntity,
+  BundleRequestEntity,
   WebhookEntity,
 ];

@@ -20,6 +20,8 @@ export interface RebuildOutcome {
   readonly projectId: string;
   readonly projectSlug: string;
   readonly bundles: number;
+  /** The locales this build recomputed; the others kept their stored bundles. */
+  readonly builtLocales: readonly string[];
   readonly changed: readonly ChangedBundle[];
   readonly removed: readonly { readonly locale: string; readonly namespace: string }[];
   readonly bundleSetHash: string;
@@ -52,6 +54,24 @@ interface ExistingRow {
   key_count: number;
   unit_count: number;
   total_units: number;
+}
+
+interface BuildScope {
+  /** The request watermark this build covers (bigint as text). */
+  readonly requestedSeq: string;
+  readonly all: boolean;
+  readonly locales: ReadonlySet<string>;
+}
+
+function storedBundle(row: ExistingRow): ManifestBundle {
+  return {
+    locale: row.locale,
+    namespace: row.namespace,
+    contentHash: row.content_hash,
+    keyCount: row.key_count,
+    unitCount: row.unit_count,
+    totalUnits: row.total_units,
+  };
 }
 
 /** Export options a project may set under `settings.export` (C4 options). */
@@ -95,10 +115,14 @@ export class BundleBuildService {
   ) {}
 
   /**
-   * Rebuilds every (locale, namespace) bundle of a project. A session advisory lock serialises
-   * rebuilds of one project; the build then reads one REPEATABLE READ snapshot, so source strings
-   * and winners are consistent with each other and with the watermark it records. Webhooks of
-   * changed bundles are enqueued after the commit.
+   * Rebuilds the (locale, namespace) bundles of a project that requests since the last build
+   * touched: every locale after a source change, else only the locales whose winners changed (the
+   * rest keep their stored rows). A session advisory lock serialises rebuilds of one project; the
+   * build then reads one REPEATABLE READ snapshot, so source strings and winners are consistent
+   * with each other and with the watermark it records. Builds write only `bundle`,
+   * `bundle_version` and `bundle_set`, never `bundle_request`, so requests committed meanwhile
+   * never make a build fail; they wait for the next one. Webhooks of changed bundles are enqueued
+   * after the commit.
    */
   async rebuild(projectId: string, now: Date): Promise<RebuildOutcome | null> {
     const runner = this.dataSource.createQueryRunner();
@@ -138,9 +162,11 @@ export class BundleBuildService {
   /** True when the project has never been built or a rebuild was requested after the last one. */
   async needsBuild(projectId: string): Promise<boolean> {
     const rows = (await this.dataSource.query(
-      'SELECT built_at IS NULL OR requested_seq > built_seq AS dirty FROM bundle_set WHERE project_id = $1',
+      `SELECT s.built_at IS NULL OR coalesce(r.requested_seq, 0) > s.built_seq AS dirty
+         FROM (SELECT $1::uuid AS project_id) p
+         LEFT JOIN bundle_set s USING (project_id) LEFT JOIN bundle_request r USING (project_id)`,
       [projectId],
-    )) as { dirty: boolean }[];
+    )) as { dirty: boolean | null }[];
     return rows[0]?.dirty ?? true;
   }
 
@@ -152,11 +178,7 @@ export class BundleBuildService {
     const started = Date.now();
     // The first statement fixes the snapshot: every change whose rebuild request this watermark
     // counts was committed before it, so the build below includes it.
-    const seqRows = (await runner.query(
-      'SELECT requested_seq FROM bundle_set WHERE project_id = $1',
-      [projectId],
-    )) as { requested_seq: string }[];
-    const requestedSeq = seqRows[0]?.requested_seq ?? '0';
+    const scope = await this.scopeOf(runner, projectId);
     const projects = (await runner.query(
       'SELECT slug, source_locale, settings FROM project WHERE id = $1',
       [projectId],
@@ -176,29 +198,38 @@ export class BundleBuildService {
     if (!locales.some((l) => l.code === project.source_locale)) {
       locales.push({ id: '', code: project.source_locale });
     }
-    const sources = (await runner.query(
-      `SELECT id, namespace_id, unit_key, key, kind, path, context, forms, source_hash
-         FROM source_string WHERE project_id = $1 AND removed_at IS NULL`,
-      [projectId],
-    )) as SourceRow[];
-    const unitsByNamespace = new Map<string, { id: string; unit: SourceUnit }[]>();
-    for (const ns of namespaces) unitsByNamespace.set(ns.id, []);
-    for (const row of sources) {
-      unitsByNamespace.get(row.namespace_id)?.push({ id: row.id, unit: toSourceUnit(row) });
-    }
-
     const existing = (await runner.query(
       `SELECT locale, namespace, content_hash, key_count, unit_count, total_units
          FROM bundle WHERE project_id = $1`,
       [projectId],
     )) as ExistingRow[];
     const existingByKey = new Map(existing.map((r) => [`${r.locale}\n${r.namespace}`, r]));
+    // A locale outside the request keeps its stored bundles, unless one of them is missing.
+    const toBuild = locales.filter(
+      (l) =>
+        scope.all ||
+        scope.locales.has(l.code) ||
+        namespaces.some((ns) => !existingByKey.has(`${l.code}\n${ns.name}`)),
+    );
+    const unitsByNamespace =
+      toBuild.length === 0
+        ? new Map<string, { id: string; unit: SourceUnit }[]>()
+        : await this.loadSources(runner, projectId, namespaces);
 
     const built: ManifestBundle[] = [];
     const changed: ChangedBundle[] = [];
     const writes: { bundle: ManifestBundle; shortHash: string; text: string; isNew: boolean }[] =
       [];
     for (const locale of locales) {
+      if (!toBuild.includes(locale)) {
+        for (const ns of namespaces) {
+          const key = `${locale.code}\n${ns.name}`;
+          const kept = existingByKey.get(key);
+          existingByKey.delete(key);
+          if (kept !== undefined) built.push(storedBundle(kept));
+        }
+        continue;
+      }
       const winners =
         locale.code === project.source_locale || locale.id === ''
           ? new Map<string, WinnerRow>()
@@ -255,6 +286,7 @@ export class BundleBuildService {
     }
 
     await this.writeBundles(runner, projectId, writes, now);
+    // What is left belongs to a locale or namespace that is gone.
     const removed = [...existingByKey.values()].map((r) => ({
       locale: r.locale,
       namespace: r.namespace,
@@ -271,13 +303,13 @@ export class BundleBuildService {
       built,
     );
     await runner.query(
-      `INSERT INTO bundle_set (project_id, requested_seq, built_seq, bundle_set_hash, manifest, manifest_hash, built_at, build_ms)
-       VALUES ($1, $2, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO bundle_set (project_id, built_seq, bundle_set_hash, manifest, manifest_hash, built_at, build_ms)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (project_id) DO UPDATE SET built_seq = $2, bundle_set_hash = $3, manifest = $4,
          manifest_hash = $5, built_at = $6, build_ms = $7`,
       [
         projectId,
-        requestedSeq,
+        scope.requestedSeq,
         manifest.bundleSetHash,
         manifest.text,
         manifest.contentHash,
@@ -294,11 +326,54 @@ export class BundleBuildService {
       projectId,
       projectSlug: project.slug,
       bundles: built.length,
+      builtLocales: toBuild.map((l) => l.code).sort(),
       changed,
       removed,
       bundleSetHash: manifest.bundleSetHash,
-      seq: requestedSeq,
+      seq: scope.requestedSeq,
     };
+  }
+
+  /**
+   * What this build must cover, read from the requests in the build's snapshot: every locale
+   * when the project was never built or a request named no locale since the last build, else the
+   * locales named since then.
+   */
+  private async scopeOf(runner: QueryRunner, projectId: string): Promise<BuildScope> {
+    const rows = (await runner.query(
+      `SELECT coalesce(r.requested_seq, 0)::text AS requested_seq,
+              s.built_at IS NULL OR coalesce(r.all_seq, 0) > s.built_seq AS every_locale,
+              ARRAY(SELECT l.key FROM jsonb_each_text(coalesce(r.locale_seqs, '{}')) l
+                     WHERE l.value::bigint > coalesce(s.built_seq, 0)) AS locales
+         FROM (SELECT $1::uuid AS project_id) p
+         LEFT JOIN bundle_request r USING (project_id) LEFT JOIN bundle_set s USING (project_id)`,
+      [projectId],
+    )) as { requested_seq: string; every_locale: boolean | null; locales: string[] }[];
+    const row = rows[0];
+    return {
+      requestedSeq: row?.requested_seq ?? '0',
+      all: row?.every_locale ?? true,
+      locales: new Set(row?.locales ?? []),
+    };
+  }
+
+  /** The project's live source strings by namespace id. */
+  private async loadSources(
+    runner: QueryRunner,
+    projectId: string,
+    namespaces: readonly { id: string }[],
+  ): Promise<Map<string, { id: string; unit: SourceUnit }[]>> {
+    const sources = (await runner.query(
+      `SELECT id, namespace_id, unit_key, key, kind, path, context, forms, source_hash
+         FROM source_string WHERE project_id = $1 AND removed_at IS NULL`,
+      [projectId],
+    )) as SourceRow[];
+    const unitsByNamespace = new Map<string, { id: string; unit: SourceUnit }[]>();
+    for (const ns of namespaces) unitsByNamespace.set(ns.id, []);
+    for (const row of sources) {
+      unitsByNamespace.get(row.namespace_id)?.push({ id: row.id, unit: toSourceUnit(row) });
+    }
+    return unitsByNamespace;
   }
 
   /** Published winners of one locale, keyed by source string id (live strings only). */

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { DeliveryJobs } from '../queue/jobs';
 import { DELIVERY_QUEUE } from '../queue/jobs';
 
@@ -20,6 +20,34 @@ export function rebuildDelayMs(lastBuildMs: number): number {
   return Math.max(REBUILD_COALESCE_MS, REBUILD_SPACING * lastBuildMs);
 }
 
+/**
+ * Records a rebuild request on the project's `bundle_request` row: `requested_seq + 1`, and
+ * `all_seq` (no `locales`) or the named locales' `locale_seqs` entries set to the new number.
+ * One statement: the row lock orders concurrent requests, so sequence numbers commit in order and a
+ * build that read sequence N has seen every request up to N. Answers the project's last build time.
+ */
+export async function recordRebuildRequest(
+  db: DataSource | EntityManager,
+  projectId: string,
+  locales?: readonly string[],
+): Promise<number> {
+  const rows = await db.query<{ build_ms: number }[]>(
+    `WITH req AS (
+       INSERT INTO bundle_request AS r (project_id, requested_seq, all_seq, locale_seqs)
+       VALUES ($1, 1, CASE WHEN $2::text[] IS NULL THEN 1 ELSE 0 END,
+               (SELECT coalesce(jsonb_object_agg(l, 1), '{}') FROM unnest($2::text[]) l))
+       ON CONFLICT (project_id) DO UPDATE SET
+         requested_seq = r.requested_seq + 1,
+         all_seq = CASE WHEN $2::text[] IS NULL THEN r.requested_seq + 1 ELSE r.all_seq END,
+         locale_seqs = r.locale_seqs ||
+           (SELECT coalesce(jsonb_object_agg(l, r.requested_seq + 1), '{}') FROM unnest($2::text[]) l)
+       RETURNING project_id)
+     SELECT coalesce(s.build_ms, 0) AS build_ms FROM req LEFT JOIN bundle_set s USING (project_id)`,
+    [projectId, locales === undefined ? null : [...new Set(locales)]],
+  );
+  return rows[0]?.build_ms ?? 0;
+}
+
 const PENDING_STATES = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children']);
 
 /** The only caller of `add` on the delivery queue. */
@@ -31,21 +59,18 @@ export class BundleRebuildProducer {
   ) {}
 
   /**
-   * Asks the worker to rebuild a project's bundles soon. While a rebuild for the project is still
-   * waiting or delayed this is a no-op: the pending job reads the newest data when it runs. When
-   * the rebuild is already running, a follow-up job is queued so a change committed during the
-   * build is never lost. (BullMQ forbids ':' in custom ids, hence `rebuild-<projectId>`.)
-   * It also moves the project's rebuild watermark, so bundle requests that arrive before the
+   * Asks the worker to rebuild a project's bundles soon: only `locales` (codes whose winners
+   * changed), or every bundle when `locales` is omitted (source strings, namespaces, settings).
+   * While a rebuild for the project is still waiting or delayed this is a no-op: the pending job
+   * reads the newest requests when it runs. When the rebuild is already running, a follow-up job
+   * is queued so a change committed during the build is never lost. (BullMQ forbids ':' in custom
+   * ids, hence `rebuild-<projectId>`.)
+   * The request is recorded in `bundle_request` first, so bundle requests that arrive before the
    * worker has run build on demand (a CI job that pushes and then pulls sees its push).
    * Call it after the transaction that changed the data has committed.
    */
-  async requestRebuild(projectId: string): Promise<void> {
-    const [set] = await this.dataSource.query<{ build_ms: number }[]>(
-      `INSERT INTO bundle_set (project_id, requested_seq) VALUES ($1, 1)
-       ON CONFLICT (project_id) DO UPDATE SET requested_seq = bundle_set.requested_seq + 1
-       RETURNING build_ms`,
-      [projectId],
-    );
+  async requestRebuild(projectId: string, locales?: readonly string[]): Promise<void> {
+    const buildMs = await recordRebuildRequest(this.dataSource, projectId, locales);
     for (const jobId of rebuildJobIds(projectId)) {
       const existing = await this.queue.getJob(jobId);
       const state = existing ? await existing.getState() : 'unknown';
@@ -55,7 +80,7 @@ export class BundleRebuildProducer {
       const data: DeliveryJobs['rebuild-bundles'] = { projectId };
       await this.queue.add('rebuild-bundles', data, {
         jobId,
-        delay: rebuildDelayMs(set?.build_ms ?? 0),
+        delay: rebuildDelayMs(buildMs),
         removeOnComplete: true,
         removeOnFail: true,
       });

@@ -2,10 +2,10 @@ import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ProjectEntity } from '../catalogue/project.entity';
 
 /**
- * A project's bundle set: its manifest, and a rebuild watermark. `requestedSeq` grows on every
- * rebuild request; a build records the value it read in its snapshot as `builtSeq`. Readers
- * rebuild on demand while `builtAt` is null (never built) or `requestedSeq > builtSeq`, so a pull
- * right after a push never serves the catalogue from before it.
+ * A project's bundle set: its manifest, and the rebuild watermark of the last build. Written only
+ * by builds. A build records the `bundle_request.requested_seq` it read in its snapshot as
+ * `builtSeq`. Readers rebuild on demand while `builtAt` is null (never built) or a request is
+ * above `builtSeq`, so a pull right after a push never serves the catalogue from before it.
  */
 @Entity({ name: 'bundle_set' })
 export class BundleSetEntity {
@@ -15,9 +15,6 @@ export class BundleSetEntity {
   @ManyToOne(() => ProjectEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'project_id' })
   project?: ProjectEntity;
-
-  @Column({ name: 'requested_seq', type: 'bigint', default: 0 })
-  requestedSeq!: string;
 
   @Column({ name: 'built_seq', type: 'bigint', default: 0 })
   builtSeq!: string;

@@ -8,6 +8,7 @@ import { BundleBuildService } from './bundle-build.service';
 import { BundleController } from './bundle.controller';
 import { BundleEntity } from './bundle.entity';
 import { BundleReadService } from './bundle-read.service';
+import { BundleRequestEntity } from './bundle-request.entity';
 import { BundleRebuildProducer } from './bundle-rebuild.producer';
 import { BundleSetEntity } from './bundle-set.entity';
 import { BundleVersionEntity } from './bundle-version.entity';
@@ -18,7 +19,13 @@ import { WebhookService } from './webhook.service';
 /** Bundle build, download with ETag, archive, webhooks. The processor is in worker.module.ts. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([BundleEntity, BundleVersionEntity, BundleSetEntity, WebhookEntity]),
+    TypeOrmModule.forFeature([
+      BundleEntity,
+      BundleVersionEntity,
+      BundleSetEntity,
+      BundleRequestEntity,
+      WebhookEntity,
+    ]),
     BullModule.registerQueue({ name: DELIVERY_QUEUE }),
     AuditModule,
     IdentityModule,

@@ -78,7 +78,8 @@ interface StringRow {
 /** Rebuilds bundles after a decision; provided by the delivery context when it is loaded. */
 export const BUNDLE_REBUILD = Symbol('BUNDLE_REBUILD');
 export interface BundleRebuild {
-  requestRebuild(projectId: string): Promise<void>;
+  /** `locales`: the codes whose winners changed; a decision never touches other locales' bundles. */
+  requestRebuild(projectId: string, locales?: readonly string[]): Promise<void>;
 }
 
 /**
@@ -323,20 +324,23 @@ export class VotingService {
     const own = outcome.find((c) => c.loaded.context.unitId === unitId);
     if (own === undefined) throw new Error(`translation_unit ${unitId} not found`);
     const decided: string[] = [];
-    const rebuild = new Set<string>();
+    const rebuild = new Map<string, Set<string>>();
     const published: Promise<void>[] = [];
     for (const change of outcome) {
       const round = change.after.round;
       if (round.state === 'DECIDED') decided.push(round.id);
       if (change.effects.length === 0 && change !== own) continue;
-      if (decides(change.effects)) rebuild.add(change.loaded.context.projectId);
+      if (decides(change.effects)) {
+        const { projectId, localeCode } = change.loaded.context;
+        rebuild.set(projectId, (rebuild.get(projectId) ?? new Set()).add(localeCode));
+      }
       published.push(
         this.afterCommit(change.loaded.context, change.after, change.effects, now, false),
       );
     }
     await Promise.all(published);
     // One rebuild request per project for the whole batch, not one per decision.
-    for (const projectId of rebuild) await this.requestRebuild(projectId);
+    for (const [projectId, locales] of rebuild) await this.requestRebuild(projectId, [...locales]);
     return {
       context: own.loaded.context,
       state: own.after,
@@ -518,7 +522,9 @@ export class VotingService {
         ),
       );
     }
-    if (rebuild && decides(effects)) tasks.push(this.bundles.requestRebuild(context.projectId));
+    if (rebuild && decides(effects)) {
+      tasks.push(this.bundles.requestRebuild(context.projectId, [context.localeCode]));
+    }
     tasks.push(
       this.live.publish({
         type: 'stringUpdated',
@@ -533,9 +539,9 @@ export class VotingService {
     }
   }
 
-  private async requestRebuild(projectId: string): Promise<void> {
+  private async requestRebuild(projectId: string, locales: readonly string[]): Promise<void> {
     try {
-      await this.bundles.requestRebuild(projectId);
+      await this.bundles.requestRebuild(projectId, locales);
     } catch (error) {
       this.logger.error(`after-commit step failed: ${String(error)}`);
     }

@@ -7,6 +7,7 @@ import { ReputationFromLedger1795616000000 } from './1795616000000-ReputationFro
 import { SourceStringQueueOrder1795617000000 } from './1795617000000-SourceStringQueueOrder';
 import { RoundDirtyUndecided1795618000000 } from './1795618000000-RoundDirtyUndecided';
 import { BundleBuildDuration1795619000000 } from './1795619000000-BundleBuildDuration';
+import { BundleRequest1795620000000 } from './1795620000000-BundleRequest';
 
 /** Every migration in order. Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   SourceStringQueueOrder1795617000000,
   RoundDirtyUndecided1795618000000,
   BundleBuildDuration1795619000000,
+  BundleRequest1795620000000,
 ];
