@@ -172,6 +172,10 @@ export async function runW2Votes(options: W2Options): Promise<W2Result> {
     log(
       `votes: ${votes.ok} acknowledged, ${votes.failed} failed ${JSON.stringify(votes.failures)}, ${fmtRate(votes.rps, 'votes')}, p99 ${fmtMs(votes.p99)}`,
     );
+    if (database.maintenance.kind === 'stand-in') {
+      const { vacuums, analyzes } = database.maintenance.runs();
+      log(`autovacuum stand-in: ${vacuums} vacuums, ${analyzes} analyzes`);
+    }
     const [stored] = await db.query<{ n: number }[]>(
       'SELECT count(*)::int AS n FROM vote v JOIN translation_unit u ON u.id = v.unit_id WHERE u.project_id = $1',
       [project.id],

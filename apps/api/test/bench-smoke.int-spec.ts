@@ -3,7 +3,8 @@ import { runW2Votes } from '../bench/w2-votes';
 import { runW3Close } from '../bench/w3-close';
 import { runW5NextString } from '../bench/w5-next-string';
 import { chromiumAvailable, runW6WebColdLoad } from '../bench/w6-web-cold-load';
-import type { BenchEnv } from '../bench/support/stack';
+import { maintenanceFor, startMaintenance } from '../bench/support/autovacuum';
+import { type BenchEnv, createBenchDatabase } from '../bench/support/stack';
 import { ADMIN_DATABASE_URL, TEST_REDIS_URL, testQueueBackend } from './support/test-env';
 
 // The benchmark scenarios (apps/api/bench) at tiny sizes so their code never rots: each runs on its
@@ -49,4 +50,48 @@ describe('benchmark scenarios (smoke, tiny sizes)', () => {
     if (w6 === null) console.log('W6 smoke skipped: no /usr/bin/chromium');
     else expect(w6.loadedKeys).toBe(50);
   }, 120_000);
+
+  it("the autovacuum stand-in uses Postgres' default thresholds", () => {
+    const table = { relname: 't', n_dead_tup: 0, n_ins_since_vacuum: 0, n_mod_since_analyze: 0 };
+    expect(maintenanceFor({ ...table, reltuples: 10_000 })).toBeNull();
+    expect(maintenanceFor({ ...table, reltuples: 10_000, n_dead_tup: 2_051 })).toBe('vacuum');
+    expect(maintenanceFor({ ...table, reltuples: 10_000, n_dead_tup: 2_050 })).toBeNull();
+    expect(maintenanceFor({ ...table, reltuples: -1, n_ins_since_vacuum: 1_001 })).toBe('vacuum');
+    expect(maintenanceFor({ ...table, reltuples: 10_000, n_mod_since_analyze: 1_051 })).toBe(
+      'analyze',
+    );
+  });
+
+  it('the stand-in vacuums a grown table of a bench database where the server does not', async () => {
+    const database = await createBenchDatabase(env);
+    const loop = await startMaintenance(database.url, 100);
+    try {
+      const settings = await database.db.query<{ enabled: string }[]>(
+        "SELECT current_setting('autovacuum') AS enabled",
+      );
+      if (settings[0]?.enabled === 'on') {
+        expect(loop.kind).toBe('autovacuum');
+        return;
+      }
+      expect(loop.kind).toBe('stand-in');
+      await database.db.query(
+        `INSERT INTO "user" (email, display_name, password_hash)
+         SELECT 'u' || i || '@example.test', 'U', 'x' FROM generate_series(1, 1500) i`,
+      );
+      const vacuumed = async (): Promise<boolean> => {
+        const rows = await database.db.query<{ at: Date | null }[]>(
+          "SELECT last_vacuum AS at FROM pg_stat_user_tables WHERE relname = 'user'",
+        );
+        return rows[0]?.at != null;
+      };
+      for (let i = 0; i < 100 && !(await vacuumed()); i += 1) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(await vacuumed()).toBe(true);
+      expect(loop.runs().vacuums).toBeGreaterThan(0);
+    } finally {
+      await loop.stop();
+      await database.drop();
+    }
+  }, 60_000);
 });

@@ -84,8 +84,10 @@ export async function machine(env: BenchEnv): Promise<string> {
   const pg = new Client({ connectionString: env.adminUrl });
   try {
     await pg.connect();
-    const { rows } = await pg.query<{ v: string }>("SELECT current_setting('server_version') AS v");
-    postgres = `PostgreSQL ${rows[0]?.v ?? '?'}`;
+    const { rows } = await pg.query<{ v: string; autovacuum: string }>(
+      "SELECT current_setting('server_version') AS v, current_setting('autovacuum') AS autovacuum",
+    );
+    postgres = `PostgreSQL ${rows[0]?.v ?? '?'}${rows[0]?.autovacuum === 'on' ? '' : ' (autovacuum off on this server: the bench stand-in applied its default thresholds)'}`;
   } catch {
     // reported as unknown
   } finally {

@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { runMigrations } from '../../src/database/run-migrations';
+import { type MaintenanceLoop, startMaintenance } from './autovacuum';
 
 export const REPO_ROOT = resolve(__dirname, '../../../..');
 
@@ -41,6 +42,8 @@ export interface BenchDatabase {
   readonly name: string;
   readonly queuePrefix: string;
   readonly db: DataSource;
+  /** Autovacuum, or the stand-in that replaces it where the server runs without (see autovacuum.ts). */
+  readonly maintenance: MaintenanceLoop;
   /** Drops the database and deletes this run's Redis keys. */
   drop(): Promise<void>;
 }
@@ -61,12 +64,15 @@ export async function createBenchDatabase(env: BenchEnv): Promise<BenchDatabase>
   await runMigrations(url, { log: () => undefined });
   const db = new DataSource(dataSourceOptions(url, 'chorus-bench'));
   await db.initialize();
+  const maintenance = await startMaintenance(url);
   return {
     url,
     name,
     queuePrefix: name,
     db,
+    maintenance,
     drop: async () => {
+      await maintenance.stop();
       if (db.isInitialized) await db.destroy();
       await flushRedisPrefix(env.redisUrl, name);
       const again = new Client({ connectionString: env.adminUrl });

@@ -1,0 +1,123 @@
+// A stand-in for autovacuum, for servers that run without it. This machine's CI Postgres sets
+// `autovacuum = off` (conf.d/90-ci.conf); a production server has it on. Without it, tables that a
+// long benchmark grows never get fresh statistics, dead row versions pile up, and index-only scans
+// never happen (the visibility map stays empty), so long runs would measure the server's set-up
+// rather than Chorus. The stand-in applies autovacuum's default trigger thresholds to the bench
+// database once per `autovacuum_naptime`, and vacuums or analyzes each table past them, one at a
+// time like a single autovacuum worker (but without cost-based throttling).
+import { Client } from 'pg';
+
+export interface MaintenanceLoop {
+  /** What keeps the bench database vacuumed: the server's own autovacuum, or this stand-in. */
+  readonly kind: 'autovacuum' | 'stand-in';
+  /** Tables vacuumed and analyzed so far by the stand-in. */
+  readonly runs: () => { readonly vacuums: number; readonly analyzes: number };
+  stop(): Promise<void>;
+}
+
+interface TableStats {
+  relname: string;
+  reltuples: number;
+  n_dead_tup: number;
+  n_ins_since_vacuum: number;
+  n_mod_since_analyze: number;
+}
+
+// Postgres' defaults: autovacuum_vacuum_threshold / _scale_factor, the insert variants (PG 13+)
+// and autovacuum_analyze_threshold / _scale_factor.
+const VACUUM_BASE = 50;
+const VACUUM_SCALE = 0.2;
+const INSERT_BASE = 1_000;
+const INSERT_SCALE = 0.2;
+const ANALYZE_BASE = 50;
+const ANALYZE_SCALE = 0.1;
+
+/** What autovacuum would do to one table now. */
+export function maintenanceFor(t: TableStats): 'vacuum' | 'analyze' | null {
+  const tuples = Math.max(0, t.reltuples);
+  if (
+    t.n_dead_tup > VACUUM_BASE + VACUUM_SCALE * tuples ||
+    t.n_ins_since_vacuum > INSERT_BASE + INSERT_SCALE * tuples
+  ) {
+    return 'vacuum';
+  }
+  return t.n_mod_since_analyze > ANALYZE_BASE + ANALYZE_SCALE * tuples ? 'analyze' : null;
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Starts the stand-in on `url` when the server's autovacuum is off; a no-op loop otherwise.
+ * `naptimeMs` overrides the server's autovacuum_naptime (tests).
+ */
+export async function startMaintenance(url: string, naptimeMs?: number): Promise<MaintenanceLoop> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ enabled: string; naptime: string }>(
+    "SELECT current_setting('autovacuum') AS enabled, current_setting('autovacuum_naptime') AS naptime",
+  );
+  const settings = rows[0];
+  if (settings?.enabled === 'on') {
+    await client.end();
+    return {
+      kind: 'autovacuum',
+      runs: () => ({ vacuums: 0, analyzes: 0 }),
+      stop: () => Promise.resolve(),
+    };
+  }
+  const napMs =
+    naptimeMs ?? Math.max(1_000, Number.parseInt(settings?.naptime ?? '60', 10) * 1_000);
+  let vacuums = 0;
+  let analyzes = 0;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> = Promise.resolve();
+
+  const pass = async (): Promise<void> => {
+    const stats = await client.query<TableStats>(
+      `SELECT s.relname, c.reltuples::float8 AS reltuples, s.n_dead_tup::float8 AS n_dead_tup,
+              s.n_ins_since_vacuum::float8 AS n_ins_since_vacuum,
+              s.n_mod_since_analyze::float8 AS n_mod_since_analyze
+         FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+        WHERE s.schemaname = 'public'`,
+    );
+    for (const table of stats.rows) {
+      if (stopped) return;
+      const action = maintenanceFor(table);
+      if (action === 'vacuum') {
+        await client.query(`VACUUM (ANALYZE) ${quoteIdent(table.relname)}`);
+        vacuums += 1;
+        analyzes += 1;
+      } else if (action === 'analyze') {
+        await client.query(`ANALYZE ${quoteIdent(table.relname)}`);
+        analyzes += 1;
+      }
+    }
+  };
+  const schedule = (): void => {
+    timer = setTimeout(() => {
+      current = pass()
+        .catch((error: unknown) => {
+          // The database may be dropped under a last pass; the benchmark goes on either way.
+          if (!stopped) console.error(`autovacuum stand-in: ${String(error)}`);
+        })
+        .finally(() => {
+          if (!stopped) schedule();
+        });
+    }, napMs);
+    timer.unref();
+  };
+  schedule();
+  return {
+    kind: 'stand-in',
+    runs: () => ({ vacuums, analyzes }),
+    stop: async () => {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+      await current;
+      await client.end().catch(() => undefined);
+    },
+  };
+}
