@@ -4,7 +4,8 @@
 // never happen (the visibility map stays empty), so long runs would measure the server's set-up
 // rather than Chorus. The stand-in applies autovacuum's default trigger thresholds to the bench
 // database once per `autovacuum_naptime`, and vacuums or analyzes each table past them, one at a
-// time like a single autovacuum worker (but without cost-based throttling).
+// time like a single autovacuum worker, with autovacuum's default cost-based delay (2 ms per 200
+// cost units) so it takes its share of I/O and CPU the way autovacuum would.
 import { Client } from 'pg';
 
 export interface MaintenanceLoop {
@@ -67,6 +68,8 @@ export async function startMaintenance(url: string, naptimeMs?: number): Promise
       stop: () => Promise.resolve(),
     };
   }
+  // autovacuum_vacuum_cost_delay's default; the limit (200) is already vacuum_cost_limit's.
+  await client.query("SET vacuum_cost_delay = '2ms'");
   const napMs =
     naptimeMs ?? Math.max(1_000, Number.parseInt(settings?.naptime ?? '60', 10) * 1_000);
   let vacuums = 0;
