@@ -527,7 +527,8 @@ export class CatalogueImportService {
         prepared.kind === 'source' ? undefined : [prepared.locale],
       );
     } catch (error) {
-      // The import is committed; a missed rebuild is caught up by the next change.
+      // The import is committed. A missed request is caught up by the next request that covers the
+      // same locale (any source import covers all); a lost source request waits for the next one.
       this.logger.warn(`bundle rebuild request failed: ${String(error)}`);
     }
   }

@@ -44,7 +44,8 @@ export class LocaleService {
       );
       return locale;
     });
-    // The locale is committed; a missed request is caught up by the next change or pull.
+    // The locale is committed. A missed request is caught up by the next one naming this locale or
+    // all of them; until then the build keeps building it anyway, since it has no stored bundle.
     await this.rebuilds.requestRebuild(project.id, [added.code]).catch((error: unknown) => {
       this.logger.warn(`bundle rebuild request failed: ${String(error)}`);
     });
