@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { BundleRebuildProducer } from '../src/delivery/bundle-rebuild.producer';
+import { WebhookService } from '../src/delivery/webhook.service';
 import { localeId, seedNamespace, seedWinner } from './support/delivery-seed';
 import { signedInClient, TestClient } from './support/graphql-client';
 import {
@@ -11,13 +12,18 @@ import {
   resetDatabase,
   startApi,
   startWorker,
+  testConfig,
   type RunningApi,
 } from './support/test-app';
 
 interface Received {
   readonly body: string;
   readonly signature: string | undefined;
+  readonly timestamp: string | undefined;
 }
+
+/** The receiver listens on 127.0.0.1, so this file allows exactly that address, as an operator would. */
+const CONFIG = { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', WEBHOOKS_PER_PROJECT: '3' };
 
 const ADD = `mutation($p: String!, $u: String!) {
   addWebhook(project: $p, url: $u) { secret webhook { id url lastStatus } } }`;
@@ -52,12 +58,16 @@ describe('delivery: webhooks', () => {
   let owner: { client: TestClient; id: string };
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi(testConfig(CONFIG));
     await resetDatabase(api.app);
     worker = await startWorker(api.config);
     receiver = createServer((req, res) => {
       void readBody(req).then((body) => {
-        received.push({ body, signature: req.headers['x-chorus-signature'] as string | undefined });
+        received.push({
+          body,
+          signature: req.headers['x-chorus-signature'] as string | undefined,
+          timestamp: req.headers['x-chorus-timestamp'] as string | undefined,
+        });
         // The first call fails, so the delivery is retried with backoff.
         res.statusCode = failNext-- > 0 ? 503 : 204;
         res.end();
@@ -152,13 +162,13 @@ describe('delivery: webhooks', () => {
 
     const signed = await until('the signed, retried delivery to the second webhook', () =>
       Promise.resolve(
-        received.filter((r) => r.signature === signature(secret, r.body)).length >= 1 &&
+        received.filter((r) => r.signature === signature(secret, r)).length >= 1 &&
           received.length >= 3
           ? received
           : undefined,
       ),
     );
-    const mine = signed.filter((r) => r.signature === signature(secret, r.body));
+    const mine = signed.filter((r) => r.signature === signature(secret, r));
     const body = JSON.parse(mine[0]?.body ?? '{}') as {
       project: string;
       changed: { locale: string; namespace: string; hash: string }[];
@@ -177,6 +187,12 @@ describe('delivery: webhooks', () => {
     // Two webhooks, one 503 retried: three calls carrying the same body, signed per webhook.
     expect(received).toHaveLength(3);
     expect(new Set(received.map((r) => r.body)).size).toBe(1);
+    // The signature covers the timestamp: the same body under another timestamp does not verify.
+    const first = mine[0] as Received;
+    expect(Number(first.timestamp)).toBeGreaterThan(1_700_000_000);
+    expect(first.signature).not.toBe(
+      signature(secret, { ...first, timestamp: String(Number(first.timestamp) + 1) }),
+    );
     const list = await until('the recorded delivery status', async () => {
       const data = await owner.client.ok<{ webhooks: { lastStatus: number | null }[] }>(LIST, {
         p: 'hooks',
@@ -184,6 +200,58 @@ describe('delivery: webhooks', () => {
       return data.webhooks.every((w) => w.lastStatus === 204) ? data.webhooks : undefined;
     });
     expect(list).toHaveLength(2);
+  });
+
+  it('refuses loopback, private and metadata targets the operator did not allow', async () => {
+    const port = new URL(receiverUrl).port;
+    for (const u of [
+      `http://localhost:${port}/x`,
+      `http://[::1]:${port}/x`,
+      `http://127.0.0.2:${port}/x`,
+      `http://2130706434:${port}/x`, // decimal 127.0.0.2
+      `http://0177.0.0.2:${port}/x`, // octal 127.0.0.2
+      'http://10.0.0.1/x',
+      'http://192.168.0.10/x',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[fd00:ec2::254]/x',
+    ]) {
+      expect([u, await owner.client.errorCode(ADD, { p: 'hooks', u })]).toEqual([
+        u,
+        'INVALID_WEBHOOK_URL',
+      ]);
+    }
+  });
+
+  it('caps the webhooks of one project', async () => {
+    await owner.client.ok(ADD, { p: 'hooks', u: 'https://hooks.example.com/third' });
+    expect(
+      await owner.client.errorCode(ADD, { p: 'hooks', u: 'https://hooks.example.com/fourth' }),
+    ).toBe('WEBHOOK_LIMIT');
+  });
+
+  it('never calls a stored loopback target at send time without the allow-list, and says only 0', async () => {
+    // As if registered before this check existed, or while the operator allowed it.
+    const ds = api.app.get(DataSource);
+    const [row] = (await ds.query(
+      `INSERT INTO webhook (project_id, url, secret)
+       SELECT id, $1, 'whsec_test' FROM project WHERE slug = 'hooks' RETURNING id`,
+      [`http://2130706433:${new URL(receiverUrl).port}/stored`],
+    )) as { id: string }[];
+    const strict = await startWorker(testConfig({ WEBHOOKS_PER_PROJECT: '3' }));
+    try {
+      const before = received.length;
+      await expect(
+        strict.get(WebhookService).deliver(row?.id ?? '', '{}', new Date()),
+      ).rejects.toThrow('target refused by policy');
+      expect(received).toHaveLength(before);
+      const [hook] = (await ds.query('SELECT last_status FROM webhook WHERE id = $1', [
+        row?.id,
+      ])) as { last_status: number }[];
+      expect(hook?.last_status).toBe(0);
+    } finally {
+      await strict.close();
+      await ds.query('DELETE FROM webhook WHERE id = $1', [row?.id]);
+    }
   });
 
   it('removes a webhook', async () => {
@@ -195,6 +263,8 @@ describe('delivery: webhooks', () => {
   });
 });
 
-function signature(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+/** What a receiver computes (docs/delivery.md): HMAC-SHA256 of `<timestamp>.<body>`. */
+function signature(secret: string, r: Received): string {
+  const mac = createHmac('sha256', secret).update(`${r.timestamp ?? ''}.${r.body}`);
+  return `sha256=${mac.digest('hex')}`;
 }

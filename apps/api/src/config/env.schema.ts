@@ -3,6 +3,8 @@
  * start-up and mapped once to a typed AppConfig; a bad value stops the process with a
  * one-line message naming the variable.
  */
+import ipaddr from 'ipaddr.js';
+
 export type QueueBackendKind = 'redis' | 'postgres';
 export type LogFormat = 'json' | 'pretty';
 export type NodeEnv = 'production' | 'development' | 'test';
@@ -48,6 +50,10 @@ export interface AppConfig {
   readonly importMaxBytes: number;
   /** Imports with more units than this run as a background job (202 + jobId). */
   readonly importAsyncUnits: number;
+  /** Host names and CIDRs webhooks may call although not public (WEBHOOK_ALLOWED_HOSTS). */
+  readonly webhookAllowedHosts: readonly string[];
+  /** Most webhooks one project may register. */
+  readonly webhookMaxPerProject: number;
 }
 
 export class EnvError extends Error {
@@ -202,7 +208,29 @@ export function parseEnv(env: Env): AppConfig {
     graphqlMaxComplexity: integer(env, 'GRAPHQL_MAX_COMPLEXITY', 5_000, 10, 1_000_000),
     importMaxBytes: integer(env, 'IMPORT_MAX_MB', 20, 1, 200) * 1024 * 1024,
     importAsyncUnits: integer(env, 'IMPORT_ASYNC_UNITS', 5_000, 1, 10_000_000),
+    webhookAllowedHosts: hostList(env, 'WEBHOOK_ALLOWED_HOSTS'),
+    webhookMaxPerProject: integer(env, 'WEBHOOKS_PER_PROJECT', 10, 1, 1_000),
   };
+}
+
+/** Comma-separated host names, IP addresses or CIDRs (`10.0.0.0/8`, `[::1]`, `hooks.internal`). */
+function hostList(env: Env, name: string): string[] {
+  const entries = (read(env, name) ?? '')
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter((e) => e !== '');
+  for (const entry of entries) {
+    const bare = entry.replace(/^\[|\]$/g, '');
+    const cidr = /^[0-9a-f.:]+\/\d{1,3}$/.test(bare) && ipaddr.isValidCIDR(bare);
+    if (
+      !cidr &&
+      !ipaddr.isValid(bare) &&
+      !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(bare)
+    ) {
+      throw new EnvError(name, `must list host names, IP addresses or CIDRs (got "${entry}")`);
+    }
+  }
+  return entries;
 }
 
 /** Settings read only by the `npm start` launcher (it then passes a full environment to the processes). */

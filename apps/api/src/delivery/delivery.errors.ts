@@ -6,9 +6,11 @@ export type DeliveryErrorCode =
   | 'NAMESPACE_NOT_FOUND'
   | 'BUNDLE_NOT_FOUND'
   | 'BUNDLE_BUILD_FAILED'
+  | 'BUNDLE_NOT_READY'
   | 'WEBHOOK_NOT_FOUND'
   | 'WEBHOOK_EXISTS'
-  | 'INVALID_WEBHOOK_URL';
+  | 'INVALID_WEBHOOK_URL'
+  | 'WEBHOOK_LIMIT';
 
 export const deliveryError = errorFactory<DeliveryErrorCode>({
   PROJECT_NOT_FOUND: 404,
@@ -16,7 +18,9 @@ export const deliveryError = errorFactory<DeliveryErrorCode>({
   NAMESPACE_NOT_FOUND: 404,
   BUNDLE_NOT_FOUND: 404,
   BUNDLE_BUILD_FAILED: 500,
+  BUNDLE_NOT_READY: 503,
   WEBHOOK_NOT_FOUND: 404,
   WEBHOOK_EXISTS: 409,
   INVALID_WEBHOOK_URL: 400,
+  WEBHOOK_LIMIT: 409,
 });

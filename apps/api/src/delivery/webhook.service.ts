@@ -1,20 +1,39 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
 import { createHmac, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env.schema';
 import { AccessService } from '../identity/access.service';
 import { ProjectEntity } from '../catalogue/project.entity';
 import { BundleRebuildProducer } from './bundle-rebuild.producer';
 import type { ChangedBundle } from './bundle-build.service';
 import { deliveryError } from './delivery.errors';
 import { WebhookEntity } from './webhook.entity';
+import { postPinned } from './webhook-http';
+import {
+  checkWebhookUrl,
+  parseAllowList,
+  resolveWebhookTarget,
+  systemResolver,
+  WebhookTargetRefused,
+  type Resolver,
+  type WebhookAllowList,
+} from './webhook-target';
 
 export const SIGNATURE_HEADER = 'X-Chorus-Signature';
+export const TIMESTAMP_HEADER = 'X-Chorus-Timestamp';
 const DELIVERY_TIMEOUT_MS = 10_000;
 
-/** `sha256=<hex HMAC-SHA256 of the body>`, the value of X-Chorus-Signature. */
-export function signBody(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+/**
+ * `sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">`, the value of X-Chorus-Signature. The
+ * timestamp (Unix seconds, sent as X-Chorus-Timestamp) is signed with the body, so a receiver
+ * that refuses old timestamps cannot be fed a recorded delivery again.
+ */
+export function signBody(secret: string, timestamp: number, body: string): string {
+  const mac = createHmac('sha256', secret).update(`${timestamp}.${body}`, 'utf8');
+  return `sha256=${mac.digest('hex')}`;
 }
 
 export interface BundleChange {
@@ -35,19 +54,34 @@ export interface CreatedWebhook {
 @Injectable()
 export class WebhookService {
   private readonly logger = new Logger(WebhookService.name);
+  private readonly allow: WebhookAllowList;
+  /** Replaced by tests to stand in for DNS (e.g. a name that rebinds). */
+  resolver: Resolver = systemResolver;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly producer: BundleRebuildProducer,
-  ) {}
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.allow = parseAllowList(config.webhookAllowedHosts);
+  }
 
   async add(userId: string, slug: string, url: string): Promise<CreatedWebhook> {
-    const target = parseWebhookUrl(url);
+    const target = checkWebhookUrl(url, this.allow);
     const project = await this.managedProject(userId, slug);
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;
     return this.dataSource.transaction(async (manager) => {
+      // The project row lock serialises concurrent adds, so the cap below cannot be raced past.
+      await manager.query('SELECT 1 FROM project WHERE id = $1 FOR UPDATE', [project.id]);
+      const count = await manager.count(WebhookEntity, { where: { projectId: project.id } });
+      if (count >= this.config.webhookMaxPerProject) {
+        throw deliveryError(
+          'WEBHOOK_LIMIT',
+          `Project "${slug}" already has ${count} webhooks, the most allowed; remove one first.`,
+        );
+      }
       const exists = await manager.findOne(WebhookEntity, {
         where: { projectId: project.id, url: target },
       });
@@ -126,36 +160,48 @@ export class WebhookService {
 
   /**
    * POSTs one notification. A non-2xx answer or a network error throws, so BullMQ retries with
-   * exponential backoff; a webhook removed meanwhile is skipped.
+   * exponential backoff; a webhook removed meanwhile is skipped. A target that resolves to a
+   * non-public address is never called and not retried. The client sees only the HTTP status
+   * (0 for refused, unreachable or timed out alike), so the status is no oracle for internal hosts.
    */
   async deliver(webhookId: string, body: string, now: Date): Promise<number | null> {
     const hook = await this.dataSource
       .getRepository(WebhookEntity)
       .findOne({ where: { id: webhookId } });
     if (hook === null) return null;
+    const timestamp = Math.floor(now.getTime() / 1000);
     let status = 0;
+    let refused: WebhookTargetRefused | null = null;
     try {
-      const response = await fetch(hook.url, {
-        method: 'POST',
-        headers: {
+      const url = new URL(hook.url);
+      const target = await resolveWebhookTarget(url, this.allow, this.resolver);
+      status = await postPinned(
+        url,
+        target,
+        {
           'content-type': 'application/json',
           'user-agent': 'chorus-webhook/1',
-          [SIGNATURE_HEADER]: signBody(hook.secret, body),
+          [TIMESTAMP_HEADER]: String(timestamp),
+          [SIGNATURE_HEADER]: signBody(hook.secret, timestamp, body),
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-      });
-      status = response.status;
-      await response.body?.cancel();
+        DELIVERY_TIMEOUT_MS,
+      );
+    } catch (error) {
+      if (error instanceof WebhookTargetRefused) refused = error;
+      else this.logger.warn(`webhook ${webhookId} failed: ${String(error)}`);
     } finally {
       await this.dataSource
         .getRepository(WebhookEntity)
         .update({ id: webhookId }, { lastDeliveryAt: now, lastStatus: status });
     }
+    if (refused !== null) {
+      this.logger.warn(`webhook ${webhookId} refused: ${refused.message}`);
+      throw new UnrecoverableError(`webhook ${webhookId}: target refused by policy`);
+    }
     if (status < 200 || status >= 300) {
       this.logger.warn(`webhook ${webhookId} answered ${status}; will retry`);
-      throw new Error(`webhook ${hook.url} answered HTTP ${status}`);
+      throw new Error(`webhook ${webhookId} delivery failed (status ${status})`);
     }
     return status;
   }
@@ -172,27 +218,4 @@ export class WebhookService {
     await this.access.require(userId, project, 'webhook.manage');
     return project;
   }
-}
-
-/** http(s) URLs only, without credentials; returned normalised. */
-export function parseWebhookUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw deliveryError('INVALID_WEBHOOK_URL', `"${raw}" is not a URL.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw deliveryError(
-      'INVALID_WEBHOOK_URL',
-      'A webhook URL must start with https:// or http://.',
-    );
-  }
-  if (url.username !== '' || url.password !== '') {
-    throw deliveryError(
-      'INVALID_WEBHOOK_URL',
-      'A webhook URL must not contain a user name or password; verify the signature instead.',
-    );
-  }
-  return url.toString();
 }
