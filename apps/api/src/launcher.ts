@@ -2,13 +2,17 @@
  * `npm start`: runs the whole product on one port. With DATABASE_URL unset it starts an
  * embedded PostgreSQL (data under .chorus/); with REDIS_URL unset it uses a Redis on
  * 127.0.0.1:6379 if one answers, else BullMQ's PostgreSQL backend. Then it starts the API
- * (which also serves the web client) and a worker, and stops everything on Ctrl-C.
+ * (which also serves the web client) and a worker. Every way the launcher ends stops what it
+ * started: SIGINT, SIGTERM and SIGHUP stop the children and wait for them; its parent going away
+ * (npm killed) is noticed by polling the parent pid; and if the launcher itself is killed, each
+ * child notices its IPC channel closing (launcher/parent-watch) and stops itself.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EnvError, parseLauncherEnv, redact, type LauncherConfig } from './config/env.schema';
 import { DEMO_LOGIN } from './demo/demo-credentials';
 import { type Child, startNode, stopChild, waitForHttpOk } from './launcher/child-process';
+import { defaultQueuePrefix } from './launcher/queue-prefix';
 import {
   type EmbeddedPostgresProcess,
   spawnEmbeddedPostgres,
@@ -52,7 +56,36 @@ async function main(): Promise<void> {
   // Built: dist/apps/api/{main,worker}.js. From source (tests, `nx run api:start-dev`): the .ts files.
   const entry = (name: string) =>
     join(distDir, existsSync(join(distDir, `${name}.js`)) ? `${name}.js` : `${name}.ts`);
+  const builtWatch = join(distDir, 'parent-watch.js');
+  const parentWatch = existsSync(builtWatch)
+    ? builtWatch
+    : join(distDir, 'launcher', 'parent-watch.ts');
+
+  const children: Child[] = [];
   let embedded: EmbeddedPostgresProcess | null = null;
+  let stopped: Promise<void> | null = null;
+  // One stop for every caller: a second signal (or a child dying meanwhile) waits for the first.
+  const stopAll = (): Promise<void> => {
+    stopped ??= (async () => {
+      say('stopping…');
+      await Promise.all(children.map((c) => stopChild(c)));
+      if (embedded !== null) await embedded.stop().catch(() => undefined);
+    })();
+    return stopped;
+  };
+  const shutdown = async (code: number): Promise<never> => {
+    await stopAll();
+    process.exit(code);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => void shutdown(0));
+  }
+  // `npm start` runs us under npm (and maybe a shell): if that parent is killed, we are re-parented.
+  const parentPid = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parentPid) void shutdown(0);
+  }, 1_000).unref();
+
   let databaseUrl = config.databaseUrl;
   if (databaseUrl === null) {
     const dataDir = resolve(config.dataDir, 'postgres');
@@ -71,50 +104,46 @@ async function main(): Promise<void> {
   } else {
     say(`database: ${redact(databaseUrl)} (DATABASE_URL)`);
   }
+  if (stopped !== null) return;
   const queueEnv = await chooseQueue(config);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...queueEnv,
+    // Two `npm start`s on one machine share a Redis: each data set gets its own keys.
+    QUEUE_PREFIX:
+      process.env['QUEUE_PREFIX'] ??
+      defaultQueuePrefix(config.databaseUrl === null ? resolve(config.dataDir) : databaseUrl),
     DATABASE_URL: databaseUrl,
     PORT: String(config.port),
     WEB_DIST: process.env['WEB_DIST'] ?? resolve(distDir, '../web'),
-    SEED_DEMO: process.env['SEED_DEMO'] ?? 'true',
+    SEED_DEMO: String(config.seedDemo),
     // The web client's own catalogue seeds the demo project (dist/apps/api → apps/web/src/locales).
     DEMO_CATALOGUE_DIR:
       process.env['DEMO_CATALOGUE_DIR'] ?? resolve(distDir, '../../../apps/web/src/locales'),
   };
 
-  const children: Child[] = [];
-  let stopping = false;
-  const shutdown = async (code: number): Promise<never> => {
-    if (!stopping) {
-      stopping = true;
-      say('stopping…');
-      await Promise.all(children.map((c) => stopChild(c)));
-      if (embedded !== null) await embedded.stop().catch(() => undefined);
-    }
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
-
-  const api = startNode('api', entry('main'), env);
+  const api = startNode('api', entry('main'), env, parentWatch);
   children.push(api);
-  void api.exited.then((code) => (stopping ? undefined : shutdown(code === 0 ? 1 : code)));
+  void api.exited.then((code) => (stopped !== null ? undefined : shutdown(code === 0 ? 1 : code)));
   const base = `http://localhost:${config.port}`;
   if (!(await waitForHttpOk(`${base}/health`, api, 120_000))) {
+    if (stopped !== null) return;
     process.stderr.write('chorus: the API did not become healthy; see the lines above\n');
     await shutdown(1);
   }
-  const worker = startNode('worker', entry('worker'), env);
+  if (stopped !== null) return;
+  const worker = startNode('worker', entry('worker'), env, parentWatch);
   children.push(worker);
-  void worker.exited.then((code) => (stopping ? undefined : shutdown(code === 0 ? 1 : code)));
+  void worker.exited.then((code) =>
+    stopped !== null ? undefined : shutdown(code === 0 ? 1 : code),
+  );
   if (!(await waitForHttpOk(`${base}/health/worker`, worker, 60_000))) {
+    if (stopped !== null) return;
     process.stderr.write('chorus: the worker did not answer its first job; see the lines above\n');
     await shutdown(1);
   }
   say(`ready on ${base}  (GraphQL: ${base}/graphql, health: ${base}/health)`);
-  say(`demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+  if (config.seedDemo) say(`demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
   say('press Ctrl-C to stop');
 }
 

@@ -16,6 +16,7 @@ import type { AppConfig } from '../config/env.schema';
 import { BundleRebuildProducer } from '../delivery/bundle-rebuild.producer';
 import { AccessService, type Caller } from '../identity/access.service';
 import { ApiTokenService } from '../identity/api-token.service';
+import { identityError } from '../identity/identity.errors';
 import { catalogueError } from './catalogue.errors';
 import { CatalogueImportProducer, type ImportJobState } from './catalogue-import.producer';
 import {
@@ -199,6 +200,13 @@ export class CatalogueImportService {
   }
 
   async jobStatus(caller: Caller | null, jobId: string): Promise<ImportJobStatus> {
+    // Anonymous callers get 401 before any lookup, so the answer says nothing about which ids exist.
+    if (caller === null) {
+      throw identityError(
+        'UNAUTHENTICATED',
+        'Sign in, or send a project API token as "Authorization: Bearer chorus_…".',
+      );
+    }
     const upload = await this.dataSource
       .getRepository(ImportUploadEntity)
       .findOne({ select: STATUS_COLUMNS, where: { id: jobId }, relations: { project: true } });

@@ -38,8 +38,10 @@ describe('environment schema', () => {
     [{ ...base, PORT: '70000' }, 'PORT must be an integer from 1 to 65535 (got "70000")'],
     [{ ...base, REDIS_URL: 'http://r' }, 'REDIS_URL must use redis: or rediss:'],
     [{ ...base, QUEUE_BACKEND: 'redis' }, 'REDIS_URL is required when QUEUE_BACKEND is redis'],
-    [{ ...base, NODE_ENV: 'production' }, 'SESSION_SECRET is required in production'],
-    [{ ...base, SESSION_SECRET: 'short' }, 'SESSION_SECRET must be at least 32 characters'],
+    [
+      { ...base, NODE_ENV: 'production', SEED_DEMO: 'true' },
+      'SEED_DEMO cannot be true in production',
+    ],
     [{ ...base, LOG_FORMAT: 'xml' }, 'LOG_FORMAT must be one of json, pretty (got "xml")'],
     [{ ...base, SEED_DEMO: 'maybe' }, 'SEED_DEMO must be true or false'],
     [{ ...base, QUEUE_PREFIX: 'Bad-Prefix' }, 'QUEUE_PREFIX must be lowercase'],
@@ -60,7 +62,7 @@ describe('environment schema', () => {
   });
 
   it('defaults JSON logs in production', () => {
-    const config = parseEnv({ ...base, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) });
+    const config = parseEnv({ ...base, NODE_ENV: 'production' });
     expect(config.logFormat).toBe('json');
   });
 
@@ -72,6 +74,19 @@ describe('environment schema', () => {
       port: 3000,
       dataDir: '.chorus',
       embeddedPostgresPort: 54329,
+      seedDemo: true,
     });
+  });
+
+  it('never seeds the demo account (published password) in production, even through npm start', () => {
+    expect(parseLauncherEnv({ NODE_ENV: 'production' }).seedDemo).toBe(false);
+    expect(parseEnv({ ...base, NODE_ENV: 'production' }).seedDemo).toBe(false);
+    expect(() => parseLauncherEnv({ NODE_ENV: 'production', SEED_DEMO: 'true' })).toThrow(
+      'SEED_DEMO cannot be true in production',
+    );
+  });
+
+  it('has no SESSION_SECRET: session tokens are 256-bit random values stored as SHA-256', () => {
+    expect(parseEnv({ ...base, NODE_ENV: 'production' })).not.toHaveProperty('sessionSecret');
   });
 });

@@ -27,6 +27,11 @@ export class DemoSeedService {
   ) {}
 
   async seed(): Promise<void> {
+    // Belt and braces behind env validation: the demo password is public.
+    if (this.config.nodeEnv === 'production') {
+      this.logger.warn('Refusing to seed the demo account in production');
+      return;
+    }
     const user = await this.identity.ensureUser(
       DEMO_LOGIN.email,
       DEMO_LOGIN.password,

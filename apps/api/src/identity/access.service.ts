@@ -80,7 +80,11 @@ export class AccessService {
     }
     if ('userId' in caller) return this.requireProject(caller.userId, slug, action, locale);
     const project = await this.dataSource.getRepository(ProjectEntity).findOne({ where: { slug } });
+    // A token of another project learns nothing about a private one: same answer as a missing slug.
     if (project === null) throw projectNotFound(slug);
+    if (project.id !== caller.token.projectId && project.visibility === 'private') {
+      throw projectNotFound(slug);
+    }
     if (project.id !== caller.token.projectId) {
       throw identityError(
         'TOKEN_PROJECT',

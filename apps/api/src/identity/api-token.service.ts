@@ -7,9 +7,14 @@ import { AccessService } from './access.service';
 import type { ApiTokenEntity, ApiTokenScope } from './api-token.entity';
 import { ApiTokenEntity as ApiTokenRow } from './api-token.entity';
 import { identityError } from './identity.errors';
+import { PERMISSIONS } from './permissions';
+import { preparedQuery } from '../database/prepared-query';
 
 /** Tokens start with a recognisable prefix so secret scanners (and people) can spot them. */
 export const API_TOKEN_PREFIX = 'chorus_';
+
+/** Roles whose holders may create tokens; a token works only while its creator holds one. */
+const TOKEN_CREATOR_ROLES: readonly string[] = PERMISSIONS['token.manage'].roles;
 
 export interface TokenPrincipal {
   readonly tokenId: string;
@@ -127,15 +132,36 @@ export class ApiTokenService {
     return token?.createdBy ?? null;
   }
 
-  /** The principal for a bearer secret, or null if unknown or revoked. Records the last use. */
+  /**
+   * The principal for a bearer secret, or null if unknown or revoked, or when its creator may no
+   * longer manage tokens of the project (banned, removed, or demoted): a token acts for the person
+   * who made it and must not outlive their standing. Records the last use.
+   */
   async authenticate(secret: string, now: Date): Promise<TokenPrincipal | null> {
     if (!secret.startsWith(API_TOKEN_PREFIX)) return null;
-    const token = await this.tokens.findOne({ where: { tokenHash: sha256Hex(secret) } });
-    if (token === null || token.revokedAt !== null) return null;
+    const rows = await preparedQuery<{
+      id: string;
+      project_id: string;
+      scopes: ApiTokenScope[];
+      last_used_at: Date | null;
+      creator_ok: boolean;
+    }>(
+      this.dataSource,
+      `SELECT t.id, t.project_id, t.scopes, t.last_used_at,
+              (u.id IS NOT NULL AND u.banned_at IS NULL AND EXISTS (
+                 SELECT 1 FROM membership m
+                  WHERE m.project_id = t.project_id AND m.user_id = t.created_by
+                    AND m.role = ANY($2::text[]))) AS creator_ok
+         FROM api_token t LEFT JOIN "user" u ON u.id = t.created_by
+        WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
+      [sha256Hex(secret), TOKEN_CREATOR_ROLES],
+    );
+    const token = rows[0];
+    if (token === undefined || !token.creator_ok) return null;
     // At most one write a minute per token: last-used is for humans, not an audit trail.
-    if (token.lastUsedAt === null || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
+    if (token.last_used_at === null || now.getTime() - token.last_used_at.getTime() > 60_000) {
       await this.tokens.update({ id: token.id }, { lastUsedAt: now });
     }
-    return { tokenId: token.id, projectId: token.projectId, scopes: token.scopes };
+    return { tokenId: token.id, projectId: token.project_id, scopes: token.scopes };
   }
 }
