@@ -31,7 +31,6 @@ export interface AppConfig {
   readonly roundCloseBatch: number;
   /** How often each project's votes are scanned for rings and bursts. */
   readonly abuseScanMs: number;
-  readonly sessionSecret: string;
   readonly sessionTtlHours: number;
   readonly logFormat: LogFormat;
   /** Directory of the built web client; served on the API port when set. */
@@ -67,8 +66,6 @@ export class EnvError extends Error {
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
-
-const DEV_SESSION_SECRET = 'chorus-development-secret-not-for-production';
 
 function read(env: Env, name: string): string | undefined {
   const value = env[name];
@@ -157,14 +154,6 @@ export function parseEnv(env: Env): AppConfig {
     throw new EnvError('REDIS_URL', 'is required when QUEUE_BACKEND is redis');
   }
 
-  const sessionSecret = read(env, 'SESSION_SECRET');
-  if (production && sessionSecret === undefined) {
-    throw new EnvError('SESSION_SECRET', 'is required in production (32+ random characters)');
-  }
-  if (sessionSecret !== undefined && sessionSecret.length < 32) {
-    throw new EnvError('SESSION_SECRET', 'must be at least 32 characters');
-  }
-
   const prefix = read(env, 'QUEUE_PREFIX') ?? 'chorus';
   // `{chorus}` (a Redis Cluster hash tag) keeps every key of a queue on one cluster slot.
   if (!/^(\{[a-z][a-z0-9_]{0,40}\}|[a-z][a-z0-9_]{0,40})$/.test(prefix)) {
@@ -188,7 +177,6 @@ export function parseEnv(env: Env): AppConfig {
     roundSweepMs: integer(env, 'ROUND_SWEEP_MS', 30_000, 200, 3_600_000),
     roundCloseBatch: integer(env, 'ROUND_CLOSE_BATCH', 200, 0, 5_000),
     abuseScanMs: integer(env, 'ABUSE_SCAN_MS', 600_000, 1_000, 86_400_000),
-    sessionSecret: sessionSecret ?? DEV_SESSION_SECRET,
     sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
     logFormat: oneOf<LogFormat>(
       env,
@@ -197,7 +185,7 @@ export function parseEnv(env: Env): AppConfig {
       production ? 'json' : 'pretty',
     ),
     webDist: read(env, 'WEB_DIST') ?? null,
-    seedDemo: boolean(env, 'SEED_DEMO', false),
+    seedDemo: demoSeed(env, production, false),
     demoCatalogueDir: read(env, 'DEMO_CATALOGUE_DIR') ?? null,
     schemaFile: read(env, 'GRAPHQL_SCHEMA_FILE') ?? null,
     corsOrigins: (read(env, 'CORS_ORIGINS') ?? '')
@@ -233,6 +221,18 @@ function hostList(env: Env, name: string): string[] {
   return entries;
 }
 
+/** The demo account's password is published: production never seeds it, and says so if asked to. */
+function demoSeed(env: Env, production: boolean, fallback: boolean): boolean {
+  const seed = boolean(env, 'SEED_DEMO', production ? false : fallback);
+  if (production && seed) {
+    throw new EnvError(
+      'SEED_DEMO',
+      'cannot be true in production: the demo account has a published password',
+    );
+  }
+  return seed;
+}
+
 /** Settings read only by the `npm start` launcher (it then passes a full environment to the processes). */
 export interface LauncherConfig {
   readonly databaseUrl: string | null;
@@ -241,6 +241,8 @@ export interface LauncherConfig {
   readonly port: number;
   readonly dataDir: string;
   readonly embeddedPostgresPort: number;
+  /** Whether the API seeds the demo (default true, never under NODE_ENV=production). */
+  readonly seedDemo: boolean;
 }
 
 export function parseLauncherEnv(env: Env): LauncherConfig {
@@ -255,6 +257,7 @@ export function parseLauncherEnv(env: Env): LauncherConfig {
     port: integer(env, 'PORT', 3000, 1, 65535),
     dataDir: read(env, 'CHORUS_DATA_DIR') ?? '.chorus',
     embeddedPostgresPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    seedDemo: demoSeed(env, read(env, 'NODE_ENV') === 'production', true),
   };
 }
 
