@@ -30,12 +30,18 @@ export type {
 } from './json/tokenizer';
 export { parseJsonStrict } from './json/tokenizer';
 export type {
+  JsonFormat,
   NestingReference,
   ParseCatalogueOptions,
   ParsedCatalogue,
   ParseWarning,
 } from './json/parse-i18next';
-export { ParseWarningCode, parseI18nextJson } from './json/parse-i18next';
+export {
+  JSON_FORMATS,
+  ParseWarningCode,
+  detectJsonFormat,
+  parseI18nextJson,
+} from './json/parse-i18next';
 export { i18nextJsonFormat } from './formats';
 export type { CatalogueFormat } from './formats';
 
@@ -87,10 +93,12 @@ export type {
   Bundle,
   BundleOptions,
   BundleUnitInput,
+  ExportForms,
   ExportLeader,
   ExportWinner,
   OmitReason,
   OmittedUnit,
+  PartialUnit,
   SelectedValue,
 } from './export/bundle';
 export { buildBundle, completeForms, selectExportValue } from './export/bundle';

@@ -27,7 +27,15 @@ describe('placeholders (C5.3)', () => {
   it('flags a removed or added placeholder', () => {
     expect(codes('Hello {{name}}', 'Hallo')).toEqual(['PLACEHOLDER_MISSING']);
     expect(codes('Hello {{name}}', 'Hallo {{name}} {{extra}}')).toEqual(['PLACEHOLDER_EXTRA']);
-    expect(codes('{{a}} and {{a}}', '{{a}}')).toEqual(['PLACEHOLDER_MISSING']);
+    expect(codes('{{a}} and {{b}}', '{{a}} und {{a}}')).toEqual(['PLACEHOLDER_MISSING']);
+  });
+
+  it('compares the SET of names: a name used more or fewer times than the source is fine', () => {
+    // Issue 16 point 3: i18next fills every occurrence, so these render correctly.
+    expect(codes('{{app}} is ready', '{{app}} ist fertig, {{app}} läuft')).toEqual([]);
+    expect(codes('{{a}} and {{a}}', '{{a}}')).toEqual([]);
+    expect(codes('Hi {{name}}', 'Hallo {{name}} {{nmae}}')).toEqual(['PLACEHOLDER_EXTRA']);
+    expect(codes('Hi {{name}}', 'Hallo {{- name}} {{name}}')).toContain('UNESCAPE_INTRODUCED');
     expect(codes('Hello {{name}}', 'Hallo {{name}}')).toEqual([]);
   });
 
@@ -133,8 +141,24 @@ describe('Trans tags and HTML safety (C5.3)', () => {
   });
 
   it('flags different tags and self-closing changes', () => {
-    expect(codes('Hello <strong>you</strong>', 'Hallo <em>du</em>')).toEqual(['TAG_MISMATCH']);
+    expect(codes('Hello <strong>you</strong>', 'Hallo <em>du</em>')).toEqual([
+      'TAG_DROPPED',
+      'TAG_MISMATCH',
+    ]);
     expect(codes('Line<1/>break', 'Zeile<1></1>Umbruch')).toEqual(['TAG_SELF_CLOSING_CHANGED']);
+  });
+
+  it('warns (does not refuse) a dropped attribute-free emphasis tag or line break', () => {
+    const dropped = check('Save <em>now</em> or <1>later</1>', 'Jetzt speichern oder <1>später</1>');
+    expect(dropped.map((f) => [f.code, f.severity])).toEqual([['TAG_DROPPED', 'warning']]);
+    expect(codes('One<br/>Two', 'Eins Zwei')).toEqual(['TAG_DROPPED']);
+    // Indexed and named components carry links and behaviour: still an error.
+    expect(codes('Go <1>here</1>', 'Los hier')).toEqual(['TAG_MISMATCH']);
+    expect(codes('Go <link>here</link>', 'Los hier')).toEqual(['TAG_MISMATCH']);
+    // A basic tag with attributes in the source is not "plain".
+    expect(codes('Go <b class="x">now</b>', 'Los jetzt')).toEqual(['TAG_MISMATCH']);
+    // Half a tag is still unbalanced.
+    expect(codes('Save <em>now</em>', 'Jetzt <em>speichern')).toContain('TAG_UNBALANCED');
   });
 
   it('flags new attributes and changed link targets', () => {
@@ -176,6 +200,33 @@ describe('plural completeness', () => {
     expect(
       check(en, { one: 'x', two: 'y', other: '{{count}} z' }, 'de').map((x) => [x.code, x.form]),
     ).toEqual([['PLURAL_FORM_EXTRA', 'two']]);
+  });
+
+  it('an imported group: missing and foreign forms are warnings, the UI still needs every form', () => {
+    const fr = { one: '{{count}} élément', other: '{{count}} éléments' };
+    const imported = checkTranslation({
+      source: { kind: 'plural', forms: en },
+      sourceLocale: 'en',
+      targetLocale: 'fr',
+      forms: fr,
+      origin: 'import',
+    });
+    expect(imported.map((x) => [x.code, x.severity, x.form])).toEqual([
+      ['PLURAL_INCOMPLETE', 'warning', 'many'],
+    ]);
+    const ja = checkTranslation({
+      source: { kind: 'plural', forms: en },
+      sourceLocale: 'en',
+      targetLocale: 'ja',
+      forms: { one: '{{count}} 件', other: '{{count}} 件' },
+      origin: 'import',
+    });
+    expect(ja.map((x) => [x.code, x.severity, x.form])).toEqual([
+      ['PLURAL_FORM_DROPPED', 'warning', 'one'],
+    ]);
+    expect(hasErrors(imported) || hasErrors(ja)).toBe(false);
+    // The same text written in the UI is refused until every form is there.
+    expect(codes(en, fr, 'fr')).toEqual(['PLURAL_FORM_MISSING']);
   });
 
   it('allows the optional zero override for cardinals, not for ordinals', () => {
@@ -288,6 +339,9 @@ describe('findings', () => {
       'NEWLINE_COUNT',
       'DOUBLE_SPACE',
       'FORMAT_CHANGED',
+      'TAG_DROPPED',
+      'PLURAL_INCOMPLETE',
+      'PLURAL_FORM_DROPPED',
     ]);
   });
 });

@@ -25,6 +25,12 @@ export interface CheckInput {
   readonly targetLocale: string;
   /** The candidate: category → text for plural units, { "": text } for simple ones. */
   readonly forms: Forms;
+  /**
+   * 'community' (default): written in the UI, so every required plural form must be there (E).
+   * 'import': an app's existing file, exported with the forms it has (DOMAIN C4), so a missing form is the
+   * warning PLURAL_INCOMPLETE and a form the locale never uses is the warning PLURAL_FORM_DROPPED.
+   */
+  readonly origin?: 'community' | 'import';
 }
 
 const FORM_ORDER: readonly FormKey[] = ['', ...PLURAL_CATEGORIES];
@@ -65,16 +71,24 @@ export function checkTranslation(input: CheckInput): Finding[] {
 
   // Shape: which forms must exist.
   const present = FORM_ORDER.filter((f) => forms[f] !== undefined);
+  const imported = input.origin === 'import';
   if (plural) {
     for (const c of required) {
-      if (forms[c] === undefined) {
+      if (forms[c] === undefined || (imported && isBlank(forms[c] ?? ''))) {
         const ex = examples[c]?.examples ?? '';
+        const numbers = ex === '' ? 'some numbers' : ex;
         out.push(
-          finding(
-            'PLURAL_FORM_MISSING',
-            c,
-            `Form "${c}" is missing; ${input.targetLocale} uses it for ${ex === '' ? 'some numbers' : ex}; fill in every form.`,
-          ),
+          imported
+            ? finding(
+                'PLURAL_INCOMPLETE',
+                c,
+                `Form "${c}" is missing; ${input.targetLocale} uses it for ${numbers}. The other forms ship; i18next falls back for those numbers until someone adds it.`,
+              )
+            : finding(
+                'PLURAL_FORM_MISSING',
+                c,
+                `Form "${c}" is missing; ${input.targetLocale} uses it for ${numbers}; fill in every form.`,
+              ),
         );
       }
     }
@@ -82,13 +96,19 @@ export function checkTranslation(input: CheckInput): Finding[] {
       const allowed = f !== '' && (required.includes(f) || (type === 'cardinal' && f === 'zero'));
       if (!allowed) {
         out.push(
-          finding(
-            'PLURAL_FORM_EXTRA',
-            f,
-            f === ''
-              ? 'This string has plural forms; fill in each form instead of one text.'
-              : `Form "${f}" is not used by ${input.targetLocale}${type === 'ordinal' ? ' ordinals' : ''}; remove it.`,
-          ),
+          imported && f !== ''
+            ? finding(
+                'PLURAL_FORM_DROPPED',
+                f,
+                `Form "${f}" is not used by ${input.targetLocale}${type === 'ordinal' ? ' ordinals' : ''}; it is left out of the exported file, the other forms ship.`,
+              )
+            : finding(
+                'PLURAL_FORM_EXTRA',
+                f,
+                f === ''
+                  ? 'This string has plural forms; fill in each form instead of one text.'
+                  : `Form "${f}" is not used by ${input.targetLocale}${type === 'ordinal' ? ' ordinals' : ''}; remove it.`,
+              ),
         );
       }
     }
@@ -133,6 +153,8 @@ export function checkTranslation(input: CheckInput): Finding[] {
       continue;
     if (!plural && form !== '') continue;
     if (isBlank(text)) {
+      // An imported group's blank form is a missing form (PLURAL_INCOMPLETE above), never exported.
+      if (imported && plural) continue;
       out.push(
         finding(
           'EMPTY',

@@ -3,9 +3,9 @@ import type { Interpolation } from '../placeholders/interpolation';
 import type { Finding } from './finding';
 import { finding, formLabel } from './finding';
 
-function countRoots(list: readonly Interpolation[], skip: string | null): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const ip of list) if (ip.root !== skip) m.set(ip.root, (m.get(ip.root) ?? 0) + 1);
+function rootsOf(list: readonly Interpolation[], skip: string | null): Set<string> {
+  const m = new Set<string>();
+  for (const ip of list) if (ip.root !== skip) m.add(ip.root);
   return m;
 }
 
@@ -13,7 +13,7 @@ const braces = (names: readonly string[]): string => names.map((n) => `{{${n}}}`
 
 export interface InterpolationContext {
   readonly form: FormKey;
-  /** For plural and ordinal units: `count` is checked by presence (see countRequired), not by multiset. */
+  /** For plural and ordinal units: `count` is checked by presence (see countRequired), not by set. */
   readonly pluralUnit: boolean;
   /** `count` must appear in this form (it appears in the source and the form covers more than one number). */
   readonly countRequired: boolean;
@@ -21,7 +21,11 @@ export interface InterpolationContext {
   readonly countReason: string;
 }
 
-/** E: placeholder multiset (by root path), unescape introduced; W: format spec changed. */
+/**
+ * E: placeholder SET (by root path): a missing or unknown name. How often a name is used is free: i18next fills
+ * every occurrence, so `{{app}} … {{app}}` for a source with one `{{app}}` renders fine (DOMAIN A9).
+ * E: unescape introduced. W: format spec changed.
+ */
 export function checkInterpolations(
   source: readonly Interpolation[],
   target: readonly Interpolation[],
@@ -29,12 +33,10 @@ export function checkInterpolations(
 ): Finding[] {
   const out: Finding[] = [];
   const skip = ctx.pluralUnit ? 'count' : null;
-  const s = countRoots(source, skip);
-  const t = countRoots(target, skip);
-  const missing: string[] = [];
-  const extra: string[] = [];
-  for (const [root, n] of s) if ((t.get(root) ?? 0) < n) missing.push(root);
-  for (const [root, n] of t) if ((s.get(root) ?? 0) < n) extra.push(root);
+  const s = rootsOf(source, skip);
+  const t = rootsOf(target, skip);
+  const missing = [...s].filter((root) => !t.has(root));
+  const extra = [...t].filter((root) => !s.has(root));
   if (ctx.pluralUnit && ctx.countRequired && !target.some((ip) => ip.root === 'count')) {
     out.push(
       finding(
@@ -49,7 +51,7 @@ export function checkInterpolations(
       finding(
         'PLACEHOLDER_MISSING',
         ctx.form,
-        `${formLabel(ctx.form)} lacks ${braces(missing)} (or has it fewer times than the source). Keep every placeholder of the source, unchanged.`,
+        `${formLabel(ctx.form)} lacks ${braces(missing)}. Keep every placeholder of the source, unchanged.`,
       ),
     );
   }
@@ -58,7 +60,7 @@ export function checkInterpolations(
       finding(
         'PLACEHOLDER_EXTRA',
         ctx.form,
-        `${formLabel(ctx.form)} has ${braces(extra)} more often than the source. Use only the source's placeholders; they are filled in by the app.`,
+        `${formLabel(ctx.form)} has ${braces(extra)}, which the source does not have. Use only the source's placeholders; they are filled in by the app.`,
       ),
     );
   }
@@ -87,7 +89,7 @@ export function checkInterpolations(
     ]
       .sort()
       .join('|');
-  const changed = [...s.keys()].filter(
+  const changed = [...s].filter(
     (root) => t.has(root) && formats(source, root) !== formats(target, root),
   );
   if (changed.length > 0) {

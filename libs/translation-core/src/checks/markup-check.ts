@@ -15,6 +15,13 @@ const URL_ATTRIBUTES = new Set([
   'data',
 ]);
 
+/**
+ * Basic HTML that react-i18next keeps by name (transKeepBasicHtmlNodesFor and its usual extensions): dropping
+ * one of these, when the source writes it without attributes, loses only emphasis or a line break, so it is a
+ * warning (DOMAIN A9). Indexed (`<0>`) and named components (`<link>`) carry links and behaviour: an error.
+ */
+const BASIC_HTML = new Set(['b', 'br', 'em', 'i', 'p', 'strong', 'u', 's', 'small', 'mark', 'sub', 'sup']);
+
 function counts(tags: readonly Tag[], kind: Tag['kind']): Map<string, number> {
   const m = new Map<string, number>();
   for (const t of tags) if (t.kind === kind) m.set(t.name, (m.get(t.name) ?? 0) + 1);
@@ -56,9 +63,23 @@ export function checkTags(
   };
   const sAll = total(sOpen, sSelf);
   const tAll = total(tOpen, tSelf);
-  const missing = diff(sAll, tAll);
+  const missingAll = diff(sAll, tAll);
   const extra = diff(tAll, sAll);
+  const plainInSource = (name: string): boolean =>
+    BASIC_HTML.has(name) && source.every((t) => t.name !== name || t.attributes.length === 0);
+  // A dropped basic tag must be dropped whole (open and close), or the target is unbalanced (an error above).
+  const dropped = missingAll.filter(plainInSource);
+  const missing = missingAll.filter((n) => !plainInSource(n));
   const show = (names: readonly string[]): string => names.map((n) => `<${n}>`).join(', ');
+  if (dropped.length > 0) {
+    out.push(
+      finding(
+        'TAG_DROPPED',
+        form,
+        `${formLabel(form)} leaves out ${show([...new Set(dropped)])} of the source; only the emphasis or line break is lost. Keep it if your language can.`,
+      ),
+    );
+  }
   if (missing.length > 0 || extra.length > 0) {
     const parts: string[] = [];
     if (missing.length > 0) parts.push(`lacks ${show(missing)}`);
@@ -70,7 +91,10 @@ export function checkTags(
         `${formLabel(form)} ${parts.join(' and ')} compared with the source. Keep exactly the source's tags; you may move them to fit the word order.`,
       ),
     );
-  } else if (diff(sSelf, tSelf).length > 0 || diff(tSelf, sSelf).length > 0) {
+  } else if (
+    diff(sSelf, tSelf).filter((n) => !plainInSource(n)).length > 0 ||
+    diff(tSelf, sSelf).length > 0
+  ) {
     out.push(
       finding(
         'TAG_SELF_CLOSING_CHANGED',
@@ -78,7 +102,11 @@ export function checkTags(
         `${formLabel(form)} writes a tag as <n>…</n> that the source writes as <n/> (or the reverse). Keep self-closing tags self-closing.`,
       ),
     );
-  } else if (diff(sClose, tClose).length > 0 && tagsBalanced(source) && tagsBalanced(target)) {
+  } else if (
+    diff(sClose, tClose).filter((n) => !plainInSource(n)).length > 0 &&
+    tagsBalanced(source) &&
+    tagsBalanced(target)
+  ) {
     out.push(
       finding('TAG_MISMATCH', form, `${formLabel(form)} closes different tags than the source.`),
     );

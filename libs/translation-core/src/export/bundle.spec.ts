@@ -67,12 +67,18 @@ describe('export (C5.9)', () => {
     expect(b.omitted).toEqual([{ unitId: 's:hello', reason: 'EMPTY' }]);
   });
 
-  it('writes complete plural groups only', () => {
+  it('writes the forms a winner has (a partial group), never forms the locale does not use', () => {
     const partial = build([
-      { unit: items, winner: win(items, { one: 'a', few: 'b', many: '', other: 'd' }) },
+      { unit: items, winner: win(items, { one: 'a', few: 'b', many: '', other: 'd', two: 'x' }) },
     ]);
-    expect(partial.text).toBe('{}\n');
-    expect(partial.omitted[0]!.reason).toBe('PLURAL_INCOMPLETE');
+    expect(partial.text).toBe(
+      '{\n  "items_few": "b",\n  "items_one": "a",\n  "items_other": "d"\n}\n',
+    );
+    expect(partial.omitted).toEqual([]);
+    expect(partial.partial).toEqual([{ unitId: 'p:items', missing: ['many'], dropped: ['two'] }]);
+    const nothing = build([{ unit: items, winner: win(items, { two: 'x', many: '' }) }]);
+    expect(nothing.text).toBe('{}\n');
+    expect(nothing.omitted[0]!.reason).toBe('PLURAL_INCOMPLETE');
     const complete = build([
       {
         unit: items,

@@ -1,6 +1,7 @@
 import type { Forms, KeySeparator, PathSegment, SourceUnit } from '../model';
 import { resolvePluralLocale } from '../plurals/plural-table';
 import type { PluralCategory } from '../plurals/plural-types';
+import { PLURAL_CATEGORIES } from '../plurals/plural-types';
 import type { Result } from '../result';
 import { fail, ok } from '../result';
 import { contentHash, shortHash } from '../hash/content-hash';
@@ -45,11 +46,19 @@ export interface BundleOptions {
   readonly provScore?: number;
 }
 
+/** PLURAL_INCOMPLETE: a plural value with no form L uses (nothing left to write). */
 export type OmitReason = 'NO_WINNER' | 'STALE' | 'EMPTY' | 'PLURAL_INCOMPLETE' | 'ARRAY_INCOMPLETE';
 
 export interface OmittedUnit {
   readonly unitId: string;
   readonly reason: OmitReason;
+}
+
+/** A plural unit written with fewer forms than L needs, or with forms L never uses left out. */
+export interface PartialUnit {
+  readonly unitId: string;
+  readonly missing: readonly PluralCategory[];
+  readonly dropped: readonly PluralCategory[];
 }
 
 export interface Bundle {
@@ -64,6 +73,8 @@ export interface Bundle {
   /** Units written. */
   readonly unitCount: number;
   readonly omitted: readonly OmittedUnit[];
+  /** Plural units written partially (sorted by unit id); not part of the bytes. */
+  readonly partial: readonly PartialUnit[];
 }
 
 const q = (x: number): number => Math.round(x * 1e9);
@@ -97,29 +108,49 @@ export function selectExportValue(input: BundleUnitInput, options: BundleOptions
   return { ok: false, reason: winner ? 'STALE' : 'NO_WINNER' };
 }
 
+/** What export keeps of a value: the forms written, and the required plural forms it lacks. */
+export interface ExportForms {
+  readonly forms: Forms;
+  /** Required categories of L the value does not have (i18next falls back at their counts only). */
+  readonly missing: readonly PluralCategory[];
+  /** Categories the value has that L never uses (not written). */
+  readonly dropped: readonly PluralCategory[];
+}
+
 /**
- * Keeps a plural value only when every required form of L is non-empty (C4 plural completeness); adds `zero`
- * when the value provides it as an optional override. Never a partial group.
+ * The forms written for a unit (C4 plural completeness, revised after real catalogues): every non-empty form
+ * within requiredForms(L), plus `zero` as an optional cardinal override. A missing required form is simply not
+ * written, so i18next falls back at those counts only; forms L never uses are dropped. Null when nothing is left.
+ * Only imported winners can lack a form: the submit path refuses a candidate without every form.
  */
 export function completeForms(
   kind: SourceUnit['kind'],
   forms: Forms,
   required: readonly PluralCategory[],
-): Forms | null {
+): ExportForms | null {
   if (kind === 'simple' || kind === 'array-element') {
     const v = forms[''];
-    return v === undefined || v === '' ? null : { '': v };
+    return v === undefined || v === '' ? null : { forms: { '': v }, missing: [], dropped: [] };
   }
   const out: Partial<Record<PluralCategory, string>> = {};
+  const missing: PluralCategory[] = [];
   for (const c of required) {
     const v = forms[c];
-    if (v === undefined || v === '') return null;
-    out[c] = v;
+    if (v === undefined || v === '') missing.push(c);
+    else out[c] = v;
   }
   const zero = forms.zero;
   if (kind === 'plural' && !required.includes('zero') && zero !== undefined && zero !== '')
     out.zero = zero;
-  return out;
+  const dropped = PLURAL_CATEGORIES.filter(
+    (c) =>
+      out[c] === undefined &&
+      !required.includes(c) &&
+      forms[c] !== undefined &&
+      forms[c] !== '',
+  );
+  if (Object.keys(out).length === 0) return null;
+  return { forms: out, missing, dropped };
 }
 
 function arrayRoot(path: readonly PathSegment[]): string | null {
@@ -128,8 +159,9 @@ function arrayRoot(path: readonly PathSegment[]): string | null {
 }
 
 /**
- * Builds one namespace file of a bundle for locale L: selects the exported value of every unit, keeps complete
- * plural groups and complete arrays only, never writes "", serializes canonically and hashes the bytes.
+ * Builds one namespace file of a bundle for locale L: selects the exported value of every unit, writes the plural
+ * forms a value has within L's categories (see completeForms) and complete arrays only, never writes "",
+ * serializes canonically and hashes the bytes.
  * The same inputs in any order give byte-identical output.
  */
 export function buildBundle(
@@ -141,6 +173,7 @@ export function buildBundle(
     return fail([{ code: 'UNKNOWN_LOCALE', message: resolution.message, key: '' }]);
   const omitted: OmittedUnit[] = [];
   const chosen: { unit: SourceUnit; forms: Forms }[] = [];
+  const partial: PartialUnit[] = [];
   const incompleteArrays = new Set<string>();
   for (const input of units) {
     const selected = selectExportValue(input, options);
@@ -156,8 +189,8 @@ export function buildBundle(
         : input.unit.kind === 'plural'
           ? resolution.data.cardinal
           : [];
-    const forms = completeForms(input.unit.kind, selected.forms, required);
-    if (forms === null) {
+    const kept = completeForms(input.unit.kind, selected.forms, required);
+    if (kept === null) {
       omitted.push({
         unitId: input.unit.id,
         reason:
@@ -168,7 +201,9 @@ export function buildBundle(
       if (root !== null) incompleteArrays.add(root);
       continue;
     }
-    chosen.push({ unit: input.unit, forms });
+    chosen.push({ unit: input.unit, forms: kept.forms });
+    if (kept.missing.length > 0 || kept.dropped.length > 0)
+      partial.push({ unitId: input.unit.id, missing: kept.missing, dropped: kept.dropped });
   }
   const leaves: EmittedLeaf[] = [];
   let unitCount = 0;
@@ -185,7 +220,11 @@ export function buildBundle(
   if (!tree.ok) return tree;
   const text = writeCanonicalJson(tree.value);
   const hash = contentHash(text);
-  omitted.sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+  const byId = (a: { unitId: string }, b: { unitId: string }): number =>
+    a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0;
+  omitted.sort(byId);
+  const gone = new Set(omitted.map((o) => o.unitId));
+  const written = partial.filter((p) => !gone.has(p.unitId)).sort(byId);
   return ok({
     namespace: options.namespace,
     locale: options.locale,
@@ -195,5 +234,6 @@ export function buildBundle(
     keyCount: leaves.length,
     unitCount,
     omitted,
+    partial: written,
   });
 }

@@ -280,3 +280,36 @@ describe('v3 plurals are converted on import', () => {
     expect(parse({ a_plural: 'x' }).catalogue.units[0]!.id).toBe('s:a_plural');
   });
 });
+
+describe('format detection (jsonFormat "auto")', () => {
+  it('reads a file with key beside key_plural and no _other as v3, and says so', () => {
+    const r = parse(
+      { saved: { item: '{{count}} item', item_plural: '{{count}} items' }, title: 'Shop' },
+      { jsonFormat: 'auto' },
+    );
+    expect(r.jsonFormat).toBe('v3');
+    expect(byId(r.catalogue.units).get('p:saved.item')?.forms).toEqual({
+      one: '{{count}} item',
+      other: '{{count}} items',
+    });
+  });
+
+  it('stays v4 when any key ends in _other, or a _plural key has no base key beside it', () => {
+    const mixed = parse(
+      { item: 'a', item_plural: 'b', box_one: 'c', box_other: 'd' },
+      { jsonFormat: 'auto' },
+    );
+    expect(mixed.jsonFormat).toBe('v4');
+    expect(byId(mixed.catalogue.units).get('s:item_plural')).toBeDefined();
+    const lone = parse({ a_plural: 'x', b: 'y' }, { jsonFormat: 'auto' });
+    expect(lone.jsonFormat).toBe('v4');
+    // A _plural key whose base sits under another parent is not a pair.
+    const apart = parse({ a: { item: 'x' }, item_plural: 'y' }, { jsonFormat: 'auto' });
+    expect(apart.jsonFormat).toBe('v4');
+  });
+
+  it('reports the format used when it was given', () => {
+    expect(parse({ a: 'x' }).jsonFormat).toBe('v4');
+    expect(parse({ a: 'x' }, { jsonFormat: 'v3' }).jsonFormat).toBe('v3');
+  });
+});

@@ -26,8 +26,11 @@ export interface ParseCatalogueOptions {
   readonly namespace?: string;
   /** '.' (default, nested objects) or false (flat keys). */
   readonly keySeparator?: KeySeparator;
-  /** 'v4' (default) or 'v3' (`_plural` and `_0`…`_5` suffixes, converted to CLDR categories). */
-  readonly jsonFormat?: 'v4' | 'v3';
+  /**
+   * 'v4' (default), 'v3' (`_plural` and `_0`…`_5` suffixes, converted to CLDR categories), or 'auto':
+   * v3 when detectJsonFormat says so (see there), else v4. ParsedCatalogue.jsonFormat says which was used.
+   */
+  readonly jsonFormat?: JsonFormat | 'auto';
   readonly limits?: Partial<ParseLimits>;
 }
 
@@ -55,8 +58,14 @@ export interface NestingReference {
   readonly key: string;
 }
 
+/** i18next JSON format versions: v4 (CLDR suffixes, i18next ≥ 21) and v3 (`_plural`, `_0`…`_5`). */
+export type JsonFormat = 'v3' | 'v4';
+export const JSON_FORMATS: readonly JsonFormat[] = ['v3', 'v4'];
+
 export interface ParsedCatalogue {
   readonly catalogue: Catalogue;
+  /** The format the file was read as (the requested one, or the detected one for 'auto'). */
+  readonly jsonFormat: JsonFormat;
   readonly warnings: readonly ParseWarning[];
   readonly references: readonly NestingReference[];
 }
@@ -246,6 +255,26 @@ function classify(
   return simple;
 }
 
+/**
+ * v3 when some `key_plural` sits beside its base `key` (same parent) and no key anywhere ends in `_other`;
+ * otherwise v4. A v4 file with a plural always has `_other`, and a lone `x_plural` is too weak a sign.
+ */
+export function detectJsonFormat(paths: readonly (readonly PathSegment[])[]): JsonFormat {
+  const leaves = new Set<string>();
+  for (const path of paths) {
+    const last = path[path.length - 1];
+    if (typeof last === 'string' && /_other$/s.test(last)) return 'v4';
+    leaves.add(JSON.stringify(path));
+  }
+  for (const path of paths) {
+    const last = path[path.length - 1];
+    if (typeof last !== 'string') continue;
+    const m = V3_PLURAL.exec(last);
+    if (m && leaves.has(JSON.stringify([...path.slice(0, -1), m[1] as string]))) return 'v3';
+  }
+  return 'v4';
+}
+
 function samePath(a: readonly PathSegment[], b: readonly PathSegment[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
 }
@@ -274,7 +303,6 @@ export function parseI18nextJson(
   options: ParseCatalogueOptions,
 ): Result<ParsedCatalogue, CatalogueError> {
   const keySeparator = options.keySeparator ?? '.';
-  const jsonFormat = options.jsonFormat ?? 'v4';
   const namespace = options.namespace ?? 'translation';
   const maxErrors = options.limits?.maxErrors ?? 100;
   const parsed = parseJsonStrict(text, options.limits);
@@ -295,6 +323,9 @@ export function parseI18nextJson(
   const warnings: ParseWarning[] = [];
   const leaves = flatten(root, keySeparator, errors, warnings, maxErrors);
   if (errors.length > 0) return fail(errors.slice(0, maxErrors));
+  const requested = options.jsonFormat ?? 'v4';
+  const jsonFormat =
+    requested === 'auto' ? detectJsonFormat(leaves.map((l) => l.path)) : requested;
 
   const groups = new Map<string, Group>();
   const v3Bare = new Map<string, Leaf>();
@@ -434,6 +465,7 @@ export function parseI18nextJson(
   }
   return ok({
     catalogue: { namespace, locale: options.locale, keySeparator, units },
+    jsonFormat,
     warnings,
     references,
   });
