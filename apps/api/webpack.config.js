@@ -9,5 +9,7 @@ module.exports = nodeAppConfig({
     worker: './src/worker.ts',
     launcher: './src/launcher.ts',
     'embedded-postgres': './src/embedded-postgres.ts',
+    // Preloaded into the API and worker by the launcher (node -r), so they die with it.
+    'parent-watch': './src/launcher/parent-watch.ts',
   },
 });

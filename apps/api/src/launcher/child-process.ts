@@ -8,14 +8,22 @@ export interface Child {
 
 /**
  * Starts `node <script>` with the given environment, output passed through. A `.ts` script
- * (running from source, e.g. in tests) is loaded through @swc-node/register.
+ * (running from source, e.g. in tests) is loaded through @swc-node/register. `parentWatch`
+ * (launcher/parent-watch) is preloaded over an IPC channel, so the child stops when this
+ * process ends, however it ends.
  */
-export function startNode(name: string, script: string, env: NodeJS.ProcessEnv): Child {
+export function startNode(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  parentWatch: string,
+): Child {
   const loader = script.endsWith('.ts') ? ['-r', '@swc-node/register'] : [];
-  const child = spawn(process.execPath, ['--enable-source-maps', ...loader, script], {
-    env,
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', ...loader, '-r', parentWatch, script],
+    { env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] },
+  );
   const exited = new Promise<number>((resolveExit) => {
     child.once('exit', (code, signal) => resolveExit(code ?? (signal === null ? 1 : 128)));
   });
@@ -42,7 +50,7 @@ export async function waitForHttpOk(
   void child.exited.then(() => {
     dead = true;
   });
-  while (!dead && Date.now() < deadline) {
+  while (!dead && child.process.exitCode === null && Date.now() < deadline) {
     try {
       if ((await fetch(url)).ok) return true;
     } catch {
