@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { targetOf } from './commands/push';
+import { RETRY_BUDGET_MS } from './http';
 import { EXIT, run, type CliIo } from './program';
 
 const sha = (t: string) => createHash('sha256').update(t).digest('hex');
@@ -191,6 +192,43 @@ describe('chorus pull, status, push', () => {
       )) as CliIo['fetch'];
     await expect(run(['status', '-p', 'shop'], io(refused))).resolves.toBe(EXIT.server);
     expect(err.join('')).toBe('chorus: cannot reach http://chorus.test: ECONNREFUSED\n');
+  });
+
+  it('waits on 503 + Retry-After for bundles being built, within a bounded budget', async () => {
+    const slept: number[] = [];
+    const inner = server(calls);
+    let notReady = 2;
+    const building = ((input: string | URL | Request, init?: RequestInit) => {
+      if (new URL(String(input)).pathname === '/bundles/shop/manifest.json' && notReady > 0) {
+        notReady -= 1;
+        calls.push({ url: String(input) });
+        return Promise.resolve(
+          Response.json(
+            { error: { code: 'BUNDLE_NOT_READY', message: 'being built' } },
+            { status: 503, headers: { 'retry-after': '2' } },
+          ),
+        );
+      }
+      return inner(input, init);
+    }) as CliIo['fetch'];
+    const waiting = { ...io(building), sleep: (ms: number) => (slept.push(ms), Promise.resolve()) };
+    await expect(run(['pull', '-p', 'shop', '-o', 'l'], waiting)).resolves.toBe(EXIT.ok);
+    expect(slept).toEqual([2_000, 2_000]);
+    // The pull asks for a build that includes its pushes.
+    expect(calls[0]?.url).toBe('http://chorus.test/bundles/shop/manifest.json?fresh=1');
+
+    slept.length = 0;
+    err = [];
+    const never = server(calls, {
+      '/bundles/shop/manifest.json': Response.json(
+        { error: { code: 'BUNDLE_NOT_READY', message: 'being built' } },
+        { status: 503, headers: { 'retry-after': '30' } },
+      ),
+    }) as CliIo['fetch'];
+    const stuck = { ...io(never), sleep: (ms: number) => (slept.push(ms), Promise.resolve()) };
+    await expect(run(['pull', '-p', 'shop', '-o', 'l'], stuck)).resolves.toBe(EXIT.server);
+    expect(slept.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(RETRY_BUDGET_MS);
+    expect(err.join('')).toContain('(BUNDLE_NOT_READY)');
   });
 
   it('prints coverage per locale, or JSON', async () => {

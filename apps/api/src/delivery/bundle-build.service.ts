@@ -122,9 +122,23 @@ export class BundleBuildService {
    * with each other and with the watermark it records. Builds write only `bundle`,
    * `bundle_version` and `bundle_set`, never `bundle_request`, so requests committed meanwhile
    * never make a build fail; they wait for the next one. Webhooks of changed bundles are enqueued
-   * after the commit.
+   * after the commit and the unlock. Only the worker calls this: HTTP reads never build.
    */
   async rebuild(projectId: string, now: Date): Promise<RebuildOutcome | null> {
+    const outcome = await this.buildLocked(projectId, now);
+    // After the lock and the connection are released: whoever waits for this project's lock holds
+    // a pooled connection, so needing a second one while holding the lock could starve the pool.
+    if (outcome !== null) {
+      // The bundles are committed either way; a failed enqueue must not fail the build.
+      await this.webhooks.notify(outcome).catch((error: unknown) => {
+        this.logger.error(`webhook enqueue failed for project ${projectId}: ${String(error)}`);
+      });
+    }
+    return outcome;
+  }
+
+  /** The build under the project's session advisory lock, on one connection from start to end. */
+  private async buildLocked(projectId: string, now: Date): Promise<RebuildOutcome | null> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -136,14 +150,6 @@ export class BundleBuildService {
         try {
           const outcome = await this.rebuildIn(runner, projectId, now);
           await runner.commitTransaction();
-          if (outcome !== null) {
-            // The bundles are committed either way; a failed enqueue must not fail the build.
-            await this.webhooks.notify(outcome).catch((error: unknown) => {
-              this.logger.error(
-                `webhook enqueue failed for project ${projectId}: ${String(error)}`,
-              );
-            });
-          }
           return outcome;
         } catch (error) {
           await runner.rollbackTransaction();

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/request-context';
 import type { TokenPrincipal } from '../identity/api-token.service';
-import { BundleBuildService } from './bundle-build.service';
+import { BundleRebuildProducer, rebuildDelayMs } from './bundle-rebuild.producer';
 import { deliveryError } from './delivery.errors';
 import { type TarEntry, writeTarGz } from './tar-writer';
 
@@ -23,16 +23,31 @@ export interface BundleBody {
   readonly shortHash: string;
 }
 
+/** Whether stored bundles may be served now, or the caller should come back later. */
+export type BundleReadiness =
+  | { readonly ready: true; readonly stale: boolean }
+  | { readonly ready: false; readonly retryAfterSeconds: number; readonly message: string };
+
+/** A caller that keeps asking within this window does not touch the queue again. */
+const ENSURE_QUEUED_EVERY_MS = 1_000;
+const MAX_RETRY_AFTER_SECONDS = 60;
+
 /**
- * Reads stored bundles for the HTTP endpoints. Builds on demand when the project has never been
- * built, or a rebuild was requested and the worker has not caught up yet (read-your-writes for a
- * CI job that pushes and then pulls).
+ * Reads stored bundles for the HTTP endpoints. A read never builds: building in the request path
+ * meant waiting on the project's build lock while holding a pooled connection, and enough parallel
+ * reads then starved the build itself of the connection it needed (issue 14, Critical 1). A read
+ * serves the last build; a project never built, or a caller asking for fresh bundles while a
+ * rebuild is pending, is told to retry, and the worker is asked (idempotently) to build.
  */
 @Injectable()
 export class BundleReadService {
+  private readonly logger = new Logger(BundleReadService.name);
+  /** Project id → when this process last made sure a rebuild job exists. */
+  private readonly ensured = new Map<string, number>();
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly builds: BundleBuildService,
+    private readonly rebuilds: BundleRebuildProducer,
   ) {}
 
   /**
@@ -61,14 +76,52 @@ export class BundleReadService {
     return { id: row.id, slug: row.slug, isPublic: row.is_public };
   }
 
-  /** Rebuilds now when the stored bundles may be out of date. */
-  async ensureFresh(projectId: string): Promise<void> {
-    if (!(await this.builds.needsBuild(projectId))) return;
-    await this.builds.rebuild(projectId, new Date());
+  /**
+   * Ready when the project was built at least once and, for `fresh` callers (a CI pull right
+   * after a push), no rebuild request is above the last build's watermark. Otherwise the worker
+   * is asked to build and the caller gets a Retry-After estimated from the last build's time.
+   */
+  async readiness(project: DeliveryProject, fresh: boolean): Promise<BundleReadiness> {
+    const rows = (await this.dataSource.query(
+      `SELECT s.built_at IS NOT NULL AND s.manifest IS NOT NULL AS built,
+              coalesce(r.requested_seq, 0) > coalesce(s.built_seq, 0) AS stale,
+              coalesce(s.build_ms, 0) AS build_ms
+         FROM (SELECT $1::uuid AS project_id) p
+         LEFT JOIN bundle_set s USING (project_id) LEFT JOIN bundle_request r USING (project_id)`,
+      [project.id],
+    )) as { built: boolean | null; stale: boolean; build_ms: number }[];
+    const row = rows[0];
+    const built = row?.built === true;
+    const stale = !built || row.stale;
+    if (stale) this.ensureQueued(project.id);
+    if (built && !(fresh && stale)) return { ready: true, stale };
+    const buildMs = row?.build_ms ?? 0;
+    const retryAfterSeconds = Math.min(
+      MAX_RETRY_AFTER_SECONDS,
+      Math.max(1, Math.ceil((rebuildDelayMs(buildMs) + buildMs) / 1_000)),
+    );
+    return {
+      ready: false,
+      retryAfterSeconds,
+      message: built
+        ? `Project "${project.slug}" has changes its bundles do not include yet; they are being rebuilt. Retry after ${retryAfterSeconds} s.`
+        : `Project "${project.slug}" has not been built yet; its bundles are being built. Retry after ${retryAfterSeconds} s.`,
+    };
+  }
+
+  /** Asks the worker for a rebuild, at most once a second per project and process. */
+  private ensureQueued(projectId: string): void {
+    const now = Date.now();
+    if (now - (this.ensured.get(projectId) ?? -Infinity) < ENSURE_QUEUED_EVERY_MS) return;
+    if (this.ensured.size > 10_000) this.ensured.clear();
+    this.ensured.set(projectId, now);
+    // Not awaited: a slow or absent queue must neither delay nor fail reads of stored bundles.
+    void this.rebuilds.ensureRebuildQueued(projectId).catch((error: unknown) => {
+      this.logger.warn(`could not queue a rebuild of project ${projectId}: ${String(error)}`);
+    });
   }
 
   async current(project: DeliveryProject, locale: string, namespace: string): Promise<BundleBody> {
-    await this.ensureFresh(project.id);
     const rows = (await this.dataSource.query(
       `SELECT v.body, b.content_hash, b.short_hash
          FROM bundle b JOIN bundle_version v USING (project_id, locale, namespace, content_hash)
@@ -80,14 +133,16 @@ export class BundleReadService {
     return { body: row.body, contentHash: row.content_hash, shortHash: row.short_hash };
   }
 
-  /** A bundle by its short hash: current or any earlier version of that locale and namespace. */
+  /**
+   * A bundle by its short hash: current or any earlier version of that locale and namespace; null
+   * when there is none (the caller tells "not built yet" from "no such hash").
+   */
   async byHash(
     project: DeliveryProject,
     locale: string,
     namespace: string,
     shortHash: string,
-  ): Promise<BundleBody> {
-    await this.ensureFresh(project.id);
+  ): Promise<BundleBody | null> {
     const rows = (await this.dataSource.query(
       `SELECT body, content_hash, short_hash FROM bundle_version
         WHERE project_id = $1 AND locale = $2 AND namespace = $3 AND short_hash = $4
@@ -95,17 +150,12 @@ export class BundleReadService {
       [project.id, locale, namespace, shortHash],
     )) as { body: string; content_hash: string; short_hash: string }[];
     const row = rows[0];
-    if (row === undefined) {
-      throw deliveryError(
-        'BUNDLE_NOT_FOUND',
-        `No bundle ${locale}/${namespace} with hash ${shortHash} in project "${project.slug}". Read manifest.json for the current hashes.`,
-      );
-    }
-    return { body: row.body, contentHash: row.content_hash, shortHash: row.short_hash };
+    return row === undefined
+      ? null
+      : { body: row.body, contentHash: row.content_hash, shortHash: row.short_hash };
   }
 
   async manifest(project: DeliveryProject): Promise<{ body: string; contentHash: string }> {
-    await this.ensureFresh(project.id);
     const rows = (await this.dataSource.query(
       'SELECT manifest, manifest_hash FROM bundle_set WHERE project_id = $1',
       [project.id],

@@ -11,8 +11,8 @@ export const REBUILD_COALESCE_MS = 500;
 /**
  * A rebuild waits at least this many times the project's last build: while decisions stream in
  * (a close batch, an import), a big project's rebuilds then take at most about a third of the
- * worker instead of running back to back. Pulls never see stale bundles: they build on demand
- * past the watermark.
+ * worker instead of running back to back. A pull that asks for fresh bundles waits for them
+ * (503 + Retry-After) past the watermark; it never builds them itself.
  */
 export const REBUILD_SPACING = 2;
 
@@ -65,8 +65,8 @@ export class BundleRebuildProducer {
    * reads the newest requests when it runs. When the rebuild is already running, a follow-up job
    * is queued so a change committed during the build is never lost. (BullMQ forbids ':' in custom
    * ids, hence `rebuild-<projectId>`.)
-   * The request is recorded in `bundle_request` first, so bundle requests that arrive before the
-   * worker has run build on demand (a CI job that pushes and then pulls sees its push).
+   * The request is recorded in `bundle_request` first, so a bundle read that asks for fresh
+   * bundles (`?fresh=1`, the CLI's pull) is answered 503 + Retry-After until the worker caught up.
    * Call it after the transaction that changed the data has committed.
    */
   async requestRebuild(projectId: string, locales?: readonly string[]): Promise<void> {
@@ -88,6 +88,30 @@ export class BundleRebuildProducer {
     }
   }
 
+  /**
+   * Makes sure a rebuild job for the project exists, without recording a request: a bundle read
+   * that finds the project unbuilt or behind calls this instead of building in the request path.
+   * A no-op while a rebuild is waiting, delayed or running (the running one, or the follow-up its
+   * request queued, covers the newest requests); otherwise a job is queued to run now. Idempotent:
+   * concurrent callers share the deterministic job id.
+   */
+  async ensureRebuildQueued(projectId: string): Promise<void> {
+    const [primary] = rebuildJobIds(projectId);
+    for (const jobId of rebuildJobIds(projectId)) {
+      const existing = await this.queue.getJob(jobId);
+      const state = existing ? await existing.getState() : 'unknown';
+      if (PENDING_STATES.has(state) || state === 'active') return;
+    }
+    const finished = await this.queue.getJob(primary);
+    if (finished) await finished.remove().catch(() => undefined);
+    const data: DeliveryJobs['rebuild-bundles'] = { projectId };
+    await this.queue.add('rebuild-bundles', data, {
+      jobId: primary,
+      removeOnComplete: true,
+      removeOnFail: true,
+    });
+  }
+
   /** One signed POST per (webhook, change set); retried with exponential backoff. */
   async enqueueWebhook(webhookId: string, deliveryKey: string, body: string): Promise<void> {
     const data: DeliveryJobs['webhook'] = { webhookId, body };
@@ -102,6 +126,6 @@ export class BundleRebuildProducer {
 }
 
 /** The primary job id, then the follow-up used while the primary is running. */
-export function rebuildJobIds(projectId: string): readonly string[] {
+export function rebuildJobIds(projectId: string): readonly [string, string] {
   return [`rebuild-${projectId}`, `rebuild-${projectId}-next`];
 }

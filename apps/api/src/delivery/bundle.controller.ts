@@ -2,7 +2,12 @@ import { Controller, Get, Header, HttpCode, Options, Param, Req, Res } from '@ne
 import type { Response } from 'express';
 import { Public } from '../common/auth/public.decorator';
 import { RequireTokenScope, type TokenRequest } from '../identity/project-token.guard';
-import { type BundleCaller, BundleReadService, type DeliveryProject } from './bundle-read.service';
+import {
+  type BundleCaller,
+  type BundleReadiness,
+  BundleReadService,
+  type DeliveryProject,
+} from './bundle-read.service';
 import { deliveryError } from './delivery.errors';
 
 const HASHED = /^(.+)\.([0-9a-f]{12})$/;
@@ -20,11 +25,17 @@ export function matchesEtag(header: string | undefined, hash: string): boolean {
     .some((t) => t === '*' || t === `"${hash}"`);
 }
 
+/** `?fresh=1`: the caller (the CLI's pull) would rather wait than read a build older than its push. */
+function wantsFresh(req: TokenRequest): boolean {
+  const fresh = req.query['fresh'];
+  return fresh === '1' || fresh === 'true';
+}
+
 function corsHeaders(res: Response, project: DeliveryProject): void {
   // Public bundles are public data: any origin may load them. Private ones stay same-origin.
   if (project.isPublic) {
     res.setHeader('Access-Control-Allow-Origin', '*');
-    res.setHeader('Access-Control-Expose-Headers', 'ETag');
+    res.setHeader('Access-Control-Expose-Headers', 'ETag, Retry-After');
   }
 }
 
@@ -55,6 +66,7 @@ export class BundleController {
     @Res() res: Response,
   ): Promise<void> {
     const project = await this.bundles.projectFor(slug, callerOf(req));
+    if (!this.ready(res, project, await this.bundles.readiness(project, wantsFresh(req)))) return;
     const manifest = await this.bundles.manifest(project);
     this.sendJson(req, res, project, manifest.body, manifest.contentHash, 'no-cache');
   }
@@ -66,6 +78,7 @@ export class BundleController {
     @Res() res: Response,
   ): Promise<void> {
     const project = await this.bundles.projectFor(slug, callerOf(req));
+    if (!this.ready(res, project, await this.bundles.readiness(project, wantsFresh(req)))) return;
     const archive = await this.bundles.archive(project);
     corsHeaders(res, project);
     res.setHeader('ETag', `"${archive.etag}"`);
@@ -99,6 +112,14 @@ export class BundleController {
     if (hashed !== null) {
       const [, namespace, shortHash] = hashed as unknown as [string, string, string];
       const bundle = await this.bundles.byHash(project, locale, namespace, shortHash);
+      if (bundle === null) {
+        // Immutable URLs need no freshness check; a miss is "not built yet" or "no such hash".
+        if (!this.ready(res, project, await this.bundles.readiness(project, false))) return;
+        throw deliveryError(
+          'BUNDLE_NOT_FOUND',
+          `No bundle ${locale}/${namespace} with hash ${shortHash} in project "${slug}". Read manifest.json for the current hashes.`,
+        );
+      }
       this.sendJson(
         req,
         res,
@@ -109,8 +130,29 @@ export class BundleController {
       );
       return;
     }
+    if (!this.ready(res, project, await this.bundles.readiness(project, wantsFresh(req)))) return;
     const bundle = await this.bundles.current(project, locale, name);
     this.sendJson(req, res, project, bundle.body, bundle.contentHash, 'no-cache');
+  }
+
+  /**
+   * Answers 503 + Retry-After when the bundles are not ready (written here rather than thrown:
+   * a flood of them is expected load, not a server error worth a stack trace each).
+   */
+  private ready(res: Response, project: DeliveryProject, readiness: BundleReadiness): boolean {
+    if (readiness.ready) return true;
+    const error = deliveryError('BUNDLE_NOT_READY', readiness.message);
+    corsHeaders(res, project);
+    res.setHeader('Retry-After', String(readiness.retryAfterSeconds));
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(error.status).json({
+      error: {
+        code: error.code,
+        message: error.message,
+        details: { retryAfterSeconds: readiness.retryAfterSeconds },
+      },
+    });
+    return false;
   }
 
   private sendJson(

@@ -59,7 +59,10 @@ function toFlat(text: string, locale: string, http: ChorusHttp): string {
 export async function pull(io: CliIo, http: ChorusHttp, options: PullOptions): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const project = encodeURIComponent(options.project);
-  const { body: manifest } = await http.json<ServerManifest>(`/bundles/${project}/manifest.json`);
+  const { body: manifest } = await http.json<ServerManifest>(
+    // fresh=1: wait (503 + Retry-After) for a build that includes every change pushed before.
+    `/bundles/${project}/manifest.json?fresh=1`,
+  );
   const all = bundlesOf(manifest);
   const locales = pick('locale', options.locales, Object.keys(manifest.locales), http);
   const namespaces = pick('namespace', options.namespaces, manifest.namespaces, http);

@@ -10,7 +10,7 @@ export async function status(
   options: { readonly project: string; readonly json: boolean },
 ): Promise<number> {
   const { body: manifest } = await http.json<ServerManifest>(
-    `/bundles/${encodeURIComponent(options.project)}/manifest.json`,
+    `/bundles/${encodeURIComponent(options.project)}/manifest.json?fresh=1`,
   );
   const coverage = coverageOf(bundlesOf(manifest));
   if (options.json) {
