@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { signedInClient } from './support/graphql-client';
+import { type TestClient, signedInClient } from './support/graphql-client';
 import {
   seedDecided,
   seedProject,
@@ -9,6 +9,7 @@ import {
   type SeededString,
 } from './support/seed';
 import { resetDatabase, startApi, type RunningApi } from './support/test-app';
+import { poll } from './support/worker-process';
 
 // The same selection as a client's string view: nextString must answer what `string` answers.
 const FIELDS = `id namespace key kind context description maxLength sourceHash locale status
@@ -42,6 +43,9 @@ describe('nextString: leases and the string it hands out', () => {
   });
 
   afterAll(() => api.close());
+
+  const next = (client: TestClient, p: string, l: string) =>
+    client.ok<{ nextString: Model | null }>(NEXT, { p, l }).then((d) => d.nextString);
 
   const leasesOf = (userId: string) =>
     ds.query<{ string_id: string; locale_id: string; expires_at: Date }[]>(
@@ -94,6 +98,47 @@ describe('nextString: leases and the string it hands out', () => {
       l: 'de',
     });
     expect(untranslated.nextString).toEqual(plain.string);
+    await ds.query('DELETE FROM string_lease');
+  });
+
+  it('never makes a volunteer of another locale skip a string being claimed', async () => {
+    const slots = await seedProject(ds, { slug: 'slots', locales: ['de', 'pl'] });
+    const only = await seedString(ds, slots, { key: 'only', position: 0 });
+    const [de, pl] = await Promise.all([
+      signedInClient(api.baseUrl, 'slot-de'),
+      signedInClient(api.baseUrl, 'slot-pl'),
+    ]);
+    // Hold the de volunteer's claim in the middle of its statement: an uncommitted lease row on
+    // the same (string, de) slot makes its insert wait, while it holds whatever its pick locked.
+    const blocker = ds.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    const [{ pid: blockerPid }] = (await blocker.query('SELECT pg_backend_pid() AS pid')) as [
+      { pid: number },
+    ];
+    await blocker.query(
+      `INSERT INTO string_lease (string_id, locale_id, user_id, expires_at)
+       VALUES ($1, $2, $3, now() - interval '1 minute')`,
+      [only.id, slots.locales['de'], de.id],
+    );
+    const deCall = next(de.client, 'slots', 'de');
+    await poll(
+      'the de claim to wait on the held slot',
+      () =>
+        ds.query<{ n: number }[]>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))',
+          [blockerPid],
+        ),
+      (rows) => (rows[0]?.n ?? 0) > 0,
+    );
+    try {
+      // The pl slot is free: the pl volunteer must get the string now, not skip it.
+      expect((await next(pl.client, 'slots', 'pl'))?.key).toBe('only');
+    } finally {
+      await blocker.rollbackTransaction();
+      await blocker.release();
+    }
+    expect((await deCall)?.key).toBe('only');
     await ds.query('DELETE FROM string_lease');
   });
 

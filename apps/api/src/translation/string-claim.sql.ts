@@ -1,10 +1,11 @@
+import { PERMISSIONS } from '../identity/permissions';
 import { StringFilter } from './dto/translation-enums';
 import { SqlParams } from './sql-params';
 import { CANDIDATE_COUNT, filterCondition } from './string-filter.sql';
 import { STRING_ROW_COLUMNS, type StringRow } from './string-row.sql';
 
 export interface ClaimInput {
-  readonly projectId: string;
+  readonly projectSlug: string;
   /** The stored (canonical) locale code; the statement resolves it to the locale row. */
   readonly localeCode: string;
   readonly userId: string;
@@ -15,8 +16,15 @@ export interface ClaimInput {
   readonly expiresAt: Date;
 }
 
-/** No row at all: the project has no such locale. */
+/** No row at all: no project has that slug. */
 export interface ClaimRow {
+  readonly project_id: string;
+  readonly slug: string;
+  readonly visibility: 'public' | 'private';
+  /** The caller may take strings here (the gate below); nothing was claimed when false. */
+  readonly allowed: boolean;
+  /** The project has the locale. */
+  readonly locale_known: boolean;
   /** Strings the pick found: 0 means nothing is left for this volunteer. */
   readonly picked: number;
   /** The string leased to the volunteer now (their held lease renewed, or a new one), if any. */
@@ -25,22 +33,34 @@ export interface ClaimRow {
   readonly string: StringRow | null;
 }
 
+// The SQL gate below is "public project or member": that is isAllowed('translation.submit')
+// only while the action is open to contributors. This line stops compiling if that changes.
+const SUBMIT_IS_FOR_CONTRIBUTORS: true = PERMISSIONS['translation.submit'].contributors;
+void SUBMIT_IS_FOR_CONTRIBUTORS;
+
 /**
- * One statement for a nextString attempt: resolve the locale, renew the caller's held lease if it
- * still fits, otherwise pick the first free string (`FOR UPDATE OF s SKIP LOCKED`), lease it
- * (`INSERT … ON CONFLICT DO UPDATE … WHERE expired or mine`, evaluated against the latest committed
- * lease, so a caller whose snapshot predates a rival's commit gets no row and tries again), release
- * the caller's other leases in the locale, and read the claimed string's row.
+ * One statement for a nextString attempt: resolve the project and the caller's access to it, the
+ * locale, renew the caller's held lease if it still fits, otherwise pick the first free string,
+ * lease it, release the caller's other leases in the locale, and read the claimed string's row.
+ *
+ * Concurrent callers skip each other through a transaction-scoped advisory lock on the
+ * (string, locale) SLOT, tried in catalogue order (`pg_try_advisory_xact_lock` in the filter above
+ * the ordered scan): a `de` volunteer's pick never hides the string from a `pl` one, which a row
+ * lock on the source string did. The lease itself is written with `INSERT … ON CONFLICT DO UPDATE
+ * … WHERE expired or mine`, evaluated against the latest committed lease, so a caller whose
+ * snapshot predates a rival's commit gets no row and tries again. string_lease is UNLOGGED, so a
+ * claim writes no WAL and its commit waits for no fsync (leases are lost on a crash: harmless).
  */
 export function claimStatement(input: ClaimInput): { text: string; values: unknown[] } {
   const params = new SqlParams();
-  const P = params.add(input.projectId);
+  const SLUG = params.add(input.projectSlug);
   const C = params.add(input.localeCode);
   const U = params.add(input.userId);
   const NOW = params.add(input.now);
   const EXP = params.add(input.expiresAt);
   const SKIP = params.add(input.skip);
-  // An InitPlan: evaluated once, used like a parameter by the planner.
+  // InitPlans: evaluated once, used like parameters by the planner (and by index scans).
+  const P = '(SELECT id FROM ok)';
   const L = '(SELECT id FROM loc)';
   const live = `s.project_id = ${P} AND s.removed_at IS NULL AND u.locked IS NOT TRUE
         AND NOT (s.id = ANY(${SKIP}::uuid[]))`;
@@ -49,7 +69,10 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
     input.filter === StringFilter.UNTRANSLATED || input.filter === StringFilter.STALE
       ? 's.position, s.id'
       : `${CANDIDATE_COUNT}, s.position, s.id`;
-  const text = `WITH loc AS (SELECT id FROM locale WHERE project_id = ${P} AND code = ${C}),
+  const text = `WITH p AS (SELECT id, slug, visibility FROM project WHERE slug = ${SLUG}),
+    ok AS (SELECT p.id FROM p WHERE p.visibility = 'public'
+             OR EXISTS (SELECT 1 FROM membership m WHERE m.project_id = p.id AND m.user_id = ${U})),
+    loc AS (SELECT id FROM locale WHERE project_id = ${P} AND code = ${C}),
     held AS (
       UPDATE string_lease l SET expires_at = ${EXP}
        WHERE l.string_id = (
@@ -63,16 +86,21 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
          AND l.locale_id = ${L} AND l.user_id = ${U}
       RETURNING l.string_id
     ), pick AS (
-      SELECT s.id FROM source_string s
-        LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = ${L}
-       WHERE NOT EXISTS (SELECT 1 FROM held) AND ${L} IS NOT NULL
-         AND ${live}
-         AND ${queueCondition(input, U, params)}
-         AND NOT EXISTS (SELECT 1 FROM string_lease l WHERE l.string_id = s.id
-               AND l.locale_id = ${L} AND l.user_id <> ${U} AND l.expires_at > ${NOW})
-       ORDER BY ${order}
+      -- OFFSET 0 fences the subquery (no qual is pushed into it), so the lock call runs above the
+      -- ordered rows and is tried only on free strings, one at a time, until one is won.
+      SELECT c.id FROM (
+        SELECT s.id FROM source_string s
+          LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = ${L}
+         WHERE NOT EXISTS (SELECT 1 FROM held) AND ${L} IS NOT NULL
+           AND ${live}
+           AND ${queueCondition(input, U, params)}
+           AND NOT EXISTS (SELECT 1 FROM string_lease l WHERE l.string_id = s.id
+                 AND l.locale_id = ${L} AND l.user_id <> ${U} AND l.expires_at > ${NOW})
+         ORDER BY ${order}
+        OFFSET 0
+      ) c
+       WHERE pg_try_advisory_xact_lock(hashtext(${L}::text), hashtext(c.id::text))
        LIMIT 1
-       FOR UPDATE OF s SKIP LOCKED
     ), leased AS (
       INSERT INTO string_lease (string_id, locale_id, user_id, expires_at)
       SELECT id, ${L}, ${U}, ${EXP} FROM pick
@@ -88,16 +116,19 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
     ), claimed AS (
       SELECT string_id FROM held UNION ALL SELECT string_id FROM leased
     )
-    SELECT (SELECT count(*) FROM pick)::int AS picked,
+    SELECT p.id AS project_id, p.slug, p.visibility,
+           EXISTS (SELECT 1 FROM ok) AS allowed,
+           EXISTS (SELECT 1 FROM loc) AS locale_known,
+           (SELECT count(*) FROM pick)::int AS picked,
            (SELECT string_id FROM claimed LIMIT 1) AS claimed,
            (SELECT row_to_json(r) FROM (
               SELECT ${STRING_ROW_COLUMNS}
                 FROM source_string s
                 JOIN namespace n ON n.id = s.namespace_id
-                LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = loc.id
+                LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = ${L}
                WHERE s.id = (SELECT string_id FROM claimed LIMIT 1) AND s.project_id = ${P}
            ) r) AS string
-      FROM loc`;
+      FROM p`;
   return { text, values: params.values };
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { catalogueError } from '../catalogue/catalogue.errors';
 import { AccessService } from '../identity/access.service';
 import type { TranslatableStringModel } from './dto/translatable-string.model';
 import type { StringFilter } from './dto/translation-enums';
@@ -24,13 +25,14 @@ export interface NextStringQuery {
 /**
  * The volunteer queue: hands each volunteer a string nobody else holds, leased for ten minutes.
  *
- * Exclusivity rests on two things in ONE statement (claimStatement): candidate rows are locked
- * with `FOR UPDATE OF s SKIP LOCKED` (two concurrent callers skip each other's pick instead of
- * waiting), and the lease is written with `INSERT … ON CONFLICT DO UPDATE … WHERE expired or
- * mine`, which Postgres evaluates against the latest committed lease, so a caller whose snapshot
- * predates a rival's commit gets no row back and simply tries again. The same statement resolves
- * the locale, renews a lease the caller already holds, releases their others and reads the
- * string: one round trip after the access check, prepared once per connection.
+ * Exclusivity rests on two things in ONE statement (claimStatement): each free (string, locale)
+ * slot is tried with a transaction-scoped advisory lock (two concurrent callers of one locale skip
+ * each other's pick instead of waiting; other locales are not affected), and the lease is written
+ * with `INSERT … ON CONFLICT DO UPDATE … WHERE expired or mine`, which Postgres evaluates against
+ * the latest committed lease, so a caller whose snapshot predates a rival's commit gets no row
+ * back and simply tries again. The same statement checks access to the project, resolves the
+ * locale, renews a lease the caller already holds, releases their others and reads the string:
+ * one round trip after the session, prepared once per connection.
  */
 @Injectable()
 export class StringQueueService {
@@ -45,10 +47,9 @@ export class StringQueueService {
     userId: string,
     now: Date,
   ): Promise<TranslatableStringModel | null> {
-    const project = await this.access.requireProject(userId, query.project, 'translation.submit');
     const localeCode = localeCodeOf(query.locale);
     const statement = claimStatement({
-      projectId: project.id,
+      projectSlug: query.project,
       localeCode,
       userId,
       filter: query.filter,
@@ -62,7 +63,14 @@ export class StringQueueService {
         statement.text,
         statement.values,
       );
-      if (claim === undefined) throw unknownLocale(project, query.locale);
+      if (claim === undefined) throw projectNotFound(query.project);
+      const project = { id: claim.project_id, slug: claim.slug, visibility: claim.visibility };
+      if (!claim.allowed) {
+        // A private project and no membership: the permission table's own answer, its error.
+        this.access.check(project, [], 'translation.submit');
+        throw projectNotFound(query.project);
+      }
+      if (!claim.locale_known) throw unknownLocale(project, query.locale);
       if (claim.claimed !== null) return this.toModel(claim.string, localeCode, userId);
       if (claim.picked === 0) return null;
     }
@@ -78,6 +86,10 @@ export class StringQueueService {
     const [model] = await this.strings.toModels([row], localeCode, userId);
     return model ?? null;
   }
+}
+
+function projectNotFound(slug: string) {
+  return catalogueError('PROJECT_NOT_FOUND', `No project "${slug}" is visible to you.`);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -8,6 +8,9 @@ import { SourceStringQueueOrder1795617000000 } from './1795617000000-SourceStrin
 import { RoundDirtyUndecided1795618000000 } from './1795618000000-RoundDirtyUndecided';
 import { BundleBuildDuration1795619000000 } from './1795619000000-BundleBuildDuration';
 import { BundleRequest1795620000000 } from './1795620000000-BundleRequest';
+import { StringLeaseUnlogged1795627000000 } from './1795627000000-StringLeaseUnlogged';
+import { ImportUploadJsonFormat1795625000000 } from './1795625000000-ImportUploadJsonFormat';
+import { RateLimit1795623000000 } from './1795623000000-RateLimit';
 
 /** Every migration in order. Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -21,4 +24,7 @@ export const MIGRATIONS = [
   RoundDirtyUndecided1795618000000,
   BundleBuildDuration1795619000000,
   BundleRequest1795620000000,
+  StringLeaseUnlogged1795627000000,
+  ImportUploadJsonFormat1795625000000,
+  RateLimit1795623000000,
 ];
