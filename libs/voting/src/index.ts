@@ -53,6 +53,25 @@ export type {
   VotingEvent,
   VotingEventType,
 } from './round/events';
+export type {
+  Community,
+  CommunityMember,
+  FieldState,
+  MemberRecord,
+  Thresholds,
+} from './round/community';
+export {
+  ACTIVITY_WINDOW_MS,
+  communityOf,
+  countsAsVoter,
+  decisionWeight,
+  fieldState,
+  memberWeight,
+  NEW_LOCALE_SHARE,
+  thresholdsFor,
+} from './round/community';
+export type { NeedsDecision } from './round/needs-decision';
+export { needsDecisionOf, needsManager } from './round/needs-decision';
 export type { CreateUnitStateInput } from './round/state-machine';
 export { createUnitState, defaultRoundId, transition, transitionAll } from './round/state-machine';
 
@@ -112,4 +131,4 @@ export { createPrng } from './random/prng';
 
 export type { RuleSummary, SimulationOptions, SimulationResult } from './sim/simulate';
 export { DEFAULT_CROWD, simulate } from './sim/simulate';
-export type { CrowdOptions } from './sim/crowd';
+export type { CrowdOptions, VoterKind } from './sim/crowd';

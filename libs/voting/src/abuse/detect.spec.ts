@@ -119,9 +119,11 @@ describe('abuse: a voting ring', () => {
 describe('abuse: a burst from new accounts', () => {
   const accounts = ['n1', 'n2', 'n3', 'n4'].map((userId) => ({ userId, createdAt: T0 - DAY }));
   const burst = ['n1', 'n2', 'n3'].map((u, i) => v(u, 'target', 'author', 1, T0 + i * 10 * 60_000));
+  // Established voters active in the same scan: the locale is not new, so the burst stands out.
+  const regulars = ['e1', 'e2', 'e3'].map((u, i) => v(u, `other${i}`, 'someone', 1, T0 - DAY));
 
   it('three young accounts upvoting one candidate within an hour are flagged with the author', () => {
-    const report = detectAbuse({ votes: burst, accounts });
+    const report = detectAbuse({ votes: [...burst, ...regulars], accounts });
     expect(report.flags).toEqual([
       {
         kind: 'NEW_ACCOUNT_BURST',
@@ -139,5 +141,22 @@ describe('abuse: a burst from new accounts', () => {
     expect(detectAbuse({ votes: spread, accounts }).flags).toEqual([]);
     const old = accounts.map((a) => ({ ...a, createdAt: T0 - 30 * DAY }));
     expect(detectAbuse({ votes: burst, accounts: old }).flags).toEqual([]);
+  });
+
+  it('launch day: where every voter is new, new accounts voting together are not a burst', () => {
+    expect(detectAbuse({ votes: burst, accounts }).flags).toEqual([]);
+  });
+});
+
+describe('abuse: an honest team of three', () => {
+  // Everyone translates and reviews the others: each upvotes the other two on every string.
+  const team = ['a', 'b', 'c'];
+  const votes = Array.from({ length: 12 }, (_, s) => {
+    const author = team[s % 3] ?? 'a';
+    return team.filter((u) => u !== author).map((u) => v(u, `s${s}`, author, 1, T0 + s * HOUR));
+  }).flat();
+
+  it('flags no pair: a third of the upvotes going to each member is what the team size explains', () => {
+    expect(detectAbuse({ votes, accounts: [] }).flags).toEqual([]);
   });
 });

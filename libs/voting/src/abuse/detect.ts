@@ -24,8 +24,14 @@ export interface AbuseOptions {
   readonly agreementMargin: number;
   /** Reciprocity: each of the two upvoted at least this many of the other's candidates… */
   readonly minReciprocalUpvotes: number;
-  /** …and those were at least this share of each one's upvotes. */
+  /** …and those were at least this share of each one's upvotes… */
   readonly minReciprocalShare: number;
+  /**
+   * …and at least this many times the author's share of all voted candidates: in a team of three
+   * each member writes a third of the candidates, so a third of each one's upvotes going to each
+   * other member is what honest work looks like, not reciprocity.
+   */
+  readonly reciprocalOverExpected: number;
   /** Concentration: an author needs this many upvoted candidates to be judged. */
   readonly minAuthorCandidates: number;
   /** A "regular" upvoted at least this share of the author's candidates. */
@@ -49,6 +55,7 @@ export const DEFAULT_ABUSE_OPTIONS: AbuseOptions = Object.freeze({
   agreementMargin: 0.15,
   minReciprocalUpvotes: 2,
   minReciprocalShare: 0.2,
+  reciprocalOverExpected: 2.5,
   minAuthorCandidates: 3,
   regularShare: 0.6,
   concentrationShare: 0.6,
@@ -222,16 +229,29 @@ function upvoteCounts(votes: readonly AbuseVote[]) {
   return { given, toAuthor };
 }
 
+/** Each author's share of the distinct candidates that received votes. */
+function authorShares(votes: readonly AbuseVote[]): Map<Id, number> {
+  const authorOf = new Map<Id, Id>();
+  for (const v of votes) authorOf.set(v.candidateId, v.authorId);
+  const counts = new Map<Id, number>();
+  for (const author of authorOf.values()) counts.set(author, (counts.get(author) ?? 0) + 1);
+  const total = Math.max(1, authorOf.size);
+  return new Map([...counts].map(([id, n]) => [id, n / total]));
+}
+
 function reciprocalPairs(votes: readonly AbuseVote[], o: AbuseOptions): AbuseFlag[] {
   const { given, toAuthor } = upvoteCounts(votes);
+  const shares = authorShares(votes);
+  const needed = (author: Id) =>
+    Math.max(o.minReciprocalShare, o.reciprocalOverExpected * (shares.get(author) ?? 0));
   const flags: AbuseFlag[] = [];
   for (const [key, ab] of sortedEntries(toAuthor)) {
     const [voter = '', author = ''] = key.split(SEP);
     if (compareCodeUnits(voter, author) >= 0) continue; // each unordered pair once
     const ba = toAuthor.get(pairKey(author, voter)) ?? 0;
     if (ab < o.minReciprocalUpvotes || ba < o.minReciprocalUpvotes) continue;
-    if (ab / (given.get(voter) ?? 1) < o.minReciprocalShare) continue;
-    if (ba / (given.get(author) ?? 1) < o.minReciprocalShare) continue;
+    if (ab / (given.get(voter) ?? 1) < needed(author)) continue;
+    if (ba / (given.get(author) ?? 1) < needed(voter)) continue;
     flags.push({
       kind: 'RECIPROCAL_PAIR',
       users: [voter, author],
@@ -293,10 +313,17 @@ function newAccountBursts(
   o: AbuseOptions,
 ): AbuseFlag[] {
   const created = new Map(accounts.map((a) => [a.userId, a.createdAt]));
-  const young = votes.filter((v) => {
+  const isYoung = (v: AbuseVote) => {
     const at = created.get(v.voterId);
     return at !== undefined && v.castAt - at < o.newAccountAgeMs;
-  });
+  };
+  const young = votes.filter(isYoung);
+  // Where most voters are new (a launch, a new locale) new accounts voting together is the
+  // community itself, not a burst: only flag when established voters outnumber the young ones.
+  const youngVoters = new Set(young.map((v) => v.voterId));
+  const established = new Set(votes.filter((v) => !isYoung(v)).map((v) => v.voterId));
+  for (const id of youngVoters) established.delete(id);
+  if (established.size < youngVoters.size) return [];
   const groups = new Map<string, AbuseVote[]>();
   for (const v of young) {
     const key = pairKey(v.candidateId, String(v.value));

@@ -85,8 +85,9 @@ export function explainDecision(ctx: ExplainContext, evaluation: Evaluation): De
     distinctVoters: evaluation.distinctVoters,
     rule: {
       z: ctx.params.z,
-      quorum: ctx.params.quorum,
-      minVotes: ctx.params.minVotes,
+      // The thresholds that applied: scaled to the community when the API passed one in.
+      quorum: evaluation.threshold.quorum,
+      minVotes: evaluation.threshold.minVotes,
       minScore: evaluation.threshold.score,
       minMargin: evaluation.threshold.margin,
     },

@@ -1,3 +1,4 @@
+import type { Community } from '../round/community';
 import type { VotingParams } from '../round/params';
 
 /** Opaque identifier supplied by the caller (UUIDs in the API, short strings in tests). */
@@ -112,4 +113,9 @@ export interface UnitVotingState {
   readonly votes: readonly Vote[];
   readonly bannedUserIds: readonly Id[];
   readonly publishedWinner: PublishedWinner | null;
+  /**
+   * The project+locale at decision time (active members, reference weight, flagged accounts). The
+   * API passes it in before a transition; without it the C1 thresholds and cast weights apply.
+   */
+  readonly community?: Community;
 }

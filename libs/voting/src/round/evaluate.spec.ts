@@ -131,7 +131,7 @@ describe('evaluate: early thresholds', () => {
     const early = evaluate(state, true);
     expect(early.decided).toBe(false);
     expect(early.reasons).toEqual(['MIN_SCORE']);
-    expect(early.threshold).toEqual({ score: 0.7, margin: 0.2 });
+    expect(early.threshold).toEqual({ score: 0.7, margin: 0.2, quorum: 3, minVotes: 3 });
   });
 
   it('nine unanimous full-weight votes pass earlyScore 0.7 (C1 calibration)', () => {

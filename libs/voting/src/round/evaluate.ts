@@ -3,6 +3,8 @@ import { compareCodeUnits, rankOrder } from '../rank/rank-order';
 import type { Score } from '../score/score-of';
 import { scoreOf } from '../score/score-of';
 import { q } from '../util/quantise';
+import type { Community } from './community';
+import { countsAsVoter, decisionWeight, thresholdsFor } from './community';
 import { countedVotesOf, isEligible } from './eligibility';
 import type { VotingParams } from './params';
 
@@ -16,6 +18,8 @@ export interface EvaluationInput {
   readonly candidates: readonly Candidate[];
   readonly votes: readonly Vote[];
   readonly bannedUserIds: readonly Id[];
+  /** The project+locale at decision time; absent → the C1 rule with fixed thresholds. */
+  readonly community?: Community;
 }
 
 export interface ScoredCandidate {
@@ -39,8 +43,13 @@ export interface Evaluation {
   readonly ranked: readonly ScoredCandidate[];
   readonly distinctVoters: number;
   readonly runnerUpScore: number;
-  /** The thresholds that applied: (earlyScore, earlyMargin) when early. */
-  readonly threshold: { readonly score: number; readonly margin: number };
+  /** The thresholds that applied: (earlyScore, earlyMargin) when early; quorum and minVotes scaled. */
+  readonly threshold: {
+    readonly score: number;
+    readonly margin: number;
+    readonly quorum: number;
+    readonly minVotes: number;
+  };
 }
 
 /** Scores every eligible candidate and ranks them (C1 rank order). */
@@ -49,17 +58,52 @@ export function scoreCandidates(input: EvaluationInput): ScoredCandidate[] {
   const eligible = input.candidates.filter((c) => isEligible(c, { ...input, ...input.unit }));
   const scored = eligible.map((c) => {
     const counted = countedVotesOf(c, input.votes, input.bannedUserIds);
+    const weighted = capFlagged(
+      counted.map((v) => ({
+        value: v.value,
+        weight: decisionWeight(v, input.community, params),
+        flagged: !countsAsVoter(v, input.community),
+      })),
+    );
+    // A flagged account's votes keep wMin in W± but are not distinct people (quorum, unanimity).
+    const people = counted.filter((v) => countsAsVoter(v, input.community));
+    const upvoterIds = voterIds(people, 1);
+    const downvoterIds = voterIds(people, -1);
     return {
       id: c.id,
       authorId: c.authorId,
       createdAt: c.createdAt,
-      score: scoreOf(counted, params.z),
+      score: {
+        ...scoreOf(weighted, params.z),
+        upvoters: upvoterIds.length,
+        downvoters: downvoterIds.length,
+      },
       rank: 0,
-      upvoterIds: voterIds(counted, 1),
-      downvoterIds: voterIds(counted, -1),
+      upvoterIds,
+      downvoterIds,
     };
   });
   return rankOrder(scored).map((c, i) => ({ ...c, rank: i + 1 }));
+}
+
+/**
+ * Flagged accounts speak with at most one voice per candidate and direction: fifteen flagged
+ * downvotes weigh no more than one flagged vote, however many accounts a ring has.
+ */
+function capFlagged(
+  votes: readonly { value: 1 | -1; weight: number; flagged: boolean }[],
+): { value: 1 | -1; weight: number }[] {
+  const total = { 1: 0, [-1]: 0 } as Record<1 | -1, number>;
+  const largest = { 1: 0, [-1]: 0 } as Record<1 | -1, number>;
+  for (const v of votes) {
+    if (!v.flagged) continue;
+    total[v.value] += v.weight;
+    largest[v.value] = Math.max(largest[v.value], v.weight);
+  }
+  return votes.map((v) => ({
+    value: v.value,
+    weight: v.flagged ? (v.weight * largest[v.value]) / total[v.value] : v.weight,
+  }));
 }
 
 function voterIds(votes: readonly Vote[], value: 1 | -1): Id[] {
@@ -86,9 +130,10 @@ export function evaluate(input: EvaluationInput, early: boolean): Evaluation {
   const leader = ranked[0];
   const runnerUpScore = ranked[1]?.score.score ?? 0;
   const voters = distinctVoters(ranked);
+  const { quorum, minVotes } = thresholdsFor(P, input.community);
   const threshold = early
-    ? { score: P.earlyScore, margin: P.earlyMargin }
-    : { score: P.minScore, margin: P.minMargin };
+    ? { score: P.earlyScore, margin: P.earlyMargin, quorum, minVotes }
+    : { score: P.minScore, margin: P.minMargin, quorum, minVotes };
   const base = { early, ranked, distinctVoters: voters, runnerUpScore, threshold };
 
   const approved = input.round.approvedCandidateId;
@@ -97,8 +142,8 @@ export function evaluate(input: EvaluationInput, early: boolean): Evaluation {
   }
 
   const reasons: ReasonCode[] = [];
-  if (voters < P.quorum) reasons.push('QUORUM');
-  if (leader === undefined || leader.score.upvoters < P.minVotes) reasons.push('MIN_VOTES');
+  if (voters < quorum) reasons.push('QUORUM');
+  if (leader === undefined || leader.score.upvoters < minVotes) reasons.push('MIN_VOTES');
   if (leader === undefined || q(leader.score.score) < q(threshold.score)) reasons.push('MIN_SCORE');
   if (leader === undefined || q(leader.score.score) - q(runnerUpScore) < q(threshold.margin)) {
     reasons.push('MIN_MARGIN');

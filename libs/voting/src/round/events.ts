@@ -3,6 +3,7 @@ import type { VotingError } from '../guards/errors';
 import type { EvaluatedVote } from '../reputation/on-decided';
 import type { LedgerEntry } from '../reputation/ledger';
 import type {
+  ReasonCode,
   EpochMs,
   Forms,
   Id,
@@ -72,11 +73,16 @@ export type Effect =
       readonly state: 'OPEN' | 'COLLECTING';
       readonly cause: OpenCause;
     }
+  /**
+   * The round reached its deadline undecided for lack of votes and runs on until `deadline`: it
+   * needs a language manager's decision (`needsDecision`), with what was missing (`reasons`).
+   */
   | {
       readonly type: 'roundExtended';
       readonly roundId: Id;
       readonly deadline: EpochMs;
       readonly extensionsUsed: number;
+      readonly reasons: readonly ReasonCode[];
     }
   /** A round closed (DECIDED or UNDECIDED): persist `round` and publish the explanation. */
   | {

@@ -143,7 +143,13 @@ describe('lifecycle: a deadline extends only for QUORUM or MIN_VOTES', () => {
       extensionsUsed: 1,
     });
     expect(extended.effects).toEqual([
-      { type: 'roundExtended', roundId: 'r1', deadline: T0 + 14 * DAY, extensionsUsed: 1 },
+      {
+        type: 'roundExtended',
+        roundId: 'r1',
+        deadline: T0 + 14 * DAY,
+        extensionsUsed: 1,
+        reasons: ['QUORUM', 'MIN_VOTES', 'MIN_SCORE'],
+      },
       { type: 'scheduleClose', roundId: 'r1', at: T0 + 14 * DAY },
     ]);
     const closed = tick(extended.state, T0 + 14 * DAY);

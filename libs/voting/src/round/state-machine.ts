@@ -19,6 +19,7 @@ import { weightAtCast } from '../score/weight';
 import { scoreOf } from '../score/score-of';
 import { assertNever } from '../util/assert-never';
 import { q } from '../util/quantise';
+import { fieldState } from './community';
 import { countedVotesOf, isEligible } from './eligibility';
 import { evaluate, scoreCandidates } from './evaluate';
 import type {
@@ -163,8 +164,12 @@ function apply(
       if (event.type === 'userBanned') banned.push(event.userId);
       return afterActivity(withState(start, { bannedUserIds: banned }), now, 'other', options);
     }
-    case 'collusionFlagged':
-      return afterActivity(flagCollusion(start, event.pairs), now, 'other', options);
+    case 'collusionFlagged': {
+      const flagged = flagCollusion(start, event.pairs);
+      return state.round.state === 'DECIDED'
+        ? reviewDecision(flagged, event.pairs, now, options)
+        : afterActivity(flagged, now, 'other', options);
+    }
     default:
       return assertNever(event, 'voting event');
   }
@@ -191,6 +196,10 @@ function guardNotClosing(state: UnitVotingState): VotingError | null {
 
 function eligible(state: UnitVotingState, c: Candidate): boolean {
   return isEligible(c, { sourceHash: state.unit.sourceHash, bannedUserIds: state.bannedUserIds });
+}
+
+function eligibleCandidates(state: UnitVotingState): Candidate[] {
+  return state.candidates.filter((c) => eligible(state, c));
 }
 
 // ---- events -------------------------------------------------------------------------------
@@ -524,18 +533,27 @@ function checkClose(step: Step, now: EpochMs): Step {
   const since = round.collectingSince ?? now;
   const deadline = round.deadline ?? now;
   const pastDeadline = now >= deadline;
-  const earlyDecided =
-    !pastDeadline && now >= since + round.params.minDuration && evaluate(step.state, true).decided;
-  return pastDeadline || earlyDecided ? close(withRound(step, { state: 'CLOSING' }), now) : step;
+  if (pastDeadline) return close(withRound(step, { state: 'CLOSING' }), now);
+  if (now < since + round.params.minDuration) return step;
+  // No early decision before the field is in; once everyone has voted, no reason to wait.
+  const field = fieldState(step.state, eligibleCandidates(step.state), round.params, now);
+  if (field === 'OPEN') return step;
+  const complete = field === 'COMPLETE';
+  return evaluate(step.state, !complete).decided
+    ? close(withRound(step, { state: 'CLOSING' }), now, complete)
+    : step;
 }
 
-/** CLOSING, atomically: decide, extend, or end undecided. */
-function close(step: Step, now: EpochMs): Step {
+/**
+ * CLOSING, atomically: decide, extend, or end undecided. `complete`: every member has voted, so an
+ * early close uses the deadline thresholds.
+ */
+function close(step: Step, now: EpochMs, complete = false): Step {
   const { state } = step;
   const round = state.round;
   const P = round.params;
   const early = round.deadline !== null && now < round.deadline;
-  const evaluation = evaluate(state, early);
+  const evaluation = evaluate(state, early && !complete);
 
   if (evaluation.decided && evaluation.winnerId !== null) {
     const winnerId = evaluation.winnerId;
@@ -599,7 +617,14 @@ function close(step: Step, now: EpochMs): Step {
     const next = withRound(step, { state: 'COLLECTING', deadline, extensionsUsed });
     return addEffects(
       next,
-      { type: 'roundExtended', roundId: round.id, deadline, extensionsUsed },
+      // Never silent: the reasons go to the language manager while votes may still decide it.
+      {
+        type: 'roundExtended',
+        roundId: round.id,
+        deadline,
+        extensionsUsed,
+        reasons: evaluation.reasons,
+      },
       { type: 'scheduleClose', roundId: round.id, at: deadline },
     );
   }
@@ -618,6 +643,41 @@ function close(step: Step, now: EpochMs): Step {
     round: closed,
     explanation: explainDecision(explainContext(closed, now), evaluation),
   });
+}
+
+/**
+ * A decision that rested on accounts found colluding after it was made is taken back: if the winner
+ * had a flagged upvoter and no longer wins once flagged votes are discounted (the community passed
+ * in lists them), it stops shipping and a new round opens with the same candidates and votes. A
+ * manager's approval stands.
+ */
+function reviewDecision(
+  step: Step,
+  pairs: readonly (readonly [Id, Id])[],
+  now: EpochMs,
+  options: TransitionOptions,
+): Step {
+  const { state } = step;
+  const outcome = state.round.outcome;
+  const winnerId = outcome?.winnerId ?? null;
+  if (winnerId === null || outcome?.reasons.includes('MANAGER_APPROVED')) return step;
+  const suspects = new Set([...pairs.flat(), ...(state.community?.flaggedUserIds ?? [])]);
+  const leaned = state.votes.some(
+    (v) => v.candidateId === winnerId && v.value === 1 && suspects.has(v.voterId),
+  );
+  if (!leaned) return step;
+  const again = evaluate(state, false);
+  if (again.decided && again.winnerId === winnerId) return step;
+  let next = step;
+  const published = state.publishedWinner;
+  if (published?.candidateId === winnerId) {
+    next = addEffects(withState(next, { publishedWinner: null }), {
+      type: 'revokeWinner',
+      roundId: published.roundId,
+      candidateId: winnerId,
+    });
+  }
+  return reopen(next, now, 'CHALLENGE', options);
 }
 
 /** DECIDED: a challenger that beats the winner by reopenMargin with minVotes upvoters re-opens. */

@@ -5,6 +5,8 @@ export interface RuleOutcome {
   readonly winnerId: Id | null;
   /** Votes on the string cast up to the decision (all votes when undecided). */
   readonly votesUsed: number;
+  /** Distinct voters among those votes. */
+  readonly votersUsed: number;
   readonly decidedAt: EpochMs | null;
 }
 
@@ -20,13 +22,17 @@ export function weblateSum(
 ): RuleOutcome {
   const sum = new Map<Id, number>(str.candidates.map((c) => [c.id, countAuthorVote ? 1 : 0]));
   let used = 0;
+  const voters = new Set<Id>();
   for (const v of votes) {
     used += 1;
+    voters.add(v.voterId);
     const next = (sum.get(v.candidateId) ?? 0) + v.value;
     sum.set(v.candidateId, next);
-    if (next >= threshold) return { winnerId: v.candidateId, votesUsed: used, decidedAt: v.at };
+    if (next >= threshold) {
+      return { winnerId: v.candidateId, votesUsed: used, votersUsed: voters.size, decidedAt: v.at };
+    }
   }
-  return { winnerId: null, votesUsed: used, decidedAt: null };
+  return { winnerId: null, votesUsed: used, votersUsed: voters.size, decidedAt: null };
 }
 
 /** "Most up-votes wins" over every vote of the simulation; a tie for first is undecided. */
@@ -42,6 +48,7 @@ export function mostUpvotes(str: SimString, votes: readonly SimVote[]): RuleOutc
   return {
     winnerId: decided ? first[0] : null,
     votesUsed: votes.length,
+    votersUsed: new Set(votes.map((v) => v.voterId)).size,
     decidedAt: decided && last ? last.at : null,
   };
 }

@@ -4,7 +4,7 @@ import type { Prng } from '../random/prng';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-export type VoterKind = 'honest' | 'careless' | 'ring';
+export type VoterKind = 'honest' | 'careless' | 'lazy' | 'ring';
 
 export interface SimVoter {
   readonly id: Id;
@@ -55,12 +55,23 @@ export interface CrowdOptions {
   readonly translators: number;
   /** Strings open uniformly over this period. */
   readonly openSpreadMs: number;
+  /** Share of the pool that upvotes without reading: every candidate in when they visit. */
+  readonly lazyShare: number;
+  /** Mean gap between two candidates of a string (0: all within minutes). Visitors see only those in. */
+  readonly candidateGapMs: number;
+  /** Translators are the voters themselves (a small team), not a separate group. */
+  readonly translatorsAreVoters: boolean;
+  /** Ring members also downvote the correct candidate on the ring's strings. */
+  readonly ringDownvotes: boolean;
+  /** Every account is created when the simulation starts (launch day); else a year before. */
+  readonly launchDay: boolean;
 }
 
 export interface Crowd {
   readonly start: EpochMs;
   readonly voters: readonly SimVoter[];
   readonly strings: readonly SimString[];
+  readonly accountCreatedAt: EpochMs;
   /** Every vote of the simulation in time order: the same stream feeds every rule. */
   readonly votes: readonly SimVote[];
 }
@@ -76,8 +87,11 @@ export const SIM_START: EpochMs = 1_767_225_600_000;
 export function generateCrowd(o: CrowdOptions, rng: Prng): Crowd {
   const start = SIM_START;
   const careless = Math.round(o.carelessShare * o.voters);
+  const lazy = Math.round(o.lazyShare * o.voters);
   const kinds = rng.shuffle(
-    Array.from({ length: o.voters }, (_, i): VoterKind => (i < careless ? 'careless' : 'honest')),
+    Array.from({ length: o.voters }, (_, i): VoterKind =>
+      i < careless ? 'careless' : i < careless + lazy ? 'lazy' : 'honest',
+    ),
   );
   const voters: SimVoter[] = kinds.map((kind, i) => ({
     id: `v${i}`,
@@ -90,10 +104,9 @@ export function generateCrowd(o: CrowdOptions, rng: Prng): Crowd {
     skill: o.skillMax,
   }));
   const pool = [...voters, ...ring];
-  const translators = Array.from(
-    { length: Math.max(o.translators, o.candidatesPerString) },
-    (_, i) => `t${i}`,
-  );
+  const translators = o.translatorsAreVoters
+    ? voters.map((v) => v.id)
+    : Array.from({ length: Math.max(o.translators, o.candidatesPerString) }, (_, i) => `t${i}`);
 
   const strings: SimString[] = [];
   const votes: SimVote[] = [];
@@ -110,12 +123,17 @@ export function generateCrowd(o: CrowdOptions, rng: Prng): Crowd {
           )
         : -1;
     const ringAuthor = ringTargetIndex >= 0 ? rng.pick(ring) : null;
-    const candidates = authors.map((author, k) => ({
-      id: `s${s}c${k}`,
-      authorId: k === ringTargetIndex && ringAuthor ? ringAuthor.id : author,
-      correct: k === correctIndex,
-      createdAt: openAt + k * 60_000,
-    }));
+    let at = openAt;
+    const candidates = authors.map((author, k) => {
+      if (k > 0)
+        at += 60_000 + (o.candidateGapMs > 0 ? Math.round(rng.exponential(o.candidateGapMs)) : 0);
+      return {
+        id: `s${s}c${k}`,
+        authorId: k === ringTargetIndex && ringAuthor ? ringAuthor.id : author,
+        correct: k === correctIndex,
+        createdAt: at,
+      };
+    });
     const str: SimString = {
       id: `s${s}`,
       openAt,
@@ -123,36 +141,51 @@ export function generateCrowd(o: CrowdOptions, rng: Prng): Crowd {
       ringTarget: ringTargetIndex >= 0 ? (candidates[ringTargetIndex]?.id ?? null) : null,
     };
     strings.push(str);
-    const first = openAt + candidates.length * 60_000;
-
+    const first = openAt + 60_000;
+    const own: SimVote[] = [];
+    const target = candidates.find((c) => c.id === str.ringTarget);
+    if (target && ringAuthor) {
+      // The ring moves within hours of its member's candidate, before most visitors arrive.
+      let rt = target.createdAt;
+      const correct = candidates.find((c) => c.correct);
+      for (const member of ring) {
+        if (member.id === ringAuthor.id) continue;
+        rt += Math.max(1, Math.round(rng.exponential(2 * HOUR)));
+        own.push({
+          stringId: str.id,
+          voterId: member.id,
+          candidateId: target.id,
+          value: 1,
+          at: rt,
+        });
+        if (o.ringDownvotes && correct && correct.createdAt <= rt) {
+          own.push({
+            stringId: str.id,
+            voterId: member.id,
+            candidateId: correct.id,
+            value: -1,
+            at: rt + 1,
+          });
+        }
+      }
+    }
+    // In a small team the authors are voters too (they only skip their own candidate).
     const authorIds = new Set(candidates.map((c) => c.authorId));
     const visitors = rng
-      .shuffle(pool.filter((v) => !authorIds.has(v.id)))
+      .shuffle(pool.filter((v) => o.translatorsAreVoters || !authorIds.has(v.id)))
       .slice(0, o.votesPerString);
     let t = first;
     for (const voter of visitors) {
       t += Math.max(1, Math.round(rng.exponential(o.meanVoteGapMs)));
-      votes.push(...visit(str, voter, t, o, rng));
+      own.push(...visit(str, voter, t, o, rng));
     }
-    if (str.ringTarget && ringAuthor) {
-      let rt = first;
-      for (const member of ring) {
-        if (member.id === ringAuthor.id) continue;
-        rt += Math.max(1, Math.round(rng.exponential(2 * HOUR)));
-        votes.push({
-          stringId: str.id,
-          voterId: member.id,
-          candidateId: str.ringTarget,
-          value: 1,
-          at: rt,
-        });
-      }
-    }
+    votes.push(...own);
   }
   votes.sort(
     (a, b) => a.at - b.at || (a.stringId < b.stringId ? -1 : a.stringId > b.stringId ? 1 : 0),
   );
-  return { start, voters: pool, strings, votes: dedupeVotes(votes) };
+  const accountCreatedAt = o.launchDay ? start : start - 365 * DAY;
+  return { start, voters: pool, strings, accountCreatedAt, votes: dedupeVotes(votes) };
 }
 
 function visit(
@@ -162,20 +195,31 @@ function visit(
   o: CrowdOptions,
   rng: Prng,
 ): SimVote[] {
-  const correct = str.candidates.find((c) => c.correct);
-  const wrong = str.candidates.filter((c) => !c.correct);
-  if (!correct) return [];
   if (voter.kind === 'ring' && str.ringTarget) return []; // ring strings: handled by the ring burst
-  const pick =
-    voter.kind === 'careless'
-      ? rng.pick(str.candidates)
-      : wrong.length === 0 || rng.chance(voter.skill)
-        ? correct
-        : rng.pick(wrong);
+  // A visitor sees the candidates submitted so far, never their own.
+  const seen = str.candidates.filter((c) => c.createdAt <= at && c.authorId !== voter.id);
+  if (seen.length === 0) return [];
+  const correct = seen.find((c) => c.correct);
+  const wrong = seen.filter((c) => !c.correct);
+  if (voter.kind === 'lazy') {
+    return seen.map((c) => ({
+      stringId: str.id,
+      voterId: voter.id,
+      candidateId: c.id,
+      value: 1,
+      at,
+    }));
+  }
+  let pick: SimCandidate | undefined;
+  if (voter.kind === 'careless') pick = rng.pick(seen);
+  else if (correct && (wrong.length === 0 || rng.chance(voter.skill))) pick = correct;
+  else if (wrong.length > 0 && rng.chance(correct ? 1 : 1 - voter.skill)) pick = rng.pick(wrong);
+  // An honest visitor who finds no good candidate yet upvotes nothing.
+  if (!pick) return [];
   const out: SimVote[] = [
     { stringId: str.id, voterId: voter.id, candidateId: pick.id, value: 1, at },
   ];
-  const others = str.candidates.filter((c) => c !== pick);
+  const others = seen.filter((c) => c !== pick);
   if (others.length > 0 && rng.chance(o.downvoteRate)) {
     out.push({
       stringId: str.id,

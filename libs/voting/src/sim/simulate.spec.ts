@@ -66,7 +66,12 @@ describe('sim baselines', () => {
 
   it('Weblate accepts the first suggestion whose sum (author vote included) reaches 2', () => {
     const votes = [vote('p', 'b', -1, 1), vote('q', 'a', 1, 2), vote('r', 'b', 1, 3)];
-    expect(weblateSum(str, votes)).toEqual({ winnerId: 'a', votesUsed: 2, decidedAt: 2 });
+    expect(weblateSum(str, votes)).toEqual({
+      winnerId: 'a',
+      votesUsed: 2,
+      votersUsed: 2,
+      decidedAt: 2,
+    });
   });
 
   it('most up-votes wins over all votes; a tie for first is undecided', () => {

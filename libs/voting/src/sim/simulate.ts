@@ -8,6 +8,9 @@ import type { Effect, VotingEvent } from '../round/events';
 import { resolveParams } from '../round/params';
 import type { VotingParams } from '../round/params';
 import { createUnitState, transition } from '../round/state-machine';
+import type { Community } from '../round/community';
+import { ACTIVITY_WINDOW_MS, communityOf } from '../round/community';
+import { needsManager } from '../round/needs-decision';
 import type { CrowdOptions, SimString, SimVote } from './crowd';
 import { generateCrowd, SIM_DAY, SIM_HOUR } from './crowd';
 import type { RuleOutcome } from './baselines';
@@ -30,6 +33,13 @@ export interface SimulationOptions extends Partial<CrowdOptions> {
   readonly abuseScanEveryMs?: number;
   /** Simulated time after the last string opens; every round has closed by then. */
   readonly horizonMs?: number;
+  /**
+   * Pass the decision-time community (active members, reference weight, flagged accounts) into
+   * every transition, as the API does (default on). Off: the C1 rule with fixed thresholds.
+   */
+  readonly community?: boolean;
+  /** The whole pool was active before the simulation started (an established locale). */
+  readonly warmStart?: boolean;
 }
 
 export interface RuleSummary {
@@ -41,6 +51,11 @@ export interface RuleSummary {
   readonly decidedCorrectPct: number;
   readonly undecidedPct: number;
   readonly medianVotesPerDecided: number;
+  /** Distinct voters on a decided string up to its decision. */
+  readonly medianVotersPerDecided: number;
+  /** Percent of all strings decided within two round lengths of their first candidate. */
+  readonly decidedInTwoRoundsPct: number;
+  readonly medianHoursToDecision: number;
 }
 
 export interface SimulationResult {
@@ -59,6 +74,10 @@ export interface SimulationResult {
     readonly mostUpvotes: number;
   };
   readonly flaggedPairs: number;
+  /** Flagged pairs with at least one account outside the ring: honest people flagged. */
+  readonly honestPairsFlagged: number;
+  /** Strings whose round reached its deadline undecided (the manager's queue at some point). */
+  readonly needsDecision: number;
 }
 
 export const DEFAULT_CROWD: Omit<
@@ -73,6 +92,11 @@ export const DEFAULT_CROWD: Omit<
   ringShare: 0.25,
   translators: 12,
   openSpreadMs: 21 * SIM_DAY,
+  lazyShare: 0,
+  candidateGapMs: 0,
+  translatorsAreVoters: false,
+  ringDownvotes: false,
+  launchDay: false,
 });
 
 type Scheduled =
@@ -95,12 +119,13 @@ export function simulate(options: SimulationOptions): SimulationResult {
   const horizon = lastOpen + (options.horizonMs ?? 60 * SIM_DAY);
   const scanEvery = options.abuseScanEveryMs ?? 12 * SIM_HOUR;
   const detect = options.abuseDetection ?? true;
+  const useCommunity = options.community ?? true;
 
   const queue = new EventQueue<Scheduled>();
   const push = (e: Scheduled) => queue.push(e);
   for (const str of crowd.strings) push({ at: str.openAt, kind: 'open', str });
   for (const vote of crowd.votes) push({ at: vote.at, kind: 'vote', vote });
-  if (detect)
+  if (detect || useCommunity)
     for (let t = crowd.start + scanEvery; t <= horizon; t += scanEvery)
       push({ at: t, kind: 'scan' });
   for (const str of crowd.strings) push({ at: horizon, kind: 'tick', stringId: str.id });
@@ -110,19 +135,57 @@ export function simulate(options: SimulationOptions): SimulationResult {
   );
   const states = new Map<Id, UnitVotingState>();
   const votesSoFar = new Map<Id, number>();
-  const decisions = new Map<Id, { winnerId: Id; votesUsed: number; decidedAt: EpochMs }>();
+  const decisions = new Map<
+    Id,
+    { winnerId: Id; votesUsed: number; votersUsed: number; decidedAt: EpochMs }
+  >();
+  const votersSoFar = new Map<Id, Set<Id>>();
+  const needsDecision = new Set<Id>();
+  // Last activity (vote or submission) of each member in the locale: the community's size.
+  const lastActive = new Map<Id, EpochMs>();
+  if (options.warmStart ?? true) for (const v of crowd.voters) lastActive.set(v.id, crowd.start);
+  let flagged: Id[] = [];
+  let community: Community | undefined;
+  let communityAt = -Infinity;
+  const communityNow = (now: EpochMs): Community | undefined => {
+    if (!useCommunity) return undefined;
+    // The API caches the community per locale for a while; an hour is its granularity here.
+    if (community !== undefined && now - communityAt < SIM_HOUR) return community;
+    const members = [...lastActive]
+      .filter(([, at]) => now - at <= ACTIVITY_WINDOW_MS)
+      .map(([userId]) => {
+        const r = reputationOf(book, userId);
+        return {
+          userId,
+          accountCreatedAt: crowd.accountCreatedAt,
+          agree: r.agree,
+          disagree: r.disagree,
+        };
+      });
+    community = communityOf(members, flagged, now, params);
+    communityAt = now;
+    return community;
+  };
   const reopened = new Set<Id>();
   let book: ReputationBook = EMPTY_BOOK;
   let partners = new Map<Id, Id[]>();
   let pairsKey = '';
   let flaggedPairs = 0;
+  let honestFlagged = 0;
+  // Honest voters and translators: a flag on a pair of them is a false positive.
+  const honestIds = new Set<Id>([
+    ...crowd.voters.filter((v) => v.kind === 'honest').map((v) => v.id),
+    ...crowd.strings
+      .flatMap((s) => s.candidates.map((c) => c.authorId))
+      .filter((id) => id.startsWith('t')),
+  ]);
   const abuseVotes: AbuseVote[] = [];
 
   const profile = (userId: Id): VoterProfile => {
     const r = reputationOf(book, userId);
     return {
       userId,
-      accountCreatedAt: crowd.start - 365 * SIM_DAY,
+      accountCreatedAt: crowd.accountCreatedAt,
       banned: false,
       agree: r.agree,
       disagree: r.disagree,
@@ -133,7 +196,8 @@ export function simulate(options: SimulationOptions): SimulationResult {
   const run = (stringId: Id, event: VotingEvent, now: EpochMs) => {
     const state = states.get(stringId);
     if (!state) return;
-    const r = transition(state, event, now);
+    const c = communityNow(now);
+    const r = transition(c === undefined ? state : { ...state, community: c }, event, now);
     if (!r.ok) return;
     states.set(stringId, r.state);
     handle(stringId, r.effects, now);
@@ -143,12 +207,16 @@ export function simulate(options: SimulationOptions): SimulationResult {
     for (const e of effects) {
       if (e.type === 'scheduleClose') push({ at: e.at, kind: 'tick', stringId });
       if (e.type === 'applyReputation') book = applyLedgerEntries(book, e.entries);
+      if (e.type === 'roundExtended') needsDecision.add(stringId);
+      if (e.type === 'publishDecision' && e.round.outcome && needsManager(e.round))
+        needsDecision.add(stringId);
       if (e.type === 'openRound' && e.cause !== 'FIRST_ROUND' && decisions.has(stringId))
         reopened.add(stringId);
       if (e.type === 'publishDecision' && e.round.outcome?.decided && e.round.outcome.winnerId) {
         decisions.set(stringId, {
           winnerId: e.round.outcome.winnerId,
           votesUsed: votesSoFar.get(stringId) ?? 0,
+          votersUsed: votersSoFar.get(stringId)?.size ?? 0,
           decidedAt: now,
         });
       }
@@ -170,6 +238,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
           states.set(item.str.id, created.state);
           handle(item.str.id, created.effects, item.at);
           for (const c of item.str.candidates) {
+            lastActive.set(c.authorId, c.createdAt);
             run(
               item.str.id,
               {
@@ -185,6 +254,11 @@ export function simulate(options: SimulationOptions): SimulationResult {
         case 'vote': {
           const v = item.vote;
           votesSoFar.set(v.stringId, (votesSoFar.get(v.stringId) ?? 0) + 1);
+          votersSoFar.set(
+            v.stringId,
+            (votersSoFar.get(v.stringId) ?? new Set<Id>()).add(v.voterId),
+          );
+          lastActive.set(v.voterId, v.at);
           abuseVotes.push({
             voterId: v.voterId,
             candidateId: v.candidateId,
@@ -208,7 +282,19 @@ export function simulate(options: SimulationOptions): SimulationResult {
           run(item.stringId, { type: 'tick' }, item.at);
           break;
         case 'scan': {
-          const report = detectAbuse({ votes: abuseVotes, accounts: [] });
+          if (!detect) break;
+          const report = detectAbuse({
+            votes: abuseVotes,
+            accounts: crowd.voters.map((v) => ({
+              userId: v.id,
+              createdAt: crowd.accountCreatedAt,
+            })),
+          });
+          flagged = [...new Set(report.collusionPairs.flatMap((p) => [p.a, p.b]))];
+          honestFlagged = report.collusionPairs.filter(
+            (p) => honestIds.has(p.a) && honestIds.has(p.b),
+          ).length;
+          community = undefined;
           const key = JSON.stringify(report.collusionPairs.map((p) => [p.a, p.b]));
           if (key === pairsKey) break;
           pairsKey = key;
@@ -242,6 +328,15 @@ export function simulate(options: SimulationOptions): SimulationResult {
       decidedCorrectPct: percent(correct, decided.length),
       undecidedPct: percent(outcomes.length - decided.length, outcomes.length),
       medianVotesPerDecided: median(decided.map(([, r]) => r.votesUsed)),
+      medianVotersPerDecided: median(decided.map(([, r]) => r.votersUsed)),
+      decidedInTwoRoundsPct: percent(
+        decided.filter(([s, r]) => (r.decidedAt ?? Infinity) - s.openAt <= 2 * params.duration)
+          .length,
+        outcomes.length,
+      ),
+      medianHoursToDecision: median(
+        decided.map(([s, r]) => Math.round(((r.decidedAt ?? s.openAt) - s.openAt) / SIM_HOUR)),
+      ),
     };
   };
 
@@ -264,9 +359,15 @@ export function simulate(options: SimulationOptions): SimulationResult {
         ? {
             winnerId: published.candidateId,
             votesUsed: decision.votesUsed,
+            votersUsed: decision.votersUsed,
             decidedAt: decision.decidedAt,
           }
-        : { winnerId: null, votesUsed: stream.length, decidedAt: null },
+        : {
+            winnerId: null,
+            votesUsed: stream.length,
+            votersUsed: new Set(stream.map((v) => v.voterId)).size,
+            decidedAt: null,
+          },
     ]);
     weblate.push([str, weblateSum(str, stream)]);
     most.push([str, mostUpvotes(str, stream)]);
@@ -284,5 +385,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
     ringStrings: crowd.strings.filter((s) => s.ringTarget !== null).length,
     ringWins: { chorus: ringWins(chorus), weblate: ringWins(weblate), mostUpvotes: ringWins(most) },
     flaggedPairs,
+    honestPairsFlagged: honestFlagged,
+    needsDecision: needsDecision.size,
   };
 }
