@@ -49,7 +49,7 @@ describe('benchmark scenarios (smoke, tiny sizes)', () => {
 
     if (w6 === null) console.log('W6 smoke skipped: no /usr/bin/chromium');
     else expect(w6.loadedKeys).toBe(50);
-  }, 120_000);
+  });
 
   it("the autovacuum stand-in uses Postgres' default thresholds", () => {
     const table = { relname: 't', n_dead_tup: 0, n_ins_since_vacuum: 0, n_mod_since_analyze: 0 };
@@ -85,7 +85,8 @@ describe('benchmark scenarios (smoke, tiny sizes)', () => {
         return rows[0]?.at != null;
       };
       // The counter moves when VACUUM's answer arrives, which may be after the statistics do.
-      for (let i = 0; i < 100 && (loop.runs().vacuums === 0 || !(await vacuumed())); i += 1) {
+      // Polled until it happens; the test's timeout is the only limit (no count of tries).
+      while (loop.runs().vacuums === 0 || !(await vacuumed())) {
         await new Promise((r) => setTimeout(r, 100));
       }
       expect(loop.runs().vacuums).toBeGreaterThan(0);
@@ -94,5 +95,5 @@ describe('benchmark scenarios (smoke, tiny sizes)', () => {
       await loop.stop();
       await database.drop();
     }
-  }, 60_000);
+  });
 });

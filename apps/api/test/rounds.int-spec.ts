@@ -4,10 +4,12 @@ import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
 import { projectParams } from '../src/voting/unit-state.repository';
 import { FAST_VOTING, seedCatalogue, type SeededCatalogue } from './support/catalogue-fixture';
+import { closeRoundNow } from './support/close-round';
 import { signedInClient, type TestClient } from './support/graphql-client';
 import { flushQueueKeys, resetDatabase, startApi, type RunningApi } from './support/test-app';
 import { poll, spawnWorker, type WorkerProcess } from './support/worker-process';
 
+const VOTING_DURATION = 3_600_000;
 const SUBMIT = `mutation($i: SubmitTranslationInput!) { submitTranslation(input: $i) { candidate { id } } }`;
 const VOTE = 'mutation($c: ID!, $v: Int!) { castVote(candidateId: $c, value: $v) { hasVoted } }';
 
@@ -43,7 +45,8 @@ describe('a round from first candidate to shipped string', () => {
     seed = await seedCatalogue(api.app, owner, {
       locales: ['pl'],
       source: { title: 'Budget', rows_one: '{{count}} row', rows_other: '{{count}} rows' },
-      voting: { ...FAST_VOTING, duration: 4_000 },
+      // Deadlines an hour away: closeRoundNow ends each round once its votes are in.
+      voting: { ...FAST_VOTING, duration: VOTING_DURATION },
     });
     author = await signedInClient(api.baseUrl, 'author');
     for (const name of ['ann', 'bob', 'cid']) voters.push(await signedInClient(api.baseUrl, name));
@@ -53,7 +56,7 @@ describe('a round from first candidate to shipped string', () => {
       lazy: false,
       retryAttempts: 0,
     });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await ws?.dispose();
@@ -66,7 +69,7 @@ describe('a round from first candidate to shipped string', () => {
     const events: RoundEvent[] = [];
     const subscribed = new Promise<void>((resolve, reject) => {
       ws.on('connected', () => resolve());
-      setTimeout(() => reject(new Error('graphql-ws did not connect')), 5_000);
+      ws.on('closed', () => reject(new Error('graphql-ws did not connect')));
     });
     const unsubscribe = ws.subscribe<RoundEvent>(
       {
@@ -101,12 +104,16 @@ describe('a round from first candidate to shipped string', () => {
     );
     const candidateId = submitted.submitTranslation.candidate.id;
     for (const voter of voters) await voter.client.ok(VOTE, { c: candidateId, v: 1 });
+    const [unit] = await db.query<{ id: string }[]>(
+      'SELECT id FROM translation_unit WHERE string_id = $1',
+      [seed.strings['s:title']],
+    );
+    await closeRoundNow(api.app, unit!.id);
 
     const decided = await poll(
       'the roundDecided event',
       () => Promise.resolve(events),
       (e) => e.length > 0,
-      20_000,
     );
     unsubscribe();
     expect(decided[0]!.roundDecided).toEqual({
@@ -137,7 +144,7 @@ describe('a round from first candidate to shipped string', () => {
       }[]
     >('SELECT id, closed_at, deadline, decision FROM round WHERE winner_id = $1', [candidateId]);
     expect(round!.closed_at.getTime()).toBeGreaterThanOrEqual(round!.deadline.getTime());
-    const params = projectParams({ voting: { ...FAST_VOTING, duration: 4_000 } });
+    const params = projectParams({ voting: { ...FAST_VOTING, duration: VOTING_DURATION } });
     const score = scoreOf(
       votes.map((v) => ({ value: v.value, weight: v.weight })),
       params.z,
@@ -153,10 +160,9 @@ describe('a round from first candidate to shipped string', () => {
       'the pl bundle to contain the winner',
       async () => (await fetch(`${api.baseUrl}/bundles/${seed.slug}/pl/translation.json`)).text(),
       (text) => text.includes('Budżet'),
-      20_000,
     );
     expect(JSON.parse(bundle)).toEqual({ title: 'Budżet' });
-  }, 60_000);
+  });
 
   it('re-opens when a challenger beats the winner by the margin, and the new winner replaces it in the bundle', async () => {
     const stringId = seed.strings['s:title']!;
@@ -188,11 +194,15 @@ describe('a round from first candidate to shipped string', () => {
     expect(
       await (await fetch(`${api.baseUrl}/bundles/${seed.slug}/pl/translation.json`)).json(),
     ).toEqual({ title: 'Budżet' });
+    const [unit] = await db.query<{ id: string }[]>(
+      'SELECT id FROM translation_unit WHERE string_id = $1',
+      [stringId],
+    );
+    await closeRoundNow(api.app, unit!.id);
     const bundle = await poll(
       'the challenger to ship',
       async () => (await fetch(`${api.baseUrl}/bundles/${seed.slug}/pl/translation.json`)).text(),
       (text) => text.includes('Budżet domowy'),
-      20_000,
     );
     expect(JSON.parse(bundle)).toEqual({ title: 'Budżet domowy' });
     const [round2] = await db.query<{ state: string; winner_id: string }[]>(
@@ -200,5 +210,5 @@ describe('a round from first candidate to shipped string', () => {
       [stringId],
     );
     expect(round2).toEqual({ state: 'DECIDED', winner_id: challengerId });
-  }, 60_000);
+  });
 });

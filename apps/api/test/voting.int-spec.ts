@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FAST_VOTING, seedCatalogue, type SeededCatalogue } from './support/catalogue-fixture';
 import { TestClient, signedInClient } from './support/graphql-client';
+import { closeRoundNow } from './support/close-round';
 import { poll } from './support/worker-process';
 import {
   flushQueueKeys,
@@ -41,7 +42,8 @@ describe('translating and voting (write side)', () => {
     seed = await seedCatalogue(api.app, owner, {
       locales: ['pl', 'de'],
       source: SOURCE,
-      voting: FAST_VOTING,
+      // Rounds are closed by closeRoundNow once the votes are in, never by the wall clock.
+      voting: { ...FAST_VOTING, duration: 3_600_000 },
     });
     author = await signedInClient(api.baseUrl, 'author');
     for (const name of ['v1', 'v2', 'v3']) voters.push(await signedInClient(api.baseUrl, name));
@@ -195,6 +197,7 @@ describe('translating and voting (write side)', () => {
       "SELECT id, unit_id FROM translation WHERE forms->>'one' IS NOT NULL",
     );
     for (const voter of voters) await voter.client.ok(VOTE, { c: candidate!.id, v: 1 });
+    await closeRoundNow(api.app, candidate!.unit_id);
     const round = await poll(
       'the round to close',
       async () =>
