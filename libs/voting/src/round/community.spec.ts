@@ -114,6 +114,12 @@ describe('scenario: launch day, every account is new', () => {
     expect(r.decided).toBe(true);
   });
 
+  it('their votes still count when the round is decided after the accounts have aged', () => {
+    const everyoneNew = members('n', 20, { accountCreatedAt: T0 });
+    const r = evaluate(withCommunity(candidates, fresh, everyoneNew, [], T0 + 8 * DAY), false);
+    expect(r.decided).toBe(true);
+  });
+
   it('the same three fresh accounts in an established locale count wMin relative and cannot decide', () => {
     const locale = [...members('old', 100), ...members('n', 3, { accountCreatedAt: T0 })];
     const state = withCommunity(candidates, fresh, locale, [], T0 + DAY);

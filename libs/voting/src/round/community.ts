@@ -23,6 +23,8 @@ export interface Community {
   readonly flaggedUserIds: readonly Id[];
   /** Account age and reputation of the unit's voters (the API may pass only those). */
   readonly voters: Readonly<Record<Id, MemberRecord>>;
+  /** Every active member's account creation time, ascending: how new the locale was at a vote. */
+  readonly createdAtSorted: readonly EpochMs[];
 }
 
 export interface MemberRecord {
@@ -81,6 +83,7 @@ export function communityOf(
     // The lower median; a locale with nobody yet: a voter without a record is typical.
     referenceWeight: weights[Math.floor((weights.length - 1) / 2)] ?? neutral,
     flaggedUserIds: [...flagged].sort(),
+    createdAtSorted: members.map((m) => m.accountCreatedAt).sort((a, b) => a - b),
     voters: Object.fromEntries(
       members.map((m) => [
         m.userId,
@@ -133,8 +136,25 @@ export function decisionWeight(
   if (community.flaggedUserIds.includes(vote.voterId)) return params.wMin / ref;
   const record = community.voters[vote.voterId];
   if (record === undefined) return Math.min(1, vote.weight / ref);
-  const newLocale = community.establishedShare < NEW_LOCALE_SHARE;
+  // Whether the locale was new when the vote was cast: launch-day votes keep counting after the
+  // accounts have aged.
+  const newLocale =
+    establishedShareAt(community, vote.castAt - params.minAccountAge) < NEW_LOCALE_SHARE;
   return Math.min(1, memberWeight(record, vote.castAt, newLocale, params) / ref);
+}
+
+/** Share of the active members whose accounts existed by `createdBy`. */
+function establishedShareAt(community: Community, createdBy: EpochMs): number {
+  const times = community.createdAtSorted;
+  if (times.length === 0) return community.establishedShare;
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((times[mid] ?? Infinity) <= createdBy) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo / times.length;
 }
 
 /** Whether a vote's voter counts as a distinct person for quorum, minimum votes and unanimity. */

@@ -666,7 +666,12 @@ function reviewDecision(
     (v) => v.candidateId === winnerId && v.value === 1 && suspects.has(v.voterId),
   );
   if (!leaned) return step;
-  const again = evaluate(state, false);
+  // The pairs just found count as flagged even if the community passed in predates them.
+  const community = state.community && {
+    ...state.community,
+    flaggedUserIds: [...suspects],
+  };
+  const again = evaluate(community ? { ...state, community } : state, false);
   if (again.decided && again.winnerId === winnerId) return step;
   let next = step;
   const published = state.publishedWinner;
