@@ -4,6 +4,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
+import { buildBundles } from './support/bundle-build';
 import { localeId, seedNamespace, seedWinnersFromJson } from './support/delivery-seed';
 import { signedInClient } from './support/graphql-client';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -114,6 +115,8 @@ if (!existsSync(corpus)) {
           nested: false,
         });
       }
+      // Seeded past the import, so no rebuild was requested: build as the worker would after one.
+      await buildBundles(api.app, projectId);
       env = { CHORUS_URL: api.baseUrl, CHORUS_TOKEN: pullToken };
     });
 

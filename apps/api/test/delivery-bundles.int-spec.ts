@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { BundleRebuildProducer } from '../src/delivery/bundle-rebuild.producer';
+import { buildBundles } from './support/bundle-build';
 import { seedNamespace, seedWinner, localeId, type SeededCatalogue } from './support/delivery-seed';
 import { signedInClient, type TestClient } from './support/graphql-client';
 import { flushQueueKeys, resetDatabase, startApi, type RunningApi } from './support/test-app';
@@ -116,6 +117,7 @@ describe('delivery: bundles over HTTP', () => {
       forms: { one: 'عنصر', other: 'عناصر' },
       sourceHash: str('p:item').unit.sourceHash,
     });
+    await buildBundles(api.app, projectId);
   });
 
   afterAll(async () => {
@@ -129,7 +131,7 @@ describe('delivery: bundles over HTTP', () => {
     expect(r.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(r.headers.get('cache-control')).toBe('no-cache');
     expect(r.headers.get('access-control-allow-origin')).toBe('*');
-    expect(r.headers.get('access-control-expose-headers')).toBe('ETag');
+    expect(r.headers.get('access-control-expose-headers')).toBe('ETag, Retry-After');
     expect(r.headers.get('etag')).toBe(`"${sha256(r.body)}"`);
     expect(r.text).toBe(
       '{\n  "cart": {\n    "checkout": "Check out",\n    "empty": "Your cart is empty"\n  },\n' +
@@ -191,7 +193,8 @@ describe('delivery: bundles over HTTP', () => {
       sourceHash: str('s:cart.checkout').unit.sourceHash,
     });
     await api.app.get(BundleRebuildProducer).requestRebuild(projectId);
-    // No worker runs here: the read path rebuilds on demand because a rebuild was requested.
+    // No worker runs here, and reads never build: run the worker's build.
+    await buildBundles(api.app, projectId);
     const after = await get(`${base()}/pl/translation.json`);
     expect(JSON.parse(after.text)).toMatchObject({ cart: { checkout: 'Do kasy' } });
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
@@ -205,11 +208,13 @@ describe('delivery: bundles over HTTP', () => {
       [projectId],
     );
     await api.app.get(BundleRebuildProducer).requestRebuild(projectId);
+    await buildBundles(api.app, projectId);
     expect(JSON.parse((await get(`${base()}/pl/translation.json`)).text)).toMatchObject({
       greeting: 'Cześć',
     });
     await ds.query(`UPDATE project SET settings = settings - 'export' WHERE id = $1`, [projectId]);
     await api.app.get(BundleRebuildProducer).requestRebuild(projectId);
+    await buildBundles(api.app, projectId);
     expect(JSON.parse((await get(`${base()}/pl/translation.json`)).text)).not.toHaveProperty(
       'greeting',
     );
@@ -318,6 +323,7 @@ describe('delivery: bundles over HTTP', () => {
         'mutation { createProject(input: { slug: "secret", name: "S", sourceLocale: "en", visibility: "private" }) { id } }',
       );
       await seedNamespace(ds, created.createProject.id, 'translation', 'en', EN);
+      await buildBundles(api.app, created.createProject.id);
       await owner.client.ok(
         'mutation { createProject(input: { slug: "other", name: "O", sourceLocale: "en" }) { id } }',
       );

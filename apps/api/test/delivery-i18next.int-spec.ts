@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import HttpBackend from 'i18next-http-backend';
 import { DataSource } from 'typeorm';
+import { buildBundles } from './support/bundle-build';
 import { localeId, seedNamespace, seedWinner, type SeededCatalogue } from './support/delivery-seed';
 import { signedInClient } from './support/graphql-client';
 import { flushQueueKeys, resetDatabase, startApi, type RunningApi } from './support/test-app';
@@ -54,6 +55,7 @@ describe('delivery: a real i18next client loads the bundles over HTTP', () => {
       many: '{{count}} معاملة',
       other: '{{count}} معاملة (أخرى)',
     });
+    await buildBundles(api.app, projectId);
   });
 
   afterAll(async () => {

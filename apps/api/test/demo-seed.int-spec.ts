@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DemoSeedService } from '../src/demo/demo-seed.service';
+import { buildBundles } from './support/bundle-build';
 import { resetDatabase, startApi, testConfig, type RunningApi } from './support/test-app';
 
 const UI_LOCALES = join(__dirname, '../../web/src/locales');
@@ -30,6 +31,9 @@ describe('demo seed', () => {
     expect(first[0]!.strings).toBeGreaterThan(50);
     expect(first[0]!.winners).toBeGreaterThan(50);
 
+    // The seed asks for a rebuild; the worker's build runs here explicitly (reads never build).
+    const ui = await db.query<{ id: string }[]>(`SELECT id FROM project WHERE slug = 'chorus-ui'`);
+    await buildBundles(api.app, ui[0]!.id);
     const pl = await fetch(`${api.baseUrl}/bundles/chorus-ui/pl/translation.json`);
     expect(pl.status).toBe(200);
     const bundle = (await pl.json()) as Record<string, unknown>;
