@@ -1,6 +1,7 @@
-// A small closed-loop HTTP load generator (autocannon is not a dependency): N virtual users, each
-// with requests in flight one at a time over keep-alive sockets, bounded by a request count and a
-// time limit. Latencies are kept in full and sorted, so percentiles are exact.
+// A small HTTP load generator (autocannon is not a dependency). Closed loop (runLoad): N virtual
+// users, each with requests in flight one at a time over keep-alive sockets, bounded by a request
+// count and a time limit: it measures capacity. Open loop (runOpenLoop): requests at a fixed rate,
+// for latency. Latencies are kept in full and sorted, so percentiles are exact.
 import { Agent, request } from 'node:http';
 
 export interface LoadRequest {
@@ -113,6 +114,81 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const sorted = latencies.slice(0, issued).sort();
   return {
     requests: issued,
+    ok,
+    failed,
+    failures,
+    ms,
+    rps: (ok * 1000) / ms,
+    p50: percentile(sorted, 50),
+    p90: percentile(sorted, 90),
+    p99: percentile(sorted, 99),
+    max: sorted.length === 0 ? 0 : (sorted[sorted.length - 1] ?? 0),
+  };
+}
+
+export interface OpenLoopOptions {
+  /** Offered load: requests are issued on this schedule whether or not earlier ones finished. */
+  readonly ratePerSec: number;
+  /** Requests to issue (at the rate, this sets the duration). */
+  readonly total: number;
+  /** Connections at most; requests beyond them wait in the client, and that wait counts. */
+  readonly sockets: number;
+  /** The `n`-th request (n counts from 0). */
+  readonly next: (n: number) => LoadRequest;
+  readonly accept: (status: number, body: string, n: number) => boolean;
+  readonly failureCode?: (status: number, body: string) => string;
+}
+
+/**
+ * Open-loop load: request n is due at start + n / rate, and its latency is measured from that
+ * due time, not from when a socket became free, so a slow server cannot hide its queue by slowing
+ * the generator down (coordinated omission). This is how a crowd arrives: a latency goal is only
+ * meaningful against a fixed offered rate below capacity, never with N clients in a closed loop
+ * (Little's law ties their latency to N / throughput).
+ */
+export async function runOpenLoop(options: OpenLoopOptions): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: options.sockets });
+  const latencies = new Float64Array(options.total);
+  const intervalMs = 1000 / options.ratePerSec;
+  let ok = 0;
+  let failed = 0;
+  const failures: Record<string, number> = {};
+  const inFlight: Promise<void>[] = [];
+  const issue = async (n: number, dueAt: number): Promise<void> => {
+    try {
+      const res = await send(agent, options.next(n));
+      latencies[n] = performance.now() - dueAt;
+      if (options.accept(res.status, res.body, n)) ok += 1;
+      else {
+        failed += 1;
+        const code = options.failureCode?.(res.status, res.body) ?? `HTTP ${res.status}`;
+        failures[code] = (failures[code] ?? 0) + 1;
+      }
+    } catch (error) {
+      latencies[n] = performance.now() - dueAt;
+      failed += 1;
+      const code = error instanceof Error ? error.message.slice(0, 40) : 'error';
+      failures[code] = (failures[code] ?? 0) + 1;
+    }
+  };
+  const started = performance.now();
+  let n = 0;
+  while (n < options.total) {
+    const now = performance.now();
+    // Everything due by now goes out, so a late timer does not lower the offered rate.
+    while (n < options.total && started + n * intervalMs <= now) {
+      inFlight.push(issue(n, started + n * intervalMs));
+      n += 1;
+    }
+    const wait = started + n * intervalMs - performance.now();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(wait, 5))));
+  }
+  await Promise.all(inFlight);
+  const ms = performance.now() - started;
+  agent.destroy();
+  const sorted = latencies.slice(0, options.total).sort();
+  return {
+    requests: options.total,
     ok,
     failed,
     failures,
