@@ -78,7 +78,7 @@ describe('accounts and sessions', () => {
     });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toBe(
-      'email must be a valid email address; password must be at least 10 characters; displayName must be 1 to 80 characters',
+      'email must be a valid email address; displayName must be 1 to 80 characters (spaces around it do not count)',
     );
   });
 

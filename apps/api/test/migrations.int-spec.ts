@@ -55,6 +55,7 @@ describe('migrations', () => {
       'membership',
       'namespace',
       'project',
+      'rate_limit',
       'reputation_ledger',
       'round',
       'session',

@@ -9,6 +9,18 @@ export type QueueBackendKind = 'redis' | 'postgres';
 export type LogFormat = 'json' | 'pretty';
 export type NodeEnv = 'production' | 'development' | 'test';
 
+/** Points of each throttle (windows are fixed in common/rate-limit/rate-limit.rules.ts). */
+export interface RateLimitPoints {
+  readonly signInFailsPerIp: number;
+  readonly signInFailsPerAccount: number;
+  readonly signInConsecutiveFails: number;
+  readonly signUpsPerIp: number;
+  readonly tokenFailsPerIp: number;
+  readonly tokenRequests: number;
+  readonly votes: number;
+  readonly voteFlips: number;
+}
+
 export interface AppConfig {
   readonly nodeEnv: NodeEnv;
   readonly host: string;
@@ -32,6 +44,7 @@ export interface AppConfig {
   /** How often each project's votes are scanned for rings and bursts. */
   readonly abuseScanMs: number;
   readonly sessionTtlHours: number;
+  readonly rateLimits: RateLimitPoints;
   readonly logFormat: LogFormat;
   /** Directory of the built web client; served on the API port when set. */
   readonly webDist: string | null;
@@ -178,6 +191,7 @@ export function parseEnv(env: Env): AppConfig {
     roundCloseBatch: integer(env, 'ROUND_CLOSE_BATCH', 200, 0, 5_000),
     abuseScanMs: integer(env, 'ABUSE_SCAN_MS', 600_000, 1_000, 86_400_000),
     sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
+    rateLimits: rateLimits(env),
     logFormat: oneOf<LogFormat>(
       env,
       'LOG_FORMAT',
@@ -219,6 +233,21 @@ function hostList(env: Env, name: string): string[] {
     }
   }
   return entries;
+}
+
+const LIMIT_MAX = 1_000_000_000;
+
+function rateLimits(env: Env): RateLimitPoints {
+  return {
+    signInFailsPerIp: integer(env, 'RATE_LIMIT_SIGN_IN_FAILS_PER_IP', 100, 1, LIMIT_MAX),
+    signInFailsPerAccount: integer(env, 'RATE_LIMIT_SIGN_IN_FAILS_PER_ACCOUNT', 50, 1, LIMIT_MAX),
+    signInConsecutiveFails: integer(env, 'RATE_LIMIT_SIGN_IN_CONSECUTIVE_FAILS', 10, 1, LIMIT_MAX),
+    signUpsPerIp: integer(env, 'RATE_LIMIT_SIGN_UPS_PER_IP', 10, 1, LIMIT_MAX),
+    tokenFailsPerIp: integer(env, 'RATE_LIMIT_TOKEN_FAILS_PER_IP', 20, 1, LIMIT_MAX),
+    tokenRequests: integer(env, 'RATE_LIMIT_TOKEN_REQUESTS', 600, 1, LIMIT_MAX),
+    votes: integer(env, 'RATE_LIMIT_VOTES', 60, 1, LIMIT_MAX),
+    voteFlips: integer(env, 'RATE_LIMIT_VOTE_FLIPS', 10, 1, LIMIT_MAX),
+  };
 }
 
 /** The demo account's password is published: production never seeds it, and says so if asked to. */

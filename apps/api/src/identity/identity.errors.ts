@@ -3,6 +3,7 @@ import { errorFactory } from '../common/errors/app-error';
 export type IdentityErrorCode =
   | 'INVALID_CREDENTIALS'
   | 'EMAIL_TAKEN'
+  | 'WEAK_PASSWORD'
   | 'UNAUTHENTICATED'
   | 'SESSION_EXPIRED'
   | 'INVALID_TOKEN'
@@ -19,6 +20,7 @@ export type IdentityErrorCode =
 export const identityError = errorFactory<IdentityErrorCode>({
   INVALID_CREDENTIALS: 401,
   EMAIL_TAKEN: 409,
+  WEAK_PASSWORD: 400,
   UNAUTHENTICATED: 401,
   SESSION_EXPIRED: 401,
   INVALID_TOKEN: 401,

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { RateLimitGuard } from '../common/rate-limit/rate-limit.guard';
+import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
 import { AccessService } from './access.service';
 import { ApiTokenEntity } from './api-token.entity';
 import { ApiTokenResolver } from './api-token.resolver';
@@ -11,6 +13,8 @@ import { MembershipResolver } from './membership.resolver';
 import { MembershipService } from './membership.service';
 import { ProjectTokenGuard } from './project-token.guard';
 import { AuthGuard } from './auth.guard';
+import { BearerAuthService } from './bearer-auth.service';
+import { SignInThrottle } from './sign-in-throttle.service';
 import { IdentityResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
 import { SessionEntity } from './session.entity';
@@ -21,6 +25,7 @@ import { UserEntity } from './user.entity';
   imports: [
     TypeOrmModule.forFeature([UserEntity, SessionEntity, ApiTokenEntity, MembershipEntity]),
     AuditModule,
+    RateLimitModule,
   ],
   providers: [
     IdentityService,
@@ -28,12 +33,23 @@ import { UserEntity } from './user.entity';
     AccessService,
     ApiTokenService,
     MembershipService,
+    BearerAuthService,
+    SignInThrottle,
     IdentityResolver,
     ApiTokenResolver,
     MembershipResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: ProjectTokenGuard },
+    // After the AuthGuard: per-user limits need the principal.
+    { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [IdentityService, SessionService, AccessService, ApiTokenService],
+  exports: [
+    IdentityService,
+    SessionService,
+    AccessService,
+    ApiTokenService,
+    BearerAuthService,
+    RateLimitModule,
+  ],
 })
 export class IdentityModule {}

@@ -2,10 +2,15 @@ import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { clearedSessionCookie, sessionCookie } from '../common/auth/cookies';
 import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
 import { Public } from '../common/auth/public.decorator';
+import { AppError } from '../common/errors/app-error';
+import { clientIp } from '../common/rate-limit/client-ip';
+import { setRetryAfter } from '../common/rate-limit/rate-limit.errors';
+import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 import type { GraphqlContext, Principal } from '../common/auth/request-context';
 import { SignInInput, SignUpInput } from './dto/auth.input';
 import { MeModel } from './dto/user.model';
-import { IdentityService } from './identity.service';
+import { IdentityService, type SignedIn } from './identity.service';
+import { SignInThrottle } from './sign-in-throttle.service';
 import { SessionService } from './session.service';
 import { toMeModel } from './user.mapper';
 
@@ -14,6 +19,7 @@ export class IdentityResolver {
   constructor(
     private readonly identity: IdentityService,
     private readonly sessions: SessionService,
+    private readonly throttle: SignInThrottle,
   ) {}
 
   @Public()
@@ -25,8 +31,10 @@ export class IdentityResolver {
   }
 
   @Public()
+  @RateLimited('signUpsPerIp')
   @Mutation(() => MeModel, {
-    description: 'Creates an account and signs in (sets the session cookie).',
+    description:
+      'Creates an account and signs in (sets the session cookie). The password needs 12 to 128 characters, must not be a common password or contain the email (WEAK_PASSWORD, with details.reason).',
   })
   async signUp(
     @Args('input') input: SignUpInput,
@@ -44,15 +52,32 @@ export class IdentityResolver {
 
   @Public()
   @Mutation(() => MeModel, {
-    description: 'Signs in with email and password (sets the session cookie).',
+    description:
+      'Signs in with email and password (sets the session cookie). Repeated failures are throttled (RATE_LIMITED, extensions.retryAfter).',
   })
   async signIn(
     @Args('input') input: SignInInput,
     @Context() context: GraphqlContext,
   ): Promise<MeModel> {
-    const { user, token } = await this.identity.signIn(input.email, input.password, new Date());
-    this.setCookie(context, token);
-    return toMeModel(user);
+    const ip = clientIp(context.req);
+    try {
+      await this.throttle.assertOpen(input.email, ip);
+    } catch (error) {
+      setRetryAfter(context.res, error);
+      throw error;
+    }
+    let signedIn: SignedIn;
+    try {
+      signedIn = await this.identity.signIn(input.email, input.password, new Date());
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') {
+        await this.throttle.failed(input.email, ip);
+      }
+      throw error;
+    }
+    await this.throttle.succeeded(input.email, ip);
+    this.setCookie(context, signedIn.token);
+    return toMeModel(signedIn.user);
   }
 
   @Mutation(() => Boolean, { description: 'Ends this session.' })

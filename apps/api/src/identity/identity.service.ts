@@ -4,6 +4,7 @@ import { DataSource, type Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { identityError } from './identity.errors';
+import { weakPasswordReason } from './password-policy';
 import { SessionService } from './session.service';
 import { UserEntity } from './user.entity';
 
@@ -27,6 +28,10 @@ export class IdentityService {
 
   async signUp(email: string, password: string, displayName: string, now: Date): Promise<SignedIn> {
     const normalized = email.trim().toLowerCase();
+    const weak = weakPasswordReason(password, normalized);
+    if (weak !== null) {
+      throw identityError('WEAK_PASSWORD', weak.message, { reason: weak.reason });
+    }
     const passwordHash = await hashPassword(password);
     const user = await this.dataSource.transaction(async (manager) => {
       const existing = await manager.findOne(UserEntity, { where: { email: normalized } });

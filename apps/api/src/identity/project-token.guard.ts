@@ -1,9 +1,10 @@
 import { SetMetadata, type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { ApiTokenScope } from './api-token.entity';
-import { ApiTokenService, type TokenPrincipal } from './api-token.service';
+import type { TokenPrincipal } from './api-token.service';
+import { BearerAuthService } from './bearer-auth.service';
 import { bearerToken } from './bearer-token';
-import { identityError } from './identity.errors';
+import { clientIp } from '../common/rate-limit/client-ip';
 import type { ChorusRequest } from '../common/auth/request-context';
 
 export const TOKEN_SCOPE = 'chorus:tokenScope';
@@ -24,7 +25,7 @@ export interface TokenRequest extends ChorusRequest {
 export class ProjectTokenGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: ApiTokenService,
+    private readonly bearer: BearerAuthService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -34,21 +35,14 @@ export class ProjectTokenGuard implements CanActivate {
     ]);
     if (scope === undefined || context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<TokenRequest>();
+    // Already resolved before the body was read (upload routes): see upload-preauth.middleware.
+    if (req.token !== undefined) return true;
     const secret = bearerToken(req);
     if (secret === undefined) {
       req.token = null;
       return true; // the service decides whether an anonymous or session caller may proceed
     }
-    const principal = await this.tokens.authenticate(secret, new Date());
-    if (principal === null)
-      throw identityError(
-        'INVALID_TOKEN',
-        'The API token is unknown or revoked. Create a new one in the project settings.',
-      );
-    if (!principal.scopes.includes(scope)) {
-      throw identityError('TOKEN_SCOPE', `This API token lacks the "${scope}" scope.`);
-    }
-    req.token = principal;
+    req.token = await this.bearer.principalFor(secret, clientIp(req), scope, new Date());
     return true;
   }
 }

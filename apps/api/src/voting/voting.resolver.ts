@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Resolver, Subscription } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
 import { Public } from '../common/auth/public.decorator';
+import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 import type { Principal } from '../common/auth/request-context';
 import { ProjectService } from '../catalogue/project.service';
 import { CandidateViewService } from '../translation/candidate-view.service';
@@ -60,6 +61,7 @@ export class VotingResolver {
     );
   }
 
+  @RateLimited('votes', 'voteFlips')
   @Mutation(() => CandidateListModel, {
     description: 'Votes +1 or -1 on a candidate; voting again replaces your vote.',
   })
@@ -72,6 +74,7 @@ export class VotingResolver {
     return this.listAfter(outcome, principal.userId);
   }
 
+  @RateLimited('votes', 'voteFlips')
   @Mutation(() => CandidateListModel)
   async retractVote(
     @Args('candidateId', { type: () => ID }) candidateId: string,

@@ -15,6 +15,19 @@ import { TEST_REDIS_URL, testDatabaseUrl, testQueueBackend } from './test-env';
 const TEST_LOGGER: false | ('error' | 'warn')[] =
   process.env['CHORUS_TEST_LOGS'] === '1' ? ['error', 'warn'] : false;
 
+const UNTHROTTLED: Record<string, string> = Object.fromEntries(
+  [
+    'SIGN_IN_FAILS_PER_IP',
+    'SIGN_IN_FAILS_PER_ACCOUNT',
+    'SIGN_IN_CONSECUTIVE_FAILS',
+    'SIGN_UPS_PER_IP',
+    'TOKEN_FAILS_PER_IP',
+    'TOKEN_REQUESTS',
+    'VOTES',
+    'VOTE_FLIPS',
+  ].map((name) => [`RATE_LIMIT_${name}`, '1000000']),
+);
+
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   const backend = testQueueBackend();
   return parseEnv({
@@ -24,6 +37,9 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     REDIS_URL: backend === 'redis' ? TEST_REDIS_URL : undefined,
     QUEUE_PREFIX: process.env['CHORUS_TEST_QUEUE_PREFIX'] ?? 'chorus_test',
     LOG_FORMAT: 'json',
+    // Tests sign in and vote far faster than people, all from 127.0.0.1: throttles are opened
+    // wide here, and the rate-limit tests pass their own low limits.
+    ...UNTHROTTLED,
     ...overrides,
   });
 }

@@ -63,6 +63,10 @@ export function formatGraphqlError(
     extensions: {
       code: client.code,
       ...('details' in client && client.details !== undefined ? { details: client.details } : {}),
+      // RATE_LIMITED: seconds to wait, where clients look for it (HTTP also gets Retry-After).
+      ...(client.code === 'RATE_LIMITED' && typeof client.details?.['retryAfter'] === 'number'
+        ? { retryAfter: client.details['retryAfter'] }
+        : {}),
     },
   };
 }

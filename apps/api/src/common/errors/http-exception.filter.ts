@@ -16,6 +16,10 @@ export class HttpErrorFilter implements ExceptionFilter {
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
     }
+    const retryAfter = client.details?.['retryAfter'];
+    if (client.status === 429 && typeof retryAfter === 'number') {
+      response.setHeader('Retry-After', String(retryAfter));
+    }
     const { status, ...body } = client;
     response.status(status).json({ error: body });
   }

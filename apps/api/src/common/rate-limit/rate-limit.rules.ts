@@ -1,0 +1,47 @@
+/**
+ * Every throttle the API applies, in one table. Points come from the environment
+ * (RATE_LIMIT_*, see env.schema.ts); windows and block times are fixed here, since they are
+ * part of the policy, not of a deployment's size.
+ */
+export type RateLimitName =
+  | 'signInFailsPerIp'
+  | 'signInFailsPerAccount'
+  | 'signInConsecutiveFails'
+  | 'signUpsPerIp'
+  | 'tokenFailsPerIp'
+  | 'tokenRequests'
+  | 'votes'
+  | 'voteFlips';
+
+/** What a limit counts per: the caller's IP, the signed-in user, or the user and one argument. */
+export type RateLimitKey =
+  | { readonly by: 'ip' }
+  | { readonly by: 'user' }
+  | { readonly by: 'userAndArg'; readonly arg: string }
+  | { readonly by: 'explicit' };
+
+export interface RateLimitRule {
+  /** Seconds over which points are counted. */
+  readonly windowSeconds: number;
+  /** Once over the limit, the key stays refused this long (0: until the window ends). */
+  readonly blockSeconds: number;
+  readonly key: RateLimitKey;
+}
+
+export const RATE_LIMIT_RULES: Readonly<Record<RateLimitName, RateLimitRule>> = {
+  signInFailsPerIp: { windowSeconds: 3_600, blockSeconds: 3_600, key: { by: 'explicit' } },
+  // Across IPs: slows a distributed guess at one account; capped so it cannot lock one out for long.
+  signInFailsPerAccount: { windowSeconds: 3_600, blockSeconds: 900, key: { by: 'explicit' } },
+  signInConsecutiveFails: { windowSeconds: 3_600, blockSeconds: 900, key: { by: 'explicit' } },
+  signUpsPerIp: { windowSeconds: 3_600, blockSeconds: 0, key: { by: 'ip' } },
+  tokenFailsPerIp: { windowSeconds: 900, blockSeconds: 900, key: { by: 'explicit' } },
+  tokenRequests: { windowSeconds: 60, blockSeconds: 0, key: { by: 'explicit' } },
+  votes: { windowSeconds: 60, blockSeconds: 0, key: { by: 'user' } },
+  voteFlips: {
+    windowSeconds: 3_600,
+    blockSeconds: 0,
+    key: { by: 'userAndArg', arg: 'candidateId' },
+  },
+};
+
+export const RATE_LIMIT_NAMES = Object.keys(RATE_LIMIT_RULES) as RateLimitName[];
