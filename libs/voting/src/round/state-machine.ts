@@ -31,6 +31,7 @@ import type {
   VotingEvent,
 } from './events';
 import type { VotingParams } from './params';
+import { challengeVotes } from './challenge';
 
 type Activity = 'candidate' | 'vote' | 'other';
 
@@ -685,15 +686,20 @@ function reviewDecision(
   return reopen(next, now, 'CHALLENGE', options);
 }
 
-/** DECIDED: a challenger that beats the winner by reopenMargin with minVotes upvoters re-opens. */
+/**
+ * DECIDED: a challenger that beats the winner by reopenMargin with minVotes upvoters re-opens; a
+ * manager-approved winner only on established voters' votes (challengeVotes).
+ */
 function challengeCheck(step: Step, now: EpochMs, options: TransitionOptions): Step {
   const { state } = step;
   const P = state.round.params;
   const winnerId = state.round.outcome?.winnerId ?? null;
   const winner = state.candidates.find((c) => c.id === winnerId);
   if (!winner) return step;
-  const winnerScore = scoreOf(countedVotesOf(winner, state.votes, state.bannedUserIds), P.z).score;
-  const challenged = scoreCandidates(state).some(
+  const approved = state.round.outcome?.reasons.includes('MANAGER_APPROVED') === true;
+  const votes = challengeVotes(state.votes, P, approved);
+  const winnerScore = scoreOf(countedVotesOf(winner, votes, state.bannedUserIds), P.z).score;
+  const challenged = scoreCandidates({ ...state, votes }).some(
     (c) =>
       c.id !== winner.id &&
       q(c.score.score) - q(winnerScore) >= q(P.reopenMargin) &&
