@@ -13,6 +13,44 @@ function callerOf(req: TokenRequest): Caller | null {
   return null;
 }
 
+/** The import endpoint's query parameters; any other name is refused, never ignored. */
+const IMPORT_PARAMETERS = ['locale', 'async', 'keySeparator', 'format'] as const;
+type ImportParameter = (typeof IMPORT_PARAMETERS)[number];
+
+/**
+ * Reads the query strictly: an unknown name (`?jsonFormat=v3`), or a name given twice, is a 400
+ * UNKNOWN_PARAMETER rather than a silently different import.
+ */
+export function importQuery(query: unknown): Partial<Record<ImportParameter, string>> {
+  const out: Partial<Record<ImportParameter, string>> = {};
+  const entries = query !== null && typeof query === 'object' ? Object.entries(query) : [];
+  for (const [name, value] of entries) {
+    const known = IMPORT_PARAMETERS.find((p) => p === name);
+    if (known === undefined) {
+      const hint = name === 'jsonFormat' ? ' Use format=v3 or format=v4.' : '';
+      throw catalogueError(
+        'UNKNOWN_PARAMETER',
+        `Unknown query parameter "${name.slice(0, 64)}": the import takes ${IMPORT_PARAMETERS.join(', ')}.${hint}`,
+      );
+    }
+    if (typeof value !== 'string') {
+      throw catalogueError('UNKNOWN_PARAMETER', `Give the query parameter "${name}" once.`);
+    }
+    out[known] = value;
+  }
+  return out;
+}
+
+/** v3 or v4; absent (or "auto") leaves it to detection. */
+export function jsonFormatOf(value: string | undefined): 'v3' | 'v4' | undefined {
+  if (value === undefined || value === '' || value === 'auto') return undefined;
+  if (value === 'v3' || value === 'v4') return value;
+  throw catalogueError(
+    'INVALID_UPLOAD',
+    'format must be "v3" (`_plural` suffixes), "v4" (CLDR suffixes such as `_one`/`_other`) or "auto".',
+  );
+}
+
 function keySeparatorOf(value: string | undefined): '.' | false | undefined {
   if (value === undefined) return undefined;
   if (value === '.') return '.';
@@ -34,16 +72,17 @@ export class CatalogueImportController {
   async importCatalogue(
     @Param('slug') slug: string,
     @Param('namespace') namespace: string,
-    @Query('locale') locale: string | undefined,
-    @Query('async') asyncFlag: string | undefined,
-    @Query('keySeparator') keySeparator: string | undefined,
+    @Query() rawQuery: unknown,
     @Req() req: TokenRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ImportResult | { jobId: string }> {
     if (typeof req.body !== 'string' || req.body.trim() === '') {
       throw catalogueError('INVALID_UPLOAD', 'Send the catalogue file (i18next JSON) as the body.');
     }
-    const separator = keySeparatorOf(keySeparator);
+    const query = importQuery(rawQuery);
+    const { locale, async: asyncFlag } = query;
+    const separator = keySeparatorOf(query.keySeparator);
+    const jsonFormat = jsonFormatOf(query.format);
     const outcome = await this.imports.importFile(
       callerOf(req),
       slug,
@@ -53,6 +92,7 @@ export class CatalogueImportController {
       {
         async: asyncFlag === '1' || asyncFlag === 'true',
         ...(separator === undefined ? {} : { keySeparator: separator }),
+        ...(jsonFormat === undefined ? {} : { jsonFormat }),
       },
       new Date(),
     );

@@ -23,8 +23,11 @@ export class CatalogueImportResolver {
       args.project,
       args.namespace,
       args.locale ?? undefined,
-      args.file.text,
-      { async: args.async === true },
+      await args.file.readText(),
+      {
+        async: args.async === true,
+        ...(args.format === undefined || args.format === null ? {} : { jsonFormat: args.format }),
+      },
       new Date(),
     );
     return outcome.kind === 'queued'

@@ -2,6 +2,7 @@ import {
   buildSourceUnits,
   parseI18nextJson,
   type CatalogueUnit,
+  type JsonFormat,
   type KeySeparator,
   type ParsedCatalogue,
 } from '@chorus/translation-core';
@@ -48,6 +49,8 @@ export interface ImportOptions {
   readonly async: boolean;
   /** Override the namespace's key style ('.' nested, false flat); see resolveKeySeparator. */
   readonly keySeparator?: KeySeparator;
+  /** i18next JSON version of the file; detected from its keys when absent (docs/api.md). */
+  readonly jsonFormat?: JsonFormat;
 }
 
 export type ImportOutcome =
@@ -87,6 +90,8 @@ interface Prepared {
   readonly kind: ImportKind;
   /** 'auto': a new namespace; the file decides (see looksNested). */
   readonly separator: KeySeparator | 'auto';
+  /** 'auto': not given; translation-core detects v3 (`_plural` beside its base key, no `_other`). */
+  readonly jsonFormat: JsonFormat | 'auto';
   readonly authorId: string;
   readonly tokenId: string | null;
   readonly mayAddLocale: boolean;
@@ -122,14 +127,17 @@ export class CatalogueImportService {
     now: Date,
   ): Promise<ImportOutcome> {
     const prepared = await this.prepare(caller, slug, namespace, localeInput, options);
-    if (prepared.separator !== 'auto' && this.queuedBySize(text)) {
-      // Queued whatever it holds, so the worker's parse is the only one; a malformed file fails
-      // the job with the same INVALID_CATALOGUE error (line and key) the API would have answered.
-      const decided = { ...prepared, separator: prepared.separator };
-      return { kind: 'queued', jobId: await this.enqueue(decided, text) };
+    if (options.async || this.queuedBySize(text)) {
+      // Queued unparsed whatever it holds, for a new namespace too (the worker decides its key
+      // style): parsing megabytes here blocked the API's event loop for seconds (issue 14). The
+      // worker's parse is the only one; a malformed file fails the job with the same
+      // INVALID_CATALOGUE error (line and key) the API would have answered.
+      return { kind: 'queued', jobId: await this.enqueue(prepared, text) };
     }
+    // Small enough that parsing here costs little; it may still hold more units than a request
+    // should write.
     const parsed = this.parse(prepared, text);
-    if (options.async || parsed.catalogue.units.length > this.config.importAsyncUnits) {
+    if (parsed.catalogue.units.length > this.config.importAsyncUnits) {
       const separator = parsed.catalogue.keySeparator;
       return { kind: 'queued', jobId: await this.enqueue({ ...prepared, separator }, text) };
     }
@@ -159,7 +167,8 @@ export class CatalogueImportService {
       namespace: upload.namespace,
       locale: upload.locale,
       kind: upload.locale === project.sourceLocale ? 'source' : 'translations',
-      separator: upload.nestedKeys ? '.' : false,
+      separator: upload.nestedKeys === null ? 'auto' : upload.nestedKeys ? '.' : false,
+      jsonFormat: jsonFormatOf(upload.jsonFormat),
       authorId: upload.authorId,
       tokenId: upload.tokenId,
       mayAddLocale: true,
@@ -316,6 +325,7 @@ export class CatalogueImportService {
       kind,
       separator:
         options.keySeparator ?? (existing === null ? 'auto' : existing.nestedKeys ? '.' : false),
+      jsonFormat: options.jsonFormat ?? 'auto',
       authorId,
       tokenId: caller !== null && 'token' in caller ? caller.token.tokenId : null,
       mayAddLocale,
@@ -352,6 +362,7 @@ export class CatalogueImportService {
         locale: prepared.locale,
         namespace: prepared.namespace,
         keySeparator,
+        jsonFormat: prepared.jsonFormat,
         limits,
       });
     let result = run(prepared.separator === 'auto' ? false : prepared.separator);
@@ -386,14 +397,16 @@ export class CatalogueImportService {
           prepared.namespace,
           prepared.locale,
           String(prepared.separator),
+          prepared.jsonFormat,
           contentHash,
         ].join('\n'),
       )
       .digest('hex')
       .slice(0, 40)}`;
     await this.dataSource.query(
-      `INSERT INTO import_upload (id, project_id, namespace, locale, nested_keys, author_id, token_id, body)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO import_upload (id, project_id, namespace, locale, nested_keys, author_id, token_id, body,
+         json_format)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body, author_id = EXCLUDED.author_id,
          token_id = EXCLUDED.token_id, result = NULL, error = NULL, created_at = now()`,
       [
@@ -401,10 +414,11 @@ export class CatalogueImportService {
         prepared.project.id,
         prepared.namespace,
         prepared.locale,
-        prepared.separator === '.',
+        prepared.separator === 'auto' ? null : prepared.separator === '.',
         prepared.authorId,
         prepared.tokenId,
         text,
+        prepared.jsonFormat === 'auto' ? null : prepared.jsonFormat,
       ],
     );
     await this.producer.enqueueImport(id);
@@ -455,7 +469,8 @@ export class CatalogueImportService {
         ...counts,
         imported: units.length,
         skipped: 0,
-        warnings: capWarnings(parseWarnings),
+        ...capWarnings(parseWarnings),
+        jsonFormat: parsed.jsonFormat,
       };
     } else {
       const localeId = await this.localeId(manager, prepared);
@@ -483,7 +498,8 @@ export class CatalogueImportService {
         unchanged: counts.unchanged,
         imported: counts.imported,
         skipped: counts.skipped,
-        warnings: capWarnings([...parseWarnings, ...counts.warnings]),
+        ...capWarnings([...parseWarnings, ...counts.warnings]),
+        jsonFormat: parsed.jsonFormat,
       };
       touched = counts.imported > 0;
     }
@@ -550,6 +566,11 @@ export class CatalogueImportService {
  */
 export function changesBundles(result: ImportResult): boolean {
   return result.kind === 'source' || result.imported > 0;
+}
+
+/** The stored format of a queued upload: null when the caller left it to detection. */
+function jsonFormatOf(stored: string | null): JsonFormat | 'auto' {
+  return stored === 'v3' || stored === 'v4' ? stored : 'auto';
 }
 
 /** A file whose units sit under nested objects (and whose top-level names hold no ".") is nested. */

@@ -9,6 +9,7 @@ export type CatalogueErrorCode =
   | 'INVALID_VOTING_PARAMETERS'
   | 'INVALID_CATALOGUE'
   | 'INVALID_UPLOAD'
+  | 'UNKNOWN_PARAMETER'
   | 'JOB_NOT_FOUND'
   | 'NAMESPACE_NOT_FOUND';
 
@@ -21,6 +22,7 @@ export const catalogueError = errorFactory<CatalogueErrorCode>({
   INVALID_VOTING_PARAMETERS: 400,
   INVALID_CATALOGUE: 400,
   INVALID_UPLOAD: 400,
+  UNKNOWN_PARAMETER: 400,
   JOB_NOT_FOUND: 404,
   NAMESPACE_NOT_FOUND: 404,
 });

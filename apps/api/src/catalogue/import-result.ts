@@ -8,6 +8,9 @@ export interface ImportWarning {
 
 export type ImportKind = 'source' | 'translations';
 
+/** The i18next JSON version a file was read as: given by the caller, or detected (docs/api.md). */
+export type ImportJsonFormat = 'v3' | 'v4';
+
 export interface ImportResult {
   readonly namespace: string;
   readonly locale: string;
@@ -23,19 +26,25 @@ export interface ImportResult {
   readonly imported: number;
   /** Translations: units not taken (key not in the source, empty, or not eligible). */
   readonly skipped: number;
+  /** The first MAX_WARNINGS warnings, in file order. */
   readonly warnings: readonly ImportWarning[];
+  /** Every warning the import produced (the list above stops at MAX_WARNINGS). */
+  readonly warningCount: number;
+  /** True when `warnings` holds fewer entries than warningCount. */
+  readonly warningsTruncated: boolean;
+  /** How the file was read: 'v3' (`_plural` suffixes, converted) or 'v4'. */
+  readonly jsonFormat: ImportJsonFormat;
 }
 
-/** Warnings beyond this many are summarised in one last entry, so a response stays small. */
+/** Warnings beyond this many are counted (warningCount, warningsTruncated), so a response stays small. */
 export const MAX_WARNINGS = 200;
 
-export function capWarnings(warnings: readonly ImportWarning[]): ImportWarning[] {
-  if (warnings.length <= MAX_WARNINGS) return [...warnings];
-  return [
-    ...warnings.slice(0, MAX_WARNINGS),
-    {
-      code: 'MORE_WARNINGS',
-      message: `${warnings.length - MAX_WARNINGS} more warnings were left out.`,
-    },
-  ];
+export function capWarnings(
+  warnings: readonly ImportWarning[],
+): Pick<ImportResult, 'warnings' | 'warningCount' | 'warningsTruncated'> {
+  return {
+    warnings: warnings.slice(0, MAX_WARNINGS),
+    warningCount: warnings.length,
+    warningsTruncated: warnings.length > MAX_WARNINGS,
+  };
 }

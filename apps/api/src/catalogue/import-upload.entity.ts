@@ -33,9 +33,16 @@ export class ImportUploadEntity {
   @Column({ type: 'text' })
   locale!: string;
 
-  /** Nested ('.') or flat keys, decided when the upload was accepted. */
-  @Column({ name: 'nested_keys', type: 'boolean' })
-  nestedKeys!: boolean;
+  /**
+   * Nested ('.') or flat keys, decided when the upload was accepted; null for a new namespace's
+   * file queued unparsed, whose style the worker decides from the file.
+   */
+  @Column({ name: 'nested_keys', type: 'boolean', nullable: true })
+  nestedKeys!: boolean | null;
+
+  /** 'v3' or 'v4' as the caller said; null: detected when the worker parses the file. */
+  @Column({ name: 'json_format', type: 'text', nullable: true })
+  jsonFormat!: string | null;
 
   /** Who the import acts for (author of imported candidates). */
   @Column({ name: 'author_id', type: 'uuid' })

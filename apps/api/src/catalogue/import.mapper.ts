@@ -19,6 +19,10 @@ export function toImportResultModel(result: ImportResult): ImportResultModel {
       ...(w.key === undefined ? {} : { key: w.key }),
       ...(w.line === undefined ? {} : { line: w.line }),
     })),
+    // Results stored before these fields existed: their list was whole or ended in MORE_WARNINGS.
+    warningCount: result.warningCount ?? result.warnings.length,
+    warningsTruncated: result.warningsTruncated ?? false,
+    jsonFormat: result.jsonFormat ?? 'v4',
   };
 }
 

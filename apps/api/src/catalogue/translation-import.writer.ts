@@ -1,5 +1,5 @@
 import { checkTranslation, type CatalogueUnit, type Forms } from '@chorus/translation-core';
-import { dedupeKey, normalizeForms, type VotingParams } from '@chorus/voting';
+import { dedupeKey, type VotingParams } from '@chorus/voting';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ImportWarning } from './import-result';
@@ -107,7 +107,9 @@ export async function writeImportedTranslations(
       skipped += 1;
       continue;
     }
-    const forms = normalizeForms(unit.forms);
+    // Stored byte-exact (an app's NFD Hebrew or Vietnamese comes back as it went in); NFC only in
+    // the dedupe key, so the same text in either normal form is still one candidate.
+    const forms = unit.forms;
     const dedupe = dedupeKey(forms);
     if (dedupe === entry.winnerDedupe) settled += 1;
     else pending.push({ unit, entry, forms, dedupe });
@@ -151,6 +153,7 @@ async function checked(
       sourceLocale: target.sourceLocale,
       targetLocale: target.locale,
       forms,
+      origin: 'import',
     }).map((f) => ({ code: f.code, severity: f.severity, form: f.form, message: f.message }));
     return {
       stringId: entry.stringId,

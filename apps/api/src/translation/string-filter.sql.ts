@@ -39,6 +39,11 @@ export function filterCondition(
     case StringFilter.STALE:
       return `(u.winner_translation_id IS NOT NULL AND u.winner_source_hash IS DISTINCT FROM s.source_hash
         AND NOT ${HAS_CURRENT_CANDIDATE})`;
+    case StringFilter.INCOMPLETE:
+      // Only imported winners can lack a form (the submit path needs every one); the import stores
+      // a PLURAL_INCOMPLETE finding per missing form (translation-core, origin 'import').
+      return `(${IS_DECIDED} AND EXISTS (SELECT 1 FROM translation w
+        WHERE w.id = u.winner_translation_id AND w.findings @> '[{"code": "PLURAL_INCOMPLETE"}]'))`;
     case StringFilter.MINE:
       return `EXISTS (SELECT 1 FROM translation t WHERE t.unit_id = u.id
         AND t.author_id = ${params.add(viewerId)} AND t.status <> 'withdrawn')`;

@@ -109,6 +109,10 @@ export class TranslatableStringService {
                 tally: null,
               }),
         round: round === undefined ? null : toRoundModel(round),
+        missingForms:
+          winner === undefined || r.winner_source_hash !== r.source_hash
+            ? []
+            : missingFormsOf(winner),
         candidateCount: r.candidate_count,
         locked: r.locked === true,
       };
@@ -140,6 +144,11 @@ export class TranslatableStringService {
     );
     return new Map(rows.map((r) => [r.translation_id, r.value]));
   }
+}
+
+/** The forms an imported winner lacks, as its import check recorded them (see StringFilter.INCOMPLETE). */
+function missingFormsOf(winner: TranslationEntity): string[] {
+  return winner.findings.filter((f) => f.code === 'PLURAL_INCOMPLETE').map((f) => f.form);
 }
 
 /** The UnitStatus partition (see the enum): must agree with the SQL in string-filter.sql.ts. */

@@ -58,7 +58,7 @@ export class TranslationEntity {
   @Column({ name: 'source_hash', type: 'text' })
   sourceHash!: string;
 
-  /** category → text ({"": text} for simple strings), NFC-normalised at ingestion. */
+  /** category → text ({"": text} for simple strings); imports store it byte-exact, NFC is only in dedupe_key. */
   @Column({ type: 'jsonb' })
   forms!: Record<string, string>;
 

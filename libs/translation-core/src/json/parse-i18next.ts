@@ -431,7 +431,7 @@ export function parseI18nextJson(
       if (missing.length > 0) {
         warnings.push({
           code: 'PLURAL_FORMS_INCOMPLETE',
-          message: `Line ${g.line}: ${g.kind} "${g.key}" lacks the ${options.locale} form${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}; i18next falls back to another language for those numbers.`,
+          message: `Line ${g.line}: ${g.kind} "${g.key}" lacks the ${options.locale} form${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}; the other forms ship, and i18next falls back only for those numbers until volunteers add ${missing.length > 1 ? 'them' : 'it'} (listed as incomplete).`,
           key: g.key,
           line: g.line,
         });
@@ -439,7 +439,7 @@ export function parseI18nextJson(
       if (extra.length > 0) {
         warnings.push({
           code: 'PLURAL_FORM_NOT_IN_LOCALE',
-          message: `Line ${g.line}: ${g.kind} "${g.key}" has form${extra.length > 1 ? 's' : ''} ${extra.map((m) => `"${m}"`).join(', ')} that ${options.locale} never uses.`,
+          message: `Line ${g.line}: ${g.kind} "${g.key}" has form${extra.length > 1 ? 's' : ''} ${extra.map((m) => `"${m}"`).join(', ')} that ${options.locale} never uses; ${extra.length > 1 ? 'they are' : 'it is'} left out of the exported file, the rest of the group ships.`,
           key: g.key,
           line: g.line,
         });

@@ -1,6 +1,16 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsBoolean, IsDefined, IsOptional, IsString, Length, Matches } from 'class-validator';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+} from 'class-validator';
 import { ProjectArgs } from '../../identity/dto/api-token.args';
+import type { ImportJsonFormat } from '../import-result';
+import { JSON_FORMAT_ENUM } from './import.model';
 import { UploadScalar } from '../upload/upload.scalar';
 import type { UploadedFile } from '../upload/uploaded-file';
 
@@ -29,6 +39,15 @@ export class ImportCatalogueArgs extends ProjectArgs {
   @IsOptional()
   @IsBoolean()
   async?: boolean | null;
+
+  @Field(() => JSON_FORMAT_ENUM, {
+    nullable: true,
+    description:
+      'i18next JSON version of the file; detected when omitted (v3 when a `key_plural` sits beside `key` and no key ends in `_other`)',
+  })
+  @IsOptional()
+  @IsIn(['v3', 'v4'])
+  format?: ImportJsonFormat | null;
 }
 
 @ArgsType()

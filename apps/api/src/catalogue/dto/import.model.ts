@@ -1,4 +1,13 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { ImportJsonFormat } from '../import-result';
+
+/** GraphQL enum of i18next JSON versions (values equal the REST `format` parameter). */
+export const JSON_FORMAT_ENUM: { readonly [K in ImportJsonFormat]: K } = { v3: 'v3', v4: 'v4' };
+
+registerEnumType(JSON_FORMAT_ENUM, {
+  name: 'JsonFormat',
+  description: 'i18next JSON version: v3 (`_plural`, `_0`…`_5` suffixes) or v4 (CLDR `_one`, `_other`, …)',
+});
 
 @ObjectType('ImportWarning')
 export class ImportWarningModel {
@@ -46,8 +55,17 @@ export class ImportResultModel {
   @Field(() => Int)
   skipped!: number;
 
-  @Field(() => [ImportWarningModel])
+  @Field(() => [ImportWarningModel], { description: 'The first 200 warnings, in file order' })
   warnings!: ImportWarningModel[];
+
+  @Field(() => Int, { description: 'Every warning of the import; see warningsTruncated' })
+  warningCount!: number;
+
+  @Field(() => Boolean, { description: 'True when `warnings` stops short of warningCount' })
+  warningsTruncated!: boolean;
+
+  @Field(() => JSON_FORMAT_ENUM, { description: 'How the file was read (given or detected)' })
+  jsonFormat!: ImportJsonFormat;
 }
 
 @ObjectType('ImportCataloguePayload', {

@@ -9,7 +9,7 @@ import { RoundDirtyUndecided1795618000000 } from './1795618000000-RoundDirtyUnde
 import { BundleBuildDuration1795619000000 } from './1795619000000-BundleBuildDuration';
 import { BundleRequest1795620000000 } from './1795620000000-BundleRequest';
 import { StringLeaseUnlogged1795627000000 } from './1795627000000-StringLeaseUnlogged';
-import { RateLimit1795623000000 } from './1795623000000-RateLimit';
+import { ImportUploadJsonFormat1795625000000 } from './1795625000000-ImportUploadJsonFormat';
 
 /** Every migration in order. Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -24,5 +24,5 @@ export const MIGRATIONS = [
   BundleBuildDuration1795619000000,
   BundleRequest1795620000000,
   StringLeaseUnlogged1795627000000,
-  RateLimit1795623000000,
+  ImportUploadJsonFormat1795625000000,
 ];

@@ -55,6 +55,12 @@ export class TranslatableStringModel {
   @Field(() => RoundModel, { nullable: true })
   round!: RoundModel | null;
 
+  @Field(() => [String], {
+    description:
+      'Required plural forms the shipped winner lacks (an imported partial group): add them to complete it',
+  })
+  missingForms!: string[];
+
   @Field(() => Int, { description: 'Active candidates for the current source text' })
   candidateCount!: number;
 

@@ -8,6 +8,8 @@ export enum StringFilter {
   DECIDED = 'DECIDED',
   STALE = 'STALE',
   MINE = 'MINE',
+  /** Decided, but the shipped winner (an imported partial plural group) lacks a required form. */
+  INCOMPLETE = 'INCOMPLETE',
 }
 
 /**
@@ -39,7 +41,8 @@ export enum RoundState {
 
 registerEnumType(StringFilter, {
   name: 'StringFilter',
-  description: 'Which strings to list: by status in the locale, or MINE (you wrote a candidate).',
+  description:
+    'Which strings to list: by status in the locale, MINE (you wrote a candidate), or INCOMPLETE (the shipped winner lacks a plural form).',
 });
 registerEnumType(UnitStatus, {
   name: 'UnitStatus',
