@@ -6,11 +6,13 @@ import { CatalogueModule } from '../catalogue/catalogue.module';
 import { graphqlContext } from '../common/auth/graphql-context';
 import { formatGraphqlError } from '../common/errors/graphql-error-formatter';
 import { graphqlLimitRules } from '../common/graphql-limits/graphql-limits.rules';
+import { querySizePlugin } from '../common/graphql-limits/query-size';
 import { ConfigModule } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { DatabaseModule } from '../database/database.module';
 import { DeliveryModule } from '../delivery/delivery.module';
 import { DemoModule } from '../demo/demo.module';
+import { GraphqlWsModule } from '../graphql-ws/graphql-ws.module';
 import { HealthModule } from '../health/health.module';
 import { IdentityModule } from '../identity/identity.module';
 import { QueueModule } from '../queue/queue.module';
@@ -36,9 +38,12 @@ export class ApiModule {
           introspection: config.nodeEnv !== 'production',
           csrfPrevention: true,
           validationRules: graphqlLimitRules(config),
-          // graphql-ws subscriptions share /graphql; their context carries the upgrade request,
-          // whose cookie the AuthGuard reads like any other request's.
-          subscriptions: { 'graphql-ws': { path: '/graphql' } },
+          // A document past the token limit stops parsing before validation walks it.
+          parseOptions: { maxTokens: config.graphqlMaxTokens },
+          plugins: [querySizePlugin(config)],
+          // No "Did you mean …?" schema hints in production errors (introspection is off there).
+          hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
+          // No `subscriptions` here: GraphqlWsModule serves graphql-ws on /graphql with the HTTP rules.
           context: graphqlContext,
           formatError: formatGraphqlError,
         }),
@@ -50,6 +55,7 @@ export class ApiModule {
         VotingModule,
         HealthModule,
         DemoModule,
+        GraphqlWsModule,
       ],
     };
   }

@@ -153,7 +153,16 @@ export class ProjectService {
     return this.projects.findOne({ where: { slug } });
   }
 
-  private async isMember(projectId: string, userId: string): Promise<boolean> {
+  /** 'public' or 'private', or null for a project that no longer exists. */
+  async visibilityOf(projectId: string): Promise<ProjectEntity['visibility'] | null> {
+    const project = await this.projects.findOne({
+      where: { id: projectId },
+      select: { id: true, visibility: true },
+    });
+    return project?.visibility ?? null;
+  }
+
+  async isMember(projectId: string, userId: string): Promise<boolean> {
     return (
       (await this.dataSource
         .getRepository(MembershipEntity)

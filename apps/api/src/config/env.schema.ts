@@ -58,6 +58,16 @@ export interface AppConfig {
   readonly graphqlMaxDepth: number;
   /** Upper bound of a request's estimated cost (QUERY_TOO_COMPLEX); see graphql-limits. */
   readonly graphqlMaxComplexity: number;
+  /** Longest GraphQL query string, in UTF-8 bytes (QUERY_TOO_LARGE), checked before parsing. */
+  readonly graphqlMaxQueryBytes: number;
+  /** Most lexical tokens in a GraphQL document; graphql-js stops parsing past it. */
+  readonly graphqlMaxTokens: number;
+  /** Active subscriptions one graphql-ws connection may hold (SUBSCRIPTION_LIMIT). */
+  readonly graphqlWsMaxSubscriptions: number;
+  /** Open graphql-ws connections per signed-in user, per API process. */
+  readonly graphqlWsMaxConnectionsPerUser: number;
+  /** Open graphql-ws connections per client IP, per API process. */
+  readonly graphqlWsMaxConnectionsPerIp: number;
   /** Largest catalogue file accepted by the import endpoints, in bytes. */
   readonly importMaxBytes: number;
   /** Imports with more units than this run as a background job (202 + jobId). */
@@ -208,6 +218,23 @@ export function parseEnv(env: Env): AppConfig {
       .filter((o) => o !== ''),
     graphqlMaxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
     graphqlMaxComplexity: integer(env, 'GRAPHQL_MAX_COMPLEXITY', 5_000, 10, 1_000_000),
+    graphqlMaxQueryBytes: integer(env, 'GRAPHQL_MAX_QUERY_BYTES', 65_536, 1_024, 2_097_152),
+    graphqlMaxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 5_000, 100, 1_000_000),
+    graphqlWsMaxSubscriptions: integer(env, 'GRAPHQL_WS_MAX_SUBSCRIPTIONS', 50, 1, 10_000),
+    graphqlWsMaxConnectionsPerUser: integer(
+      env,
+      'GRAPHQL_WS_MAX_CONNECTIONS_PER_USER',
+      20,
+      1,
+      10_000,
+    ),
+    graphqlWsMaxConnectionsPerIp: integer(
+      env,
+      'GRAPHQL_WS_MAX_CONNECTIONS_PER_IP',
+      100,
+      1,
+      100_000,
+    ),
     importMaxBytes: integer(env, 'IMPORT_MAX_MB', 20, 1, 200) * 1024 * 1024,
     importAsyncUnits: integer(env, 'IMPORT_ASYNC_UNITS', 5_000, 1, 10_000_000),
     webhookAllowedHosts: hostList(env, 'WEBHOOK_ALLOWED_HOSTS'),

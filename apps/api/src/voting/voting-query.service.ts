@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { catalogueError } from '../catalogue/catalogue.errors';
+import { ProjectService } from '../catalogue/project.service';
 import type { RoundModel } from '../translation/dto/round.model';
 import type { TranslatableStringModel } from '../translation/dto/translatable-string.model';
 import { toRoundModel } from '../translation/round.mapper';
@@ -14,6 +16,7 @@ import {
 } from './live-events';
 import { RoundEntity } from './round.entity';
 import { votingError } from './voting.errors';
+import { EventMemo } from './event-memo';
 
 /** Maps an async iterator lazily (GraphQL subscriptions pull one event at a time). */
 function mapAsync<A, B>(
@@ -44,7 +47,12 @@ export class VotingQueryService {
     private readonly dataSource: DataSource,
     private readonly strings: TranslatableStringService,
     @Inject(LIVE_EVENTS) private readonly live: LiveEvents,
+    private readonly projects: ProjectService,
   ) {}
+
+  private readonly rounds = new EventMemo<RoundModel>();
+  private readonly access = new EventMemo<boolean>();
+  private readonly stringViews = new EventMemo<TranslatableStringModel>();
 
   async roundModel(roundId: string): Promise<RoundModel> {
     const round = await this.dataSource
@@ -54,21 +62,53 @@ export class VotingQueryService {
     return toRoundModel(round);
   }
 
+  /**
+   * Each event is delivered only while the project is still visible to the viewer (checked per
+   * event: a member removed from a private project stops receiving at once, with
+   * PROJECT_NOT_FOUND); the round is loaded once per event for every subscriber.
+   */
   roundEvents(
     projectId: string,
     locale: string,
+    viewerId: string | null,
   ): AsyncIterableIterator<{ roundDecided: RoundEventModel }> {
     const events = this.live.subscribe(
       (e: LiveEvent): e is RoundDecidedEvent =>
         e.type === 'roundDecided' && e.projectId === projectId && e.locale === locale,
     );
-    return mapAsync(events, async (e) => ({
-      roundDecided: {
-        stringId: e.stringId,
-        locale: e.locale,
-        round: await this.roundModel(e.roundId),
-      },
-    }));
+    return mapAsync(events, async (e) => {
+      if (!(await this.visibleFor(e, projectId, viewerId))) {
+        throw catalogueError(
+          'PROJECT_NOT_FOUND',
+          'This project is no longer visible to you; its subscription has ended.',
+        );
+      }
+      return {
+        roundDecided: {
+          stringId: e.stringId,
+          locale: e.locale,
+          round: await this.rounds.once(e, e.roundId, () => this.roundModel(e.roundId)),
+        },
+      };
+    });
+  }
+
+  /** Visibility once per event, membership once per event and viewer (private projects only). */
+  private async visibleFor(
+    event: LiveEvent,
+    projectId: string,
+    viewerId: string | null,
+  ): Promise<boolean> {
+    const visibility = await this.access.once(
+      event,
+      `project:${projectId}`,
+      async () => (await this.projects.visibilityOf(projectId)) === 'public',
+    );
+    if (visibility) return true;
+    if (viewerId === null) return false;
+    return this.access.once(event, `member:${projectId}:${viewerId}`, () =>
+      this.projects.isMember(projectId, viewerId),
+    );
   }
 
   stringEvents(
@@ -80,8 +120,11 @@ export class VotingQueryService {
       (e: LiveEvent): e is StringUpdatedEvent =>
         e.type === 'stringUpdated' && e.stringId === stringId && e.locale === locale,
     );
-    return mapAsync(events, async () => ({
-      stringUpdated: await this.strings.byId(stringId, locale, viewerId),
+    // The string carries the viewer's own votes and checks their access: shared per viewer.
+    return mapAsync(events, async (e) => ({
+      stringUpdated: await this.stringViews.once(e, viewerId ?? '', () =>
+        this.strings.byId(stringId, locale, viewerId),
+      ),
     }));
   }
 }

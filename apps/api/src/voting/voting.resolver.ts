@@ -135,7 +135,7 @@ export class VotingResolver {
     @CurrentPrincipal() principal: Principal | null,
   ): Promise<AsyncIterableIterator<{ roundDecided: RoundEventModel }>> {
     const { id } = await this.projects.findVisible(project, principal?.userId ?? null);
-    return this.queries.roundEvents(id, locale);
+    return this.queries.roundEvents(id, locale, principal?.userId ?? null);
   }
 
   @Public()

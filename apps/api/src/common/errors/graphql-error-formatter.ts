@@ -13,6 +13,8 @@ const PROTOCOL_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  // The query-size check (graphql-limits/query-size), before Apollo parses.
+  'QUERY_TOO_LARGE',
 ]);
 
 function originalOf(error: unknown): unknown {
