@@ -43,12 +43,35 @@ function iterate<E extends LiveEvent>(
   };
 }
 
-function parse(raw: string): LiveEvent | null {
+/** A message carries one event, or an array of them (publishMany). */
+function parse(raw: string): LiveEvent[] {
   try {
-    return JSON.parse(raw) as LiveEvent;
+    const value = JSON.parse(raw) as LiveEvent | LiveEvent[];
+    return Array.isArray(value) ? value : [value];
   } catch {
-    return null;
+    return [];
   }
+}
+
+/** pg_notify payloads must stay under 8000 bytes: batches are sent as several arrays. */
+const NOTIFY_PAYLOAD_MAX = 7_000;
+
+function chunkPayloads(events: readonly LiveEvent[]): string[] {
+  const payloads: string[] = [];
+  let chunk: string[] = [];
+  let size = 2;
+  for (const event of events) {
+    const json = JSON.stringify(event);
+    if (chunk.length > 0 && size + json.length + 1 > NOTIFY_PAYLOAD_MAX) {
+      payloads.push(`[${chunk.join(',')}]`);
+      chunk = [];
+      size = 2;
+    }
+    chunk.push(json);
+    size += json.length + 1;
+  }
+  if (chunk.length > 0) payloads.push(`[${chunk.join(',')}]`);
+  return payloads;
 }
 
 export class RedisLiveEvents implements LiveEvents {
@@ -68,14 +91,17 @@ export class RedisLiveEvents implements LiveEvents {
     await this.publisher.publish(this.channel, JSON.stringify(event));
   }
 
+  async publishMany(events: readonly LiveEvent[]): Promise<void> {
+    if (events.length > 0) await this.publisher.publish(this.channel, JSON.stringify(events));
+  }
+
   subscribe<E extends LiveEvent>(
     filter: (event: LiveEvent) => event is E,
   ): AsyncIterableIterator<E> {
     if (this.subscriber === null) {
       const subscriber = new Redis(this.url, { maxRetriesPerRequest: null });
       subscriber.on('message', (_channel: string, raw: string) => {
-        const event = parse(raw);
-        if (event !== null) this.emitter.emit('event', event);
+        for (const event of parse(raw)) this.emitter.emit('event', event);
       });
       subscriber
         .subscribe(this.channel)
@@ -112,6 +138,16 @@ export class PostgresLiveEvents implements LiveEvents {
     await this.publisher.query('SELECT pg_notify($1, $2)', [this.channel, JSON.stringify(event)]);
   }
 
+  async publishMany(events: readonly LiveEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    this.publisherReady ??= this.publisher.connect();
+    await this.publisherReady;
+    await this.publisher.query('SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p', [
+      this.channel,
+      chunkPayloads(events),
+    ]);
+  }
+
   subscribe<E extends LiveEvent>(
     filter: (event: LiveEvent) => event is E,
   ): AsyncIterableIterator<E> {
@@ -119,8 +155,8 @@ export class PostgresLiveEvents implements LiveEvents {
       const client = new Client({ connectionString: this.databaseUrl });
       client.on('error', () => undefined);
       client.on('notification', (message) => {
-        const event = message.payload === undefined ? null : parse(message.payload);
-        if (event !== null) this.emitter.emit('event', event);
+        if (message.payload === undefined) return;
+        for (const event of parse(message.payload)) this.emitter.emit('event', event);
       });
       await client.connect();
       await client.query(`LISTEN "${this.channel}"`);

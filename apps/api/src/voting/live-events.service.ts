@@ -21,6 +21,10 @@ export class LiveEventsService implements LiveEvents, OnModuleDestroy {
     return this.transport.publish(event);
   }
 
+  publishMany(events: readonly LiveEvent[]): Promise<void> {
+    return this.transport.publishMany(events);
+  }
+
   subscribe<E extends LiveEvent>(
     filter: (event: LiveEvent) => event is E,
   ): AsyncIterableIterator<E> {

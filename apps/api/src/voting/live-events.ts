@@ -24,6 +24,8 @@ export const LIVE_EVENTS = Symbol('LIVE_EVENTS');
 
 export interface LiveEvents {
   publish(event: LiveEvent): Promise<void>;
+  /** Several events in one message (a close batch): one round trip instead of one per event. */
+  publishMany(events: readonly LiveEvent[]): Promise<void>;
   /** Events matching `filter`, until the returned iterator is closed. */
   subscribe<E extends LiveEvent>(
     filter: (event: LiveEvent) => event is E,

@@ -14,6 +14,7 @@ import { VOTING_QUEUE } from '../queue/jobs';
 import { queueConnection } from '../queue/queue-connection';
 import { AbuseService } from './abuse.service';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
+import { UnitBusyError } from './unit-busy.error';
 import { VotingService } from './voting.service';
 
 type VotingJob = { [N in keyof VotingJobs]: Job<VotingJobs[N], unknown, N> }[keyof VotingJobs];
@@ -56,9 +57,11 @@ export class RoundCloserWorker implements OnModuleInit, OnApplicationShutdown {
       stalledInterval: this.config.queueLockMs,
       maxStalledCount: 5,
     });
-    this.worker.on('failed', (job, error) =>
-      this.logger.warn(`job ${job?.id ?? '?'} failed: ${error.message}`),
-    );
+    this.worker.on('failed', (job, error) => {
+      // Expected under load (the unit was in another batch); the retry settles it.
+      if (error instanceof UnitBusyError) return;
+      this.logger.warn(`job ${job?.id ?? '?'} failed: ${error.message}`);
+    });
     this.worker.on('error', (error) => this.logger.error(`worker error: ${error.message}`));
     this.sweepTimer = setInterval(() => void this.sweep(), this.config.roundSweepMs);
     this.abuseTimer = setInterval(() => void this.scheduleAbuseScans(), this.config.abuseScanMs);
@@ -78,13 +81,21 @@ export class RoundCloserWorker implements OnModuleInit, OnApplicationShutdown {
       case 'tick': {
         if (this.decided.has(job.data.roundId) || (await this.isSettled(job.data.roundId)))
           return { state: 'settled' };
-        const outcome = await this.voting.tickDue(
-          job.data.unitId,
-          Date.now(),
-          this.config.roundCloseBatch,
-        );
-        this.decided.remember(outcome.decidedRoundIds);
-        return { state: outcome.state.round.state };
+        // Until its last attempt a job never waits behind a batch holding its unit: it retries.
+        const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        try {
+          const outcome = await this.voting.tickDue(
+            job.data.unitId,
+            Date.now(),
+            this.config.roundCloseBatch,
+            lastAttempt,
+          );
+          this.decided.remember(outcome.decidedRoundIds);
+          return { state: outcome.state.round.state };
+        } catch (error) {
+          if (error instanceof UnitBusyError) this.decided.remember(error.decidedRoundIds);
+          throw error;
+        }
       }
       case 'scan-abuse': {
         const result = await this.abuse.scan(job.data.projectId, Date.now());

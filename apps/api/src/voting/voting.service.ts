@@ -16,8 +16,9 @@ import { catalogueError } from '../catalogue/catalogue.errors';
 import { preparedQuery } from '../database/prepared-query';
 import { AccessService } from '../identity/access.service';
 import { isAllowed, type MembershipGrant, type ProjectAction } from '../identity/permissions';
-import { LIVE_EVENTS, type LiveEvents } from './live-events';
+import { LIVE_EVENTS, type LiveEvent, type LiveEvents } from './live-events';
 import { roundUuid } from './round-id';
+import { UnitBusyError } from './unit-busy.error';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
 import {
   UnitStateRepository,
@@ -305,12 +306,19 @@ export class VotingService {
   /**
    * A tick for `unitId` that also takes up to `batch` other units whose rounds are due and that no
    * one else holds, and applies the tick to all of them in one transaction with set-based writes.
-   * The other units' own close jobs then find their rounds final and have nothing to do.
+   * The other units' own close jobs then find their rounds final and have nothing to do. With
+   * `waitForOwn` false it never waits for a unit another transaction holds: when that is its own
+   * unit, it still closes the batch, then throws UnitBusyError so the job retries later.
    */
-  async tickDue(unitId: string, now: number, batch: number): Promise<TickOutcome> {
+  async tickDue(
+    unitId: string,
+    now: number,
+    batch: number,
+    waitForOwn = true,
+  ): Promise<TickOutcome> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const changes: UnitChange[] = [];
-      for (const unit of await this.units.lockDue(manager, unitId, now, batch)) {
+      for (const unit of await this.units.lockDue(manager, unitId, now, batch, waitForOwn)) {
         try {
           changes.push(this.apply(unit, this.startState(unit, now), { type: 'tick' }, now));
         } catch (error) {
@@ -322,10 +330,11 @@ export class VotingService {
       return changes;
     });
     const own = outcome.find((c) => c.loaded.context.unitId === unitId);
-    if (own === undefined) throw new Error(`translation_unit ${unitId} not found`);
     const decided: string[] = [];
     const rebuild = new Map<string, Set<string>>();
     const published: Promise<void>[] = [];
+    // One live-events message for the whole batch, not one or two per round.
+    const events: LiveEvent[] = [];
     for (const change of outcome) {
       const round = change.after.round;
       if (round.state === 'DECIDED') decided.push(round.id);
@@ -335,12 +344,19 @@ export class VotingService {
         rebuild.set(projectId, (rebuild.get(projectId) ?? new Set()).add(localeCode));
       }
       published.push(
-        this.afterCommit(change.loaded.context, change.after, change.effects, now, false),
+        this.afterCommit(change.loaded.context, change.after, change.effects, now, false, events),
       );
     }
     await Promise.all(published);
+    await this.live.publishMany(events).catch((error: unknown) => {
+      this.logger.error(`after-commit step failed: ${String(error)}`);
+    });
     // One rebuild request per project for the whole batch, not one per decision.
     for (const [projectId, locales] of rebuild) await this.requestRebuild(projectId, [...locales]);
+    if (own === undefined) {
+      if (!waitForOwn) throw new UnitBusyError(unitId, decided);
+      throw new Error(`translation_unit ${unitId} not found`);
+    }
     return {
       context: own.loaded.context,
       state: own.after,
@@ -466,8 +482,15 @@ export class VotingService {
     effects: readonly Effect[],
     now: number,
     rebuild = true,
+    batchEvents: LiveEvent[] | null = null,
   ): Promise<void> {
     const tasks: Promise<unknown>[] = [];
+    // In a batch the caller sends every event in one message (publishMany).
+    const publish = (event: LiveEvent): Promise<void> => {
+      if (batchEvents === null) return this.live.publish(event);
+      batchEvents.push(event);
+      return Promise.resolve();
+    };
     for (const effect of effects) {
       switch (effect.type) {
         case 'scheduleClose':
@@ -490,7 +513,7 @@ export class VotingService {
           break;
         case 'publishDecision':
           tasks.push(
-            this.live.publish({
+            publish({
               type: 'roundDecided',
               projectId: context.projectId,
               locale: context.localeCode,
@@ -526,7 +549,7 @@ export class VotingService {
       tasks.push(this.bundles.requestRebuild(context.projectId, [context.localeCode]));
     }
     tasks.push(
-      this.live.publish({
+      publish({
         type: 'stringUpdated',
         projectId: context.projectId,
         locale: context.localeCode,
