@@ -4,7 +4,7 @@ import type { Caller } from '../identity/access.service';
 import { RequireTokenScope, type TokenRequest } from '../identity/project-token.guard';
 import { catalogueError } from './catalogue.errors';
 import { CatalogueImportService, type ImportJobStatus } from './catalogue-import.service';
-import type { ImportResult } from './import-result';
+import { capWarnings, type ImportResult } from './import-result';
 
 function callerOf(req: TokenRequest): Caller | null {
   if (req.token !== undefined && req.token !== null) return { token: req.token };
@@ -14,7 +14,7 @@ function callerOf(req: TokenRequest): Caller | null {
 }
 
 /** The import endpoint's query parameters; any other name is refused, never ignored. */
-const IMPORT_PARAMETERS = ['locale', 'async', 'keySeparator', 'format'] as const;
+const IMPORT_PARAMETERS = ['locale', 'async', 'keySeparator', 'format', 'warnings'] as const;
 type ImportParameter = (typeof IMPORT_PARAMETERS)[number];
 
 /**
@@ -51,6 +51,13 @@ export function jsonFormatOf(value: string | undefined): 'v3' | 'v4' | undefined
   );
 }
 
+/** `warnings=all`: every warning instead of the first MAX_WARNINGS (the CLI's --report). */
+export function allWarningsWanted(value: string | undefined): boolean {
+  if (value === undefined || value === 'first') return false;
+  if (value === 'all') return true;
+  throw catalogueError('INVALID_UPLOAD', 'warnings must be "all" or "first" (the first 200).');
+}
+
 function keySeparatorOf(value: string | undefined): '.' | false | undefined {
   if (value === undefined) return undefined;
   if (value === '.') return '.';
@@ -83,6 +90,7 @@ export class CatalogueImportController {
     const { locale, async: asyncFlag } = query;
     const separator = keySeparatorOf(query.keySeparator);
     const jsonFormat = jsonFormatOf(query.format);
+    const everyWarning = allWarningsWanted(query.warnings);
     const outcome = await this.imports.importFile(
       callerOf(req),
       slug,
@@ -100,16 +108,19 @@ export class CatalogueImportController {
       res.status(202);
       return { jobId: outcome.jobId };
     }
-    return outcome.result;
+    return everyWarning ? outcome.result : capWarnings(outcome.result);
   }
 
   @Get('jobs/:jobId')
   @RequireTokenScope('push')
   async job(
     @Param('jobId') jobId: string,
+    @Query('warnings') warnings: unknown,
     @Req() req: TokenRequest,
   ): Promise<Omit<ImportJobStatus, 'id'>> {
+    const everyWarning = allWarningsWanted(typeof warnings === 'string' ? warnings : undefined);
     const { id: _id, ...status } = await this.imports.jobStatus(callerOf(req), jobId);
-    return status;
+    if (status.result === undefined || everyWarning) return status;
+    return { ...status, result: capWarnings(status.result) };
   }
 }

@@ -21,7 +21,7 @@ import { identityError } from '../identity/identity.errors';
 import { catalogueError } from './catalogue.errors';
 import { CatalogueImportProducer, type ImportJobState } from './catalogue-import.producer';
 import {
-  capWarnings,
+  allWarnings,
   type ImportKind,
   type ImportResult,
   type ImportWarning,
@@ -469,7 +469,7 @@ export class CatalogueImportService {
         ...counts,
         imported: units.length,
         skipped: 0,
-        ...capWarnings(parseWarnings),
+        ...allWarnings(parseWarnings),
         jsonFormat: parsed.jsonFormat,
       };
     } else {
@@ -498,7 +498,7 @@ export class CatalogueImportService {
         unchanged: counts.unchanged,
         imported: counts.imported,
         skipped: counts.skipped,
-        ...capWarnings([...parseWarnings, ...counts.warnings]),
+        ...allWarnings([...parseWarnings, ...counts.warnings]),
         jsonFormat: parsed.jsonFormat,
       };
       touched = counts.imported > 0;

@@ -36,15 +36,30 @@ export interface ImportResult {
   readonly jsonFormat: ImportJsonFormat;
 }
 
-/** Warnings beyond this many are counted (warningCount, warningsTruncated), so a response stays small. */
+/**
+ * Responses list this many warnings and count the rest (warningCount, warningsTruncated), so they
+ * stay small; `?warnings=all` (REST, the CLI's --report) answers the whole list, which the import
+ * keeps (a file has at most a few warnings per unit, and its size is capped).
+ */
 export const MAX_WARNINGS = 200;
 
-export function capWarnings(
+/** Every warning of an import, as the service records it. */
+export function allWarnings(
   warnings: readonly ImportWarning[],
 ): Pick<ImportResult, 'warnings' | 'warningCount' | 'warningsTruncated'> {
+  return { warnings: [...warnings], warningCount: warnings.length, warningsTruncated: false };
+}
+
+/** The result as a response shows it: the first MAX_WARNINGS warnings and the true count. */
+export function capWarnings(result: ImportResult): ImportResult {
+  // Results stored before warningCount existed carry their (already short) list only.
+  const count = Math.max(result.warningCount ?? 0, result.warnings.length);
+  if (result.warnings.length <= MAX_WARNINGS)
+    return { ...result, warningCount: count, warningsTruncated: count > result.warnings.length };
   return {
-    warnings: warnings.slice(0, MAX_WARNINGS),
-    warningCount: warnings.length,
-    warningsTruncated: warnings.length > MAX_WARNINGS,
+    ...result,
+    warnings: result.warnings.slice(0, MAX_WARNINGS),
+    warningCount: count,
+    warningsTruncated: true,
   };
 }

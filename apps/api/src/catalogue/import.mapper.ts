@@ -1,8 +1,9 @@
 import type { ImportJobStatus } from './catalogue-import.service';
 import type { ImportJobModel, ImportResultModel } from './dto/import.model';
-import type { ImportResult } from './import-result';
+import { capWarnings, type ImportResult } from './import-result';
 
-export function toImportResultModel(result: ImportResult): ImportResultModel {
+export function toImportResultModel(full: ImportResult): ImportResultModel {
+  const result = capWarnings(full);
   return {
     namespace: result.namespace,
     locale: result.locale,
@@ -19,9 +20,9 @@ export function toImportResultModel(result: ImportResult): ImportResultModel {
       ...(w.key === undefined ? {} : { key: w.key }),
       ...(w.line === undefined ? {} : { line: w.line }),
     })),
-    // Results stored before these fields existed: their list was whole or ended in MORE_WARNINGS.
-    warningCount: result.warningCount ?? result.warnings.length,
-    warningsTruncated: result.warningsTruncated ?? false,
+    warningCount: result.warningCount,
+    warningsTruncated: result.warningsTruncated,
+    // Results stored before the format was recorded were all read as v4.
     jsonFormat: result.jsonFormat ?? 'v4',
   };
 }
