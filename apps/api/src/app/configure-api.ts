@@ -4,6 +4,7 @@ import { registerUploadParsers } from '../catalogue/upload/register-upload-parse
 import { HttpErrorFilter } from '../common/errors/http-exception.filter';
 import { requestSizeErrors } from '../common/graphql-limits/request-size-errors.middleware';
 import type { AppConfig } from '../config/env.schema';
+import { securityHeaders } from './security-headers';
 import { serveWeb } from '../web/serve-web';
 
 /** Request-level settings shared by main.ts and the integration tests. */
@@ -11,6 +12,7 @@ export function configureApi(app: INestApplication, config: AppConfig): { serves
   const express = app as NestExpressApplication;
   express.set('trust proxy', 'loopback');
   express.disable('x-powered-by');
+  express.use(securityHeaders());
   registerUploadParsers(express, config);
   express.useBodyParser('json', { limit: '2mb' });
   express.use(requestSizeErrors);

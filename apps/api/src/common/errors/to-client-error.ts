@@ -1,4 +1,6 @@
 import { HttpException } from '@nestjs/common';
+import { DatabaseError } from 'pg';
+import { QueryFailedError } from 'typeorm';
 import { AppError, type JsonValue } from './app-error';
 
 export interface ClientError {
@@ -44,6 +46,41 @@ function httpMessage(error: HttpException): string {
 }
 
 /**
+ * Postgres refusing a value the client sent (an id that is not a UUID, a NUL character in text)
+ * is the client's mistake, not the server's: 400 with a message that says what to fix, never the
+ * database's own text. Inputs are validated before they reach SQL; this catches any path that
+ * forgot, so it can never surface as a 500.
+ */
+function invalidValue(error: QueryFailedError | DatabaseError): ClientError | null {
+  // TypeORM wraps the driver's error; prepared statements (database/prepared-query) throw pg's own.
+  const code =
+    error instanceof DatabaseError
+      ? error.code
+      : (error.driverError as { code?: unknown } | undefined)?.code;
+  if (code === '22P02') {
+    const uuid = /invalid input syntax for type uuid: "(.{0,80})/.exec(error.message);
+    return {
+      code: 'BAD_USER_INPUT',
+      message:
+        uuid === null
+          ? 'A value in the request has the wrong form for its field; check the ids and numbers sent.'
+          : `"${uuid[1]?.replace(/"$/, '') ?? ''}" is not a valid id: ids are UUIDs like 00000000-0000-4000-8000-000000000000.`,
+      status: 400,
+    };
+  }
+  // 22021: invalid byte sequence (Postgres text cannot hold NUL, U+0000).
+  if (code === '22021') {
+    return {
+      code: 'BAD_USER_INPUT',
+      message:
+        'Text in the request contains a NUL character (U+0000), which cannot be stored; remove it.',
+      status: 400,
+    };
+  }
+  return null;
+}
+
+/**
  * Maps anything thrown to what a client may see. Unknown errors become a generic
  * INTERNAL_SERVER_ERROR (the caller logs the original); stack traces never leave the server.
  */
@@ -57,6 +94,9 @@ export function toClientError(error: unknown): ClientError | typeof INTERNAL {
     const status = error.getStatus();
     if (status >= 500) return INTERNAL;
     return { code: httpCode(status), message: httpMessage(error), status };
+  }
+  if (error instanceof QueryFailedError || error instanceof DatabaseError) {
+    return invalidValue(error) ?? INTERNAL;
   }
   return INTERNAL;
 }

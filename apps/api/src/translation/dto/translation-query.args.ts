@@ -7,11 +7,16 @@ import {
   IsString,
   IsUUID,
   Length,
+  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
 import { StringFilter } from './translation-enums';
+
+/** Postgres text cannot hold U+0000; refused here with a message rather than by the database. */
+// eslint-disable-next-line no-control-regex -- matching the NUL character is the point
+const NO_NUL = /^[^\u0000]*$/;
 
 @ArgsType()
 export class ProjectArgs {
@@ -42,6 +47,7 @@ export class StringsArgs extends ProjectLocaleArgs {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @Matches(NO_NUL, { message: 'search must not contain a NUL character (U+0000)' })
   search?: string | null;
 
   @Field(() => Int, { defaultValue: 50, description: 'Page size, 1–200' })
@@ -54,6 +60,7 @@ export class StringsArgs extends ProjectLocaleArgs {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @Matches(NO_NUL, { message: 'after must not contain a NUL character (U+0000)' })
   after?: string | null;
 }
 
