@@ -31,11 +31,14 @@ export type DeliveryJobName = keyof DeliveryJobs;
 export const VOTING_QUEUE = 'voting';
 
 export interface VotingJobs {
-  /** Re-evaluates a unit at a round's deadline or cooldown end (libs/voting `tick`). Safe to repeat. */
+  /**
+   * Re-evaluates a unit at a round's deadline or cooldown end, or after votes in a round that may
+   * decide early (`early`, debounced) (libs/voting `tick`). Safe to repeat.
+   */
   tick: {
     readonly unitId: string;
     readonly roundId: string;
-    readonly reason: 'deadline' | 'cooldown';
+    readonly reason: 'deadline' | 'cooldown' | 'early';
   };
   /** Periodic abuse-signal scan of one project. */
   'scan-abuse': { readonly projectId: string };

@@ -14,6 +14,7 @@ import { LIVE_EVENTS } from './live-events';
 import { LiveEventsService } from './live-events.service';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
 import { UnitStateRepository } from './unit-state.repository';
+import { VoteStatement } from './vote-statement';
 import { VotingQueryService } from './voting-query.service';
 import { VotingResolver } from './voting.resolver';
 import { BUNDLE_REBUILD, VotingService } from './voting.service';
@@ -30,6 +31,7 @@ import { BUNDLE_REBUILD, VotingService } from './voting.service';
   ],
   providers: [
     UnitStateRepository,
+    VoteStatement,
     RoundSchedulerProducer,
     VotingService,
     AbuseService,

@@ -1,4 +1,5 @@
-import { Args, ID, Int, Mutation, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Resolver, Subscription } from '@nestjs/graphql';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
 import { Public } from '../common/auth/public.decorator';
 import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
@@ -69,9 +70,25 @@ export class VotingResolver {
     @Args('candidateId', { type: () => ID }) candidateId: string,
     @Args('value', { type: () => Int }) value: number,
     @CurrentPrincipal() principal: Principal,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CandidateListModel> {
-    const outcome = await this.voting.vote(principal.userId, candidateId, value, Date.now());
-    return this.listAfter(outcome, principal.userId);
+    const { unit, actorManages } = await this.voting.vote(
+      principal.userId,
+      candidateId,
+      value,
+      Date.now(),
+    );
+    // A client that asks only whether it voted gets no candidate list read (3 statements).
+    if (onlyScalars(info)) {
+      return {
+        stringId: unit.stringId,
+        locale: unit.localeCode,
+        hasVoted: true,
+        candidates: [],
+        round: null,
+      };
+    }
+    return this.view.listOf(unit, principal.userId, actorManages);
   }
 
   @RateLimited('votes', 'voteFlips')
@@ -173,4 +190,17 @@ export class VotingResolver {
       outcome.actorManages ?? false,
     );
   }
+}
+
+/** Fields of the vote's answer known without reading the candidate list. */
+const SCALAR_ANSWER = new Set(['stringId', 'locale', 'hasVoted', '__typename']);
+
+/** Whether the query selects only SCALAR_ANSWER fields (no fragments, no nested selections). */
+function onlyScalars(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.every(
+    (node) =>
+      node.selectionSet?.selections.every(
+        (s) => s.kind === Kind.FIELD && SCALAR_ANSWER.has(s.name.value),
+      ) ?? true,
+  );
 }

@@ -4,6 +4,7 @@ import {
   normalizeForms,
   transition,
   type Effect,
+  type RoundState,
   type UnitVotingState,
   type VoteValue,
   type VotingEvent,
@@ -20,6 +21,8 @@ import { LIVE_EVENTS, type LiveEvent, type LiveEvents } from './live-events';
 import { roundUuid } from './round-id';
 import { UnitBusyError } from './unit-busy.error';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
+import type { UnitFacts } from '../translation/candidate-view.service';
+import { VoteStatement } from './vote-statement';
 import {
   UnitStateRepository,
   type LoadedUnit,
@@ -47,6 +50,13 @@ export interface UnitOutcome {
   readonly state: UnitVotingState;
   /** Whether the acting user manages the unit's locale (sees authors and tallies unblinded). */
   readonly actorManages?: boolean;
+}
+
+/** A vote's answer: the unit as the candidate list needs it, and the round the vote went into. */
+export interface VoteOutcome {
+  readonly unit: UnitFacts;
+  readonly round: { readonly id: string; readonly state: RoundState };
+  readonly actorManages: boolean;
 }
 
 /** A batch of due rounds closed together (`tickDue`). */
@@ -100,6 +110,7 @@ export class VotingService {
     private readonly scheduler: RoundSchedulerProducer,
     @Inject(LIVE_EVENTS) private readonly live: LiveEvents,
     @Inject(BUNDLE_REBUILD) private readonly bundles: BundleRebuild,
+    private readonly oneStatement: VoteStatement,
   ) {}
 
   async submit(userId: string, input: SubmitInput, now: number): Promise<SubmitOutcome> {
@@ -191,14 +202,55 @@ export class VotingService {
     }));
   }
 
-  async vote(
-    userId: string,
-    candidateId: string,
-    value: number,
-    now: number,
-  ): Promise<UnitOutcome> {
+  /**
+   * A vote: first as one guarded statement (vote-statement.ts), which decides the common case (a
+   * COLLECTING round) in one round trip; anything it cannot decide runs the full path below, which
+   * also gives the precise error.
+   */
+  async vote(userId: string, candidateId: string, value: number, now: number): Promise<VoteOutcome> {
     if (value !== 1 && value !== -1)
       throw votingError('INVALID_VOTE', 'A vote is +1 (up) or -1 (down).');
+    const cast = await this.oneStatement.cast({ voterId: userId, candidateId, value, now });
+    if (cast !== null) {
+      return {
+        unit: {
+          unitId: cast.unitId,
+          stringId: cast.stringId,
+          localeCode: cast.localeCode,
+          sourceHash: cast.sourceHash,
+          roundId: cast.roundId,
+          z: cast.z,
+        },
+        round: { id: cast.roundId, state: 'COLLECTING' },
+        actorManages: isAllowed('candidate.approve', {
+          memberships: cast.memberships,
+          publicProject: cast.projectVisibility === 'public',
+          locale: cast.localeCode,
+        }),
+      };
+    }
+    const { context, state, actorManages } = await this.voteFullPath(userId, candidateId, value, now);
+    return {
+      unit: {
+        unitId: context.unitId,
+        stringId: context.stringId,
+        localeCode: context.localeCode,
+        sourceHash: state.unit.sourceHash,
+        roundId: state.round.id,
+        z: state.params.z,
+      },
+      round: { id: state.round.id, state: state.round.state },
+      actorManages: actorManages ?? false,
+    };
+  }
+
+  /** The vote under the unit's lock: load the whole state, apply libs/voting, save. */
+  private async voteFullPath(
+    userId: string,
+    candidateId: string,
+    value: 1 | -1,
+    now: number,
+  ): Promise<UnitOutcome> {
     return this.changeCandidate(
       userId,
       candidateId,
@@ -217,7 +269,7 @@ export class VotingService {
           type: 'castVote',
           voter: profile,
           candidateId,
-          value: value as VoteValue,
+          value: value satisfies VoteValue,
           recentVotes,
         };
       },

@@ -10,6 +10,7 @@ import { BundleBuildDuration1795619000000 } from './1795619000000-BundleBuildDur
 import { BundleRequest1795620000000 } from './1795620000000-BundleRequest';
 import { StringLeaseUnlogged1795627000000 } from './1795627000000-StringLeaseUnlogged';
 import { ImportUploadJsonFormat1795625000000 } from './1795625000000-ImportUploadJsonFormat';
+import { VoteTargetOpen1795626000000 } from './1795626000000-VoteTargetOpen';
 
 /** Every migration in order. Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   BundleRequest1795620000000,
   StringLeaseUnlogged1795627000000,
   ImportUploadJsonFormat1795625000000,
+  VoteTargetOpen1795626000000,
 ];

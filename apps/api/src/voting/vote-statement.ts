@@ -1,0 +1,217 @@
+import { RATE_WINDOW_MS } from '@chorus/voting';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
+import { PERMISSIONS, type MembershipGrant, type Permission } from '../identity/permissions';
+import { LIVE_EVENTS, type LiveEvents } from './live-events';
+import { RoundSchedulerProducer } from './round-scheduler.producer';
+
+/** What a vote written by the one statement tells the caller (nothing is reloaded after it). */
+export interface StatementVote {
+  readonly unitId: string;
+  readonly stringId: string;
+  readonly projectId: string;
+  readonly localeCode: string;
+  readonly projectVisibility: 'public' | 'private';
+  readonly sourceHash: string;
+  readonly roundId: string;
+  /** The round's z, for the tallies of the answer. */
+  readonly z: number;
+  /** The round may decide early now (past minDuration): the caller schedules a tick for it. */
+  readonly mature: boolean;
+  /** false when the same vote was already stored (an idempotent repeat). */
+  readonly written: boolean;
+  readonly memberships: readonly MembershipGrant[];
+}
+
+interface Row {
+  unit_id: string;
+  string_id: string;
+  project_id: string;
+  locale: string;
+  visibility: 'public' | 'private';
+  source_hash: string;
+  round_id: string;
+  z: number;
+  mature: boolean;
+  written: number;
+  memberships: MembershipGrant[];
+}
+
+/**
+ * C2's vote weight (libs/voting `explainWeightAtCast`) over the voter's rows, for voter `$2` on
+ * the candidate `x` at `nowMs` (a parameter, epoch ms): wMin for a young account or a flagged collusion pair with
+ * a community author, else wMin + (1 − wMin)·(agree + α)/(agree + disagree + α + β), with the same
+ * operand order as the lib so the floats match bit for bit. Banned voters never reach it (they fall
+ * back to the full path). vote-statement.int-spec.ts checks it against the lib on random profiles:
+ * a change to the lib's rule fails that test until this expression follows.
+ */
+export const weightSql = (nowMs: string): string => `CASE
+  WHEN ${nowMs}::float8 - floor(extract(epoch FROM u.created_at) * 1000) < (x.params->>'minAccountAge')::float8
+    THEN (x.params->>'wMin')::float8
+  WHEN x.origin = 'community' AND EXISTS (
+      SELECT 1 FROM collusion_pair c WHERE c.cleared_at IS NULL
+         AND ((c.user_a = u.id AND c.user_b = x.author_id) OR (c.user_b = u.id AND c.user_a = x.author_id)))
+    THEN (x.params->>'wMin')::float8
+  ELSE (x.params->>'wMin')::float8 + (1 - (x.params->>'wMin')::float8)
+    * ((rep.agree + (x.params->>'alpha')::float8)
+       / (rep.agree + rep.disagree + (x.params->>'alpha')::float8 + (x.params->>'beta')::float8))
+END`;
+
+/** The voter's reputation in the unit's locale: the sum of their ledger rows, as voterProfile reads it. */
+const REPUTATION_SQL = `LATERAL (
+  SELECT COALESCE(sum(l.agree), 0)::float8 AS agree, COALESCE(sum(l.disagree), 0)::float8 AS disagree
+    FROM reputation_ledger l WHERE l.user_id = u.id AND l.locale = x.locale AND l.kind = 'voter') rep`;
+
+/**
+ * A vote as one guarded write (issue 15): in one autocommit statement it checks everything
+ * libs/voting's `castVote` checks on a COLLECTING round before its deadline — unit unlocked, string
+ * not retired, the round current for the source text, candidate eligible (active, current source,
+ * no blocking error, author not banned), not the voter's own, the voter not banned, allowed by the
+ * permission table and under the rate limit (a count capped at the limit) — computes the weight,
+ * and upserts the vote with its audit row. It returns no row when any check fails or the round is
+ * in any other state: the caller then runs the full path, which decides the case (and its error)
+ * under the unit's lock as before.
+ *
+ * Ordering against a close: the statement takes FOR KEY SHARE on the unit row. Votes do not block
+ * each other, but a closer holding the unit FOR UPDATE (lockAndLoad, lockDue and the due claims do)
+ * makes the vote wait, and a close that starts while a vote holds the row waits for the vote and
+ * then reads it. A row condition in this statement would still read the statement's snapshot,
+ * from before the wait, so the round's state is checked again after the lock, by
+ * chorus_vote_target_open (migration VoteTargetOpen), a VOLATILE function whose query takes a
+ * fresh snapshot: a vote either lands before the close's read (and is counted) or sees the round
+ * closed and falls back to the full path. (Locking the round row FOR KEY SHARE as well would not
+ * help: a round update takes FOR NO KEY UPDATE, which does not conflict with it.)
+ */
+const CAST_SQL = `
+WITH x AS (
+  SELECT t.id AS candidate_id, t.unit_id, t.origin, t.author_id, tu.string_id, tu.project_id,
+         l.code AS locale, p.visibility, s.source_hash, r.id AS round_id, r.params, r.collecting_since,
+         COALESCE((SELECT jsonb_agg(jsonb_build_object('role', m.role, 'locale', m.locale))
+                     FROM membership m WHERE m.project_id = tu.project_id AND m.user_id = $2), '[]') AS memberships
+    FROM translation t
+    JOIN translation_unit tu ON tu.id = t.unit_id
+    JOIN round r ON r.id = tu.current_round_id
+    JOIN source_string s ON s.id = tu.string_id
+    JOIN locale l ON l.id = tu.locale_id
+    JOIN project p ON p.id = tu.project_id
+    JOIN "user" a ON a.id = t.author_id
+   WHERE t.id = $1 AND NOT tu.locked AND s.removed_at IS NULL
+     AND r.state = 'COLLECTING' AND r.deadline > $4 AND r.source_hash = s.source_hash
+     AND r.params ?& ARRAY['wMin', 'alpha', 'beta', 'minAccountAge', 'maxVotesPerHour', 'minDuration', 'z']
+     AND t.status = 'active' AND t.source_hash = s.source_hash AND cardinality(t.blocking_errors) = 0
+     AND (t.origin <> 'community' OR (a.banned_at IS NULL AND t.author_id <> $2))
+     AND (($5 AND (p.visibility = 'public'
+                   OR EXISTS (SELECT 1 FROM membership m WHERE m.project_id = tu.project_id AND m.user_id = $2)))
+          OR EXISTS (SELECT 1 FROM membership m
+                      WHERE m.project_id = tu.project_id AND m.user_id = $2 AND m.role::text = ANY($6::text[])
+                        AND (m.role <> 'language_manager' OR NOT $7 OR m.locale = l.code)))
+   FOR KEY SHARE OF tu
+), w AS (
+  SELECT ${weightSql('$8')} AS weight
+    FROM x JOIN "user" u ON u.id = $2 CROSS JOIN ${REPUTATION_SQL}
+   WHERE u.banned_at IS NULL AND chorus_vote_target_open(x.round_id, x.candidate_id, $4)
+     AND (SELECT count(*) FROM (
+            SELECT 1 FROM vote v
+             WHERE v.voter_id = u.id AND v.cast_at > $4 - make_interval(secs => $9::float8 / 1000) AND v.cast_at <= $4
+             LIMIT (x.params->>'maxVotesPerHour')::int) recent) < (x.params->>'maxVotesPerHour')::int
+), ins AS (
+  INSERT INTO vote (translation_id, unit_id, voter_id, value, weight, cast_at)
+  SELECT x.candidate_id, x.unit_id, $2, $3, w.weight, $4 FROM x, w
+  ON CONFLICT (translation_id, voter_id) DO UPDATE
+     SET value = EXCLUDED.value, weight = EXCLUDED.weight, cast_at = EXCLUDED.cast_at
+   WHERE vote.value <> EXCLUDED.value
+  RETURNING 1
+), audit AS (
+  INSERT INTO event (actor_id, project_id, type, payload)
+  SELECT $2, x.project_id, 'vote.cast', jsonb_build_object('candidateId', $1::text) FROM x, w
+)
+SELECT x.unit_id, x.string_id, x.project_id, x.locale, x.visibility, x.source_hash, x.round_id,
+       (x.params->>'z')::float8 AS z, x.memberships,
+       $8::float8 >= floor(extract(epoch FROM x.collecting_since) * 1000) + (x.params->>'minDuration')::float8 AS mature,
+       (SELECT count(*) FROM ins)::int AS written
+  FROM x, w`;
+
+const VOTE_CAST: Permission = PERMISSIONS['vote.cast'];
+
+/**
+ * Runs the one-statement vote. `null` means "not decided here": the round is not COLLECTING (first
+ * vote, decided, undecided), a check failed, or the voter is new to the permission table's rules.
+ */
+export async function castInOneStatement(
+  target: DataSource | EntityManager,
+  vote: { voterId: string; candidateId: string; value: 1 | -1; now: number },
+): Promise<StatementVote | null> {
+  const rows = await preparedQuery<Row>(target, CAST_SQL, [
+    vote.candidateId,
+    vote.voterId,
+    vote.value,
+    new Date(vote.now),
+    VOTE_CAST.contributors,
+    VOTE_CAST.roles,
+    VOTE_CAST.localeScoped,
+    vote.now,
+    RATE_WINDOW_MS,
+  ]);
+  const row = rows[0];
+  if (row === undefined) return null;
+  return {
+    unitId: row.unit_id,
+    stringId: row.string_id,
+    projectId: row.project_id,
+    localeCode: row.locale,
+    projectVisibility: row.visibility,
+    sourceHash: row.source_hash,
+    roundId: row.round_id,
+    z: row.z,
+    mature: row.mature,
+    written: row.written > 0,
+    memberships: row.memberships,
+  };
+}
+
+/** The weight expression alone, for the equivalence test against libs/voting. */
+export const WEIGHT_PROBE_SQL = `
+SELECT ${weightSql('$6')} AS weight
+  FROM (SELECT $1::jsonb AS params, $2::uuid AS author_id, $3::text AS origin, $4::text AS locale) x
+  JOIN "user" u ON u.id = $5 CROSS JOIN ${REPUTATION_SQL}`;
+
+/**
+ * The one-statement vote and what follows its commit: a live `stringUpdated`, and in a round past
+ * minDuration one debounced tick job, which runs libs/voting's early-decision check under the unit's
+ * lock (the request no longer evaluates the round). Failures after commit are logged; the vote stands.
+ */
+@Injectable()
+export class VoteStatement {
+  private readonly logger = new Logger('Voting');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scheduler: RoundSchedulerProducer,
+    @Inject(LIVE_EVENTS) private readonly live: LiveEvents,
+  ) {}
+
+  async cast(vote: {
+    voterId: string;
+    candidateId: string;
+    value: 1 | -1;
+    now: number;
+  }): Promise<StatementVote | null> {
+    const cast = await castInOneStatement(this.dataSource, vote);
+    if (cast === null) return null;
+    const tasks: Promise<void>[] = [
+      this.live.publish({
+        type: 'stringUpdated',
+        projectId: cast.projectId,
+        locale: cast.localeCode,
+        stringId: cast.stringId,
+      }),
+    ];
+    if (cast.mature) tasks.push(this.scheduler.scheduleEarlyTick(cast.unitId, cast.roundId, vote.now));
+    for (const result of await Promise.allSettled(tasks)) {
+      if (result.status === 'rejected')
+        this.logger.error(`after-commit step failed: ${String(result.reason)}`);
+    }
+    return cast;
+  }
+}
