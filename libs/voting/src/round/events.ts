@@ -84,7 +84,11 @@ export type Effect =
       readonly extensionsUsed: number;
       readonly reasons: readonly ReasonCode[];
     }
-  /** A round closed (DECIDED or UNDECIDED): persist `round` and publish the explanation. */
+  /**
+   * A round closed (DECIDED or UNDECIDED), or reached its deadline undecided and was extended
+   * (`round` still COLLECTING, explanation UNDECIDED with the reasons): persist `round` and publish
+   * the explanation.
+   */
   | {
       readonly type: 'publishDecision';
       readonly round: Round;

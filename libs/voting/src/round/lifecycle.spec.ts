@@ -142,16 +142,20 @@ describe('lifecycle: a deadline extends only for QUORUM or MIN_VOTES', () => {
       deadline: T0 + 14 * DAY,
       extensionsUsed: 1,
     });
-    expect(extended.effects).toEqual([
-      {
-        type: 'roundExtended',
-        roundId: 'r1',
-        deadline: T0 + 14 * DAY,
-        extensionsUsed: 1,
-        reasons: ['QUORUM', 'MIN_VOTES', 'MIN_SCORE'],
-      },
-      { type: 'scheduleClose', roundId: 'r1', at: T0 + 14 * DAY },
-    ]);
+    expect(types(extended.effects)).toEqual(['roundExtended', 'publishDecision', 'scheduleClose']);
+    expect(extended.effects[0]).toEqual({
+      type: 'roundExtended',
+      roundId: 'r1',
+      deadline: T0 + 14 * DAY,
+      extensionsUsed: 1,
+      reasons: ['QUORUM', 'MIN_VOTES', 'MIN_SCORE'],
+    });
+    // Not silent: the still-collecting round is published with what it is missing.
+    expect(extended.effects[1]).toMatchObject({
+      type: 'publishDecision',
+      round: { state: 'COLLECTING', extensionsUsed: 1 },
+      explanation: { outcome: 'UNDECIDED', reasons: ['QUORUM', 'MIN_VOTES', 'MIN_SCORE'] },
+    });
     const closed = tick(extended.state, T0 + 14 * DAY);
     expect(closed.state.round.state).toBe('UNDECIDED');
     expect(closed.state.round.outcome?.reasons).toEqual(['QUORUM', 'MIN_VOTES', 'MIN_SCORE']);

@@ -616,9 +616,11 @@ function close(step: Step, now: EpochMs, complete = false): Step {
     const deadline = round.deadline + P.extension;
     const extensionsUsed = round.extensionsUsed + 1;
     const next = withRound(step, { state: 'COLLECTING', deadline, extensionsUsed });
+    // Never silent: the round goes to the manager's queue with what was missing, stored and
+    // published like a close (an UNDECIDED explanation on the still-collecting round).
+    const explanation = explainDecision(explainContext(next.state.round, now), evaluation);
     return addEffects(
       next,
-      // Never silent: the reasons go to the language manager while votes may still decide it.
       {
         type: 'roundExtended',
         roundId: round.id,
@@ -626,6 +628,7 @@ function close(step: Step, now: EpochMs, complete = false): Step {
         extensionsUsed,
         reasons: evaluation.reasons,
       },
+      { type: 'publishDecision', round: next.state.round, explanation },
       { type: 'scheduleClose', roundId: round.id, at: deadline },
     );
   }
