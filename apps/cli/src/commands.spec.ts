@@ -251,7 +251,9 @@ describe('chorus pull, status, push', () => {
       ),
     ).resolves.toBe(EXIT.ok);
     const post = calls.find((c) => c.init?.method === 'POST');
-    expect(post?.url).toBe('http://chorus.test/api/projects/shop/catalogues/translation?locale=pl');
+    expect(post?.url).toBe(
+      'http://chorus.test/api/projects/shop/catalogues/translation?locale=pl&warnings=all',
+    );
     expect(new Headers(post?.init?.headers).get('content-type')).toBe('application/json');
     expect(out.join('')).toContain('pl.json → translation (pl, translations): 2 imported, 2 added');
     expect(err.join('')).toContain('warning EMPTY_VALUE (key "x", line 3): empty');

@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { pull, verify } from './commands/pull';
-import { push } from './commands/push';
+import { PUSH_CONCURRENCY, push } from './commands/push';
 import { status } from './commands/status';
 import { EXIT, CliFailure } from './failure';
 import { ChorusHttp } from './http';
@@ -97,10 +97,28 @@ export function buildProgram(io: CliIo): Command {
         'false',
       ]),
     )
+    .addOption(
+      new Option(
+        '--json-format <version>',
+        'i18next JSON version of the files: v3 (key_plural) or v4 (key_one/key_other); default: detected per file (v3 when a key_plural sits beside its key and no key ends in _other)',
+      ).choices(['v3', 'v4', 'auto']),
+    )
+    .option('--report <file>', 'write every warning of every file as JSON, e.g. import-report.json')
+    .addHelpText(
+      'after',
+      `\nFiles go in the given order; per namespace, its first file (put the source first) and files\nwithout a locale go alone, the others ${PUSH_CONCURRENCY} at a time. Warnings are summarised by code.`,
+    )
     .action(
       async (
         files: string[],
-        options: { project: string; namespace?: string; locale?: string; keySeparator?: string },
+        options: {
+          project: string;
+          namespace?: string;
+          locale?: string;
+          keySeparator?: string;
+          jsonFormat?: string;
+          report?: string;
+        },
       ) => {
         await push(io, http(), { ...options, files, json: json() });
       },
@@ -119,7 +137,10 @@ export function buildProgram(io: CliIo): Command {
         .choices(['nested', 'flat'])
         .default('nested'),
     )
-    .option('--lock <file>', 'lock file path', 'chorus.lock.json')
+    .option(
+      '--lock <file>',
+      'lock file path (default: chorus.lock.json in the directory that holds --out, e.g. public/ for --out public/locales; with --verify and no --out, the working directory)',
+    )
     .option('--verify', 'check files on disk against the lock file instead of downloading')
     .action(
       async (options: {
@@ -129,11 +150,15 @@ export function buildProgram(io: CliIo): Command {
         namespaces?: string[];
         minCoverage?: number;
         format: 'nested' | 'flat';
-        lock: string;
+        lock?: string;
         verify?: boolean;
       }) => {
         if (options.verify === true) {
-          await verify(io, { lock: options.lock, json: json() });
+          await verify(io, {
+            json: json(),
+            ...(options.lock === undefined ? {} : { lock: options.lock }),
+            ...(options.out === undefined ? {} : { out: options.out }),
+          });
           return;
         }
         if (options.project === undefined || options.out === undefined) {
@@ -144,8 +169,8 @@ export function buildProgram(io: CliIo): Command {
           project: options.project,
           out: options.out,
           format: options.format,
-          lock: options.lock,
           json: json(),
+          ...(options.lock === undefined ? {} : { lock: options.lock }),
           ...(options.locales === undefined ? {} : { locales: options.locales }),
           ...(options.namespaces === undefined ? {} : { namespaces: options.namespaces }),
           ...(options.minCoverage === undefined ? {} : { minCoverage: options.minCoverage }),

@@ -38,9 +38,25 @@ function pick(
   return new Set(wanted);
 }
 
-/** Re-serializes a served (nested) bundle with flat keys through translation-core's writer. */
-function toFlat(text: string, locale: string, http: ChorusHttp): string {
-  const parsed = parseI18nextJson(text, { locale, keySeparator: '.' });
+/**
+ * Where the lock file goes: --lock; else in the directory that holds the --out directory
+ * (`--out public/locales` → `public/chorus.lock.json`), wherever the command runs from; else (a
+ * `--verify` without --out) the working directory. The CLI has no config file to sit beside.
+ */
+export function lockPathOf(cwd: string, out: string | undefined, lock: string | undefined): string {
+  if (lock !== undefined) return resolve(cwd, lock);
+  if (out !== undefined) return join(dirname(resolve(cwd, out)), LOCK_FILE);
+  return resolve(cwd, LOCK_FILE);
+}
+
+/**
+ * Re-serializes a served bundle with flat keys through translation-core's writer. Each key is the
+ * file's own path of JSON member names joined with "." (keySeparator false: a member name is never
+ * split), so a flat namespace where "Saved" and "Saved. Reload the page." are both keys stays as
+ * it is, and a nested one is flattened without re-splitting what the server wrote.
+ */
+export function toFlat(text: string, locale: string, http: ChorusHttp): string {
+  const parsed = parseI18nextJson(text, { locale, keySeparator: false });
   if (!parsed.ok) return http.fail(EXIT.server, `server sent invalid JSON for ${locale}`);
   const catalogue = parsed.value.catalogue;
   // Flat files keep each key whole: one path segment holding the dotted key.
@@ -69,7 +85,7 @@ export async function pull(io: CliIo, http: ChorusHttp, options: PullOptions): P
   const selected = all.filter((b) => locales.has(b.locale) && namespaces.has(b.namespace));
 
   const outDir = resolve(cwd, options.out);
-  const lockPath = resolve(cwd, options.lock ?? LOCK_FILE);
+  const lockPath = lockPathOf(cwd, options.out, options.lock);
   const files: Record<string, string> = {};
   const written: { locale: string; namespace: string; file: string; hash: string }[] = [];
   const bar = progress(io, 'pull', selected.length, options.json);
@@ -147,10 +163,10 @@ export async function pull(io: CliIo, http: ChorusHttp, options: PullOptions): P
 /** `chorus pull --verify`: compares files on disk with the lock; exits 2 listing every mismatch. */
 export async function verify(
   io: CliIo,
-  options: { readonly lock?: string; readonly json: boolean },
+  options: { readonly lock?: string; readonly out?: string; readonly json: boolean },
 ): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
-  const lockPath = resolve(cwd, options.lock ?? LOCK_FILE);
+  const lockPath = lockPathOf(cwd, options.out, options.lock);
   let text: string;
   try {
     text = await readFile(lockPath, 'utf8');
