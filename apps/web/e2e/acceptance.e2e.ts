@@ -10,9 +10,11 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { ApiUser } from './support/api-client';
 import {
+  E2E_WAIT_MS,
   type WatchedPage,
   focused,
   launchChromium,
@@ -39,7 +41,10 @@ const PLURAL = {
   many: '{{count}} plików',
   other: '{{count}} pliku',
 };
-/** Short rounds known to decide with three fresh accounts (apps/api/test FAST_VOTING). */
+/**
+ * Rounds known to decide with three fresh accounts (apps/api/test FAST_VOTING), with a deadline an
+ * hour away: the test ends them with closeRoundsNow once every vote is in, never by the clock.
+ */
 const FAST_VOTING = {
   z: 1,
   quorum: 3,
@@ -49,7 +54,7 @@ const FAST_VOTING = {
   earlyScore: 0.99,
   earlyMargin: 0.99,
   minDuration: 0,
-  duration: 2_500,
+  duration: 3_600_000,
   extension: 2_500,
   maxExtensions: 0,
   reopenCooldown: 1_000,
@@ -106,7 +111,7 @@ async function shownKey(page: Page, previous: string | null): Promise<string> {
       return key !== '' && key !== prev && editorFocused ? key : null;
     },
     previous,
-    { timeout: 15_000 },
+    { timeout: E2E_WAIT_MS },
   );
   return (await handle.jsonValue()) as string;
 }
@@ -135,7 +140,6 @@ function chorusPull(baseUrl: string, token: string, out: string): Promise<string
           CHORUS_URL: baseUrl,
           CHORUS_TOKEN: token,
         },
-        timeout: 30_000,
       },
       (error, stdout, stderr) =>
         error === null ? resolvePull(stdout) : reject(new Error(`${error.message}\n${stderr}`)),
@@ -143,11 +147,30 @@ function chorusPull(baseUrl: string, token: string, out: string): Promise<string
   });
 }
 
+/**
+ * Ends the strings' collecting rounds now, as their timers would at the deadline: the deadline
+ * moves into the past and the worker's sweep (ROUND_SWEEP_MS, short in global-setup) closes them.
+ */
+async function closeRoundsNow(databaseUrl: string, stringIds: readonly string[]): Promise<void> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query(
+      `UPDATE round SET deadline = now() - interval '1 millisecond'
+        WHERE state = 'COLLECTING'
+          AND unit_id IN (SELECT id FROM translation_unit WHERE string_id = ANY($1::uuid[]))`,
+      [stringIds],
+    );
+  } finally {
+    await db.end();
+  }
+}
+
 async function until<T>(
   read: () => Promise<T>,
   done: (value: T) => boolean,
   what: string,
-  timeoutMs = 30_000,
+  timeoutMs = E2E_WAIT_MS,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -160,7 +183,7 @@ async function until<T>(
 
 describe('acceptance: translate, vote blind, decide live, pull, progress', () => {
   it('runs the whole flow on the real stack', async () => {
-    const { baseUrl } = stackEnv();
+    const { baseUrl, databaseUrl } = stackEnv();
 
     // --- A developer sets up the project: API for creation, the web UI for sign-in and upload.
     const developer = await new ApiUser(baseUrl).signUp('dev@acceptance.test', 'Dana Developer');
@@ -344,8 +367,9 @@ describe('acceptance: translate, vote blind, decide live, pull, progress', () =>
     }
 
     // --- The decision arrives in the first voter's open view, through the subscription.
+    await closeRoundsNow(databaseUrl, [idOf('greeting'), idOf('files')]);
     const live = voterPages[0]!.page;
-    await live.getByRole('heading', { name: 'Why this won' }).waitFor({ timeout: 30_000 });
+    await live.getByRole('heading', { name: 'Why this won' }).waitFor();
     const why = live.getByTestId('why-this-won');
     await expect(why.locator('.winner').textContent()).resolves.toContain(WINNER);
     // Reason codes name what was missing; a normal decision has none, the summary says why.

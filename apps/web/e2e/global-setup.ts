@@ -98,6 +98,8 @@ export default async function globalSetup(): Promise<void> {
       WEB_DIST: webDist,
       SEED_DEMO: 'false',
       LOG_FORMAT: 'json',
+      // Tests end rounds by moving their deadline (closeRoundsNow); the sweep then closes them.
+      ROUND_SWEEP_MS: '500',
     };
     const api = start(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
       cwd: apiRoot,
@@ -105,7 +107,8 @@ export default async function globalSetup(): Promise<void> {
     });
     children.push(api);
     const baseUrl = `http://127.0.0.1:${port}`;
-    await waitForHttp(`${baseUrl}/health`, api, 90_000);
+    // A hang guard only: start-up from source on a loaded machine is slow, and nothing else waits.
+    await waitForHttp(`${baseUrl}/health`, api, 600_000);
     // The worker migrates too; start it after the API so they do not queue on the advisory lock.
     const worker = start(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/worker.ts'], {
       cwd: apiRoot,

@@ -27,6 +27,9 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** Playwright's limit for one wait or action (its default, 30 s, fails on a loaded machine). */
+export const E2E_WAIT_MS = 150_000;
+
 /** A page that records console errors, uncaught exceptions and dialogs (none may happen). */
 export interface WatchedPage {
   readonly page: Page;
@@ -48,6 +51,9 @@ export async function watchedPage(
       { name: cookie.slice(0, at), value: cookie.slice(at + 1), url: baseUrl },
     ]);
   }
+  // Waits are for events (an element, a response); this is only a guard against a hang, far above
+  // what a loaded machine needs, and below the test's own timeout so a failure names its locator.
+  context.setDefaultTimeout(E2E_WAIT_MS);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
