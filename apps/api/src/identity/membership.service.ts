@@ -5,6 +5,7 @@ import { canonicalLocale } from '../catalogue/locale-code';
 import { AccessService } from './access.service';
 import { identityError } from './identity.errors';
 import { MembershipEntity, type ProjectRole } from './membership.entity';
+import { SessionService } from './session.service';
 import { UserEntity } from './user.entity';
 
 export interface MemberRow {
@@ -19,6 +20,7 @@ export class MembershipService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly sessions: SessionService,
   ) {}
 
   async list(userId: string, slug: string): Promise<MemberRow[]> {
@@ -82,7 +84,7 @@ export class MembershipService {
   /** Removes one role; the last owner of a project cannot be removed (LAST_OWNER). */
   async remove(actorId: string, slug: string, membershipId: string): Promise<boolean> {
     const project = await this.access.requireProject(actorId, slug, 'member.manage');
-    return this.dataSource.transaction(async (manager) => {
+    const removedUserId = await this.dataSource.transaction(async (manager) => {
       // Lock the owners so two concurrent removals cannot each leave "another" owner behind.
       const owners = await manager
         .createQueryBuilder(MembershipEntity, 'm')
@@ -116,8 +118,11 @@ export class MembershipService {
         },
         manager,
       );
-      return true;
+      return membership.userId;
     });
+    // After commit: every process re-reads this user's session and access on their next request.
+    await this.sessions.invalidateUser(removedUserId);
+    return true;
   }
 
   private async membershipLocale(
