@@ -89,6 +89,9 @@ describe('catalogue import (REST for the CLI, GraphQL multipart)', () => {
         imported: 4,
         skipped: 0,
         warnings: [],
+        warningCount: 0,
+        warningsTruncated: false,
+        jsonFormat: 'v4',
       },
     });
     const stamps: unknown = await db.query(
