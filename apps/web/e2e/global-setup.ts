@@ -100,6 +100,9 @@ export default async function globalSetup(): Promise<void> {
       LOG_FORMAT: 'json',
       // Tests end rounds by moving their deadline (closeRoundsNow); the sweep then closes them.
       ROUND_SWEEP_MS: '500',
+      // Every browser and set-up user signs up from 127.0.0.1.
+      RATE_LIMIT_SIGN_UPS_PER_IP: '1000',
+      RATE_LIMIT_VOTES: '10000',
     };
     const api = start(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
       cwd: apiRoot,

@@ -40,7 +40,8 @@ export async function graphql<TData, TVariables extends object = NoVariables>(
   const response = await fetchImpl('/graphql', {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'content-type': 'application/json' },
+    // x-chorus-csrf: a header no HTML form can send; the API wants it (or Origin) on cookie writes.
+    headers: { 'content-type': 'application/json', 'x-chorus-csrf': '1' },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: TData | null; errors?: GraphqlErrorShape[] };

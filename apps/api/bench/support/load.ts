@@ -57,6 +57,8 @@ function send(agent: Agent, req: LoadRequest): Promise<{ status: number; body: s
         headers: {
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(req.body),
+          // Cookie writes need an Origin or this header (CSRF check).
+          'x-chorus-csrf': '1',
           ...req.headers,
         },
       },

@@ -1,6 +1,7 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { registerUploadParsers } from '../catalogue/upload/register-upload-parsers';
+import { csrfProtection } from '../common/auth/csrf';
 import { HttpErrorFilter } from '../common/errors/http-exception.filter';
 import { requestSizeErrors } from '../common/graphql-limits/request-size-errors.middleware';
 import type { AppConfig } from '../config/env.schema';
@@ -13,6 +14,8 @@ export function configureApi(app: INestApplication, config: AppConfig): { serves
   express.set('trust proxy', 'loopback');
   express.disable('x-powered-by');
   express.use(securityHeaders());
+  // Before any body is read: cookie-authenticated writes must be same-origin and non-simple.
+  express.use(csrfProtection(config.corsOrigins));
   registerUploadParsers(express, config);
   express.useBodyParser('json', { limit: '2mb' });
   express.use(requestSizeErrors);

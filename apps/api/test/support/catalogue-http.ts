@@ -15,7 +15,10 @@ export async function pushCatalogue(
     headers: {
       'content-type': 'application/json',
       ...(auth.token === undefined ? {} : { authorization: `Bearer ${auth.token}` }),
-      ...(auth.cookie === undefined || auth.cookie === null ? {} : { cookie: auth.cookie }),
+      // A browser's same-origin upload: cookie and Origin (the CSRF check needs both).
+      ...(auth.cookie === undefined || auth.cookie === null
+        ? {}
+        : { cookie: auth.cookie, origin: baseUrl }),
     },
     body,
   });
@@ -57,6 +60,7 @@ export async function gqlUpload(
     method: 'POST',
     headers: {
       ...(options.preflight === false ? {} : { 'apollo-require-preflight': 'true' }),
+      origin: baseUrl,
       ...(options.cookie === undefined || options.cookie === null
         ? {}
         : { cookie: options.cookie }),

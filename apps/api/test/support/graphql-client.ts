@@ -21,6 +21,8 @@ export class TestClient {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
+        // What a browser sends with every POST; the CSRF check reads it on cookie writes.
+        origin: this.baseUrl,
         ...(this.cookie === null ? {} : { cookie: this.cookie }),
       },
       body: JSON.stringify({ query, variables }),

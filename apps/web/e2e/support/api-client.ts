@@ -7,7 +7,7 @@ export class ApiUser {
   async graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const response = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: this.cookie },
+      headers: { 'content-type': 'application/json', 'x-chorus-csrf': '1', cookie: this.cookie },
       body: JSON.stringify({ query, variables }),
     });
     const setCookie = response.headers.get('set-cookie');

@@ -34,6 +34,7 @@ function post(url: string, file: File, onProgress: (p: UploadProgress) => void) 
     xhr.open('POST', url);
     xhr.withCredentials = true;
     xhr.setRequestHeader('content-type', 'application/json');
+    xhr.setRequestHeader('x-chorus-csrf', '1');
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable)
         onProgress({ phase: 'uploading', percent: Math.round((event.loaded / event.total) * 100) });

@@ -1,6 +1,10 @@
 import busboy from 'busboy';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { UploadedFile } from './uploaded-file';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spoolFile, type SpoolOutcome } from './spool-file';
+import type { UploadedFile } from './uploaded-file';
 
 const MAX_FILES = 5;
 const MAX_FIELD_BYTES = 2 * 1024 * 1024;
@@ -31,9 +35,10 @@ function place(target: Json | UploadedFile, path: string, value: UploadedFile): 
 
 /**
  * GraphQL multipart request spec (jaydenseric/graphql-multipart-request-spec) for POST /graphql:
- * fields `operations` and `map`, then the files, each read into an UploadedFile (UTF-8 text,
- * refused when larger than maxBytes). The operations then reach Apollo as a parsed body. Apollo's
- * CSRF prevention still applies: multipart is a "simple" content type, so clients must send a
+ * fields `operations` and `map`, then the files, each spooled to a temporary file (UTF-8 text,
+ * refused when larger than maxBytes), so a request costs disk, not memory. It runs after
+ * uploadPreauth: anonymous uploads never get here. The operations then reach Apollo as a parsed
+ * body. Apollo's CSRF prevention still applies: multipart is a "simple" content type, so clients must send a
  * non-simple header such as `apollo-require-preflight: true`.
  */
 export function graphqlUploadMiddleware(maxBytes: number): RequestHandler {
@@ -53,7 +58,7 @@ export function graphqlUploadMiddleware(maxBytes: number): RequestHandler {
       return;
     }
     const fields = new Map<string, string>();
-    const files = new Map<string, Promise<UploadedFile | 'too-large' | 'not-utf8'>>();
+    const files = new Map<string, Promise<SpoolOutcome>>();
     let failed = false;
     const fail = (status: number, code: string, message: string) => {
       failed = true;
@@ -65,24 +70,26 @@ export function graphqlUploadMiddleware(maxBytes: number): RequestHandler {
       if (info.valueTruncated) fail(413, 'PAYLOAD_TOO_LARGE', `Field "${name}" is too large.`);
       else fields.set(name, value);
     });
+    // Files go to a private temporary directory, removed once the response has been sent.
+    let spoolDir: Promise<string> | undefined;
+    const directory = () => {
+      spoolDir ??= mkdtemp(join(tmpdir(), 'chorus-upload-'));
+      return spoolDir;
+    };
+    res.on('close', () => {
+      if (spoolDir !== undefined)
+        void spoolDir
+          .then((dir) => rm(dir, { recursive: true, force: true }))
+          .catch(() => undefined);
+    });
+    let fileCount = 0;
     parser.on('file', (name, stream, info) => {
-      files.set(
-        name,
-        new Promise((resolve, reject) => {
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('error', reject);
-          stream.on('end', () => {
-            if (stream.truncated === true) return resolve('too-large');
-            try {
-              const text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
-              resolve(new UploadedFile(info.filename, info.mimeType, text));
-            } catch {
-              resolve('not-utf8');
-            }
-          });
-        }),
-      );
+      fileCount += 1;
+      const index = fileCount;
+      const spooled = directory().then((dir) => spoolFile(stream, info, join(dir, String(index))));
+      // Errors surface when the map is resolved; until then keep the rejection handled.
+      spooled.catch(() => undefined);
+      files.set(name, spooled);
     });
     parser.on('filesLimit', () =>
       fail(413, 'PAYLOAD_TOO_LARGE', `At most ${MAX_FILES} files per request.`),

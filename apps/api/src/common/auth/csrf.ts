@@ -2,12 +2,20 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { readCookie, SESSION_COOKIE } from './cookies';
 
 /** Content types a page on another origin can POST without a CORS preflight. */
-const SIMPLE_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+const SIMPLE_TYPES = new Set([
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'text/plain',
+]);
 /**
  * Headers a cross-origin page cannot add without a preflight: the web client sends the first;
  * Apollo's own CSRF-prevention headers count too, for GraphQL clients that already send them.
  */
-export const CSRF_HEADERS = ['x-chorus-csrf', 'apollo-require-preflight', 'x-apollo-operation-name'];
+export const CSRF_HEADERS = [
+  'x-chorus-csrf',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface CsrfInput {
@@ -45,7 +53,9 @@ export function csrfRefusal(input: CsrfInput, allowedOrigins: readonly string[])
   const custom = CSRF_HEADERS.some((name) => (header(input, name) ?? '') !== '');
   const origin = header(input, 'origin');
   if (origin === undefined) {
-    return custom ? null : 'A signed-in write needs an Origin header or the x-chorus-csrf: 1 header.';
+    return custom
+      ? null
+      : 'A signed-in write needs an Origin header or the x-chorus-csrf: 1 header.';
   }
   const fromHost = input.host !== undefined && originHost(origin) === input.host.toLowerCase();
   if (!fromHost && !allowedOrigins.includes(origin)) {
@@ -71,7 +81,9 @@ export function csrfProtection(allowedOrigins: readonly string[]): RequestHandle
     if (refusal === null) return next();
     res.setHeader('Connection', 'close');
     if (req.path === '/graphql') {
-      res.status(403).json({ errors: [{ message: refusal, extensions: { code: 'CSRF_REJECTED' } }] });
+      res
+        .status(403)
+        .json({ errors: [{ message: refusal, extensions: { code: 'CSRF_REJECTED' } }] });
     } else {
       res.status(403).json({ error: { code: 'CSRF_REJECTED', message: refusal } });
     }

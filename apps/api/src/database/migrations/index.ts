@@ -11,6 +11,7 @@ import { BundleRequest1795620000000 } from './1795620000000-BundleRequest';
 import { StringLeaseUnlogged1795627000000 } from './1795627000000-StringLeaseUnlogged';
 import { ImportUploadJsonFormat1795625000000 } from './1795625000000-ImportUploadJsonFormat';
 import { VoteTargetOpen1795626000000 } from './1795626000000-VoteTargetOpen';
+import { RateLimit1795623000000 } from './1795623000000-RateLimit';
 
 /** Every migration in order. Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   StringLeaseUnlogged1795627000000,
   ImportUploadJsonFormat1795625000000,
   VoteTargetOpen1795626000000,
+  RateLimit1795623000000,
 ];
