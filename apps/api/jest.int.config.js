@@ -11,5 +11,5 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   // A guard against hangs, not a performance bar: a loaded machine (load 12 on 2 cores) is slow,
   // and tests wait on events, so the limit must be far above any honest run.
-  testTimeout: 300_000,
+  testTimeout: 600_000,
 };

@@ -130,7 +130,6 @@ describe('round closing under faults (real worker processes)', () => {
       'some rounds decided',
       () => roundCounts(db, unitIds),
       (n) => n.decided >= 100,
-      60_000,
     );
     expect(await first.stop('SIGKILL')).toBeNull();
     const killedAt = await roundCounts(db, unitIds);
@@ -141,10 +140,9 @@ describe('round closing under faults (real worker processes)', () => {
       'all rounds decided',
       () => roundCounts(db, unitIds),
       (n) => n.decided + n.undecided === 1_000,
-      90_000,
     );
     await expectDecidedExactlyOnce(db, unitIds, c);
-  }, 180_000);
+  });
 
   it('shuts a worker down gracefully on SIGTERM', async () => {
     const worker = await spawnWorker(api.config, FAST_WORKER);
@@ -189,7 +187,10 @@ describe('round closing under faults (real worker processes)', () => {
       api = await startApi(testConfig({ REDIS_URL: `redis://127.0.0.1:${port}` }));
       db = api.app.get(DataSource);
       const c = await crowd(api);
-      const start = Date.now() + 1_000;
+      // Ten rounds are due now, fifty an hour away: the first ten decide before Redis goes down,
+      // and the rest only when the test moves their deadline after the restart, whatever the
+      // machine's speed (no race between the worker and the kill).
+      const now = Date.now();
       const { unitIds } = await seedCollectingRounds(db, {
         projectId: c.seed.projectId,
         localeId: c.seed.localeIds['pl']!,
@@ -197,25 +198,29 @@ describe('round closing under faults (real worker processes)', () => {
         voterIds: c.voterIds,
         count: 60,
         voting: FAST_VOTING,
-        deadlineAt: (i) => new Date(start + i * 100),
+        deadlineAt: (i) => new Date(i < 10 ? now - 1_000 : now + 3_600_000),
       });
       workers.push(await spawnWorker(api.config, FAST_WORKER));
       await poll(
         'the first rounds decided',
         () => roundCounts(db, unitIds),
         (n) => n.decided >= 5,
-        30_000,
       );
       redis.kill('SIGKILL');
       await new Promise((resolve) => redis.once('exit', resolve));
       const during = await roundCounts(db, unitIds);
-      expect(during.decided).toBeLessThan(60);
+      expect(during.decided).toBeLessThanOrEqual(10);
       redis = startRedis();
+      // The rest fall due now; the worker's sweep finds them once it has reconnected.
+      await db.query(
+        `UPDATE round SET deadline = now() - interval '1 millisecond'
+          WHERE state = 'COLLECTING' AND unit_id = ANY($1::uuid[])`,
+        [unitIds],
+      );
       await poll(
         'all rounds decided after the restart',
         () => roundCounts(db, unitIds),
         (n) => n.decided === 60,
-        60_000,
       );
       await expectDecidedExactlyOnce(db, unitIds, c);
     } finally {
@@ -226,5 +231,5 @@ describe('round closing under faults (real worker processes)', () => {
       rmSync(dir, { recursive: true, force: true });
       api = await startApi();
     }
-  }, 180_000);
+  });
 });
