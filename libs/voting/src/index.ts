@@ -41,7 +41,7 @@ export { compareCodeUnits, compareRank, rankOrder } from './rank/rank-order';
 
 export type { EligibilityContext } from './round/eligibility';
 export { countedVotesOf, isCounted, isEligible } from './round/eligibility';
-export type { Evaluation, EvaluationInput, ScoredCandidate } from './round/evaluate';
+export type { Evaluation, EvaluationInput, ScoredCandidate, Thresholding } from './round/evaluate';
 export { distinctVoters, evaluate, scoreCandidates } from './round/evaluate';
 export type {
   Effect,

@@ -100,6 +100,30 @@ describe('scenario: a team of three decides among themselves', () => {
   });
 });
 
+describe('scenario: a team of three split 1–1 once everyone has voted', () => {
+  it('is a close call: it waits for the deadline (and the manager) instead of closing early', () => {
+    const candidates = [
+      makeCandidate({ id: 'c1', authorId: 'alice' }),
+      makeCandidate({ id: 'c2', authorId: 'bob' }),
+    ];
+    const votes = [
+      makeVote({ voterId: 'bob', candidateId: 'c1', castAt: T0 + HOUR }),
+      makeVote({ voterId: 'carol', candidateId: 'c2', castAt: T0 + HOUR }),
+    ];
+    const base = withCommunity(candidates, votes, [
+      member('alice'),
+      member('bob'),
+      member('carol'),
+    ]);
+    const state: UnitVotingState = {
+      ...base,
+      round: { ...base.round, collectingSince: T0, deadline: T0 + P.duration },
+    };
+    expect(fieldState(state, candidates, P, T0 + DAY)).toBe('COMPLETE');
+    expect(transition(state, { type: 'tick' }, T0 + DAY).state.round.state).toBe('COLLECTING');
+  });
+});
+
 describe('scenario: launch day, every account is new', () => {
   const candidates = [makeCandidate({ id: 'c1' })];
   // Accounts created at T0 vote within the hour: their cast weight is wMin.

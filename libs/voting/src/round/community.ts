@@ -167,7 +167,7 @@ export function countsAsVoter(vote: Vote, community: Community | undefined): boo
  * early decision. `IN`: the last eligible candidate appeared at least `minDuration` ago, or at least
  * a quorum of distinct voters voted after it appeared (so they saw every candidate): early
  * thresholds apply. `COMPLETE`: every active member of the community has voted or authored, so
- * waiting can bring nothing new: the deadline thresholds apply now.
+ * waiting can bring nothing new: the deadline's score with the early margin applies now.
  */
 export type FieldState = 'OPEN' | 'IN' | 'COMPLETE';
 

@@ -124,17 +124,27 @@ export function distinctVoters(ranked: readonly ScoredCandidate[]): number {
 }
 
 /** C1 evaluate(round, early): the decision rule, with reason codes for every unmet condition. */
-export function evaluate(input: EvaluationInput, early: boolean): Evaluation {
+/**
+ * `early`: true for the early-close thresholds, false for the deadline's, or `'complete'` when every
+ * active member has voted: no more evidence can come, so the deadline's score applies, but the
+ * lead must be an early close's (a close call still waits for the deadline and the manager).
+ */
+export type Thresholding = boolean | 'complete';
+
+export function evaluate(input: EvaluationInput, early: Thresholding): Evaluation {
   const P = input.round.params;
   const ranked = scoreCandidates(input);
   const leader = ranked[0];
   const runnerUpScore = ranked[1]?.score.score ?? 0;
   const voters = distinctVoters(ranked);
   const { quorum, minVotes } = thresholdsFor(P, input.community);
-  const threshold = early
-    ? { score: P.earlyScore, margin: P.earlyMargin, quorum, minVotes }
-    : { score: P.minScore, margin: P.minMargin, quorum, minVotes };
-  const base = { early, ranked, distinctVoters: voters, runnerUpScore, threshold };
+  const threshold =
+    early === 'complete'
+      ? { score: P.minScore, margin: P.earlyMargin, quorum, minVotes }
+      : early
+        ? { score: P.earlyScore, margin: P.earlyMargin, quorum, minVotes }
+        : { score: P.minScore, margin: P.minMargin, quorum, minVotes };
+  const base = { early: early !== false, ranked, distinctVoters: voters, runnerUpScore, threshold };
 
   const approved = input.round.approvedCandidateId;
   if (approved !== null && ranked.some((c) => c.id === approved)) {

@@ -540,21 +540,21 @@ function checkClose(step: Step, now: EpochMs): Step {
   const field = fieldState(step.state, eligibleCandidates(step.state), round.params, now);
   if (field === 'OPEN') return step;
   const complete = field === 'COMPLETE';
-  return evaluate(step.state, !complete).decided
+  return evaluate(step.state, complete ? 'complete' : true).decided
     ? close(withRound(step, { state: 'CLOSING' }), now, complete)
     : step;
 }
 
 /**
  * CLOSING, atomically: decide, extend, or end undecided. `complete`: every member has voted, so an
- * early close uses the deadline thresholds.
+ * early close uses the deadline's score with the early margin.
  */
 function close(step: Step, now: EpochMs, complete = false): Step {
   const { state } = step;
   const round = state.round;
   const P = round.params;
   const early = round.deadline !== null && now < round.deadline;
-  const evaluation = evaluate(state, early && !complete);
+  const evaluation = evaluate(state, early && complete ? 'complete' : early);
 
   if (evaluation.decided && evaluation.winnerId !== null) {
     const winnerId = evaluation.winnerId;
