@@ -1,3 +1,4 @@
+import type { IncomingMessage, Server } from 'node:http';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { BundleBuildService } from '../src/delivery/bundle-build.service';
@@ -98,12 +99,26 @@ describe('availability: bundle reads never build in the request path', () => {
       running = builds.rebuild(projectId, new Date());
       await untilBlockedOnLock(ds);
 
+      // Probe once the server has received every read (not while the test itself is still
+      // sending them), so the probe measures locks and pools, not this process's CPU.
+      const server = api.app.getHttpServer() as Server;
+      let received = 0;
+      const allReceived = new Promise<void>((resolve) => {
+        const count = (req: IncomingMessage) => {
+          if (req.url?.startsWith('/bundles/') === true && (received += 1) === 50) {
+            server.off('request', count);
+            resolve();
+          }
+        };
+        server.on('request', count);
+      });
       const reads = Array.from({ length: 50 }, () =>
         fetch(bundleUrl('busy'), { signal: AbortSignal.timeout(20_000) }).then(async (r) => ({
           status: r.status,
           body: await r.text(),
         })),
       );
+      await allReceived;
       const during = [await health(), await health(), await health()];
       const answers = await Promise.all(reads);
       during.push(await health());
@@ -135,9 +150,7 @@ describe('availability: bundle reads never build in the request path', () => {
     await seedNamespace(ds, freshId, 'translation', 'en', EN);
     for (const jobId of rebuildJobIds(freshId)) await (await queue.getJob(jobId))?.remove();
 
-    const answers = await Promise.all(
-      Array.from({ length: 10 }, () => fetch(bundleUrl('fresh'))),
-    );
+    const answers = await Promise.all(Array.from({ length: 10 }, () => fetch(bundleUrl('fresh'))));
     for (const r of answers) {
       expect(r.status).toBe(503);
       expect(Number(r.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);

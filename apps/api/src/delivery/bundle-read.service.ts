@@ -15,6 +15,8 @@ export interface DeliveryProject {
   readonly id: string;
   readonly slug: string;
   readonly isPublic: boolean;
+  /** Build state read with the project: built once, and whether a rebuild request is pending. */
+  readonly build: { readonly built: boolean; readonly stale: boolean; readonly buildMs: number };
 }
 
 export interface BundleBody {
@@ -56,13 +58,28 @@ export class BundleReadService {
    * existence does not leak.
    */
   async projectFor(slug: string, caller: BundleCaller): Promise<DeliveryProject> {
+    // One round trip for access and build state: reads are the hot, anonymous path.
     const rows = (await this.dataSource.query(
       `SELECT p.id, p.slug, p.visibility = 'public' AS is_public,
               ($2::uuid IS NOT NULL AND EXISTS (
-                 SELECT 1 FROM membership m WHERE m.project_id = p.id AND m.user_id = $2::uuid)) AS member
-         FROM project p WHERE p.slug = $1`,
+                 SELECT 1 FROM membership m WHERE m.project_id = p.id AND m.user_id = $2::uuid)) AS member,
+              s.built_at IS NOT NULL AND s.manifest IS NOT NULL AS built,
+              coalesce(r.requested_seq, 0) > coalesce(s.built_seq, 0) AS stale,
+              coalesce(s.build_ms, 0) AS build_ms
+         FROM project p
+         LEFT JOIN bundle_set s ON s.project_id = p.id
+         LEFT JOIN bundle_request r ON r.project_id = p.id
+        WHERE p.slug = $1`,
       [slug, caller.principal?.userId ?? null],
-    )) as { id: string; slug: string; is_public: boolean; member: boolean }[];
+    )) as {
+      id: string;
+      slug: string;
+      is_public: boolean;
+      member: boolean;
+      built: boolean;
+      stale: boolean;
+      build_ms: number;
+    }[];
     const row = rows[0];
     const allowed =
       row !== undefined &&
@@ -73,7 +90,12 @@ export class BundleReadService {
         `No project "${slug}" is visible to you. Private projects need a pull token of the project.`,
       );
     }
-    return { id: row.id, slug: row.slug, isPublic: row.is_public };
+    return {
+      id: row.id,
+      slug: row.slug,
+      isPublic: row.is_public,
+      build: { built: row.built, stale: row.stale, buildMs: row.build_ms },
+    };
   }
 
   /**
@@ -81,21 +103,11 @@ export class BundleReadService {
    * after a push), no rebuild request is above the last build's watermark. Otherwise the worker
    * is asked to build and the caller gets a Retry-After estimated from the last build's time.
    */
-  async readiness(project: DeliveryProject, fresh: boolean): Promise<BundleReadiness> {
-    const rows = (await this.dataSource.query(
-      `SELECT s.built_at IS NOT NULL AND s.manifest IS NOT NULL AS built,
-              coalesce(r.requested_seq, 0) > coalesce(s.built_seq, 0) AS stale,
-              coalesce(s.build_ms, 0) AS build_ms
-         FROM (SELECT $1::uuid AS project_id) p
-         LEFT JOIN bundle_set s USING (project_id) LEFT JOIN bundle_request r USING (project_id)`,
-      [project.id],
-    )) as { built: boolean | null; stale: boolean; build_ms: number }[];
-    const row = rows[0];
-    const built = row?.built === true;
-    const stale = !built || row.stale;
+  readiness(project: DeliveryProject, fresh: boolean): BundleReadiness {
+    const { built, buildMs } = project.build;
+    const stale = !built || project.build.stale;
     if (stale) this.ensureQueued(project.id);
     if (built && !(fresh && stale)) return { ready: true, stale };
-    const buildMs = row?.build_ms ?? 0;
     const retryAfterSeconds = Math.min(
       MAX_RETRY_AFTER_SECONDS,
       Math.max(1, Math.ceil((rebuildDelayMs(buildMs) + buildMs) / 1_000)),

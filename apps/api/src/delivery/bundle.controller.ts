@@ -9,8 +9,17 @@ import {
   type DeliveryProject,
 } from './bundle-read.service';
 import { deliveryError } from './delivery.errors';
+import { ReadBulkhead } from './read-bulkhead';
 
 const HASHED = /^(.+)\.([0-9a-f]{12})$/;
+
+/**
+ * Bundle reads in flight per process: fewer than the pool's 10 connections, so a burst of
+ * anonymous downloads leaves connections for health checks, GraphQL and imports.
+ */
+export const BUNDLE_READ_SLOTS = 4;
+/** Reads that may wait for a slot; past this a burst is answered 503 + Retry-After: 1. */
+export const BUNDLE_READ_QUEUE = 1_000;
 
 function callerOf(req: TokenRequest): BundleCaller {
   return { principal: req.principal ?? null, token: req.token ?? null };
@@ -47,6 +56,8 @@ function corsHeaders(res: Response, project: DeliveryProject): void {
 @RequireTokenScope('pull')
 @Controller('bundles')
 export class BundleController {
+  private readonly bulkhead = new ReadBulkhead(BUNDLE_READ_SLOTS, BUNDLE_READ_QUEUE);
+
   constructor(private readonly bundles: BundleReadService) {}
 
   @Options('*path')
@@ -65,10 +76,12 @@ export class BundleController {
     @Req() req: TokenRequest,
     @Res() res: Response,
   ): Promise<void> {
-    const project = await this.bundles.projectFor(slug, callerOf(req));
-    if (!this.ready(res, project, await this.bundles.readiness(project, wantsFresh(req)))) return;
-    const manifest = await this.bundles.manifest(project);
-    this.sendJson(req, res, project, manifest.body, manifest.contentHash, 'no-cache');
+    await this.limited(res, async () => {
+      const project = await this.bundles.projectFor(slug, callerOf(req));
+      if (!this.ready(res, project, this.bundles.readiness(project, wantsFresh(req)))) return;
+      const manifest = await this.bundles.manifest(project);
+      this.sendJson(req, res, project, manifest.body, manifest.contentHash, 'no-cache');
+    });
   }
 
   @Get(':project/archive.tar.gz')
@@ -77,19 +90,21 @@ export class BundleController {
     @Req() req: TokenRequest,
     @Res() res: Response,
   ): Promise<void> {
-    const project = await this.bundles.projectFor(slug, callerOf(req));
-    if (!this.ready(res, project, await this.bundles.readiness(project, wantsFresh(req)))) return;
-    const archive = await this.bundles.archive(project);
-    corsHeaders(res, project);
-    res.setHeader('ETag', `"${archive.etag}"`);
-    res.setHeader('Cache-Control', 'no-cache');
-    if (matchesEtag(req.headers['if-none-match'], archive.etag)) {
-      res.status(304).end();
-      return;
-    }
-    res.setHeader('Content-Type', 'application/gzip');
-    res.setHeader('Content-Disposition', `attachment; filename="${project.slug}-bundles.tar.gz"`);
-    res.status(200).end(archive.body);
+    await this.limited(res, async () => {
+      const project = await this.bundles.projectFor(slug, callerOf(req));
+      if (!this.ready(res, project, this.bundles.readiness(project, wantsFresh(req)))) return;
+      const archive = await this.bundles.archive(project);
+      corsHeaders(res, project);
+      res.setHeader('ETag', `"${archive.etag}"`);
+      res.setHeader('Cache-Control', 'no-cache');
+      if (matchesEtag(req.headers['if-none-match'], archive.etag)) {
+        res.status(304).end();
+        return;
+      }
+      res.setHeader('Content-Type', 'application/gzip');
+      res.setHeader('Content-Disposition', `attachment; filename="${project.slug}-bundles.tar.gz"`);
+      res.status(200).end(archive.body);
+    });
   }
 
   @Get(':project/:locale/:file')
@@ -99,6 +114,16 @@ export class BundleController {
     @Param('file') file: string,
     @Req() req: TokenRequest,
     @Res() res: Response,
+  ): Promise<void> {
+    await this.limited(res, () => this.serveBundle(slug, locale, file, req, res));
+  }
+
+  private async serveBundle(
+    slug: string,
+    locale: string,
+    file: string,
+    req: TokenRequest,
+    res: Response,
   ): Promise<void> {
     const project = await this.bundles.projectFor(slug, callerOf(req));
     if (!file.endsWith('.json')) {
@@ -114,7 +139,7 @@ export class BundleController {
       const bundle = await this.bundles.byHash(project, locale, namespace, shortHash);
       if (bundle === null) {
         // Immutable URLs need no freshness check; a miss is "not built yet" or "no such hash".
-        if (!this.ready(res, project, await this.bundles.readiness(project, false))) return;
+        if (!this.ready(res, project, this.bundles.readiness(project, false))) return;
         throw deliveryError(
           'BUNDLE_NOT_FOUND',
           `No bundle ${locale}/${namespace} with hash ${shortHash} in project "${slug}". Read manifest.json for the current hashes.`,
@@ -130,9 +155,25 @@ export class BundleController {
       );
       return;
     }
-    if (!this.ready(res, project, await this.bundles.readiness(project, wantsFresh(req)))) return;
+    if (!this.ready(res, project, this.bundles.readiness(project, wantsFresh(req)))) return;
     const bundle = await this.bundles.current(project, locale, name);
     this.sendJson(req, res, project, bundle.body, bundle.contentHash, 'no-cache');
+  }
+
+  /** Runs a read in the bulkhead; a full queue is answered 503 + Retry-After at once. */
+  private async limited(res: Response, read: () => Promise<void>): Promise<void> {
+    const done = await this.bulkhead.run(async () => {
+      await read();
+      return true;
+    });
+    if (done !== null) return;
+    const error = deliveryError(
+      'BUNDLE_READS_BUSY',
+      'Too many bundle downloads are waiting on this server. Retry in a second.',
+    );
+    res.setHeader('Retry-After', '1');
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(error.status).json({ error: { code: error.code, message: error.message } });
   }
 
   /**
