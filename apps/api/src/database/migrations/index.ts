@@ -10,6 +10,7 @@ import { BundleBuildDuration1795619000000 } from './1795619000000-BundleBuildDur
 import { BundleRequest1795620000000 } from './1795620000000-BundleRequest';
 import { StringLeaseUnlogged1795627000000 } from './1795627000000-StringLeaseUnlogged';
 import { ImportUploadJsonFormat1795625000000 } from './1795625000000-ImportUploadJsonFormat';
+import { ImportUploadAutoKeys1795621000000 } from './1795621000000-ImportUploadAutoKeys';
 import { VoteTargetOpen1795626000000 } from './1795626000000-VoteTargetOpen';
 import { RateLimit1795623000000 } from './1795623000000-RateLimit';
 
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ImportUploadJsonFormat1795625000000,
   VoteTargetOpen1795626000000,
   RateLimit1795623000000,
+  ImportUploadAutoKeys1795621000000,
 ];
