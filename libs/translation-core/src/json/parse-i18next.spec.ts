@@ -244,6 +244,8 @@ describe('v3 plurals are converted on import', () => {
       one: '1 яблоко',
       few: '2 яблока',
       many: '5 яблок',
+      // v3's last form covered decimals, which CLDR calls `other`.
+      other: '5 яблок',
     });
     const ar = parse(
       { n_0: 'z', n_1: 'o', n_2: 't', n_3: 'f', n_4: 'm', n_5: 'x' },
@@ -258,9 +260,22 @@ describe('v3 plurals are converted on import', () => {
       other: 'x',
     });
     const cs = parse({ n_0: 'o', n_1: 'f', n_2: 'x' }, { jsonFormat: 'v3', locale: 'cs' });
-    expect(cs.catalogue.units[0]!.forms).toEqual({ one: 'o', few: 'f', other: 'x' });
+    expect(cs.catalogue.units[0]!.forms).toEqual({ one: 'o', few: 'f', many: 'x', other: 'x' });
     const ja = parse({ n_0: 'x' }, { jsonFormat: 'v3', locale: 'ja' });
     expect(ja.catalogue.units[0]!.forms).toEqual({ other: 'x' });
+  });
+
+  it('gives the categories CLDR added the v3 catch-all form (fr millions)', () => {
+    const fr = parse(
+      { file: 'fichier', file_plural: 'fichiers' },
+      { jsonFormat: 'v3', locale: 'fr' },
+    );
+    expect(fr.catalogue.units[0]!.forms).toEqual({
+      one: 'fichier',
+      many: 'fichiers',
+      other: 'fichiers',
+    });
+    expect(fr.warnings.map((w) => w.code)).not.toContain('PLURAL_FORMS_INCOMPLETE');
   });
 
   it('drops a v3 form that lands on an already filled category, with a warning', () => {

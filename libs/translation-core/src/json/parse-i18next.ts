@@ -329,6 +329,8 @@ export function parseI18nextJson(
 
   const groups = new Map<string, Group>();
   const v3Bare = new Map<string, Leaf>();
+  // v3 group id → its catch-all form: `_plural`, or the highest numeric suffix (the v3 rules' "else").
+  const v3CatchAll = new Map<string, { index: number; form: FormKey }>();
   for (const leaf of leaves) {
     if (leaf.value === '') {
       warnings.push({
@@ -374,6 +376,13 @@ export function parseI18nextJson(
       });
     }
     if (jsonFormat === 'v3' && c.kind !== 'plural') v3Bare.set(key, leaf);
+    if (jsonFormat === 'v3' && c.kind === 'plural') {
+      const last = String(leaf.path[leaf.path.length - 1] ?? '');
+      const numeric = V3_INDEX.exec(last);
+      const index = numeric ? Number(numeric[2]) : 99;
+      const seen = v3CatchAll.get(id);
+      if (seen === undefined || index > seen.index) v3CatchAll.set(id, { index, form: c.form });
+    }
   }
   if (errors.length > 0) return fail(errors.slice(0, maxErrors));
 
@@ -397,6 +406,17 @@ export function parseI18nextJson(
       key: '',
       line: 0,
     });
+  }
+  // v3 groups were complete under the v3 rules, whose last form covers every other number. The
+  // categories CLDR adds (fr/es/it/pt `many` for millions, ru/pl `other` for decimals) get that
+  // form, so the converted group renders the v3 text where the v3 rules did.
+  if (jsonFormat === 'v3' && resolution.ok) {
+    for (const [id, catchAll] of v3CatchAll) {
+      const g = groups.get(id);
+      const text = g?.forms.get(catchAll.form);
+      if (g === undefined || text === undefined) continue;
+      for (const c of resolution.data.cardinal) if (!g.forms.has(c)) g.forms.set(c, text);
+    }
   }
   const keys = new Set<string>();
   for (const g of groups.values()) keys.add(g.key);
