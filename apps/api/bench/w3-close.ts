@@ -4,6 +4,7 @@
 // same Redis, from this process.
 // Run: npm run bench -- w3-close [--full] [--rounds N] [--source]
 import { Queue, Worker } from 'bullmq';
+import { readFileSync } from 'node:fs';
 import { type RoundCounts, seedCollectingRounds } from '../test/support/bulk-rounds';
 import {
   type BenchRow,
@@ -51,6 +52,21 @@ export interface W3Result {
   readonly ledgerRows: number;
   readonly expectedLedgerRows: number;
   readonly workerPeakRssMb: number;
+  /** CPU the worker process(es) used while closing (user + system): steadier than wall time on a
+   * shared host, since it does not count time spent waiting for a core. */
+  readonly workerCpuMs: number;
+}
+
+/** User + system CPU of a live process from /proc (Linux), in ms; 0 where unavailable. */
+function cpuMsOf(pid: number): number {
+  try {
+    // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 /** Voting parameters the three seeded upvotes decide with (as the fault tests use). */
@@ -181,6 +197,7 @@ export async function runW3Close(options: W3Options): Promise<W3Result> {
     const connection = { url: options.env.redisUrl, maxRetriesPerRequest: null };
     const queue = new Queue('voting', { connection, prefix: database.queuePrefix });
     const at = past.getTime();
+    const cpuAtStart = procs.map((p) => cpuMsOf(p.pid));
     const started = performance.now();
     try {
       for (let i = 0; i < rounds.length; i += 1000) {
@@ -209,8 +226,12 @@ export async function runW3Close(options: W3Options): Promise<W3Result> {
         Math.max(120_000, options.rounds * 20),
         100,
       );
-      const counts = await projectRoundCounts(db, project.id);
       const closeMs = performance.now() - started;
+      const workerCpuMs = procs.reduce(
+        (sum, p, i) => sum + cpuMsOf(p.pid) - (cpuAtStart[i] ?? 0),
+        0,
+      );
+      const counts = await projectRoundCounts(db, project.id);
       log(`closed ${counts.decided} decided, ${counts.undecided} undecided in ${fmtMs(closeMs)}`);
       const [ledger] = await db.query<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM reputation_ledger l JOIN round r ON r.id = l.round_id
@@ -228,6 +249,7 @@ export async function runW3Close(options: W3Options): Promise<W3Result> {
         ledgerRows: must(ledger, 'ledger').n,
         expectedLedgerRows: counts.decided * (1 + voters.ids.length),
         workerPeakRssMb: Math.max(...procs.map((p) => p.peakRssMb())),
+        workerCpuMs,
       };
     } finally {
       await queue.close();
@@ -245,7 +267,7 @@ export function w3Row(r: W3Result, full: boolean, scenario = 'W3 close rounds'):
     scenario,
     size: `${r.rounds.toLocaleString('en-US')} rounds, ${r.workers} worker${r.workers > 1 ? 's' : ''} × ${CONCURRENCY}${full ? ', full' : ''}`,
     floor: `${fmtMs(r.floorMs)} (${fmtRate((r.rounds * 1000) / r.floorMs, 'jobs')})`,
-    result: `${fmtMs(r.closeMs)} (${fmtRate((r.rounds * 1000) / r.closeMs, 'rounds')}); ${r.decided} decided, ${once ? 'each once' : 'DOUBLE DECISIONS'}`,
+    result: `${fmtMs(r.closeMs)} (${fmtRate((r.rounds * 1000) / r.closeMs, 'rounds')}); ${r.decided} decided, ${once ? 'each once' : 'DOUBLE DECISIONS'}; worker CPU ${((r.workerCpuMs * 1000) / r.rounds).toFixed(0)} ms per 1k rounds`,
     ratio: `${ratio.toFixed(2)}×`,
     goal: '≤ 3× floor',
     pass: ratio <= 3 && once && r.decided === r.rounds,
