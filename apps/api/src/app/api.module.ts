@@ -6,12 +6,13 @@ import { CatalogueModule } from '../catalogue/catalogue.module';
 import { graphqlContext } from '../common/auth/graphql-context';
 import { formatGraphqlError } from '../common/errors/graphql-error-formatter';
 import { graphqlLimitRules } from '../common/graphql-limits/graphql-limits.rules';
-import { querySizePlugin } from '../common/graphql-limits/query-size';
+import { GraphqlLimitsModule } from '../common/graphql-limits/graphql-limits.module';
 import { ConfigModule } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { DatabaseModule } from '../database/database.module';
 import { DeliveryModule } from '../delivery/delivery.module';
 import { DemoModule } from '../demo/demo.module';
+import { BenchFloorModule } from '../bench-floor/bench-floor.module';
 import { GraphqlWsModule } from '../graphql-ws/graphql-ws.module';
 import { HealthModule } from '../health/health.module';
 import { IdentityModule } from '../identity/identity.module';
@@ -40,7 +41,6 @@ export class ApiModule {
           validationRules: graphqlLimitRules(config),
           // A document past the token limit stops parsing before validation walks it.
           parseOptions: { maxTokens: config.graphqlMaxTokens },
-          plugins: [querySizePlugin(config)],
           // No "Did you mean …?" schema hints in production errors (introspection is off there).
           hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
           // No `subscriptions` here: GraphqlWsModule serves graphql-ws on /graphql with the HTTP rules.
@@ -56,6 +56,8 @@ export class ApiModule {
         HealthModule,
         DemoModule,
         GraphqlWsModule,
+        ...(config.benchFloor ? [BenchFloorModule] : []),
+        GraphqlLimitsModule,
       ],
     };
   }

@@ -49,6 +49,8 @@ export interface AppConfig {
   /** Directory of the built web client; served on the API port when set. */
   readonly webDist: string | null;
   readonly seedDemo: boolean;
+  /** Benchmarks only: adds the `benchFloor` mutation, W2's authenticated floor (bench-floor/). */
+  readonly benchFloor: boolean;
   /** Directory with `<locale>/translation.json` files (the web client's own catalogue) for the demo project. */
   readonly demoCatalogueDir: string | null;
   /** Where the code-first GraphQL schema is written (development), or null to keep it in memory. */
@@ -210,6 +212,7 @@ export function parseEnv(env: Env): AppConfig {
     ),
     webDist: read(env, 'WEB_DIST') ?? null,
     seedDemo: demoSeed(env, production, false),
+    benchFloor: boolean(env, 'BENCH_FLOOR', false),
     demoCatalogueDir: read(env, 'DEMO_CATALOGUE_DIR') ?? null,
     schemaFile: read(env, 'GRAPHQL_SCHEMA_FILE') ?? null,
     corsOrigins: (read(env, 'CORS_ORIGINS') ?? '')
