@@ -22,8 +22,14 @@ export interface WorkerReport {
   readonly reason: string | null;
 }
 
+/** How long a healthy /health/worker answer is reused. */
+export const WORKER_OK_CACHE_MS = 5_000;
+
 @Injectable()
 export class HealthService {
+  private workerCheck: Promise<WorkerReport> | null = null;
+  private lastWorkerOk: { readonly at: number; readonly report: WorkerReport } | null = null;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly maintenance: MaintenanceProducer,
@@ -42,10 +48,27 @@ export class HealthService {
     };
   }
 
-  /** A real round trip through the queue to a worker process. */
-  async checkWorker(timeoutMs = 5_000): Promise<WorkerReport> {
+  /**
+   * A real round trip through the queue to a worker process. Anonymous callers may poll this, so
+   * it costs at most one ping job at a time (concurrent callers share it) and a healthy answer
+   * is reused for WORKER_OK_CACHE_MS; a failed one is not, so recovery shows at the next call.
+   */
+  checkWorker(timeoutMs = 5_000, now: number = Date.now()): Promise<WorkerReport> {
+    const cached = this.lastWorkerOk;
+    if (cached !== null && now - cached.at < WORKER_OK_CACHE_MS) {
+      return Promise.resolve(cached.report);
+    }
+    if (this.workerCheck === null) {
+      this.workerCheck = this.pingWorker(timeoutMs, now).finally(() => {
+        this.workerCheck = null;
+      });
+    }
+    return this.workerCheck;
+  }
+
+  private async pingWorker(timeoutMs: number, now: number): Promise<WorkerReport> {
     const outcome = await this.maintenance.ping(timeoutMs);
-    return outcome.ok
+    const report: WorkerReport = outcome.ok
       ? {
           status: 'ok',
           roundTripMs: outcome.roundTripMs,
@@ -53,6 +76,8 @@ export class HealthService {
           reason: null,
         }
       : { status: 'down', roundTripMs: null, workerPid: null, reason: outcome.reason };
+    this.lastWorkerOk = report.status === 'ok' ? { at: now, report } : null;
+    return report;
   }
 
   private async postgres(): Promise<ComponentStatus> {

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { Queue, QueueEvents } from 'bullmq';
 import { randomUUID } from 'node:crypto';
@@ -12,7 +12,10 @@ export type PingOutcome =
 
 /** The only caller of `add` on the maintenance queue. */
 @Injectable()
-export class MaintenanceProducer {
+export class MaintenanceProducer implements OnModuleDestroy {
+  /** One event subscription for every ping this process waits on (a Redis connection each). */
+  private events: Promise<QueueEvents> | null = null;
+
   constructor(@InjectQueue(MAINTENANCE_QUEUE) private readonly queue: Queue) {}
 
   async enqueuePing(now: number): Promise<Job<MaintenanceJobs['ping']>> {
@@ -20,27 +23,51 @@ export class MaintenanceProducer {
     return this.queue.add(
       'ping',
       { requestedAt: now, nonce },
-      { jobId: `ping-${nonce}`, attempts: 1 },
+      { jobId: `ping-${nonce}`, attempts: 1, removeOnComplete: true, removeOnFail: true },
     );
   }
 
-  /** Enqueues a ping and waits (bounded) for a worker to finish it. */
+  /**
+   * Enqueues a ping and waits (bounded) for a worker to finish it. A ping no worker took in time
+   * is removed, so an absent worker does not pile up jobs. Callers bound the rate (HealthService).
+   */
   async ping(timeoutMs: number): Promise<PingOutcome> {
     const started = performance.now();
-    const events = new QueueEvents(MAINTENANCE_QUEUE, {
-      connection: this.queue.opts.connection,
-      prefix: this.queue.opts.prefix,
-    });
+    let job: Job<MaintenanceJobs['ping']> | null = null;
     try {
-      await events.waitUntilReady();
-      const job = await this.enqueuePing(Date.now());
+      const events = await this.sharedEvents();
+      job = await this.enqueuePing(Date.now());
       const result = (await job.waitUntilFinished(events, timeoutMs)) as PingResult;
       return { ok: true, result, roundTripMs: Math.round(performance.now() - started) };
     } catch (error) {
+      await job?.remove().catch(() => undefined);
       return { ok: false, reason: error instanceof Error ? error.message : String(error) };
-    } finally {
-      await events.close();
     }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const events = this.events;
+    this.events = null;
+    if (events !== null) await (await events.catch(() => null))?.close();
+  }
+
+  private sharedEvents(): Promise<QueueEvents> {
+    if (this.events === null) {
+      const events = new QueueEvents(MAINTENANCE_QUEUE, {
+        connection: this.queue.opts.connection,
+        prefix: this.queue.opts.prefix,
+      });
+      this.events = events.waitUntilReady().then(
+        () => events,
+        async (error: unknown) => {
+          // Not ready (queue backend down): the next ping tries a fresh subscription.
+          this.events = null;
+          await events.close().catch(() => undefined);
+          throw error;
+        },
+      );
+    }
+    return this.events;
   }
 
   async counts(): Promise<Record<string, number>> {
