@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppError } from '../common/errors/app-error';
+import { EnvError, parseEnv } from '../config/env.schema';
 import { postPinned } from './webhook-http';
 import {
   checkWebhookUrl,
@@ -167,5 +168,25 @@ describe('webhook targets: the connection uses the checked address', () => {
     const status = await postPinned(url, { address: '127.0.0.1', family: 4 }, {}, '{}', 5_000);
     expect(status).toBe(204);
     expect(hosts).toEqual([`chorus-rebind.invalid:${port}`]);
+  });
+});
+
+describe('webhook settings at start-up', () => {
+  const base = { DATABASE_URL: 'postgres://x@h/db' };
+
+  it('reads WEBHOOK_ALLOWED_HOSTS (names, addresses, CIDRs) and WEBHOOKS_PER_PROJECT', () => {
+    const config = parseEnv({
+      ...base,
+      WEBHOOK_ALLOWED_HOSTS: 'Hooks.Internal, 10.0.0.0/8,[::1]',
+      WEBHOOKS_PER_PROJECT: '3',
+    });
+    expect(config.webhookAllowedHosts).toEqual(['hooks.internal', '10.0.0.0/8', '[::1]']);
+    expect(config.webhookMaxPerProject).toBe(3);
+    expect(parseEnv(base)).toMatchObject({ webhookAllowedHosts: [], webhookMaxPerProject: 10 });
+  });
+
+  it('refuses an entry that is neither a host name, an address nor a CIDR', () => {
+    expect(() => parseEnv({ ...base, WEBHOOK_ALLOWED_HOSTS: 'http://x/' })).toThrow(EnvError);
+    expect(() => parseEnv({ ...base, WEBHOOK_ALLOWED_HOSTS: '10.0.0.0/99' })).toThrow(EnvError);
   });
 });
