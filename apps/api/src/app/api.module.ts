@@ -6,7 +6,7 @@ import { CatalogueModule } from '../catalogue/catalogue.module';
 import { graphqlContext } from '../common/auth/graphql-context';
 import { formatGraphqlError } from '../common/errors/graphql-error-formatter';
 import { graphqlLimitRules } from '../common/graphql-limits/graphql-limits.rules';
-import { querySizePlugin } from '../common/graphql-limits/query-size';
+import { GraphqlLimitsModule } from '../common/graphql-limits/graphql-limits.module';
 import { ConfigModule } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { DatabaseModule } from '../database/database.module';
@@ -41,7 +41,6 @@ export class ApiModule {
           validationRules: graphqlLimitRules(config),
           // A document past the token limit stops parsing before validation walks it.
           parseOptions: { maxTokens: config.graphqlMaxTokens },
-          plugins: [querySizePlugin(config)],
           // No "Did you mean …?" schema hints in production errors (introspection is off there).
           hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
           // No `subscriptions` here: GraphqlWsModule serves graphql-ws on /graphql with the HTTP rules.
@@ -58,6 +57,7 @@ export class ApiModule {
         DemoModule,
         GraphqlWsModule,
         ...(config.benchFloor ? [BenchFloorModule] : []),
+        GraphqlLimitsModule,
       ],
     };
   }

@@ -226,7 +226,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
 
   private async subscribe(
     args: ExecutionArgs,
-  ): Promise<AsyncGenerator<ExecutionResult, void, void> | ExecutionResult> {
+  ): Promise<AsyncIterable<ExecutionResult> | ExecutionResult> {
     const result = await subscribe(args);
     const session =
       typeof args.contextValue === 'object' && args.contextValue !== null

@@ -35,6 +35,12 @@ export class SocketSession {
   }
 }
 
+/** An async generator's shape (graphql-ws calls `return()` on Complete only when it has `throw`). */
+export interface EventStream<T> extends AsyncIterableIterator<T> {
+  return(): Promise<IteratorResult<T, void>>;
+  throw(error: unknown): Promise<IteratorResult<T, void>>;
+}
+
 /**
  * Wraps a subscription's event stream so that `check` runs before each event is handed to the
  * client; when it throws, the stream ends with that error (graphql-ws sends it as the
@@ -44,8 +50,8 @@ export class SocketSession {
 export function checkEachEvent<T>(
   source: AsyncGenerator<T, void, void>,
   check: () => Promise<unknown>,
-): AsyncGenerator<T, void, void> {
-  const generator: AsyncGenerator<T, void, void> = {
+): EventStream<T> {
+  const generator: EventStream<T> = {
     async next() {
       const step = await source.next();
       if (step.done === true) return step;
