@@ -56,6 +56,10 @@ export interface AppConfig {
   /** Where the code-first GraphQL schema is written (development), or null to keep it in memory. */
   readonly schemaFile: string | null;
   readonly corsOrigins: readonly string[];
+  /** Emails (lower case) of instance administrators: queue statistics across every tenant. */
+  readonly adminEmails: readonly string[];
+  /** Finished or failed import uploads are deleted this long after they were accepted. */
+  readonly importUploadRetentionMs: number;
   /** GraphQL requests deeper than this (fields nested in fields) are refused (QUERY_TOO_DEEP). */
   readonly graphqlMaxDepth: number;
   /** Upper bound of a request's estimated cost (QUERY_TOO_COMPLEX); see graphql-limits. */
@@ -219,6 +223,12 @@ export function parseEnv(env: Env): AppConfig {
       .split(',')
       .map((o) => o.trim())
       .filter((o) => o !== ''),
+    adminEmails: (read(env, 'ADMIN_EMAILS') ?? '')
+      .split(',')
+      .map((e) => e.trim().toLowerCase())
+      .filter((e) => e !== ''),
+    importUploadRetentionMs:
+      integer(env, 'IMPORT_UPLOAD_RETENTION_HOURS', 168, 1, 8_760) * 3_600_000,
     graphqlMaxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
     graphqlMaxComplexity: integer(env, 'GRAPHQL_MAX_COMPLEXITY', 5_000, 10, 1_000_000),
     graphqlMaxQueryBytes: integer(env, 'GRAPHQL_MAX_QUERY_BYTES', 65_536, 1_024, 2_097_152),

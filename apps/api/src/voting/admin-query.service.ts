@@ -53,14 +53,25 @@ export class AdminQueryService implements OnModuleDestroy {
     }));
   }
 
-  /** Job counts of every queue; for owners of at least one project (there is no global admin yet). */
+  /**
+   * Job counts of every queue. The queues are shared by every tenant, so the counts tell about
+   * other projects' activity: instance administrators only (ADMIN_EMAILS), not project owners.
+   */
   async queueStats(userId: string): Promise<QueueStatsModel[]> {
-    const [owner] = await this.dataSource.query<{ n: number }[]>(
-      "SELECT count(*)::int AS n FROM membership WHERE user_id = $1 AND role = 'owner'",
+    const [user] = await this.dataSource.query<{ email: string; banned: boolean }[]>(
+      'SELECT email, banned_at IS NOT NULL AS banned FROM "user" WHERE id = $1',
       [userId],
     );
-    if ((owner?.n ?? 0) === 0)
-      throw commonError('FORBIDDEN', 'Queue statistics are for project owners.');
+    const admin =
+      user !== undefined &&
+      !user.banned &&
+      this.config.adminEmails.includes(user.email.toLowerCase());
+    if (!admin) {
+      throw commonError(
+        'FORBIDDEN',
+        'Queue statistics cover every project on this server: instance administrators only (ADMIN_EMAILS).',
+      );
+    }
     const stats: QueueStatsModel[] = [];
     for (const name of QUEUES) {
       const counts = await this.queue(name).getJobCounts(

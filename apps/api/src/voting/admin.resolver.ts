@@ -20,7 +20,8 @@ export class AdminResolver {
   }
 
   @Query(() => [QueueStatsModel], {
-    description: 'Project owners: jobs per queue and state (failed jobs are kept for inspection).',
+    description:
+      'Instance administrators (ADMIN_EMAILS): jobs per queue and state, across every project.',
   })
   queueStats(@CurrentPrincipal() principal: Principal): Promise<QueueStatsModel[]> {
     return this.admin.queueStats(principal.userId);
