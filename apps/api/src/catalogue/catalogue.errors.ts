@@ -3,6 +3,7 @@ import { errorFactory } from '../common/errors/app-error';
 export type CatalogueErrorCode =
   | 'PROJECT_NOT_FOUND'
   | 'SLUG_TAKEN'
+  | 'SLUG_RESERVED'
   | 'UNKNOWN_LOCALE'
   | 'LOCALE_EXISTS'
   | 'SOURCE_LOCALE'
@@ -16,6 +17,7 @@ export type CatalogueErrorCode =
 export const catalogueError = errorFactory<CatalogueErrorCode>({
   PROJECT_NOT_FOUND: 404,
   SLUG_TAKEN: 409,
+  SLUG_RESERVED: 409,
   UNKNOWN_LOCALE: 400,
   LOCALE_EXISTS: 409,
   SOURCE_LOCALE: 400,

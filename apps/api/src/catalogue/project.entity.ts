@@ -25,6 +25,10 @@ export class ProjectEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   settings!: Record<string, unknown>;
 
+  /** Owned by the instance (created by the seed under a reserved slug); see reserved-slugs.ts. */
+  @Column({ type: 'boolean', default: false })
+  system!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -7,6 +7,7 @@ import { AccessService } from '../identity/access.service';
 import { checkVotingOverrides } from './voting-settings';
 import { catalogueError } from './catalogue.errors';
 import { canonicalLocale } from './locale-code';
+import { isReservedSlug } from './reserved-slugs';
 import { MembershipEntity } from '../identity/membership.entity';
 import { ProjectEntity, type ProjectVisibility } from './project.entity';
 
@@ -88,7 +89,19 @@ export class ProjectService {
   }
 
   /** Creates a project; its creator becomes its owner. */
-  async create(ownerId: string, input: NewProject): Promise<ProjectEntity> {
+  /** `system`: only the instance's own seed creates projects under reserved slugs. */
+  async create(
+    ownerId: string,
+    input: NewProject,
+    options: { readonly system?: boolean } = {},
+  ): Promise<ProjectEntity> {
+    const system = options.system === true;
+    if (!system && isReservedSlug(input.slug)) {
+      throw catalogueError(
+        'SLUG_RESERVED',
+        `The slug "${input.slug}" is reserved for the platform; choose another.`,
+      );
+    }
     const sourceLocale = canonicalLocale(input.sourceLocale);
     if (sourceLocale === null) {
       throw catalogueError(
@@ -100,7 +113,12 @@ export class ProjectService {
       if ((await manager.findOne(ProjectEntity, { where: { slug: input.slug } })) !== null) {
         throw catalogueError('SLUG_TAKEN', `The slug "${input.slug}" is taken; choose another.`);
       }
-      const project = manager.create(ProjectEntity, { ...input, sourceLocale, settings: {} });
+      const project = manager.create(ProjectEntity, {
+        ...input,
+        sourceLocale,
+        settings: {},
+        system,
+      });
       await manager.save(project);
       await manager.insert(MembershipEntity, {
         projectId: project.id,

@@ -4,6 +4,7 @@ import type { Principal } from '../common/auth/request-context';
 import type { TokenPrincipal } from '../identity/api-token.service';
 import { BundleRebuildProducer, rebuildDelayMs } from './bundle-rebuild.producer';
 import { deliveryError } from './delivery.errors';
+import { RESERVED_SLUGS } from '../catalogue/reserved-slugs';
 import { type TarEntry, writeTarGz } from './tar-writer';
 
 export interface BundleCaller {
@@ -69,8 +70,9 @@ export class BundleReadService {
          FROM project p
          LEFT JOIN bundle_set s ON s.project_id = p.id
          LEFT JOIN bundle_request r ON r.project_id = p.id
-        WHERE p.slug = $1`,
-      [slug, caller.principal?.userId ?? null],
+        WHERE p.slug = $1 AND (p.system OR p.slug <> ALL($3::text[]))`,
+      // A reserved slug (the UI's own catalogue) is served only from the instance's project.
+      [slug, caller.principal?.userId ?? null, RESERVED_SLUGS],
     )) as {
       id: string;
       slug: string;

@@ -37,9 +37,20 @@ export class DemoSeedService {
       DEMO_LOGIN.password,
       'Demo Owner',
     );
-    if ((await this.projects.findBySlug(DEMO_PROJECT.slug)) === null) {
-      await this.projects.create(user.id, { ...DEMO_PROJECT, visibility: 'public' });
+    const existing = await this.projects.findBySlug(DEMO_PROJECT.slug);
+    if (existing === null) {
+      await this.projects.create(
+        user.id,
+        { ...DEMO_PROJECT, visibility: 'public' },
+        { system: true },
+      );
       this.logger.log(`Seeded demo project "${DEMO_PROJECT.slug}"`);
+    } else if (!existing.system) {
+      // Someone else's project under the UI's slug (from before slugs were reserved): feed it nothing.
+      this.logger.warn(
+        `Project "${DEMO_PROJECT.slug}" exists but is not the instance's own; not importing the UI catalogue into it`,
+      );
+      return;
     }
     const dir = this.config.demoCatalogueDir;
     if (dir === null || !existsSync(join(dir, DEMO_PROJECT.sourceLocale, 'translation.json')))

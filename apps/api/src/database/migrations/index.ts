@@ -13,6 +13,7 @@ import { ImportUploadJsonFormat1795625000000 } from './1795625000000-ImportUploa
 import { ImportUploadAutoKeys1795621000000 } from './1795621000000-ImportUploadAutoKeys';
 import { VoteTargetOpen1795626000000 } from './1795626000000-VoteTargetOpen';
 import { RateLimit1795623000000 } from './1795623000000-RateLimit';
+import { ProjectSystemFlag1795623100000 } from './1795623100000-ProjectSystemFlag';
 
 /** Every migration in order. Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   ImportUploadJsonFormat1795625000000,
   VoteTargetOpen1795626000000,
   RateLimit1795623000000,
+  ProjectSystemFlag1795623100000,
   ImportUploadAutoKeys1795621000000,
 ];
