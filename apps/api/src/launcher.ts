@@ -126,7 +126,9 @@ async function main(): Promise<void> {
   children.push(api);
   void api.exited.then((code) => (stopped !== null ? undefined : shutdown(code === 0 ? 1 : code)));
   const base = `http://localhost:${config.port}`;
-  if (!(await waitForHttpOk(`${base}/health`, api, 120_000))) {
+  const waiting = (what: string) => (ms: number) =>
+    say(`still waiting for ${what} (${Math.round(ms / 1000)} s)…`);
+  if (!(await waitForHttpOk(`${base}/health`, api, waiting('the API')))) {
     if (stopped !== null) return;
     process.stderr.write('chorus: the API did not become healthy; see the lines above\n');
     await shutdown(1);
@@ -137,7 +139,7 @@ async function main(): Promise<void> {
   void worker.exited.then((code) =>
     stopped !== null ? undefined : shutdown(code === 0 ? 1 : code),
   );
-  if (!(await waitForHttpOk(`${base}/health/worker`, worker, 60_000))) {
+  if (!(await waitForHttpOk(`${base}/health/worker`, worker, waiting('the worker')))) {
     if (stopped !== null) return;
     process.stderr.write('chorus: the worker did not answer its first job; see the lines above\n');
     await shutdown(1);

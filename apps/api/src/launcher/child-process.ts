@@ -39,18 +39,32 @@ export async function stopChild(child: Child, graceMs = 10_000): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Polls `url` until it answers 200, the child dies, or the deadline passes. */
+/**
+ * Polls `url` until it answers 200 (true) or the child dies (false). No deadline: start-up from
+ * source on a loaded machine can take minutes, and a child that fails exits; `onSlow` is told
+ * every `slowMs` so a person watching knows it is still waiting.
+ */
 export async function waitForHttpOk(
   url: string,
   child: Child,
-  timeoutMs: number,
+  onSlow: (waitedMs: number) => void,
+  slowMs = 30_000,
 ): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
+  const started = Date.now();
   let dead = false;
   void child.exited.then(() => {
     dead = true;
   });
-  while (!dead && child.process.exitCode === null && Date.now() < deadline) {
+  const slow = setInterval(() => onSlow(Date.now() - started), slowMs);
+  try {
+    return await pollHttpOk(url, child, () => dead);
+  } finally {
+    clearInterval(slow);
+  }
+}
+
+async function pollHttpOk(url: string, child: Child, dead: () => boolean): Promise<boolean> {
+  while (!dead() && child.process.exitCode === null) {
     try {
       if ((await fetch(url)).ok) return true;
     } catch {
