@@ -1,4 +1,4 @@
-import { scoreOf } from '@chorus/voting';
+import { communityOf, decisionWeight, scoreOf } from '@chorus/voting';
 import { createClient, type Client } from 'graphql-ws';
 import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
@@ -145,8 +145,31 @@ describe('a round from first candidate to shipped string', () => {
     >('SELECT id, closed_at, deadline, decision FROM round WHERE winner_id = $1', [candidateId]);
     expect(round!.closed_at.getTime()).toBeGreaterThanOrEqual(round!.deadline.getTime());
     const params = projectParams({ voting: { ...FAST_VOTING, duration: VOTING_DURATION } });
+    // Weights count relative to the locale's typical member at decision time (issue 17): here the
+    // author and the three voters, none with a record yet, so each vote counts 1.
+    const members = [author.id, ...votes.map((v) => v.voter_id)].map((userId) => ({
+      userId,
+      accountCreatedAt: 0,
+      agree: 0,
+      disagree: 0,
+    }));
+    const community = communityOf(members, [], round!.closed_at.getTime(), params);
     const score = scoreOf(
-      votes.map((v) => ({ value: v.value, weight: v.weight })),
+      votes.map((v) => ({
+        value: v.value,
+        weight: decisionWeight(
+          {
+            voterId: v.voter_id,
+            candidateId,
+            value: v.value,
+            castAt: v.cast_at.getTime(),
+            weight: v.weight,
+            evaluatedInRound: v.evaluated_in_round,
+          },
+          community,
+          params,
+        ),
+      })),
       params.z,
     ).score;
     expect(score).toBeGreaterThan(params.minScore);

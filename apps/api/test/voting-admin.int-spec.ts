@@ -108,6 +108,14 @@ describe('manager actions, abuse signals and queue health', () => {
     const b2 = await submit(bob, 's:s4', 'Cztery');
     for (const c of [b1, b2]) await alice.client.ok(VOTE, { c, v: 1 });
     for (const c of [a1, a2]) await bob.client.ok(VOTE, { c, v: 1 });
+    // The rest of the crowd: six more translators, one upvote each from a reviewer. Where alice and
+    // bob were the only authors, reviewing each other would be all there is to review, not a ring
+    // (issue 17: reciprocity must exceed what each author's share of the candidates explains).
+    const reviewer = await signedInClient(api.baseUrl, 'carol');
+    for (const [i, key] of ['s:s1', 's:s2', 's:s3', 's:s4', 's:s5', 's:s6'].entries()) {
+      const other = await signedInClient(api.baseUrl, `translator${i}`);
+      await reviewer.client.ok(VOTE, { c: await submit(other, key, `Tekst ${i}`), v: 1 });
+    }
     const before = await db.query<{ weight: number }[]>(
       'SELECT weight FROM vote WHERE translation_id = ANY($1::uuid[])',
       [[a1, a2, b1, b2]],

@@ -1,6 +1,11 @@
 import { describeReasons, type ReasonCode } from '@chorus/voting';
 import type { RoundEntity } from '../voting/round.entity';
-import type { DecisionCandidateModel, DecisionModel, RoundModel } from './dto/round.model';
+import type {
+  DecisionCandidateModel,
+  DecisionModel,
+  NeedsDecisionModel,
+  RoundModel,
+} from './dto/round.model';
 import { RoundState } from './dto/translation-enums';
 
 const REASON_CODES: readonly ReasonCode[] = [
@@ -22,7 +27,29 @@ export function toRoundModel(round: RoundEntity): RoundModel {
     closedAt: round.closedAt,
     reasons: [...round.reasons],
     decision: toDecisionModel(round),
+    needsDecision: toNeedsDecision(round),
   };
+}
+
+/**
+ * The manager's queue (libs/voting `needsManager`, issue 17): an extended round still collecting,
+ * with the reasons of the explanation published when it was extended, or a round that closed
+ * UNDECIDED at its deadline. Early and source-change closes are not a manager's call.
+ */
+export function toNeedsDecision(round: RoundEntity): NeedsDecisionModel | null {
+  if (round.state === 'COLLECTING' && round.extensionsUsed > 0) {
+    const raw = round.decision?.['reasons'];
+    const reasons = Array.isArray(raw) ? raw.filter((r): r is string => typeof r === 'string') : [];
+    return { reasons, extendedUntil: round.deadline };
+  }
+  if (
+    round.state === 'UNDECIDED' &&
+    !round.decidedEarly &&
+    !round.reasons.includes('SOURCE_CHANGED')
+  ) {
+    return { reasons: [...round.reasons], extendedUntil: null };
+  }
+  return null;
 }
 
 /**

@@ -17,6 +17,7 @@ import { UnitStateRepository } from './unit-state.repository';
 import { VoteStatement } from './vote-statement';
 import { VotingQueryService } from './voting-query.service';
 import { VotingResolver } from './voting.resolver';
+import { CommunityService } from './community.service';
 import { BUNDLE_REBUILD, VotingService } from './voting.service';
 
 /** Candidates, votes, rounds and reputation: the write side, run through libs/voting. */
@@ -33,6 +34,7 @@ import { BUNDLE_REBUILD, VotingService } from './voting.service';
     UnitStateRepository,
     VoteStatement,
     RoundSchedulerProducer,
+    CommunityService,
     VotingService,
     AbuseService,
     AdminQueryService,

@@ -21,6 +21,7 @@ import { LIVE_EVENTS, type LiveEvent, type LiveEvents } from './live-events';
 import { roundUuid } from './round-id';
 import { UnitBusyError } from './unit-busy.error';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
+import { CommunityService } from './community.service';
 import type { UnitFacts } from '../translation/candidate-view.service';
 import { VoteStatement } from './vote-statement';
 import {
@@ -111,6 +112,7 @@ export class VotingService {
     @Inject(LIVE_EVENTS) private readonly live: LiveEvents,
     @Inject(BUNDLE_REBUILD) private readonly bundles: BundleRebuild,
     private readonly oneStatement: VoteStatement,
+    private readonly communities: CommunityService,
   ) {}
 
   async submit(userId: string, input: SubmitInput, now: number): Promise<SubmitOutcome> {
@@ -372,7 +374,8 @@ export class VotingService {
       const changes: UnitChange[] = [];
       for (const unit of await this.units.lockDue(manager, unitId, now, batch, waitForOwn)) {
         try {
-          changes.push(this.apply(unit, this.startState(unit, now), { type: 'tick' }, now));
+          const start = await this.withCommunity(manager, unit, this.startState(unit, now), now);
+          changes.push(this.apply(unit, start, { type: 'tick' }, now));
         } catch (error) {
           // A neighbour that cannot tick stays for its own job; only our own unit's failure counts.
           if (unit.context.unitId === unitId) throw error;
@@ -487,6 +490,26 @@ export class VotingService {
     return { state: loaded.state, effects: [] };
   }
 
+  /**
+   * The started state with its locale's community (issue 17): thresholds scale with the people
+   * active there, weights are relative to its typical voter, flagged accounts are discounted.
+   */
+  private async withCommunity(
+    manager: EntityManager,
+    loaded: LoadedUnit,
+    start: { state: UnitVotingState; effects: readonly Effect[] },
+    now: number,
+  ): Promise<{ state: UnitVotingState; effects: readonly Effect[] }> {
+    const { projectId, localeId, localeCode } = loaded.context;
+    const community = await this.communities.communityOf(
+      manager,
+      { projectId, localeId, localeCode },
+      loaded.params,
+      now,
+    );
+    return { state: { ...start.state, community }, effects: start.effects };
+  }
+
   /** One event on a unit's started state, as the change saveMany writes; throws a VotingError. */
   private apply(
     loaded: LoadedUnit,
@@ -513,7 +536,7 @@ export class VotingService {
   ): Promise<{ context: UnitContext; state: UnitVotingState; effects: readonly Effect[] }> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const loaded = await this.units.lockAndLoad(manager, await locate(manager));
-      const start = this.startState(loaded, now);
+      const start = await this.withCommunity(manager, loaded, this.startState(loaded, now), now);
       const event = await makeEvent(manager, start.state, loaded.context);
       const change = { ...this.apply(loaded, start, event, now), newCandidates };
       await this.units.saveMany(manager, [change]);

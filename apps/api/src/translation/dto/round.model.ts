@@ -49,6 +49,23 @@ export class DecisionModel {
   candidates!: DecisionCandidateModel[];
 }
 
+@ObjectType('NeedsDecision', {
+  description:
+    "A round that reached its deadline without a decision: it waits in the language manager's queue.",
+})
+export class NeedsDecisionModel {
+  @Field(() => [String], {
+    description: 'What was missing at the deadline (QUORUM, MIN_VOTES, MIN_SCORE, MIN_MARGIN).',
+  })
+  reasons!: string[];
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Votes can still decide the round until then; null once it closed undecided.',
+  })
+  extendedUntil!: Date | null;
+}
+
 @ObjectType('Round')
 export class RoundModel {
   @Field(() => ID)
@@ -74,4 +91,10 @@ export class RoundModel {
 
   @Field(() => DecisionModel, { nullable: true })
   decision!: DecisionModel | null;
+
+  @Field(() => NeedsDecisionModel, {
+    nullable: true,
+    description: 'Set while the round needs a language manager (past its deadline, undecided).',
+  })
+  needsDecision!: NeedsDecisionModel | null;
 }
