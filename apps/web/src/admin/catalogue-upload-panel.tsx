@@ -1,6 +1,11 @@
 import { type DragEvent, type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ImportSummary, type UploadProgress, uploadCatalogue } from '../api/catalogue-upload';
+import {
+  type ImportSummary,
+  type UploadFormat,
+  type UploadProgress,
+  uploadCatalogue,
+} from '../api/catalogue-upload';
 import { errorMessage } from '../graphql-client';
 import { ErrorMessage } from '../pages/load-state';
 import { AdminSection } from './admin-section';
@@ -33,6 +38,8 @@ export function CatalogueUploadPanel({
     if (file === null) return;
     const form = new FormData(event.currentTarget);
     const locale = String(form.get('locale') ?? '').trim();
+    const chosen = String(form.get('format') ?? 'auto');
+    const format: UploadFormat = chosen === 'v3' || chosen === 'v4' ? chosen : 'auto';
     setError(null);
     setSummary(null);
     setProgress({ phase: 'uploading', percent: 0 });
@@ -40,6 +47,7 @@ export function CatalogueUploadPanel({
       project,
       namespace: String(form.get('namespace') ?? 'translation').trim() || 'translation',
       locale: locale === '' ? null : locale,
+      format,
       file,
       onProgress: setProgress,
     })
@@ -62,6 +70,20 @@ export function CatalogueUploadPanel({
         <input id={`${id}-locale`} name="locale" aria-describedby={`${id}-locale-hint`} />
         <p id={`${id}-locale-hint`} className="hint">
           {t('admin.upload.localeHint')}
+        </p>
+        <label htmlFor={`${id}-format`}>{t('admin.upload.format')}</label>
+        <select
+          id={`${id}-format`}
+          name="format"
+          defaultValue="auto"
+          aria-describedby={`${id}-format-hint`}
+        >
+          <option value="auto">{t('admin.upload.formatAuto')}</option>
+          <option value="v4">{t('admin.upload.formatV4')}</option>
+          <option value="v3">{t('admin.upload.formatV3')}</option>
+        </select>
+        <p id={`${id}-format-hint`} className="hint">
+          {t('admin.upload.formatHint')}
         </p>
         <div
           className={dragging ? 'drop-zone dragging' : 'drop-zone'}
@@ -103,6 +125,8 @@ export function CatalogueUploadPanel({
             removed: summary.removed,
             unchanged: summary.unchanged,
           })}
+          {summary.jsonFormat !== undefined &&
+            ` ${t('admin.upload.formatUsed', { format: summary.jsonFormat })}`}
         </p>
       )}
       {summary !== null && summary.warnings.length > 0 && (
@@ -112,6 +136,13 @@ export function CatalogueUploadPanel({
               {w.message}
             </li>
           ))}
+          {(summary.warningCount ?? 0) > summary.warnings.length && (
+            <li className="finding-warning">
+              {t('admin.upload.moreWarnings', {
+                count: (summary.warningCount ?? 0) - summary.warnings.length,
+              })}
+            </li>
+          )}
         </ul>
       )}
       {error !== null && <ErrorMessage message={error} />}

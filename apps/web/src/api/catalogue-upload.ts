@@ -11,6 +11,27 @@ export interface ImportSummary {
   readonly removed: number;
   readonly unchanged: number;
   readonly warnings: readonly { readonly code: string; readonly message: string }[];
+  /** Every warning of the import; `warnings` stops at 200. */
+  readonly warningCount?: number;
+  /** How the server read the file: given, or detected (v3 `_plural` keys, else v4). */
+  readonly jsonFormat?: 'v3' | 'v4';
+}
+
+/** The i18next JSON version the form sends: 'auto' lets the server detect it. */
+export type UploadFormat = 'auto' | 'v3' | 'v4';
+
+/** The import URL: `format` only when the user chose one (unknown parameters are refused). */
+export function importUrl(
+  project: string,
+  namespace: string,
+  locale: string | null,
+  format: UploadFormat,
+): string {
+  const query = new URLSearchParams();
+  if (locale !== null) query.set('locale', locale);
+  if (format !== 'auto') query.set('format', format);
+  const search = query.size > 0 ? `?${query.toString()}` : '';
+  return `/api/projects/${encodeURIComponent(project)}/catalogues/${encodeURIComponent(namespace)}${search}`;
 }
 
 interface JobBody {
@@ -64,11 +85,16 @@ export async function uploadCatalogue(options: {
   readonly project: string;
   readonly namespace: string;
   readonly locale: string | null;
+  readonly format?: UploadFormat;
   readonly file: File;
   readonly onProgress: (p: UploadProgress) => void;
 }): Promise<ImportSummary | null> {
-  const query = options.locale === null ? '' : `?locale=${encodeURIComponent(options.locale)}`;
-  const url = `/api/projects/${encodeURIComponent(options.project)}/catalogues/${encodeURIComponent(options.namespace)}${query}`;
+  const url = importUrl(
+    options.project,
+    options.namespace,
+    options.locale,
+    options.format ?? 'auto',
+  );
   const { status, body } = await post(url, options.file, options.onProgress);
   if (status === 200 || status === 201) {
     options.onProgress({ phase: 'done', percent: 100 });
