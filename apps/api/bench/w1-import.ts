@@ -2,11 +2,13 @@
 // import path with a push token, as `chorus push` does (POST, then poll the job when it is queued);
 // then a no-op re-import and a 5%-changed re-import. Floor: COPY FROM STDIN of the same rows into
 // the same tables, in the same database, in the same run.
-// Run: npm run bench -- w1-import [--full] [--keys N --locales N] [--source]
+// Run: npm run bench -- w1-import [--full] [--keys N --locales N] [--source] [--cli]
+// --cli also pushes the first import's files with the built `chorus push` into a fresh project.
 import { buildSourceUnits, parseI18nextJson, type SourceUnit } from '@chorus/translation-core';
 import { dedupeKey } from '@chorus/voting';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { cliPush, ensureCliBuilt } from './support/cli-push';
 import { copyChunks, copyIn } from './support/copy';
 import {
   type BenchRow,
@@ -38,6 +40,8 @@ export interface W1Options {
   readonly keys: number;
   readonly locales: number;
   readonly log?: (line: string) => void;
+  /** Also push the first import through the real `chorus push` into a fresh project. */
+  readonly cli?: boolean;
 }
 
 export interface W1Result {
@@ -49,6 +53,8 @@ export interface W1Result {
   readonly importMs: number;
   readonly noopMs: number;
   readonly changedMs: number;
+  /** `chorus push` of the same files into a fresh project (null when not run). */
+  readonly cliMs: number | null;
   readonly ratio: number;
   readonly apiPeakRssMb: number;
   readonly workerPeakRssMb: number;
@@ -329,6 +335,14 @@ export async function runW1Import(options: W1Options): Promise<W1Result> {
       files((i) => (i % 20 === 0 ? 1 : 0)),
     );
     log(`5%-changed re-import: ${fmtMs(changed.ms)}`);
+    let cliMs: number | null = null;
+    if (options.cli === true) {
+      const cli = ensureCliBuilt(log);
+      const cliProject = await seedProject(db, 'w1-cli');
+      const cliToken = await seedPushToken(db, cliProject);
+      cliMs = (await cliPush(cli, api.baseUrl, cliProject.slug, cliToken, first)).ms;
+      log(`chorus push: ${first.length} files in ${fmtMs(cliMs)} (REST ${fmtMs(imported.ms)})`);
+    }
 
     const [counts] = await db.query<{ strings: number; winners: number }[]>(
       `SELECT (SELECT count(*)::int FROM source_string WHERE project_id = $1 AND removed_at IS NULL) AS strings,
@@ -344,6 +358,7 @@ export async function runW1Import(options: W1Options): Promise<W1Result> {
       importMs: imported.ms,
       noopMs: noop.ms,
       changedMs: changed.ms,
+      cliMs,
       ratio: floorMs / imported.ms,
       apiPeakRssMb: api.peakRssMb(),
       workerPeakRssMb: worker.peakRssMb(),
@@ -361,7 +376,22 @@ export async function runW1Import(options: W1Options): Promise<W1Result> {
 export function w1Rows(r: W1Result, full: boolean): BenchRow[] {
   const size = `${r.keys / 1000}k keys × ${r.locales} locales (${Math.round(r.entries / 1000)}k entries)${full ? ', full' : ''}`;
   const rss = `api ${fmtMb(r.apiPeakRssMb)}, worker ${fmtMb(r.workerPeakRssMb)}`;
+  const cli: BenchRow[] =
+    r.cliMs === null
+      ? []
+      : [
+          {
+            scenario: 'W1 import via chorus push',
+            size,
+            floor: `REST ${fmtMs(r.importMs)}`,
+            result: fmtMs(r.cliMs),
+            ratio: `${(r.cliMs / r.importMs).toFixed(2)}× REST`,
+            goal: '≤ 1.2× REST',
+            pass: r.cliMs <= r.importMs * 1.2,
+          },
+        ];
   return [
+    ...cli,
     {
       scenario: 'W1 import',
       size,
@@ -402,6 +432,7 @@ async function main(): Promise<void> {
     keys: flag('keys', full ? 50_000 : 10_000),
     locales: flag('locales', 10),
     log: console.log,
+    cli: process.argv.includes('--cli'),
   });
   const rows = w1Rows(r, full);
   printRows(rows);
