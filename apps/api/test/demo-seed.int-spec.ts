@@ -42,4 +42,24 @@ describe('demo seed', () => {
     await seed.seed();
     expect(await count()).toEqual(first);
   });
+
+  it('seeds a playground with open work: untranslated strings and short rounds in progress (issue 17)', async () => {
+    const db = api.app.get(DataSource);
+    const rounds = await db.query<{ state: string; duration: number }[]>(
+      `SELECT r.state, (r.params->>'duration')::int AS duration FROM round r
+         JOIN translation_unit tu ON tu.id = r.unit_id JOIN project p ON p.id = tu.project_id
+        WHERE p.slug = 'playground'`,
+    );
+    // The shipped German "cancel" is an imported winner; Ada's three proposals are in progress.
+    expect(rounds.filter((r) => r.state === 'COLLECTING')).toHaveLength(3);
+    expect(rounds.every((r) => r.duration === 600_000)).toBe(true);
+    const [open] = await db.query<{ untranslated: number }[]>(
+      `SELECT count(*)::int AS untranslated FROM source_string s JOIN project p ON p.id = s.project_id
+        CROSS JOIN (VALUES ('de'), ('fr')) AS l(code)
+        WHERE p.slug = 'playground' AND NOT EXISTS (
+          SELECT 1 FROM translation_unit tu JOIN locale lo ON lo.id = tu.locale_id
+           WHERE tu.string_id = s.id AND lo.code = l.code AND tu.winner_translation_id IS NOT NULL)`,
+    );
+    expect(open!.untranslated).toBeGreaterThan(10);
+  });
 });

@@ -5,15 +5,19 @@ import { CatalogueImportService } from '../catalogue/catalogue-import.service';
 import { ProjectService } from '../catalogue/project.service';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
+import { DataSource } from 'typeorm';
 import { IdentityService } from '../identity/identity.service';
+import { VotingService } from '../voting/voting.service';
 import { DEMO_LOGIN, DEMO_PROJECT } from './demo-credentials';
+import { DEMO_PLAYGROUND, seedPlayground } from './demo-playground';
 
 /**
  * Seeds `npm start`'s demo: an owner account and the project "chorus-ui", whose catalogue IS the
  * web client's own (DEMO_CATALOGUE_DIR/<locale>/translation.json): the source in English and the
  * shipped translations as imported winners, so the UI loads its bundles from this very server and
  * the community can improve them. Idempotent: re-imports change nothing unless the files changed,
- * and community decisions are never overwritten by an import.
+ * and community decisions are never overwritten by an import. A second project, "playground",
+ * has open work and short rounds (demo-playground.ts), seeded once.
  */
 @Injectable()
 export class DemoSeedService {
@@ -23,6 +27,8 @@ export class DemoSeedService {
     private readonly identity: IdentityService,
     private readonly projects: ProjectService,
     private readonly importer: CatalogueImportService,
+    private readonly voting: VotingService,
+    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -37,6 +43,17 @@ export class DemoSeedService {
       DEMO_LOGIN.password,
       'Demo Owner',
     );
+    const playground = await seedPlayground(
+      {
+        identity: this.identity,
+        projects: this.projects,
+        importer: this.importer,
+        voting: this.voting,
+        dataSource: this.dataSource,
+      },
+      user.id,
+    );
+    if (playground) this.logger.log(`Seeded demo project "${DEMO_PLAYGROUND.slug}" with open work`);
     const existing = await this.projects.findBySlug(DEMO_PROJECT.slug);
     if (existing === null) {
       await this.projects.create(

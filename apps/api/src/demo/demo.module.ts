@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { IdentityModule } from '../identity/identity.module';
+import { VotingModule } from '../voting/voting.module';
 import { DemoSeedService } from './demo-seed.service';
 
 @Module({
-  imports: [IdentityModule, CatalogueModule],
+  imports: [IdentityModule, CatalogueModule, VotingModule],
   providers: [DemoSeedService],
   exports: [DemoSeedService],
 })
