@@ -29,6 +29,19 @@ export class CatalogueImportProducer {
     await this.queue.add('import', data, { jobId: uploadId, attempts: 3 });
   }
 
+  /**
+   * Registers the hourly purge of old uploads (ImportUploadPurgeService). A job scheduler is
+   * upserted by id, so every worker start (and several workers) share one schedule.
+   */
+  async schedulePurge(everyMs = 3_600_000): Promise<void> {
+    const data: CatalogueJobs['purge-uploads'] = { requestedAt: 0 };
+    await this.queue.upsertJobScheduler(
+      'purge-uploads',
+      { every: everyMs },
+      { name: 'purge-uploads', data, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
+  }
+
   /** State and progress as BullMQ knows them, or null when it no longer has the job. */
   async status(jobId: string): Promise<{ state: ImportJobState; progress: number } | null> {
     const job = await this.queue.getJob(jobId);

@@ -11,6 +11,7 @@ import { CatalogueImportProducer } from './catalogue-import.producer';
 import { CatalogueImportResolver } from './catalogue-import.resolver';
 import { CatalogueImportService } from './catalogue-import.service';
 import { ImportUploadEntity } from './import-upload.entity';
+import { ImportUploadPurgeService } from './import-upload-purge.service';
 import { LocaleResolver } from './locale.resolver';
 import { LocaleService } from './locale.service';
 import { ProjectEntity } from './project.entity';
@@ -34,7 +35,14 @@ import { ProjectService } from './project.service';
     CatalogueImportProducer,
     CatalogueImportService,
     CatalogueImportResolver,
+    ImportUploadPurgeService,
   ],
-  exports: [ProjectService, LocaleService, CatalogueImportService],
+  exports: [
+    ProjectService,
+    LocaleService,
+    CatalogueImportService,
+    CatalogueImportProducer,
+    ImportUploadPurgeService,
+  ],
 })
 export class CatalogueModule {}

@@ -49,4 +49,6 @@ export const CATALOGUE_QUEUE = 'catalogue';
 export interface CatalogueJobs {
   /** Import a stored upload (`import_upload.id`, also the job id); safe to repeat. */
   import: { readonly uploadId: string };
+  /** Delete finished and failed uploads past their retention (hourly job scheduler). */
+  'purge-uploads': { readonly requestedAt: number };
 }
