@@ -4,8 +4,9 @@ import { ProjectEntity } from '../catalogue/project.entity';
 /**
  * A project's bundle set: its manifest, and the rebuild watermark of the last build. Written only
  * by builds. A build records the `bundle_request.requested_seq` it read in its snapshot as
- * `builtSeq`. Readers rebuild on demand while `builtAt` is null (never built) or a request is
- * above `builtSeq`, so a pull right after a push never serves the catalogue from before it.
+ * `builtSeq`. Readers never build: while `builtAt` is null (never built), or for a `?fresh=1`
+ * read while a request is above `builtSeq`, they answer 503 + Retry-After and the worker builds,
+ * so a pull right after a push never serves the catalogue from before it.
  */
 @Entity({ name: 'bundle_set' })
 export class BundleSetEntity {
