@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
 import { ProjectService } from '../src/catalogue/project.service';
+import { SessionService } from '../src/identity/session.service';
 import { LIVE_EVENTS, type LiveEvents } from '../src/voting/live-events';
 import { VotingQueryService } from '../src/voting/voting-query.service';
 import { seedCatalogue, type SeededCatalogue } from './support/catalogue-fixture';
@@ -217,6 +218,8 @@ describe('graphql-ws applies the HTTP rules and re-checks the session (issue 14 
     await publishRoundDecided();
     const received = await sub!.atLeast(1);
     await db.query('UPDATE "user" SET banned_at = now() WHERE id = $1', [user.id]);
+    // What a ban does after its commit: every process forgets the user's cached sessions.
+    await api.app.get(SessionService).invalidateUser(user.id);
     const refused = await subscribe(client, ROUND_DECIDED, { p: seed.slug, l: 'pl' }).atLeast(1);
     expect(errorCodes(refused.messages[0]?.value)).toEqual(['SESSION_EXPIRED']);
     await publishRoundDecided();

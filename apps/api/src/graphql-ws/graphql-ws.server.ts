@@ -138,7 +138,11 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
   private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const wss = this.wss;
     if (wss === null) return;
-    if (new URL(request.url ?? '/', 'http://localhost').pathname !== GRAPHQL_WS_PATH) return;
+    // Nothing else upgrades on this server: an upgrade elsewhere would hold its socket forever.
+    if (new URL(request.url ?? '/', 'http://localhost').pathname !== GRAPHQL_WS_PATH) {
+      refuse(socket, 404, 'Not Found');
+      return;
+    }
     if (!isOriginAllowed(request.headers.origin, request.headers.host, this.config.corsOrigins)) {
       refuse(socket, 403, 'Forbidden');
       return;
