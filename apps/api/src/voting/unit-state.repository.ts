@@ -617,11 +617,25 @@ export class UnitStateRepository {
     limit: number,
     waitForOwn = true,
   ): Promise<LoadedUnit[]> {
-    const own = await preparedQuery<UnitRow>(
+    // The own unit AND its round, before any claim: a claim locks rounds before units, so a job
+    // holding only its unit could deadlock with a batch that claimed its round (each then writes
+    // a round the other holds). With both taken first, a transaction that holds claimed rows
+    // never waits, and one that waits holds nothing a claim needs.
+    const skip = waitForOwn ? '' : ' SKIP LOCKED';
+    let own = await preparedQuery<UnitRow>(
       manager,
-      `SELECT ${UNIT_COLUMNS} FROM ${UNIT_JOINS} WHERE tu.id = $1 FOR UPDATE OF tu${waitForOwn ? '' : ' SKIP LOCKED'}`,
+      `SELECT ${UNIT_COLUMNS} FROM ${UNIT_JOINS} JOIN round r ON r.id = tu.current_round_id
+        WHERE tu.id = $1 FOR UPDATE OF tu, r${skip}`,
       [unitId],
     );
+    if (own.length === 0 && waitForOwn) {
+      // A unit without a round yet (nothing to claim it by): its row alone.
+      own = await preparedQuery<UnitRow>(
+        manager,
+        `SELECT ${UNIT_COLUMNS} FROM ${UNIT_JOINS} WHERE tu.id = $1 FOR UPDATE OF tu`,
+        [unitId],
+      );
+    }
     const others: UnitRow[] = [];
     for (const claim of DUE_CLAIMS) {
       const room = limit - others.length;
