@@ -72,9 +72,12 @@ describe('session cache across two API processes', () => {
   it('a removal from a private project is honoured by the other process on the next request', async () => {
     const owner = await signedInClient(a.baseUrl, 'owner');
     const slug = `private-${process.pid}`;
-    await owner.client.ok('mutation($i: CreateProjectInput!) { createProject(input: $i) { slug } }', {
-      i: { slug, name: 'Private', sourceLocale: 'en', visibility: 'private' },
-    });
+    await owner.client.ok(
+      'mutation($i: CreateProjectInput!) { createProject(input: $i) { slug } }',
+      {
+        i: { slug, name: 'Private', sourceLocale: 'en', visibility: 'private' },
+      },
+    );
     const member = await signedInClient(a.baseUrl, 'member');
     const added = await owner.client.ok<{ addMember: { id: string } }>(
       'mutation($p: String!, $e: String!) { addMember(project: $p, email: $e, role: translator) { id } }',
@@ -83,10 +86,13 @@ describe('session cache across two API processes', () => {
     const onB = sameSession(member.client, b.baseUrl);
     expect((await onB.ok<{ members: unknown[] }>(MEMBERS, { p: slug })).members).toHaveLength(2);
     const seen = bSessions.applied;
-    await owner.client.ok('mutation($p: String!, $id: ID!) { removeMember(project: $p, id: $id) }', {
-      p: slug,
-      id: added.addMember.id,
-    });
+    await owner.client.ok(
+      'mutation($p: String!, $id: ID!) { removeMember(project: $p, id: $id) }',
+      {
+        p: slug,
+        id: added.addMember.id,
+      },
+    );
     await invalidated(bSessions, seen);
     expect(await onB.errorCode(MEMBERS, { p: slug })).toBe('PROJECT_NOT_FOUND');
     // Still signed in: a removal ends access to the project, not the session.

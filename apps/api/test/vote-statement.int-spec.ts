@@ -123,11 +123,10 @@ describe('a vote as one guarded statement (issue 15)', () => {
     expect(await vote()).toEqual([{ value: 1, weight: 0.55, evaluated_in_round: null }]);
     const again = await statement.cast({ voterId: voter, candidateId: unit!.id, value: 1, now });
     expect(again?.written).toBe(false);
-    await db.query('UPDATE vote SET evaluated_in_round = $3 WHERE translation_id = $1 AND voter_id = $2', [
-      unit!.id,
-      voter,
-      unit!.round_id,
-    ]);
+    await db.query(
+      'UPDATE vote SET evaluated_in_round = $3 WHERE translation_id = $1 AND voter_id = $2',
+      [unit!.id, voter, unit!.round_id],
+    );
     const changed = await statement.cast({ voterId: voter, candidateId: unit!.id, value: -1, now });
     expect(changed?.written).toBe(true);
     expect(await vote()).toEqual([{ value: -1, weight: 0.55, evaluated_in_round: unit!.round_id }]);
@@ -232,26 +231,35 @@ describe('a vote as one guarded statement (issue 15)', () => {
       await expect(voting.vote(voterId, candidateId, 1, now)).rejects.toMatchObject({ code });
     }
     // Rate limit: a count capped at maxVotesPerHour, refused at the limit.
-    await db.query(
-      `UPDATE round SET params = params || '{"maxVotesPerHour": 2}' WHERE id = $1`,
-      [limited!.round_id],
-    );
+    await db.query(`UPDATE round SET params = params || '{"maxVotesPerHour": 2}' WHERE id = $1`, [
+      limited!.round_id,
+    ]);
     const [a, b] = await units(2);
     await voting.vote(voter, a!.id, 1, now);
     await voting.vote(voter, b!.id, 1, now);
-    expect(await statement.cast({ voterId: voter, candidateId: limited!.id, value: 1, now })).toBeNull();
-    await expect(voting.vote(voter, limited!.id, 1, now)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    expect(
+      await statement.cast({ voterId: voter, candidateId: limited!.id, value: 1, now }),
+    ).toBeNull();
+    await expect(voting.vote(voter, limited!.id, 1, now)).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+    });
     // A decided round: the full path applies the challenge rules; the vote is stored there.
     await voting.tickDue(decided!.unit_id, Date.now() + 7_200_000, 0);
-    expect(await statement.cast({ voterId: voter, candidateId: decided!.id, value: 1, now })).toBeNull();
+    expect(
+      await statement.cast({ voterId: voter, candidateId: decided!.id, value: 1, now }),
+    ).toBeNull();
     const after = await voting.vote(voter, decided!.id, 1, now);
     expect(after.round.state).not.toBe('COLLECTING');
     // A private project's non-member: the project is not revealed.
     await db.query(`UPDATE project SET visibility = 'private' WHERE id = $1`, [projectId]);
     try {
       const [hidden] = await units(1);
-      expect(await statement.cast({ voterId: voter, candidateId: hidden!.id, value: 1, now })).toBeNull();
-      await expect(voting.vote(voter, hidden!.id, 1, now)).rejects.toMatchObject({ code: 'PROJECT_NOT_FOUND' });
+      expect(
+        await statement.cast({ voterId: voter, candidateId: hidden!.id, value: 1, now }),
+      ).toBeNull();
+      await expect(voting.vote(voter, hidden!.id, 1, now)).rejects.toMatchObject({
+        code: 'PROJECT_NOT_FOUND',
+      });
     } finally {
       await db.query(`UPDATE project SET visibility = 'public' WHERE id = $1`, [projectId]);
     }
@@ -261,9 +269,10 @@ describe('a vote as one guarded statement (issue 15)', () => {
     const preVoters = await users(db, 'pre', 3);
     const racers = await users(db, 'racer', 60);
     const [unit] = await units(1, preVoters);
-    const [round] = await db.query<{ deadline: Date }[]>('SELECT deadline FROM round WHERE id = $1', [
-      unit!.round_id,
-    ]);
+    const [round] = await db.query<{ deadline: Date }[]>(
+      'SELECT deadline FROM round WHERE id = $1',
+      [unit!.round_id],
+    );
     // The closer's clock is past the deadline; the voters' is not (the API's own time).
     const closeAt = round!.deadline.getTime() + 1;
     const votes = racers.map(async (voterId, i) => {

@@ -150,12 +150,14 @@ export class SessionService implements OnModuleDestroy {
   /** Starts listening on first use (a worker never does); caches only once the subscription is live. */
   private subscribed(): boolean {
     if (!this.listening) {
-      this.bus.listen((message) => this.apply(message)).then(
-        () => {
-          this.listening = true;
-        },
-        () => undefined,
-      );
+      this.bus
+        .listen((message) => this.apply(message))
+        .then(
+          () => {
+            this.listening = true;
+          },
+          () => undefined,
+        );
     }
     return this.listening;
   }

@@ -207,7 +207,8 @@ export class VoteStatement {
         stringId: cast.stringId,
       }),
     ];
-    if (cast.mature) tasks.push(this.scheduler.scheduleEarlyTick(cast.unitId, cast.roundId, vote.now));
+    if (cast.mature)
+      tasks.push(this.scheduler.scheduleEarlyTick(cast.unitId, cast.roundId, vote.now));
     for (const result of await Promise.allSettled(tasks)) {
       if (result.status === 'rejected')
         this.logger.error(`after-commit step failed: ${String(result.reason)}`);
