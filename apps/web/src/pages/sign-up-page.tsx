@@ -46,7 +46,8 @@ export function SignUpPage() {
           name="password"
           type="password"
           autoComplete="new-password"
-          minLength={10}
+          minLength={12}
+          maxLength={128}
           required
           aria-describedby="sign-up-password-hint"
         />
