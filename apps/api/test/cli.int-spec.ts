@@ -155,17 +155,18 @@ if (!existsSync(corpus)) {
       expect(first.code).toBe(0);
       // Not a TTY: plain progress lines, one per file.
       expect(first.stderr).toContain('pull 3/3 pl/translation.json');
-      const lock = readFileSync(join(dir, 'chorus.lock.json'), 'utf8');
+      // The lock sits beside the output directory (issue 16), not in the working directory.
+      const lock = readFileSync(join(dir, 'public/chorus.lock.json'), 'utf8');
       const pl = readFileSync(join(dir, 'public/locales/pl/translation.json'));
       expect(JSON.parse(pl.toString())).toMatchObject({ '(deleted)': '(usunięte)' });
       const second = await chorus(args, dir, env);
       expect(second.code).toBe(0);
-      expect(readFileSync(join(dir, 'chorus.lock.json'), 'utf8')).toBe(lock);
+      expect(readFileSync(join(dir, 'public/chorus.lock.json'), 'utf8')).toBe(lock);
       expect(readFileSync(join(dir, 'public/locales/pl/translation.json')).equals(pl)).toBe(true);
       expect(Object.keys((JSON.parse(lock) as { files: object }).files)).toEqual([
-        'public/locales/de/translation.json',
-        'public/locales/en/translation.json',
-        'public/locales/pl/translation.json',
+        'locales/de/translation.json',
+        'locales/en/translation.json',
+        'locales/pl/translation.json',
       ]);
     });
 
@@ -184,12 +185,13 @@ if (!existsSync(corpus)) {
 
     it('verifies a checkout against the lock (exit 2 on a changed file)', async () => {
       await chorus(['pull', '--project', 'budget', '--out', 'public/locales'], dir, env);
-      expect((await chorus(['pull', '--verify'], dir, {})).code).toBe(0);
+      const verify = ['pull', '--verify', '--out', 'public/locales'];
+      expect((await chorus(verify, dir, {})).code).toBe(0);
       writeFileSync(join(dir, 'public/locales/de/translation.json'), '{}\n');
-      const r = await chorus(['pull', '--verify'], dir, {});
+      const r = await chorus(verify, dir, {});
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(
-        'chorus: public/locales/de/translation.json: changed (does not match the lock)\n',
+        'chorus: locales/de/translation.json: changed (does not match the lock)\n',
       );
     });
 
