@@ -3,7 +3,10 @@
 // and browser tests when they exist. Ends with one plain line `N passed, N failed`.
 //
 //   npm test                      everything
-//   npm test -- --only unit       one step: lint | typecheck | unit | integration | e2e
+//   npm test -- --only unit       one step: lint | typecheck | unit | security | integration | e2e
+//
+// `security` runs the tests listed in scripts/security-tests.mjs (unit and integration, the controls
+// of docs/security.md); the unit and integration steps leave those files out so each runs once.
 //
 // Postgres: TEST_DATABASE_URL (an admin URL; each run creates and drops chorus_test_<pid>), else the
 // local server on 127.0.0.1:5432, else an embedded PostgreSQL started for the run.
@@ -14,6 +17,7 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { pathRegex, securityTests } from './security-tests.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tmp = join(root, 'tmp', 'test');
@@ -150,8 +154,12 @@ try {
   await step('typecheck', () =>
     check('npx', ['nx', 'run-many', '-t', 'typecheck', '--parallel=2', '--outputStyle=static']),
   );
-  await step('unit', () => jest('unit', ['-c', 'jest.config.js']));
-  if (wants('integration') || wants('e2e')) {
+  const unitSecurity = pathRegex(securityTests.unit);
+  const intSecurity = pathRegex(securityTests.integration);
+  await step('unit', () =>
+    jest('unit', ['-c', 'jest.config.js', '--testPathIgnorePatterns', unitSecurity]),
+  );
+  if (wants('security') || wants('integration') || wants('e2e')) {
     let admin = process.env.TEST_DATABASE_URL;
     if (admin === undefined) {
       const local = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -176,8 +184,30 @@ try {
       TEST_REDIS_URL: redisUrl,
       CHORUS_TEST_QUEUE_BACKEND: redis ? 'redis' : 'postgres',
     };
+    await step('security', async () => {
+      const unit = await jest('security-unit', ['-c', 'jest.config.js', unitSecurity]);
+      const integration = await jest(
+        'security-integration',
+        ['-c', 'apps/api/jest.int.config.js', '--runInBand', intSecurity],
+        serviceEnv,
+      );
+      return {
+        passed: unit.passed + integration.passed,
+        failed: unit.failed + integration.failed,
+      };
+    });
     await step('integration', () =>
-      jest('integration', ['-c', 'apps/api/jest.int.config.js', '--runInBand'], serviceEnv),
+      jest(
+        'integration',
+        [
+          '-c',
+          'apps/api/jest.int.config.js',
+          '--runInBand',
+          '--testPathIgnorePatterns',
+          intSecurity,
+        ],
+        serviceEnv,
+      ),
     );
     if (existsSync(join(root, 'apps/web/e2e/jest.config.js'))) {
       await step('e2e', () =>
