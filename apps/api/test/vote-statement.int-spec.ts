@@ -1,10 +1,14 @@
 import { DEFAULT_PARAMS, explainWeightAtCast, type VotingParams } from '@chorus/voting';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AppError } from '../src/common/errors/app-error';
 import { preparedQuery } from '../src/database/prepared-query';
 import { projectParams } from '../src/voting/unit-state.repository';
+import { VOTING_QUEUE } from '../src/queue/jobs';
+import { EARLY_TICK_MS } from '../src/voting/round-scheduler.producer';
 import { VoteStatement, WEIGHT_PROBE_SQL } from '../src/voting/vote-statement';
 import { VotingService } from '../src/voting/voting.service';
 import { FAST_VOTING, seedCatalogue } from './support/catalogue-fixture';
@@ -136,6 +140,21 @@ describe('a vote as one guarded statement (issue 15)', () => {
       [voter, unit!.id],
     );
     expect(audit!.n).toBe(3);
+  });
+
+  it('leaves the early decision to one debounced tick job per round and window', async () => {
+    const voters = await users(db, 'early', 2);
+    const [unit] = await units(1);
+    // VOTING's minDuration is 0: the round may decide early from its first vote.
+    const now = Date.now();
+    for (const voterId of voters)
+      await statement.cast({ voterId, candidateId: unit!.id, value: 1, now });
+    const at = (Math.floor(now / EARLY_TICK_MS) + 1) * EARLY_TICK_MS;
+    const queue = api.app.get<Queue>(getQueueToken(VOTING_QUEUE));
+    const job = await queue.getJob(`tick_${unit!.round_id}_early_${at}`);
+    expect(job?.data).toEqual({ unitId: unit!.unit_id, roundId: unit!.round_id, reason: 'early' });
+    const ticks = (await queue.getDelayed()).filter((j) => j.data.roundId === unit!.round_id);
+    expect(ticks).toHaveLength(1);
   });
 
   it('computes the weight exactly as libs/voting does (explainWeightAtCast)', async () => {
