@@ -80,11 +80,15 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => void shutdown(0));
   }
-  // `npm start` runs us under npm (and maybe a shell): if that parent is killed, we are re-parented.
-  const parentPid = process.ppid;
-  setInterval(() => {
-    if (process.ppid !== parentPid) void shutdown(0);
-  }, 1_000).unref();
+  // Under `npm start` (npm sets npm_lifecycle_event), npm killed outright cannot forward a signal:
+  // we are re-parented, and stop. Run directly (`nohup node launcher.js &`), a parent shell that
+  // exits must not stop us, so the watch is npm's only.
+  if (process.env['npm_lifecycle_event'] !== undefined) {
+    const parentPid = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parentPid) void shutdown(0);
+    }, 1_000).unref();
+  }
 
   let databaseUrl = config.databaseUrl;
   if (databaseUrl === null) {

@@ -94,7 +94,7 @@ async function startLauncher(name: string, wrapInShell = false): Promise<Running
   const launcher = wrapInShell
     ? spawn('/bin/sh', ['-c', `"${process.execPath}" ${LAUNCHER.join(' ')}; true`], {
         cwd: root,
-        env,
+        env: { ...env, npm_lifecycle_event: 'start' },
         stdio: ['ignore', 'pipe', 'inherit'],
       })
     : spawn(process.execPath, LAUNCHER, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
