@@ -1,6 +1,13 @@
 /** Result shapes of the GraphQL contract (apps/api/src/schema.gql), as the web client reads them. */
 export type UnitStatus = 'UNTRANSLATED' | 'VOTING' | 'DECIDED' | 'STALE';
-export type StringFilter = 'ALL' | 'UNTRANSLATED' | 'NEEDS_VOTES' | 'DECIDED' | 'STALE' | 'MINE';
+export type StringFilter =
+  | 'ALL'
+  | 'UNTRANSLATED'
+  | 'NEEDS_VOTES'
+  | 'DECIDED'
+  | 'STALE'
+  | 'MINE'
+  | 'INCOMPLETE';
 export type CandidateStatus = 'ACTIVE' | 'WITHDRAWN' | 'REJECTED' | 'OUTDATED';
 export type RoundState = 'OPEN' | 'COLLECTING' | 'CLOSING' | 'DECIDED' | 'UNDECIDED';
 
@@ -8,6 +15,7 @@ export const STRING_FILTERS: readonly StringFilter[] = [
   'UNTRANSLATED',
   'NEEDS_VOTES',
   'STALE',
+  'INCOMPLETE',
   'MINE',
   'DECIDED',
   'ALL',
