@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -15,6 +16,7 @@ import { ProjectEntity } from './project.entity';
  * the job. The body is emptied when the import commits; the result stays.
  */
 @Entity({ name: 'import_upload' })
+@Check('CHK_import_upload_json_format', `"json_format" IN ('v3', 'v4')`)
 @Index(['createdAt'])
 export class ImportUploadEntity {
   @PrimaryColumn({ type: 'text' })
