@@ -8,14 +8,14 @@ import { SourceStringQueueOrder1795617000000 } from './1795617000000-SourceStrin
 import { RoundDirtyUndecided1795618000000 } from './1795618000000-RoundDirtyUndecided';
 import { BundleBuildDuration1795619000000 } from './1795619000000-BundleBuildDuration';
 import { BundleRequest1795620000000 } from './1795620000000-BundleRequest';
-import { StringLeaseUnlogged1795627000000 } from './1795627000000-StringLeaseUnlogged';
-import { ImportUploadJsonFormat1795625000000 } from './1795625000000-ImportUploadJsonFormat';
 import { ImportUploadAutoKeys1795621000000 } from './1795621000000-ImportUploadAutoKeys';
-import { VoteTargetOpen1795626000000 } from './1795626000000-VoteTargetOpen';
 import { RateLimit1795623000000 } from './1795623000000-RateLimit';
 import { ProjectSystemFlag1795623100000 } from './1795623100000-ProjectSystemFlag';
+import { ImportUploadJsonFormat1795625000000 } from './1795625000000-ImportUploadJsonFormat';
+import { VoteTargetOpen1795626000000 } from './1795626000000-VoteTargetOpen';
+import { StringLeaseUnlogged1795627000000 } from './1795627000000-StringLeaseUnlogged';
 
-/** Every migration in order. Committed migrations are never edited; add a new one instead. */
+/** Every migration in timestamp order (TypeORM sorts by timestamp too). Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
   InitialSchema1795610077783,
   CatalogueTranslationVoting1795611182845,
@@ -27,10 +27,10 @@ export const MIGRATIONS = [
   RoundDirtyUndecided1795618000000,
   BundleBuildDuration1795619000000,
   BundleRequest1795620000000,
-  StringLeaseUnlogged1795627000000,
-  ImportUploadJsonFormat1795625000000,
-  VoteTargetOpen1795626000000,
+  ImportUploadAutoKeys1795621000000,
   RateLimit1795623000000,
   ProjectSystemFlag1795623100000,
-  ImportUploadAutoKeys1795621000000,
+  ImportUploadJsonFormat1795625000000,
+  VoteTargetOpen1795626000000,
+  StringLeaseUnlogged1795627000000,
 ];
