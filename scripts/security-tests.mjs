@@ -24,6 +24,7 @@ export const securityTests = {
     'apps/api/test/permissions.int-spec.ts',
     'apps/api/test/protection.int-spec.ts',
     'apps/api/test/security-accounts.int-spec.ts',
+    'apps/api/test/security-ban.int-spec.ts',
     'apps/api/test/security-csrf-uploads.int-spec.ts',
     'apps/api/test/security-input.int-spec.ts',
     'apps/api/test/security-slugs.int-spec.ts',

@@ -17,9 +17,12 @@ import { BearerAuthService } from './bearer-auth.service';
 import { SignInThrottle } from './sign-in-throttle.service';
 import { IdentityResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
+import { InstanceAdminService } from './instance-admin.service';
 import { SessionEntity } from './session.entity';
 import { SessionService } from './session.service';
 import { UserEntity } from './user.entity';
+import { UserBanResolver } from './user-ban.resolver';
+import { UserBanService } from './user-ban.service';
 
 @Module({
   imports: [
@@ -35,7 +38,10 @@ import { UserEntity } from './user.entity';
     MembershipService,
     BearerAuthService,
     SignInThrottle,
+    InstanceAdminService,
+    UserBanService,
     IdentityResolver,
+    UserBanResolver,
     ApiTokenResolver,
     MembershipResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
@@ -49,6 +55,7 @@ import { UserEntity } from './user.entity';
     AccessService,
     ApiTokenService,
     BearerAuthService,
+    InstanceAdminService,
     RateLimitModule,
   ],
 })

@@ -1,10 +1,10 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { commonError } from '../common/errors/common.errors';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { AccessService } from '../identity/access.service';
+import { InstanceAdminService } from '../identity/instance-admin.service';
 import { toUserModel } from '../identity/user.mapper';
 import { UserEntity } from '../identity/user.entity';
 import { CATALOGUE_QUEUE, DELIVERY_QUEUE, MAINTENANCE_QUEUE, VOTING_QUEUE } from '../queue/jobs';
@@ -21,6 +21,7 @@ export class AdminQueryService implements OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly admins: InstanceAdminService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -58,20 +59,7 @@ export class AdminQueryService implements OnModuleDestroy {
    * other projects' activity: instance administrators only (ADMIN_EMAILS), not project owners.
    */
   async queueStats(userId: string): Promise<QueueStatsModel[]> {
-    const [user] = await this.dataSource.query<{ email: string; banned: boolean }[]>(
-      'SELECT email, banned_at IS NOT NULL AS banned FROM "user" WHERE id = $1',
-      [userId],
-    );
-    const admin =
-      user !== undefined &&
-      !user.banned &&
-      this.config.adminEmails.includes(user.email.toLowerCase());
-    if (!admin) {
-      throw commonError(
-        'FORBIDDEN',
-        'Queue statistics cover every project on this server: instance administrators only (ADMIN_EMAILS).',
-      );
-    }
+    await this.admins.require(userId, 'Queue statistics cover every project on this server');
     const stats: QueueStatsModel[] = [];
     for (const name of QUEUES) {
       const counts = await this.queue(name).getJobCounts(
