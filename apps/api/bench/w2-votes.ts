@@ -7,8 +7,14 @@
 // Run: npm run bench -- w2-votes [--full] [--votes N --voters N] [--open-seconds N] [--source]
 import type { VotingParams } from '@chorus/voting';
 import { projectParams } from '../src/voting/unit-state.repository';
-import { type LoadResult, graphqlCode, graphqlOk, gqlBody, runLoad } from './support/load';
-import { runOpenLoop } from './support/open-loop';
+import {
+  type LoadResult,
+  graphqlCode,
+  graphqlOk,
+  gqlBody,
+  runLoad,
+  runOpenLoop,
+} from './support/load';
 import {
   type BenchRow,
   flag,
@@ -219,7 +225,7 @@ export async function runW2Votes(options: W2Options): Promise<W2Result> {
     const openLoop = (rps: number, body: (k: number) => string) => {
       const rate = Math.max(1, rps / 2);
       return runOpenLoop({
-        rate,
+        ratePerSec: rate,
         total: Math.max(1, Math.floor((rate * openMs) / 1000)),
         maxMs: openMs,
         next: (k) => {

@@ -133,8 +133,10 @@ export interface OpenLoopOptions {
   readonly ratePerSec: number;
   /** Requests to issue (at the rate, this sets the duration). */
   readonly total: number;
-  /** Connections at most; requests beyond them wait in the client, and that wait counts. */
-  readonly sockets: number;
+  /** Connections at most (default: as many as are in flight); a wait for one counts as latency. */
+  readonly sockets?: number;
+  /** Stop issuing after this long (ms); requests in flight still finish and count. */
+  readonly maxMs?: number;
   /** The `n`-th request (n counts from 0). */
   readonly next: (n: number) => LoadRequest;
   readonly accept: (status: number, body: string, n: number) => boolean;
@@ -149,8 +151,9 @@ export interface OpenLoopOptions {
  * (Little's law ties their latency to N / throughput).
  */
 export async function runOpenLoop(options: OpenLoopOptions): Promise<LoadResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: options.sockets });
+  const agent = new Agent({ keepAlive: true, maxSockets: options.sockets ?? Infinity });
   const latencies = new Float64Array(options.total);
+  const maxMs = options.maxMs ?? Infinity;
   const intervalMs = 1000 / options.ratePerSec;
   let ok = 0;
   let failed = 0;
@@ -177,6 +180,7 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<LoadResult>
   let n = 0;
   while (n < options.total) {
     const now = performance.now();
+    if (now - started >= maxMs) break;
     // Everything due by now goes out, so a late timer does not lower the offered rate.
     while (n < options.total && started + n * intervalMs <= now) {
       inFlight.push(issue(n, started + n * intervalMs));
@@ -188,9 +192,9 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<LoadResult>
   await Promise.all(inFlight);
   const ms = performance.now() - started;
   agent.destroy();
-  const sorted = latencies.slice(0, options.total).sort();
+  const sorted = latencies.slice(0, n).sort();
   return {
-    requests: options.total,
+    requests: n,
     ok,
     failed,
     failures,
