@@ -203,7 +203,7 @@ if (!existsSync(corpus)) {
       expect(wrong).toMatchObject({
         code: 3,
         stderr:
-          'chorus: The API token is unknown or revoked. Create a new one in the project settings. (INVALID_TOKEN)\n',
+          'chorus: The API token is unknown or revoked, or its creator may no longer use it. Create a new one in the project settings. (INVALID_TOKEN)\n',
       });
       const none = await chorus(['status', '--project', 'budget'], dir, {
         CHORUS_URL: api.baseUrl,
