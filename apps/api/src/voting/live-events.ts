@@ -18,7 +18,16 @@ export interface StringUpdatedEvent {
   readonly stringId: string;
 }
 
-export type LiveEvent = RoundDecidedEvent | StringUpdatedEvent;
+/** A round reached its deadline undecided and now waits for a language manager (once per round). */
+export interface RoundNeedsDecisionEvent {
+  readonly type: 'roundNeedsDecision';
+  readonly projectId: string;
+  readonly locale: string;
+  readonly stringId: string;
+  readonly roundId: string;
+}
+
+export type LiveEvent = RoundDecidedEvent | StringUpdatedEvent | RoundNeedsDecisionEvent;
 
 export const LIVE_EVENTS = Symbol('LIVE_EVENTS');
 

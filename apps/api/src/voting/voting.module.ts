@@ -12,6 +12,9 @@ import { AdminQueryService } from './admin-query.service';
 import { AdminResolver } from './admin.resolver';
 import { LIVE_EVENTS } from './live-events';
 import { LiveEventsService } from './live-events.service';
+import { NeedsDecisionNotifier } from './needs-decision-notifier';
+import { NeedsDecisionQueryService } from './needs-decision-query.service';
+import { NeedsDecisionResolver } from './needs-decision.resolver';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
 import { UnitStateRepository } from './unit-state.repository';
 import { VoteStatement } from './vote-statement';
@@ -35,12 +38,15 @@ import { BUNDLE_REBUILD, VotingService } from './voting.service';
     VoteStatement,
     RoundSchedulerProducer,
     CommunityService,
+    NeedsDecisionNotifier,
     VotingService,
     AbuseService,
     AdminQueryService,
     AdminResolver,
     VotingQueryService,
     VotingResolver,
+    NeedsDecisionQueryService,
+    NeedsDecisionResolver,
     LiveEventsService,
     { provide: LIVE_EVENTS, useExisting: LiveEventsService },
     { provide: BUNDLE_REBUILD, useExisting: BundleRebuildProducer },

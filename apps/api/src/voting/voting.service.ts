@@ -23,6 +23,7 @@ import { UnitBusyError } from './unit-busy.error';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
 import { CommunityService } from './community.service';
 import type { UnitFacts } from '../translation/candidate-view.service';
+import { NeedsDecisionNotifier } from './needs-decision-notifier';
 import { VoteStatement } from './vote-statement';
 import {
   UnitStateRepository,
@@ -113,6 +114,7 @@ export class VotingService {
     @Inject(BUNDLE_REBUILD) private readonly bundles: BundleRebuild,
     private readonly oneStatement: VoteStatement,
     private readonly communities: CommunityService,
+    private readonly needsDecision: NeedsDecisionNotifier,
   ) {}
 
   async submit(userId: string, input: SubmitInput, now: number): Promise<SubmitOutcome> {
@@ -586,7 +588,7 @@ export class VotingService {
             ),
           );
           break;
-        case 'publishDecision':
+        case 'publishDecision': {
           tasks.push(
             publish({
               type: 'roundDecided',
@@ -596,7 +598,11 @@ export class VotingService {
               roundId: effect.round.id,
             }),
           );
+          const landed = this.needsDecision.landed(context, effect);
+          if (landed !== null)
+            tasks.push(publish(landed), this.needsDecision.webhook(context, effect));
           break;
+        }
         case 'revokeWinner':
         case 'cancelClose':
         case 'openRound':
