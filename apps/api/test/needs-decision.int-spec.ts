@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
+import { LIVE_EVENTS, type LiveEvents } from '../src/voting/live-events';
 import { VotingService } from '../src/voting/voting.service';
 import { FAST_VOTING, seedCatalogue, type SeededCatalogue } from './support/catalogue-fixture';
 import { closeRoundNow } from './support/close-round';
@@ -230,5 +231,58 @@ describe('the needs-a-decision queue', () => {
       },
     ]);
     expect(events).toHaveLength(1);
+  });
+
+  it('ends the subscription with FORBIDDEN at the next event once the manager lost the role', async () => {
+    const codes: unknown[] = [];
+    const received: NeedsDecisionEvent[] = [];
+    let ended: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (ended = resolve));
+    ws.subscribe<NeedsDecisionEvent>(
+      {
+        query: `subscription($p: String!, $l: String!) { roundNeedsDecision(project: $p, locale: $l) {
+          stringId locale round { id state } } }`,
+        variables: { p: seed.slug, l: 'pl' },
+      },
+      {
+        next: (value) => value.data && received.push(value.data),
+        error: (e) => {
+          const errors = Array.isArray(e) ? (e as { extensions?: { code?: unknown } }[]) : [];
+          codes.push(...errors.map((x) => x.extensions?.code));
+          ended();
+        },
+        complete: () => ended(),
+      },
+    );
+    const stringId = seed.strings['s:title']!;
+    const [round] = await db.query<{ id: string }[]>(
+      'SELECT r.id FROM round r JOIN translation_unit u ON u.id = r.unit_id WHERE u.string_id = $1 ORDER BY r.number LIMIT 1',
+      [stringId],
+    );
+    const live = api.app.get<symbol, LiveEvents>(LIVE_EVENTS);
+    const event = {
+      type: 'roundNeedsDecision' as const,
+      projectId: seed.projectId,
+      locale: 'pl',
+      stringId,
+      roundId: round!.id,
+    };
+    // Published until the (asynchronously started) subscription delivers one: it is live.
+    await poll(
+      'a first event while still a manager',
+      async () => {
+        await live.publish(event);
+        return received.length;
+      },
+      (n) => n > 0,
+    );
+    await db.query('DELETE FROM membership WHERE project_id = $1 AND user_id = $2', [
+      seed.projectId,
+      manager.id,
+    ]);
+    expect(await manager.client.errorCode(QUEUE, { p: seed.slug, l: 'pl' })).toBe('FORBIDDEN');
+    await live.publish(event);
+    await done;
+    expect(codes).toEqual(['FORBIDDEN']);
   });
 });

@@ -38,7 +38,9 @@ interface QueueRow {
  * The *needs a decision* queue (issue 17): strings whose current round reached its deadline
  * undecided, for whoever may approve there (`candidate.approve`: the locale's language managers,
  * the project owners). The same predicate as `toNeedsDecision`, written in SQL so a page is one
- * statement: units by (project, locale), their current round by primary key, keyset on round id.
+ * statement: the project's locales by (project, code), their units by (locale, project), each
+ * unit's current round by primary key, keyset on round id. A page therefore reads every unit of the
+ * locale once (a few thousand index entries); the round table itself is only read by key.
  */
 @Injectable()
 export class NeedsDecisionQueryService {
@@ -134,7 +136,7 @@ export class NeedsDecisionQueryService {
       `SELECT s.id AS string_id, s.key, l.code AS locale, r.id AS round_id, r.state, r.deadline,
               r.extensions_used, r.reasons, r.decided_early, r.decision
          FROM translation_unit u
-         JOIN locale l ON l.id = u.locale_id
+         JOIN locale l ON l.id = u.locale_id AND l.project_id = $1
          JOIN round r ON r.id = u.current_round_id
          JOIN source_string s ON s.id = u.string_id
         WHERE u.project_id = $1
