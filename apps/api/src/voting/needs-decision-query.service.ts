@@ -137,14 +137,14 @@ export class NeedsDecisionQueryService {
               r.extensions_used, r.reasons, r.decided_early, r.decision
          FROM translation_unit u
          JOIN locale l ON l.id = u.locale_id AND l.project_id = $1
-         JOIN round r ON r.id = u.current_round_id
+         JOIN round r ON r.id = u.current_round_id AND r.unit_id = u.id
          JOIN source_string s ON s.id = u.string_id
         WHERE u.project_id = $1
           AND ($2::text IS NULL OR l.code = $2)
           AND s.removed_at IS NULL
           AND ((r.state = 'COLLECTING' AND r.extensions_used > 0)
-            OR (r.state = 'UNDECIDED' AND NOT r.decided_early
-                AND NOT ('SOURCE_CHANGED' = ANY (r.reasons))))
+            OR (r.state = 'UNDECIDED' AND NOT r.decided_early))
+          AND NOT (r.state = 'UNDECIDED' AND 'SOURCE_CHANGED' = ANY (r.reasons))
           AND ($3::uuid IS NULL OR r.id > $3::uuid)
         ORDER BY r.id
         LIMIT $4`,

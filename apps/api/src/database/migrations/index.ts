@@ -14,6 +14,7 @@ import { ProjectSystemFlag1795623100000 } from './1795623100000-ProjectSystemFla
 import { ImportUploadJsonFormat1795625000000 } from './1795625000000-ImportUploadJsonFormat';
 import { VoteTargetOpen1795626000000 } from './1795626000000-VoteTargetOpen';
 import { StringLeaseUnlogged1795627000000 } from './1795627000000-StringLeaseUnlogged';
+import { RoundNeedsDecisionIndex1795629000000 } from './1795629000000-RoundNeedsDecisionIndex';
 
 /** Every migration in timestamp order (TypeORM sorts by timestamp too). Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ImportUploadJsonFormat1795625000000,
   VoteTargetOpen1795626000000,
   StringLeaseUnlogged1795627000000,
+  RoundNeedsDecisionIndex1795629000000,
 ];
