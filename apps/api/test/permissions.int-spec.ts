@@ -22,8 +22,11 @@ interface MatrixContext {
 
 interface MutationCase {
   readonly name: string;
-  /** 'signedIn': any signed-in user; otherwise the project action (and locale) it needs. */
-  readonly requires: ProjectAction | 'signedIn';
+  /**
+   * 'signedIn': any signed-in user; 'instanceAdmin': only ADMIN_EMAILS, so no project role grants
+   * it; otherwise the project action (and locale) it needs.
+   */
+  readonly requires: ProjectAction | 'signedIn' | 'instanceAdmin';
   readonly locale?: string;
   /** Performs the mutation; returns the GraphQL response. */
   run(client: TestClient, context: MatrixContext): Promise<GraphqlResponse<unknown>>;
@@ -153,6 +156,22 @@ async function freshCandidate(context: MatrixContext): Promise<string> {
 }
 
 export const MUTATIONS: MutationCase[] = [
+  {
+    name: 'banUser',
+    requires: 'instanceAdmin',
+    run: async (client, context) =>
+      client.gql('mutation($e: String!) { banUser(email: $e, reason: "matrix") { id } }', {
+        e: await context.freshEmail(),
+      }),
+  },
+  {
+    name: 'unbanUser',
+    requires: 'instanceAdmin',
+    run: async (client, context) =>
+      client.gql('mutation($e: String!) { unbanUser(email: $e) { id } }', {
+        e: await context.freshEmail(),
+      }),
+  },
   {
     name: 'createProject',
     requires: 'signedIn',
@@ -351,6 +370,7 @@ const GRANTS: Record<Exclude<RoleName, 'anonymous'>, MembershipGrant[]> = {
 function expected(c: MutationCase, role: RoleName, own: boolean): 'allowed' | string {
   if (role === 'anonymous') return 'UNAUTHENTICATED';
   if (c.requires === 'signedIn') return 'allowed';
+  if (c.requires === 'instanceAdmin') return 'FORBIDDEN';
   const memberships = own ? GRANTS[role] : [];
   const ok = isAllowed(c.requires, {
     memberships,
