@@ -2,7 +2,7 @@
 // modules (*-events.ts, source-changed.ts, after-activity.ts, early-close.ts, close-round.ts,
 // open-round.ts), all threading the same Step (transition-step.ts).
 import type { VotingError } from '../guards/errors';
-import type { Candidate, EpochMs, Id, Round, Unit, UnitVotingState, Vote } from '../model/types';
+import type { Candidate, EpochMs, Id, Unit, UnitVotingState, Vote } from '../model/types';
 import { assertNever } from '../util/assert-never';
 import { afterActivity } from './after-activity';
 import { submitCandidate, withdrawCandidate } from './candidate-events';
@@ -11,6 +11,7 @@ import type { Effect, TransitionOptions, TransitionResult, VotingEvent } from '.
 import { managerApprove, managerReject } from './manager-events';
 import type { VotingParams } from './params';
 import { sourceChanged } from './source-changed';
+import { openRound } from './open-round';
 import type { Step } from './transition-step';
 import { withState } from './transition-step';
 import { castVote, retractVote } from './vote-events';
@@ -31,23 +32,7 @@ export interface CreateUnitStateInput {
  * ones), with its close scheduled.
  */
 export function createUnitState(input: CreateUnitStateInput, now: EpochMs): TransitionResult {
-  const round: Round = {
-    id: input.roundId,
-    unitId: input.unit.id,
-    number: 1,
-    sourceHash: input.unit.sourceHash,
-    state: 'OPEN',
-    params: input.params,
-    openedAt: now,
-    collectingSince: null,
-    deadline: null,
-    extensionsUsed: 0,
-    closedAt: null,
-    outcome: null,
-    approvedCandidateId: null,
-    rejectedCandidateIds: [],
-    dirty: false,
-  };
+  const round = openRound(input.roundId, input.unit, 1, input.params, now);
   const state: UnitVotingState = {
     unit: input.unit,
     params: input.params,
