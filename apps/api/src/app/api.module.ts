@@ -15,6 +15,7 @@ import { DemoModule } from '../demo/demo.module';
 import { BenchFloorModule } from '../bench-floor/bench-floor.module';
 import { GraphqlWsModule } from '../graphql-ws/graphql-ws.module';
 import { HealthModule } from '../health/health.module';
+import { NotificationModule } from '../notification/notification.module';
 import { IdentityModule } from '../identity/identity.module';
 import { QueueModule } from '../queue/queue.module';
 import { TranslationModule } from '../translation/translation.module';
@@ -53,6 +54,7 @@ export class ApiModule {
         DeliveryModule,
         TranslationModule,
         VotingModule,
+        NotificationModule,
         HealthModule,
         DemoModule,
         GraphqlWsModule,

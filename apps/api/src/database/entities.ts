@@ -1,4 +1,6 @@
 import { EventEntity } from '../audit/event.entity';
+import { InviteEntity } from '../community/invite.entity';
+import { LocaleGoalEntity } from '../community/locale-goal.entity';
 import { BundleSetEntity } from '../delivery/bundle-set.entity';
 import { BundleRequestEntity } from '../delivery/bundle-request.entity';
 import { BundleVersionEntity } from '../delivery/bundle-version.entity';
@@ -21,6 +23,7 @@ import { CollusionPairEntity } from '../voting/collusion-pair.entity';
 import { ReputationLedgerEntity } from '../voting/reputation-ledger.entity';
 import { RoundEntity } from '../voting/round.entity';
 import { VoteEntity } from '../voting/vote.entity';
+import { NotificationEntity } from '../notification/notification.entity';
 
 /** Every entity, listed explicitly: the API is bundled, so globs cannot find them. */
 export const ENTITIES = [
@@ -47,4 +50,7 @@ export const ENTITIES = [
   BundleSetEntity,
   BundleRequestEntity,
   WebhookEntity,
+  InviteEntity,
+  LocaleGoalEntity,
+  NotificationEntity,
 ];

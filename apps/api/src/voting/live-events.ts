@@ -27,7 +27,18 @@ export interface RoundNeedsDecisionEvent {
   readonly roundId: string;
 }
 
-export type LiveEvent = RoundDecidedEvent | StringUpdatedEvent | RoundNeedsDecisionEvent;
+/** A notification was stored for one user (issue 18); carried on the notification module's own channel. */
+export interface NotificationAddedEvent {
+  readonly type: 'notificationAdded';
+  readonly userId: string;
+  readonly notificationId: string;
+}
+
+export type LiveEvent =
+  | RoundDecidedEvent
+  | StringUpdatedEvent
+  | RoundNeedsDecisionEvent
+  | NotificationAddedEvent;
 
 export const LIVE_EVENTS = Symbol('LIVE_EVENTS');
 

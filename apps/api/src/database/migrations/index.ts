@@ -15,6 +15,8 @@ import { ImportUploadJsonFormat1795625000000 } from './1795625000000-ImportUploa
 import { VoteTargetOpen1795626000000 } from './1795626000000-VoteTargetOpen';
 import { StringLeaseUnlogged1795627000000 } from './1795627000000-StringLeaseUnlogged';
 import { RoundNeedsDecisionIndex1795629000000 } from './1795629000000-RoundNeedsDecisionIndex';
+import { OpenCall1795632000000 } from './1795632000000-OpenCall';
+import { Notification1795633000000 } from './1795633000000-Notification';
 
 /** Every migration in timestamp order (TypeORM sorts by timestamp too). Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -35,4 +37,6 @@ export const MIGRATIONS = [
   VoteTargetOpen1795626000000,
   StringLeaseUnlogged1795627000000,
   RoundNeedsDecisionIndex1795629000000,
+  OpenCall1795632000000,
+  Notification1795633000000,
 ];
