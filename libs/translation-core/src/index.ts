@@ -79,6 +79,18 @@ export { CHECK_CODES, CHECK_SEVERITY, CheckCode, hasErrors } from './checks/find
 export type { CheckInput, CheckSource } from './checks/check-translation';
 export { checkTranslation } from './checks/check-translation';
 
+export type {
+  Glossary,
+  GlossaryCheckTerm,
+  GlossaryLimits,
+  GlossaryTerm,
+  PartOfSpeech,
+} from './glossary/model';
+export { DEFAULT_GLOSSARY_LIMITS, PARTS_OF_SPEECH, isPartOfSpeech } from './glossary/model';
+export type { MatchOptions, TermHit } from './glossary/match';
+export { findGlossaryHits, findPhrase, isInflectedLanguage, stemOf } from './glossary/match';
+export { checkGlossary } from './glossary/glossary-check';
+
 export type { CanonicalArray, CanonicalNode, CanonicalObject } from './export/canonical-json';
 export {
   compareCodeUnits,

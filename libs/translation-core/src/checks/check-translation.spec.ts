@@ -342,6 +342,7 @@ describe('findings', () => {
       'TAG_DROPPED',
       'PLURAL_INCOMPLETE',
       'PLURAL_FORM_DROPPED',
+      'GLOSSARY_TERM_MISMATCH',
     ]);
   });
 });

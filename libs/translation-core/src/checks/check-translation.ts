@@ -4,6 +4,8 @@ import type { Placeholders } from '../placeholders/extract';
 import { resolvePluralLocale } from '../plurals/plural-table';
 import type { PluralCategory } from '../plurals/plural-types';
 import { PLURAL_CATEGORIES, isPluralCategory } from '../plurals/plural-types';
+import { checkGlossary } from '../glossary/glossary-check';
+import type { GlossaryCheckTerm } from '../glossary/model';
 import type { Finding } from './finding';
 import { finding } from './finding';
 import { checkInterpolations } from './interpolation-check';
@@ -31,6 +33,11 @@ export interface CheckInput {
    * warning PLURAL_INCOMPLETE and a form the locale never uses is the warning PLURAL_FORM_DROPPED.
    */
   readonly origin?: 'community' | 'import';
+  /**
+   * The project's glossary with the approved translations in the target locale: terms found in the
+   * source must be rendered with their translation (W) and do-not-translate terms kept (E).
+   */
+  readonly glossary?: readonly GlossaryCheckTerm[];
 }
 
 const FORM_ORDER: readonly FormKey[] = ['', ...PLURAL_CATEGORIES];
@@ -202,6 +209,17 @@ export function checkTranslation(input: CheckInput): Finding[] {
     out.push(
       ...checkEndPunctuation(sourceText, text, form, input.sourceLocale, input.targetLocale),
     );
+    if (input.glossary !== undefined && input.glossary.length > 0)
+      out.push(
+        ...checkGlossary(
+          sourceText,
+          text,
+          form,
+          input.glossary,
+          input.sourceLocale,
+          input.targetLocale,
+        ),
+      );
   }
 
   if (plural && required.length > 1) {

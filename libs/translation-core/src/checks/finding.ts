@@ -30,6 +30,8 @@ export const CheckCode = {
   NEWLINE_COUNT: 'NEWLINE_COUNT',
   DOUBLE_SPACE: 'DOUBLE_SPACE',
   FORMAT_CHANGED: 'FORMAT_CHANGED',
+  GLOSSARY_DO_NOT_TRANSLATE: 'GLOSSARY_DO_NOT_TRANSLATE',
+  GLOSSARY_TERM_MISMATCH: 'GLOSSARY_TERM_MISMATCH',
 } as const;
 export type CheckCode = (typeof CheckCode)[keyof typeof CheckCode];
 
@@ -53,6 +55,7 @@ export const CHECK_SEVERITY: Readonly<Record<CheckCode, Severity>> = {
   INVALID_TEXT: 'error',
   MAX_LENGTH: 'error',
   UNKNOWN_LOCALE: 'error',
+  GLOSSARY_DO_NOT_TRANSLATE: 'error',
   UNCHANGED: 'warning',
   SAME_PLURALS: 'warning',
   LEADING_WHITESPACE: 'warning',
@@ -64,6 +67,7 @@ export const CHECK_SEVERITY: Readonly<Record<CheckCode, Severity>> = {
   TAG_DROPPED: 'warning',
   PLURAL_INCOMPLETE: 'warning',
   PLURAL_FORM_DROPPED: 'warning',
+  GLOSSARY_TERM_MISMATCH: 'warning',
 };
 
 export const CHECK_CODES: readonly CheckCode[] = Object.keys(CHECK_SEVERITY) as CheckCode[];
