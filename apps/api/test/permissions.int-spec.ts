@@ -155,6 +155,17 @@ async function freshCandidate(context: MatrixContext): Promise<string> {
   return data.submitTranslation.candidate.id;
 }
 
+let glossaryCounter = 0;
+
+/** A term of the project's glossary, created by its owner (so the call under test has one). */
+async function freshGlossaryTerm({ owner, project }: MatrixContext): Promise<string> {
+  const created = await owner.gql<{ createGlossaryTerm: { id: string } }>(
+    'mutation($p: String!, $t: String!) { createGlossaryTerm(project: $p, term: $t) { id } }',
+    { p: project, t: `owned term ${(glossaryCounter += 1)}` },
+  );
+  return created.data?.createGlossaryTerm.id ?? '';
+}
+
 export const MUTATIONS: MutationCase[] = [
   {
     name: 'banUser',
@@ -316,6 +327,25 @@ export const MUTATIONS: MutationCase[] = [
       }),
   },
   {
+    name: 'dismissAbuseFlag',
+    requires: 'abuse.dismiss',
+    locale: 'de',
+    run: async (client, { api, project }) => {
+      // A flag of its own per call, so an allowed dismissal always finds one.
+      const db = api.app.get(DataSource);
+      const [flag] = await db.query<{ id: string }[]>(
+        `INSERT INTO abuse_flag (project_id, kind, user_ids, fingerprint, evidence, detected_at)
+         SELECT id, 'NEW_ACCOUNT_BURST', ARRAY[]::uuid[], gen_random_uuid()::text, '{}'::jsonb, now()
+           FROM project WHERE slug = $1 RETURNING id`,
+        [project],
+      );
+      return client.gql(
+        'mutation($p: String!, $id: ID!) { dismissAbuseFlag(project: $p, locale: "de", id: $id, reason: "honest") }',
+        { p: project, id: flag?.id },
+      );
+    },
+  },
+  {
     name: 'lockString',
     requires: 'string.lock',
     locale: 'de',
@@ -326,6 +356,33 @@ export const MUTATIONS: MutationCase[] = [
           s: await stringIdOf(api, project, 'bye'),
         },
       ),
+  },
+  {
+    name: 'createGlossaryTerm',
+    requires: 'glossary.manage',
+    run: async (client, { project }) =>
+      client.gql('mutation($p: String!, $t: String!) { createGlossaryTerm(project: $p, term: $t) { id } }', {
+        p: project,
+        t: `term ${(glossaryCounter += 1)}`,
+      }),
+  },
+  {
+    name: 'updateGlossaryTerm',
+    requires: 'glossary.manage',
+    run: async (client, context) =>
+      client.gql(
+        'mutation($p: String!, $id: ID!) { updateGlossaryTerm(project: $p, id: $id, description: "d") { id } }',
+        { p: context.project, id: await freshGlossaryTerm(context) },
+      ),
+  },
+  {
+    name: 'deleteGlossaryTerm',
+    requires: 'glossary.manage',
+    run: async (client, context) =>
+      client.gql('mutation($p: String!, $id: ID!) { deleteGlossaryTerm(project: $p, id: $id) }', {
+        p: context.project,
+        id: await freshGlossaryTerm(context),
+      }),
   },
   {
     name: 'signOut',

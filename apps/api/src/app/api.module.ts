@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from '../audit/audit.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
+import { CommunityModule } from '../community/community.module';
 import { graphqlContext } from '../common/auth/graphql-context';
 import { formatGraphqlError } from '../common/errors/graphql-error-formatter';
 import { graphqlLimitRules } from '../common/graphql-limits/graphql-limits.rules';
@@ -16,6 +17,8 @@ import { BenchFloorModule } from '../bench-floor/bench-floor.module';
 import { GraphqlWsModule } from '../graphql-ws/graphql-ws.module';
 import { HealthModule } from '../health/health.module';
 import { NotificationModule } from '../notification/notification.module';
+import { ModerationModule } from '../moderation/moderation.module';
+import { GlossaryModule } from '../glossary/glossary.module';
 import { IdentityModule } from '../identity/identity.module';
 import { QueueModule } from '../queue/queue.module';
 import { TranslationModule } from '../translation/translation.module';
@@ -54,7 +57,10 @@ export class ApiModule {
         DeliveryModule,
         TranslationModule,
         VotingModule,
+        CommunityModule,
         NotificationModule,
+        ModerationModule,
+        GlossaryModule,
         HealthModule,
         DemoModule,
         GraphqlWsModule,

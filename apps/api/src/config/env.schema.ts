@@ -19,6 +19,10 @@ export interface RateLimitPoints {
   readonly tokenRequests: number;
   readonly votes: number;
   readonly voteFlips: number;
+  readonly reportsPerUser: number;
+  readonly reportsPerIp: number;
+  readonly joins: number;
+  readonly glossaryWrites: number;
 }
 
 export interface AppConfig {
@@ -287,6 +291,10 @@ function rateLimits(env: Env): RateLimitPoints {
     tokenRequests: integer(env, 'RATE_LIMIT_TOKEN_REQUESTS', 600, 1, LIMIT_MAX),
     votes: integer(env, 'RATE_LIMIT_VOTES', 60, 1, LIMIT_MAX),
     voteFlips: integer(env, 'RATE_LIMIT_VOTE_FLIPS', 10, 1, LIMIT_MAX),
+    reportsPerUser: integer(env, 'RATE_LIMIT_REPORTS_PER_USER', 20, 1, LIMIT_MAX),
+    reportsPerIp: integer(env, 'RATE_LIMIT_REPORTS_PER_IP', 60, 1, LIMIT_MAX),
+    joins: integer(env, 'RATE_LIMIT_JOINS', 30, 1, LIMIT_MAX),
+    glossaryWrites: integer(env, 'RATE_LIMIT_GLOSSARY_WRITES', 120, 1, LIMIT_MAX),
   };
 }
 

@@ -24,6 +24,9 @@ import { ReputationLedgerEntity } from '../voting/reputation-ledger.entity';
 import { RoundEntity } from '../voting/round.entity';
 import { VoteEntity } from '../voting/vote.entity';
 import { NotificationEntity } from '../notification/notification.entity';
+import { ModerationReportEntity } from '../moderation/moderation-report.entity';
+import { ProjectBanEntity } from '../moderation/project-ban.entity';
+import { GlossaryTermEntity } from '../glossary/glossary-term.entity';
 
 /** Every entity, listed explicitly: the API is bundled, so globs cannot find them. */
 export const ENTITIES = [
@@ -53,4 +56,7 @@ export const ENTITIES = [
   InviteEntity,
   LocaleGoalEntity,
   NotificationEntity,
+  ModerationReportEntity,
+  ProjectBanEntity,
+  GlossaryTermEntity,
 ];

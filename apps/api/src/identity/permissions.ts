@@ -38,6 +38,7 @@ export const PERMISSIONS = {
   'candidate.reject': { roles: managers, localeScoped: true, contributors: false },
   'string.lock': { roles: managers, localeScoped: true, contributors: false },
   'abuse.view': { roles: managers, localeScoped: true, contributors: false },
+  'abuse.dismiss': { roles: managers, localeScoped: true, contributors: false },
   'translation.submit': {
     roles: ['owner', 'developer', 'language_manager', 'translator'],
     localeScoped: false,
@@ -48,6 +49,19 @@ export const PERMISSIONS = {
     localeScoped: false,
     contributors: true,
   },
+  'report.create': {
+    roles: ['owner', 'developer', 'language_manager', 'translator'],
+    localeScoped: false,
+    contributors: true,
+  },
+  /** Glossary terms (add, edit, delete, import): project-wide source terminology. */
+  'glossary.manage': {
+    roles: ['owner', 'developer', 'language_manager'],
+    localeScoped: false,
+    contributors: false,
+  },
+  /** The moderation queue and its actions (hide, reject, warn, ban, dismiss). */
+  'report.handle': { roles: managers, localeScoped: true, contributors: false },
 } as const satisfies Record<string, Permission>;
 
 export type ProjectAction = keyof typeof PERMISSIONS;
@@ -58,6 +72,15 @@ export interface MembershipGrant {
   readonly role: ProjectRole;
   /** '' for roles that are not per locale. */
   readonly locale: string;
+}
+
+/**
+ * A project ban (moderation) withdraws every contributor action (submit, vote, comment, report)
+ * until it expires, whatever the banned user's roles; management actions are not contributions.
+ */
+export function deniedByProjectBan(action: ProjectAction): boolean {
+  const permission: Permission = PERMISSIONS[action];
+  return permission.contributors;
 }
 
 /** Pure decision: does this set of memberships allow `action` (on `locale`, when scoped)? */

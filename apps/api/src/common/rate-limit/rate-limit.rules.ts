@@ -11,7 +11,11 @@ export type RateLimitName =
   | 'tokenFailsPerIp'
   | 'tokenRequests'
   | 'votes'
-  | 'voteFlips';
+  | 'voteFlips'
+  | 'reportsPerUser'
+  | 'reportsPerIp'
+  | 'joins'
+  | 'glossaryWrites';
 
 /** What a limit counts per: the caller's IP, the signed-in user, or the user and one argument. */
 export type RateLimitKey =
@@ -42,6 +46,13 @@ export const RATE_LIMIT_RULES: Readonly<Record<RateLimitName, RateLimitRule>> = 
     blockSeconds: 0,
     key: { by: 'userAndArg', arg: 'candidateId' },
   },
+  // reportCandidate and reportUser: per account, and per address for sock puppets.
+  reportsPerUser: { windowSeconds: 3_600, blockSeconds: 0, key: { by: 'user' } },
+  reportsPerIp: { windowSeconds: 3_600, blockSeconds: 0, key: { by: 'ip' } },
+  // joinProject and acceptInvite: a person joins a few projects, a script joins hundreds.
+  joins: { windowSeconds: 3_600, blockSeconds: 0, key: { by: 'user' } },
+  // Glossary term writes and imports by a manager: bursts of editing, never thousands a minute.
+  glossaryWrites: { windowSeconds: 60, blockSeconds: 0, key: { by: 'user' } },
 };
 
 export const RATE_LIMIT_NAMES = Object.keys(RATE_LIMIT_RULES) as RateLimitName[];

@@ -25,6 +25,10 @@ const WHAT: Readonly<Record<RateLimitName, string>> = {
   tokenRequests: 'requests with this API token',
   votes: 'votes',
   voteFlips: 'vote changes on this candidate',
+  reportsPerUser: 'reports from this account',
+  reportsPerIp: 'reports from this address',
+  joins: 'projects joined',
+  glossaryWrites: 'glossary changes',
 };
 
 /**

@@ -17,6 +17,8 @@ import { StringLeaseUnlogged1795627000000 } from './1795627000000-StringLeaseUnl
 import { RoundNeedsDecisionIndex1795629000000 } from './1795629000000-RoundNeedsDecisionIndex';
 import { OpenCall1795632000000 } from './1795632000000-OpenCall';
 import { Notification1795633000000 } from './1795633000000-Notification';
+import { Moderation1795634000000 } from './1795634000000-Moderation';
+import { Glossary1795635000000 } from './1795635000000-Glossary';
 
 /** Every migration in timestamp order (TypeORM sorts by timestamp too). Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -39,4 +41,6 @@ export const MIGRATIONS = [
   RoundNeedsDecisionIndex1795629000000,
   OpenCall1795632000000,
   Notification1795633000000,
+  Moderation1795634000000,
+  Glossary1795635000000,
 ];
