@@ -12,6 +12,7 @@ import { StringScopeService } from './string-scope.service';
 import { TranslationUnitEntity } from './translation-unit.entity';
 import { TranslationEntity } from './translation.entity';
 import { votingParamsOf } from '../catalogue/voting-settings';
+import { activeMembersOfUnit, votesNeeded } from './votes-needed';
 
 /** What listOf needs to know about a unit, its string and its project. */
 export interface UnitFacts {
@@ -26,7 +27,13 @@ export interface UnitFacts {
 }
 
 function emptyList(unit: Pick<UnitFacts, 'stringId' | 'localeCode'>) {
-  return { stringId: unit.stringId, locale: unit.localeCode, hasVoted: false, candidates: [] };
+  return {
+    stringId: unit.stringId,
+    locale: unit.localeCode,
+    hasVoted: false,
+    candidates: [],
+    votesNeeded: null,
+  };
 }
 
 interface VoteRow {
@@ -100,9 +107,13 @@ export class CandidateViewService {
       }),
       this.votesOf(unit.unitId),
     ]);
-    // Others' withdrawn, rejected and outdated candidates are history only managers need.
+    // Others' withdrawn, rejected and outdated candidates are history only managers need; a
+    // candidate a moderator hid is shown to managers only, not even to its author.
     const shown = all.filter(
-      (t) => t.status === 'active' || manager || (viewerId !== null && t.authorId === viewerId),
+      (t) =>
+        manager ||
+        (t.hiddenAt === null &&
+          (t.status === 'active' || (viewerId !== null && t.authorId === viewerId))),
     );
     const hasVoted = viewerId !== null && votes.some((v) => v.voter_id === viewerId);
     const z = round?.params['z'] ?? unit.z;
@@ -123,7 +134,39 @@ export class CandidateViewService {
       hasVoted,
       candidates,
       round: round === null ? null : toRoundModel(round),
+      votesNeeded:
+        (hasVoted || manager) && round?.state === 'COLLECTING'
+          ? await this.votesNeededIn(round, unit.unitId, shown, votes)
+          : null,
     };
+  }
+
+  private async votesNeededIn(
+    round: RoundEntity,
+    unitId: string,
+    shown: readonly TranslationEntity[],
+    votes: readonly VoteRow[],
+  ): Promise<number> {
+    const now = Date.now();
+    const params = { ...votingParamsOf(null), ...round.params };
+    const active = new Map(
+      shown.filter((t) => t.status === 'active').map((t) => [t.id, t.authorId]),
+    );
+    const counted = votes
+      .filter(
+        (v) =>
+          active.has(v.translation_id) &&
+          !v.banned &&
+          v.weight > 0 &&
+          v.voter_id !== active.get(v.translation_id),
+      )
+      .map((v) => ({ candidateId: v.translation_id, voterId: v.voter_id, value: v.value }));
+    return votesNeeded(
+      params,
+      await activeMembersOfUnit(this.dataSource, unitId, now),
+      counted,
+      now,
+    );
   }
 
   /** Maps a round row (with its stored decision, if closed) to the GraphQL model. */

@@ -1,12 +1,16 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
 import type { Principal } from '../common/auth/request-context';
+import { AbuseFlagDismissService } from './abuse-flag-dismiss.service';
 import { AdminQueryService } from './admin-query.service';
 import { AbuseFlagModel, QueueStatsModel } from './dto/abuse-flag.model';
 
 @Resolver()
 export class AdminResolver {
-  constructor(private readonly admin: AdminQueryService) {}
+  constructor(
+    private readonly admin: AdminQueryService,
+    private readonly flags: AbuseFlagDismissService,
+  ) {}
 
   @Query(() => [AbuseFlagModel], {
     description: 'Managers: accounts the abuse scan flagged in this project.',
@@ -17,6 +21,27 @@ export class AdminResolver {
     @CurrentPrincipal() principal: Principal,
   ): Promise<AbuseFlagModel[]> {
     return this.admin.flaggedAccounts(principal.userId, project, locale ?? undefined);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Managers (with `locale`) and owners: the flagged pattern is honest. The flag leaves the list and its pair stops being discounted (logged with the reason).',
+  })
+  dismissAbuseFlag(
+    @Args('project') project: string,
+    @Args('locale', { type: () => String, nullable: true }) locale: string | null | undefined,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<boolean> {
+    return this.flags.dismiss(
+      principal.userId,
+      project,
+      locale ?? undefined,
+      id,
+      reason,
+      new Date(),
+    );
   }
 
   @Query(() => [QueueStatsModel], {

@@ -5,13 +5,16 @@ import { DeliveryModule } from '../delivery/delivery.module';
 import { BundleRebuildProducer } from '../delivery/bundle-rebuild.producer';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { IdentityModule } from '../identity/identity.module';
+import { NotificationModule } from '../notification/notification.module';
 import { TranslationModule } from '../translation/translation.module';
 import { VOTING_QUEUE } from '../queue/jobs';
+import { AbuseFlagDismissService } from './abuse-flag-dismiss.service';
 import { AbuseService } from './abuse.service';
 import { AdminQueryService } from './admin-query.service';
 import { AdminResolver } from './admin.resolver';
 import { LIVE_EVENTS } from './live-events';
 import { LiveEventsService } from './live-events.service';
+import { DecisionNotifier } from './decision-notifier';
 import { NeedsDecisionNotifier } from './needs-decision-notifier';
 import { NeedsDecisionQueryService } from './needs-decision-query.service';
 import { NeedsDecisionResolver } from './needs-decision.resolver';
@@ -32,6 +35,7 @@ import { BUNDLE_REBUILD, VotingService } from './voting.service';
     DeliveryModule,
     CatalogueModule,
     TranslationModule,
+    NotificationModule,
   ],
   providers: [
     UnitStateRepository,
@@ -39,9 +43,11 @@ import { BUNDLE_REBUILD, VotingService } from './voting.service';
     RoundSchedulerProducer,
     CommunityService,
     NeedsDecisionNotifier,
+    DecisionNotifier,
     VotingService,
     AbuseService,
     AdminQueryService,
+    AbuseFlagDismissService,
     AdminResolver,
     VotingQueryService,
     VotingResolver,

@@ -86,6 +86,7 @@ export class VotingResolver {
         hasVoted: true,
         candidates: [],
         round: null,
+        votesNeeded: null,
       };
     }
     return this.view.listOf(unit, principal.userId, actorManages);

@@ -87,4 +87,11 @@ export class CandidateListModel {
 
   @Field(() => RoundModel, { nullable: true })
   round!: RoundModel | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Blind like the tallies: how many more people must vote before the round can be decided by vote (quorum and upvoters on the leader, scaled to the locale); 0 when the scores decide. Null unless the round is collecting.',
+  })
+  votesNeeded!: number | null;
 }

@@ -1,0 +1,61 @@
+import { ACTIVITY_WINDOW_MS, communityOf, thresholdsFor, type VotingParams } from '@chorus/voting';
+import type { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
+
+/** A counted vote as the candidate list reads it (C2: voter not banned, not the author, weight > 0). */
+export interface CountedVote {
+  readonly candidateId: string;
+  readonly voterId: string;
+  readonly value: number;
+}
+
+/**
+ * "2 more votes" (issue 17 item 6): how many more people must vote before the round can be decided
+ * by vote, from the thresholds the decision applies (quorum and minimum upvoters on the leader,
+ * scaled to the locale's active members by libs/voting `thresholdsFor`). A new voter who upvotes
+ * the leader adds one to both, hence the larger gap. 0 means the counts are there and the scores
+ * decide (margin, minimum score); abuse discounts are not modelled, so it is a lower bound.
+ */
+export function votesNeeded(
+  params: Pick<VotingParams, 'quorum' | 'minVotes' | 'wMin' | 'alpha' | 'beta' | 'minAccountAge'>,
+  activeMembers: number,
+  counted: readonly CountedVote[],
+  now: number,
+): number {
+  const community = { ...communityOf([], [], now, params), activeMembers };
+  const { quorum, minVotes } = thresholdsFor(params, community);
+  const voters = new Set(counted.map((v) => v.voterId)).size;
+  const upvoters = new Map<string, number>();
+  for (const v of counted)
+    if (v.value === 1) upvoters.set(v.candidateId, (upvoters.get(v.candidateId) ?? 0) + 1);
+  const leader = Math.max(0, ...upvoters.values());
+  return Math.max(0, quorum - voters, minVotes - leader);
+}
+
+/**
+ * People active in the unit's project and locale over the activity window (a vote, or a community
+ * translation), banned accounts left out: the count CommunityService scales thresholds with.
+ */
+export async function activeMembersOfUnit(
+  dataSource: DataSource,
+  unitId: string,
+  now: number,
+): Promise<number> {
+  const [row] = await preparedQuery<{ n: number }>(
+    dataSource,
+    `WITH units AS (
+       SELECT o.id FROM translation_unit t
+         JOIN translation_unit o ON o.project_id = t.project_id AND o.locale_id = t.locale_id
+        WHERE t.id = $1),
+     active AS (
+       SELECT v.voter_id AS user_id FROM vote v
+        WHERE v.unit_id IN (SELECT id FROM units) AND v.cast_at >= $2
+       UNION
+       SELECT t.author_id FROM translation t
+        WHERE t.unit_id IN (SELECT id FROM units) AND t.origin = 'community' AND t.created_at >= $2)
+     SELECT count(*)::int AS n FROM active a JOIN "user" u ON u.id = a.user_id
+      WHERE u.banned_at IS NULL`,
+    [unitId, new Date(now - ACTIVITY_WINDOW_MS)],
+  );
+  return row?.n ?? 0;
+}
