@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationLiveEvents } from './notification-live-events';
+import { NotificationQueryService } from './notification-query.service';
+import { NotificationResolver } from './notification.resolver';
 import { NotificationService } from './notification.service';
 
 /**
@@ -7,7 +9,12 @@ import { NotificationService } from './notification.service';
  * `NotificationService.notify({ userId, kind, projectId?, payload, dedupeKey? })` after commit.
  */
 @Module({
-  providers: [NotificationLiveEvents, NotificationService],
+  providers: [
+    NotificationLiveEvents,
+    NotificationService,
+    NotificationQueryService,
+    NotificationResolver,
+  ],
   exports: [NotificationService, NotificationLiveEvents],
 })
 export class NotificationModule {}

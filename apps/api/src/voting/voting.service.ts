@@ -20,6 +20,7 @@ import { isAllowed, type MembershipGrant, type ProjectAction } from '../identity
 import { LIVE_EVENTS, type LiveEvent, type LiveEvents } from './live-events';
 import { roundUuid } from './round-id';
 import { UnitBusyError } from './unit-busy.error';
+import { DecisionNotifier, type DecidedRound } from './decision-notifier';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
 import { CommunityService } from './community.service';
 import type { UnitFacts } from '../translation/candidate-view.service';
@@ -115,6 +116,7 @@ export class VotingService {
     private readonly oneStatement: VoteStatement,
     private readonly communities: CommunityService,
     private readonly needsDecision: NeedsDecisionNotifier,
+    private readonly decisionNotices: DecisionNotifier,
   ) {}
 
   async submit(userId: string, input: SubmitInput, now: number): Promise<SubmitOutcome> {
@@ -392,6 +394,8 @@ export class VotingService {
     const published: Promise<void>[] = [];
     // One live-events message for the whole batch, not one or two per round.
     const events: LiveEvent[] = [];
+    // Won/lost and needs-decision notifications: one batch after commit, never in the transaction.
+    const notices: DecidedRound[] = [];
     for (const change of outcome) {
       const round = change.after.round;
       if (round.state === 'DECIDED') decided.push(round.id);
@@ -401,13 +405,22 @@ export class VotingService {
         rebuild.set(projectId, (rebuild.get(projectId) ?? new Set()).add(localeCode));
       }
       published.push(
-        this.afterCommit(change.loaded.context, change.after, change.effects, now, false, events),
+        this.afterCommit(
+          change.loaded.context,
+          change.after,
+          change.effects,
+          now,
+          false,
+          events,
+          notices,
+        ),
       );
     }
     await Promise.all(published);
     await this.live.publishMany(events).catch((error: unknown) => {
       this.logger.error(`after-commit step failed: ${String(error)}`);
     });
+    await this.decisionNotices.notify(notices);
     // One rebuild request per project for the whole batch, not one per decision.
     for (const [projectId, locales] of rebuild) await this.requestRebuild(projectId, [...locales]);
     if (own === undefined) {
@@ -560,6 +573,7 @@ export class VotingService {
     now: number,
     rebuild = true,
     batchEvents: LiveEvent[] | null = null,
+    batchNotices: DecidedRound[] | null = null,
   ): Promise<void> {
     const tasks: Promise<unknown>[] = [];
     // In a batch the caller sends every event in one message (publishMany).
@@ -601,6 +615,9 @@ export class VotingService {
           const landed = this.needsDecision.landed(context, effect);
           if (landed !== null)
             tasks.push(publish(landed), this.needsDecision.webhook(context, effect));
+          const notice = { context, state, effect, needsDecision: landed !== null };
+          if (batchNotices !== null) batchNotices.push(notice);
+          else tasks.push(this.decisionNotices.notify([notice]));
           break;
         }
         case 'revokeWinner':
