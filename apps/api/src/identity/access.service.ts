@@ -6,7 +6,24 @@ import { ProjectEntity } from '../catalogue/project.entity';
 import type { TokenPrincipal } from './api-token.service';
 import { identityError } from './identity.errors';
 import { MembershipEntity } from './membership.entity';
-import { isAllowed, type MembershipGrant, type ProjectAction } from './permissions';
+import {
+  deniedByProjectBan,
+  isAllowed,
+  type MembershipGrant,
+  type ProjectAction,
+} from './permissions';
+
+/** A user's running ban from one project (moderation): no contributor actions until it ends. */
+export interface ActiveProjectBan {
+  readonly reason: string;
+  /** null: until a manager lifts it. */
+  readonly expiresAt: Date | null;
+}
+
+/** The SQL of a running ban of user `$2` in project `$1` (also used inline by hot-path queries). */
+export const ACTIVE_BAN_SQL = `SELECT reason, expires_at FROM project_ban
+  WHERE project_id = $1 AND user_id = $2 AND lifted_at IS NULL AND (expires_at IS NULL OR expires_at > now())
+  ORDER BY expires_at DESC NULLS FIRST LIMIT 1`;
 
 /**
  * Who calls a REST route that accepts both: a signed-in user, or a project API token (whose scope
@@ -25,12 +42,35 @@ export class AccessService {
       .find({ where: { projectId, userId }, select: { role: true, locale: true } });
   }
 
+  /** The user's running ban from the project, if any. */
+  async activeBan(projectId: string, userId: string): Promise<ActiveProjectBan | null> {
+    const [row] = await this.dataSource.query<{ reason: string; expires_at: Date | null }[]>(
+      ACTIVE_BAN_SQL,
+      [projectId, userId],
+    );
+    return row === undefined ? null : { reason: row.reason, expiresAt: row.expires_at };
+  }
+
+  /** Throws PROJECT_BANNED when `action` is a contribution and the user is banned from the project. */
+  async requireNotBanned(
+    project: Pick<ProjectEntity, 'id' | 'slug'>,
+    userId: string,
+    action: ProjectAction,
+  ): Promise<void> {
+    if (!deniedByProjectBan(action)) return;
+    const ban = await this.activeBan(project.id, userId);
+    if (ban !== null) throw projectBanned(project, ban);
+  }
+
   async can(
     userId: string,
     project: Pick<ProjectEntity, 'id' | 'visibility'>,
     action: ProjectAction,
     locale?: string,
   ): Promise<boolean> {
+    if (deniedByProjectBan(action) && (await this.activeBan(project.id, userId)) !== null) {
+      return false;
+    }
     const memberships = await this.membershipsOf(project.id, userId);
     return isAllowed(action, {
       memberships,
@@ -59,6 +99,7 @@ export class AccessService {
       ...(locale === undefined ? {} : { locale }),
     });
     if (!allowed) throw forbidden(project, action, locale);
+    await this.requireNotBanned(project, userId, action);
     return project;
   }
 
@@ -97,13 +138,14 @@ export class AccessService {
   /**
    * The same decision for memberships the caller has already read (one query fewer on hot paths):
    * PROJECT_NOT_FOUND when the project is private and they are not a member, FORBIDDEN when the
-   * role lacks the action.
+   * role lacks the action, PROJECT_BANNED when `ban` (read with them) withdraws it.
    */
   check(
     project: Pick<ProjectEntity, 'id' | 'visibility' | 'slug'>,
     memberships: readonly MembershipGrant[],
     action: ProjectAction,
     locale?: string,
+    ban: ActiveProjectBan | null = null,
   ): void {
     if (project.visibility === 'private' && memberships.length === 0) {
       throw projectNotFound(project.slug);
@@ -114,23 +156,39 @@ export class AccessService {
       ...(locale === undefined ? {} : { locale }),
     });
     if (!allowed) throw forbidden(project, action, locale);
+    if (ban !== null && deniedByProjectBan(action)) throw projectBanned(project, ban);
   }
 
-  /** Throws FORBIDDEN, naming the action, unless the user may do it. */
+  /** Throws FORBIDDEN, naming the action, unless the user may do it (PROJECT_BANNED when banned). */
   async require(
     userId: string,
     project: Pick<ProjectEntity, 'id' | 'visibility' | 'slug'>,
     action: ProjectAction,
     locale?: string,
   ): Promise<void> {
-    if (!(await this.can(userId, project, action, locale))) {
-      throw forbidden(project, action, locale);
-    }
+    const memberships = await this.membershipsOf(project.id, userId);
+    const allowed = isAllowed(action, {
+      memberships,
+      publicProject: project.visibility === 'public',
+      ...(locale === undefined ? {} : { locale }),
+    });
+    if (!allowed) throw forbidden(project, action, locale);
+    await this.requireNotBanned(project, userId, action);
   }
 }
 
 function projectNotFound(slug: string) {
   return catalogueError('PROJECT_NOT_FOUND', `No project "${slug}" is visible to you.`);
+}
+
+function projectBanned(project: Pick<ProjectEntity, 'slug'>, ban: ActiveProjectBan) {
+  const until =
+    ban.expiresAt === null ? 'until a manager lifts it' : `until ${ban.expiresAt.toISOString()}`;
+  return identityError(
+    'PROJECT_BANNED',
+    `You are banned from project "${project.slug}" ${until} (reason: ${ban.reason}); you may read it but not translate, vote, comment or report there.`,
+    { expiresAt: ban.expiresAt === null ? null : ban.expiresAt.toISOString() },
+  );
 }
 
 function forbidden(project: Pick<ProjectEntity, 'slug'>, action: ProjectAction, locale?: string) {

@@ -15,7 +15,8 @@ export type IdentityErrorCode =
   | 'MEMBER_NOT_FOUND'
   | 'ALREADY_MEMBER'
   | 'INVALID_MEMBERSHIP'
-  | 'LAST_OWNER';
+  | 'LAST_OWNER'
+  | 'PROJECT_BANNED';
 
 export const identityError = errorFactory<IdentityErrorCode>({
   INVALID_CREDENTIALS: 401,
@@ -33,4 +34,5 @@ export const identityError = errorFactory<IdentityErrorCode>({
   ALREADY_MEMBER: 409,
   INVALID_MEMBERSHIP: 400,
   LAST_OWNER: 409,
+  PROJECT_BANNED: 403,
 });

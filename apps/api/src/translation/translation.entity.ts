@@ -79,6 +79,10 @@ export class TranslationEntity {
   @Column({ name: 'blocking_errors', type: 'text', array: true, default: () => "'{}'" })
   blockingErrors!: string[];
 
+  /** Set when a moderator hid it (it is rejected as well): shown to nobody but managers. */
+  @Column({ name: 'hidden_at', type: 'timestamptz', nullable: true })
+  hiddenAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -2,6 +2,7 @@ import { detectAbuse, type AbuseFlag } from '@chorus/voting';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { fileScanReport } from '../moderation/scan-report';
 import { VotingService } from './voting.service';
 
 export interface AbuseScanResult {
@@ -71,12 +72,22 @@ export class AbuseService {
       const fingerprint = createHash('sha256')
         .update(`${flag.kind}:${[...users].sort().join(',')}`)
         .digest('hex');
-      await this.dataSource.query(
+      const [stored] = await this.dataSource.query<{ id: string }[]>(
         `INSERT INTO abuse_flag (project_id, kind, user_ids, fingerprint, evidence, detected_at)
          VALUES ($1, $2, $3::uuid[], $4, $5::jsonb, $6)
-         ON CONFLICT (project_id, fingerprint) DO UPDATE SET evidence = EXCLUDED.evidence, detected_at = EXCLUDED.detected_at`,
+         ON CONFLICT (project_id, fingerprint) DO UPDATE SET evidence = EXCLUDED.evidence, detected_at = EXCLUDED.detected_at
+         RETURNING id`,
         [projectId, flag.kind, users, fingerprint, JSON.stringify(flag.evidence), new Date(now)],
       );
+      // The same flag also lands in the moderation queue, as a report by the system.
+      if (stored !== undefined) {
+        await fileScanReport(this.dataSource, {
+          id: stored.id,
+          projectId,
+          kind: flag.kind,
+          userIds: users,
+        });
+      }
     }
     let reweighted = 0;
     if (report.collusionPairs.length > 0) {

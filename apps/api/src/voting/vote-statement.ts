@@ -67,7 +67,8 @@ const REPUTATION_SQL = `LATERAL (
  * A vote as one guarded write (issue 15): in one autocommit statement it checks everything
  * libs/voting's `castVote` checks on a COLLECTING round before its deadline — unit unlocked, string
  * not retired, the round current for the source text, candidate eligible (active, current source,
- * no blocking error, author not banned), not the voter's own, the voter not banned, allowed by the
+ * no blocking error, author not banned), not the voter's own, the voter not banned (server-wide or
+ * from the project, moderation's project_ban), allowed by the
  * permission table and under the rate limit (a count capped at the limit) — computes the weight,
  * and upserts the vote with its audit row. It returns no row when any check fails or the round is
  * in any other state: the caller then runs the full path, which decides the case (and its error)
@@ -101,6 +102,9 @@ WITH x AS (
      AND r.params ?& ARRAY['wMin', 'alpha', 'beta', 'minAccountAge', 'maxVotesPerHour', 'minDuration', 'z']
      AND t.status = 'active' AND t.source_hash = s.source_hash AND cardinality(t.blocking_errors) = 0
      AND (t.origin <> 'community' OR (a.banned_at IS NULL AND t.author_id <> $2))
+     AND NOT EXISTS (SELECT 1 FROM project_ban b
+                      WHERE b.project_id = tu.project_id AND b.user_id = $2 AND b.lifted_at IS NULL
+                        AND (b.expires_at IS NULL OR b.expires_at > $4))
      AND (($5 AND (p.visibility = 'public'
                    OR EXISTS (SELECT 1 FROM membership m WHERE m.project_id = tu.project_id AND m.user_id = $2)))
           OR EXISTS (SELECT 1 FROM membership m

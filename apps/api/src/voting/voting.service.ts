@@ -20,10 +20,11 @@ import { isAllowed, type MembershipGrant, type ProjectAction } from '../identity
 import { LIVE_EVENTS, type LiveEvent, type LiveEvents } from './live-events';
 import { roundUuid } from './round-id';
 import { UnitBusyError } from './unit-busy.error';
-import { DecisionNotifier, type DecidedRound } from './decision-notifier';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
 import { CommunityService } from './community.service';
 import type { UnitFacts } from '../translation/candidate-view.service';
+import { DecisionNotifier, type DecidedRound } from './decision-notifier';
+import { loadGlossary } from '../glossary/glossary-read';
 import { NeedsDecisionNotifier } from './needs-decision-notifier';
 import { VoteStatement } from './vote-statement';
 import {
@@ -75,6 +76,8 @@ interface CandidateRow extends StringRow {
   unit_id: string;
   code: string;
   memberships: MembershipGrant[];
+  /** The acting user's running project ban (moderation), if any. */
+  ban: { reason: string; expires_at: string | null } | null;
 }
 
 interface StringRow {
@@ -133,6 +136,7 @@ export class VotingService {
       sourceLocale: source.source_locale,
       targetLocale: input.locale,
       forms,
+      glossary: await loadGlossary(this.dataSource.manager, source.project_id, { id: localeId }),
     });
     if (hasErrors(findings)) {
       throw votingError(
@@ -213,7 +217,12 @@ export class VotingService {
    * COLLECTING round) in one round trip; anything it cannot decide runs the full path below, which
    * also gives the precise error.
    */
-  async vote(userId: string, candidateId: string, value: number, now: number): Promise<VoteOutcome> {
+  async vote(
+    userId: string,
+    candidateId: string,
+    value: number,
+    now: number,
+  ): Promise<VoteOutcome> {
     if (value !== 1 && value !== -1)
       throw votingError('INVALID_VOTE', 'A vote is +1 (up) or -1 (down).');
     const cast = await this.oneStatement.cast({ voterId: userId, candidateId, value, now });
@@ -235,7 +244,12 @@ export class VotingService {
         }),
       };
     }
-    const { context, state, actorManages } = await this.voteFullPath(userId, candidateId, value, now);
+    const { context, state, actorManages } = await this.voteFullPath(
+      userId,
+      candidateId,
+      value,
+      now,
+    );
     return {
       unit: {
         unitId: context.unitId,
@@ -461,7 +475,14 @@ export class VotingService {
   ): Promise<UnitOutcome> {
     const row = await this.loadCandidate(candidateId, userId);
     const project = { id: row.project_id, visibility: row.visibility, slug: row.slug };
-    if (action !== null) this.access.check(project, row.memberships, action, row.code);
+    const ban =
+      row.ban === null
+        ? null
+        : {
+            reason: row.ban.reason,
+            expiresAt: row.ban.expires_at === null ? null : new Date(row.ban.expires_at),
+          };
+    if (action !== null) this.access.check(project, row.memberships, action, row.code, ban);
     const { context, state } = await this.change(
       () => Promise.resolve(row.unit_id),
       async (manager, state, context) => makeEvent(manager, state, context),
@@ -675,7 +696,11 @@ export class VotingService {
       `SELECT t.unit_id, l.code, s.id, s.project_id, p.slug, p.visibility, p.source_locale, s.kind,
               s.forms, s.max_length, s.removed_at,
               COALESCE((SELECT jsonb_agg(jsonb_build_object('role', m.role, 'locale', m.locale))
-                          FROM membership m WHERE m.project_id = p.id AND m.user_id = $2), '[]') AS memberships
+                          FROM membership m WHERE m.project_id = p.id AND m.user_id = $2), '[]') AS memberships,
+              (SELECT jsonb_build_object('reason', b.reason, 'expires_at', b.expires_at)
+                 FROM project_ban b WHERE b.project_id = p.id AND b.user_id = $2 AND b.lifted_at IS NULL
+                  AND (b.expires_at IS NULL OR b.expires_at > now())
+                ORDER BY b.expires_at DESC NULLS FIRST LIMIT 1) AS ban
          FROM translation t
          JOIN translation_unit tu ON tu.id = t.unit_id
          JOIN locale l ON l.id = tu.locale_id
@@ -726,6 +751,7 @@ export class VotingService {
     const project = { id: source.project_id, visibility: source.visibility, slug: source.slug };
     const memberships = await this.access.membershipsOf(source.project_id, userId);
     this.access.check(project, memberships, action, locale);
+    await this.access.requireNotBanned(project, userId, action);
   }
 }
 

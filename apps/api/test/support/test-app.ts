@@ -25,6 +25,9 @@ const UNTHROTTLED: Record<string, string> = Object.fromEntries(
     'TOKEN_REQUESTS',
     'VOTES',
     'VOTE_FLIPS',
+    'REPORTS_PER_USER',
+    'REPORTS_PER_IP',
+    'JOINS',
   ].map((name) => [`RATE_LIMIT_${name}`, '1000000']),
 );
 

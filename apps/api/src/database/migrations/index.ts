@@ -15,6 +15,7 @@ import { ImportUploadJsonFormat1795625000000 } from './1795625000000-ImportUploa
 import { VoteTargetOpen1795626000000 } from './1795626000000-VoteTargetOpen';
 import { StringLeaseUnlogged1795627000000 } from './1795627000000-StringLeaseUnlogged';
 import { RoundNeedsDecisionIndex1795629000000 } from './1795629000000-RoundNeedsDecisionIndex';
+import { ApprovalEventIndex1795630000000 } from './1795630000000-ApprovalEventIndex';
 import { OpenCall1795632000000 } from './1795632000000-OpenCall';
 import { Notification1795633000000 } from './1795633000000-Notification';
 import { Moderation1795634000000 } from './1795634000000-Moderation';
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   VoteTargetOpen1795626000000,
   StringLeaseUnlogged1795627000000,
   RoundNeedsDecisionIndex1795629000000,
+  ApprovalEventIndex1795630000000,
   OpenCall1795632000000,
   Notification1795633000000,
   Moderation1795634000000,
