@@ -67,7 +67,9 @@ export default [
             },
             { sourceTag: 'domain:voting', notDependOnLibsWithTags: ['domain:translation'] },
             { sourceTag: 'domain:translation', notDependOnLibsWithTags: ['domain:voting'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain'] },
+            // The npm package for apps that use Chorus (libs/i18next-in-context): no other libs.
+            { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:sdk'] },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:shared'] },

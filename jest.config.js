@@ -3,6 +3,7 @@ module.exports = {
   projects: [
     '<rootDir>/libs/translation-core/jest.config.js',
     '<rootDir>/libs/voting/jest.config.js',
+    '<rootDir>/libs/i18next-in-context/jest.config.js',
     '<rootDir>/apps/api/jest.config.js',
     '<rootDir>/apps/cli/jest.config.js',
     '<rootDir>/apps/web/jest.config.js',

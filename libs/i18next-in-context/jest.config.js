@@ -1,0 +1,6 @@
+module.exports = require('../../jest.preset.js').project({
+  displayName: 'i18next-in-context',
+  dir: __dirname,
+  tsx: true,
+  environment: 'jsdom',
+});

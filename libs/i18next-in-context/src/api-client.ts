@@ -1,0 +1,168 @@
+/** The GraphQL calls the panel makes, with the session cookie and the CSRF header Chorus needs. */
+
+export interface Form {
+  readonly category: string;
+  readonly text: string;
+}
+
+export interface ChorusString {
+  readonly id: string;
+  readonly key: string;
+  readonly namespace: string;
+  readonly kind: string;
+  readonly context: string | null;
+  readonly description: string | null;
+  readonly maxLength: number | null;
+  readonly locked: boolean;
+  readonly status: string;
+  readonly sourceForms: readonly Form[];
+  readonly requiredForms: readonly { readonly category: string; readonly examples: string }[];
+}
+
+export interface Candidate {
+  readonly id: string;
+  readonly forms: readonly Form[];
+  readonly isMine: boolean;
+  readonly myVote: number | null;
+  readonly eligible: boolean;
+  readonly author: { readonly displayName: string } | null;
+  readonly tally: { readonly upvoters: number; readonly downvoters: number } | null;
+}
+
+export interface CandidateList {
+  readonly hasVoted: boolean;
+  readonly candidates: readonly Candidate[];
+}
+
+export interface GlossaryHit {
+  readonly term: string;
+  readonly translation: string | null;
+  readonly doNotTranslate: boolean;
+}
+
+/** A GraphQL error with Chorus's stable code (`extensions.code`). */
+export class ChorusApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ChorusApiError';
+  }
+}
+
+const STRING_FIELDS = `id key namespace kind context description maxLength locked status
+  sourceForms { category text } requiredForms { category examples }`;
+const CANDIDATE_FIELDS = `hasVoted candidates { id isMine myVote eligible forms { category text }
+  author { displayName } tally { upvoters downvoters } }`;
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export class ChorusClient {
+  private readonly url: string;
+
+  constructor(
+    apiUrl: string,
+    private readonly fetchImpl: FetchLike = (url, init) => fetch(url, init),
+  ) {
+    this.url = `${apiUrl.replace(/\/+$/, '')}/graphql`;
+  }
+
+  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await this.fetchImpl(this.url, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json', 'x-chorus-csrf': '1' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json().catch(() => ({}))) as {
+      data?: T | null;
+      errors?: { message: string; extensions?: { code?: string } }[];
+    };
+    const first = body.errors?.[0];
+    if (first !== undefined) {
+      throw new ChorusApiError(first.extensions?.code ?? 'INTERNAL_SERVER_ERROR', first.message);
+    }
+    if (body.data === undefined || body.data === null) {
+      throw new ChorusApiError('HTTP_ERROR', `Chorus answered ${response.status}.`);
+    }
+    return body.data;
+  }
+
+  async me(): Promise<{ displayName: string } | null> {
+    return (await this.request<{ me: { displayName: string } | null }>('{ me { displayName } }'))
+      .me;
+  }
+
+  async signIn(email: string, password: string): Promise<void> {
+    await this.request('mutation($input: SignInInput!) { signIn(input: $input) { displayName } }', {
+      input: { email, password },
+    });
+  }
+
+  async stringByKey(
+    project: string,
+    locale: string,
+    namespace: string,
+    key: string,
+  ): Promise<ChorusString> {
+    const data = await this.request<{ stringByKey: ChorusString }>(
+      `query($project: String!, $locale: String!, $namespace: String!, $key: String!) {
+        stringByKey(project: $project, locale: $locale, namespace: $namespace, key: $key) { ${STRING_FIELDS} } }`,
+      { project, locale, namespace, key },
+    );
+    return data.stringByKey;
+  }
+
+  async candidates(stringId: string, locale: string): Promise<CandidateList> {
+    const data = await this.request<{ candidates: CandidateList }>(
+      `query($stringId: ID!, $locale: String!) { candidates(stringId: $stringId, locale: $locale) { ${CANDIDATE_FIELDS} } }`,
+      { stringId, locale },
+    );
+    return data.candidates;
+  }
+
+  async submit(stringId: string, locale: string, forms: readonly Form[]): Promise<void> {
+    await this.request(
+      `mutation($input: SubmitTranslationInput!) { submitTranslation(input: $input) { candidate { id } } }`,
+      { input: { stringId, locale, forms } },
+    );
+  }
+
+  async vote(candidateId: string, value: 1 | -1): Promise<CandidateList> {
+    const data = await this.request<{ castVote: CandidateList }>(
+      `mutation($id: ID!, $value: Int!) { castVote(candidateId: $id, value: $value) { ${CANDIDATE_FIELDS} } }`,
+      { id: candidateId, value },
+    );
+    return data.castVote;
+  }
+
+  /** Open projects: join as a translator of `locale` (join on first use). */
+  async join(project: string, locale: string): Promise<void> {
+    await this.request(
+      'mutation($p: String!, $l: String!) { joinProject(project: $p, locale: $l) { id } }',
+      {
+        p: project,
+        l: locale,
+      },
+    );
+  }
+
+  /**
+   * Glossary terms found in `text` with their approved translations. Optional: a Chorus without
+   * the glossary answers GRAPHQL_VALIDATION_FAILED and the panel leaves the section out.
+   */
+  async glossaryHits(project: string, locale: string, text: string): Promise<GlossaryHit[] | null> {
+    try {
+      const data = await this.request<{ glossaryHits: GlossaryHit[] }>(
+        `query($p: String!, $l: String!, $t: String!) { glossaryHits(project: $p, locale: $l, text: $t) { term translation doNotTranslate } }`,
+        { p: project, l: locale, t: text },
+      );
+      return data.glossaryHits;
+    } catch (error) {
+      if (error instanceof ChorusApiError && error.code === 'GRAPHQL_VALIDATION_FAILED')
+        return null;
+      throw error;
+    }
+  }
+}
