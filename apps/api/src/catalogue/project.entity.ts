@@ -29,6 +29,14 @@ export class ProjectEntity {
   @Column({ type: 'boolean', default: false })
   system!: boolean;
 
+  /** Open to volunteers: listed in the open-project directory; any signed-in user may join. */
+  @Column({ type: 'boolean', default: false })
+  open!: boolean;
+
+  /** Locales the owner asks volunteers for (a subset of the project's locales). */
+  @Column({ name: 'help_wanted_locales', type: 'text', array: true, default: () => "'{}'" })
+  helpWantedLocales!: string[];
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

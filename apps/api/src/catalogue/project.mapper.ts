@@ -10,6 +10,9 @@ export function toProjectModel(project: ProjectEntity): ProjectModel {
     sourceLocale: project.sourceLocale,
     visibility: project.visibility,
     votingParameters: { ...votingParamsOf(project.settings) },
+    // A project made private stops being open (private projects take invite links).
+    open: project.open && project.visibility === 'public',
+    helpWantedLocales: [...project.helpWantedLocales],
     createdAt: project.createdAt,
   };
 }

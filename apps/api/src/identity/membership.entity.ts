@@ -13,11 +13,18 @@ import { ProjectEntity } from '../catalogue/project.entity';
 
 export type ProjectRole = 'owner' | 'developer' | 'language_manager' | 'translator';
 
-/** A role of a user in a project; `language_manager` is per locale, the others have locale ''. */
+/**
+ * A role of a user in a project; `language_manager` is per locale, a translator may be (one row per
+ * locale joined), owners and developers have locale ''.
+ */
 @Entity({ name: 'membership' })
 @Index(['projectId', 'userId', 'role', 'locale'], { unique: true })
 @Check('CHK_membership_role', `"role" IN ('owner', 'developer', 'language_manager', 'translator')`)
-@Check('CHK_membership_locale', `("role" = 'language_manager') = ("locale" <> '')`)
+// A translator may name the locale they joined for (joinProject); owners and developers never do.
+@Check(
+  'CHK_membership_locale',
+  `CASE "role" WHEN 'language_manager' THEN "locale" <> '' WHEN 'translator' THEN true ELSE "locale" = '' END`,
+)
 export class MembershipEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

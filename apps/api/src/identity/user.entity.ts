@@ -22,4 +22,8 @@ export class UserEntity {
   /** A banned user cannot sign in; their votes and candidates stop counting (DOMAIN C1). */
   @Column({ name: 'banned_at', type: 'timestamptz', nullable: true })
   bannedAt!: Date | null;
+
+  /** BCP 47 codes of the languages this person translates into (for the open-project directory). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  languages!: string[];
 }

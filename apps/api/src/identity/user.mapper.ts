@@ -6,5 +6,5 @@ export function toUserModel(user: UserEntity): UserModel {
 }
 
 export function toMeModel(user: UserEntity): MeModel {
-  return { ...toUserModel(user), email: user.email };
+  return { ...toUserModel(user), email: user.email, languages: [...user.languages] };
 }

@@ -23,6 +23,14 @@ export class ProjectModel {
   })
   votingParameters!: VotingParametersModel;
 
+  @Field(() => Boolean, {
+    description: 'Open to volunteers: listed, and anyone signed in may join',
+  })
+  open!: boolean;
+
+  @Field(() => [String], { description: 'Locales the owner asks volunteers for' })
+  helpWantedLocales!: string[];
+
   @Field(() => Date)
   createdAt!: Date;
 }

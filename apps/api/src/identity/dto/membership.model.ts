@@ -25,7 +25,10 @@ export class MemberModel {
   @Field(() => PROJECT_ROLES)
   role!: ProjectRole;
 
-  @Field(() => String, { nullable: true, description: 'The locale of a language_manager' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The locale of a language_manager, or the one a translator joined for',
+  })
   locale!: string | null;
 
   @Field(() => Date)

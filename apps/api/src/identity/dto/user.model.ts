@@ -16,4 +16,7 @@ export class UserModel {
 export class MeModel extends UserModel {
   @Field(() => String)
   email!: string;
+
+  @Field(() => [String], { description: 'Languages you translate into (setMyLanguages)' })
+  languages!: string[];
 }

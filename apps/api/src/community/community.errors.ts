@@ -1,0 +1,28 @@
+import { errorFactory } from '../common/errors/app-error';
+
+export type CommunityErrorCode =
+  | 'PROJECT_NOT_OPEN'
+  | 'PRIVATE_PROJECT'
+  | 'LOCALE_NOT_IN_PROJECT'
+  | 'INVALID_INVITE'
+  | 'TOO_MANY_INVITES'
+  | 'INVITE_NOT_FOUND'
+  | 'INVITE_EXPIRED'
+  | 'INVITE_REVOKED'
+  | 'INVITE_USED_UP'
+  | 'INVALID_GOAL'
+  | 'INVALID_LANGUAGES';
+
+export const communityError = errorFactory<CommunityErrorCode>({
+  PROJECT_NOT_OPEN: 403,
+  PRIVATE_PROJECT: 409,
+  LOCALE_NOT_IN_PROJECT: 400,
+  INVALID_INVITE: 400,
+  TOO_MANY_INVITES: 409,
+  INVITE_NOT_FOUND: 404,
+  INVITE_EXPIRED: 410,
+  INVITE_REVOKED: 410,
+  INVITE_USED_UP: 410,
+  INVALID_GOAL: 400,
+  INVALID_LANGUAGES: 400,
+});
