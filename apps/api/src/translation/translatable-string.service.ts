@@ -12,6 +12,7 @@ import { toRoundModel } from './round.mapper';
 import { STRING_ROW_COLUMNS, type StringRow } from './string-row.sql';
 import { StringScopeService } from './string-scope.service';
 import { TranslationEntity } from './translation.entity';
+import { translationError } from './translation.errors';
 
 /** Source strings seen from one target locale: status, winner, current round. */
 @Injectable()
@@ -33,6 +34,36 @@ export class TranslatableStringService {
     const { string, locale } = await this.scope.string(stringId, localeCode, viewerId);
     const [model] = await this.load([string.id], locale, viewerId);
     if (model === undefined) throw new Error(`string ${string.id} vanished while loading`);
+    return model;
+  }
+
+  /**
+   * The live string an i18next app renders as `namespace:key` (in-context translation). A key may
+   * name a simple, plural or ordinal unit; the unit_key index finds it. STRING_NOT_FOUND when the
+   * catalogue has no such live key or the viewer may not read the project.
+   */
+  async byKey(
+    query: { project: string; locale: string; namespace: string; key: string },
+    viewerId: string | null,
+  ): Promise<TranslatableStringModel> {
+    const { locale } = await this.scope.locale(query.project, query.locale, viewerId);
+    const [row] = await this.dataSource.query<{ id: string }[]>(
+      `SELECT s.id
+         FROM source_string s
+         JOIN namespace n ON n.id = s.namespace_id
+        WHERE n.project_id = $1 AND n.name = $2 AND s.removed_at IS NULL
+          AND s.unit_key = ANY($3::text[])
+        ORDER BY s.unit_key DESC
+        LIMIT 1`,
+      [locale.projectId, query.namespace, ['p', 's', 'o'].map((tag) => `${tag}:${query.key}`)],
+    );
+    const [model] = row === undefined ? [] : await this.load([row.id], locale, viewerId);
+    if (model === undefined) {
+      throw translationError(
+        'STRING_NOT_FOUND',
+        `Project "${query.project}" has no live key "${query.key}" in namespace "${query.namespace}".`,
+      );
+    }
     return model;
   }
 

@@ -9,6 +9,7 @@ import { StringConnectionModel, TranslatableStringModel } from './dto/translatab
 import {
   NextStringArgs,
   StringByIdArgs,
+  StringByKeyArgs,
   StringLocaleArgs,
   StringsArgs,
 } from './dto/translation-query.args';
@@ -46,6 +47,18 @@ export class TranslationResolver {
     @CurrentPrincipal() principal: Principal | null,
   ): Promise<TranslatableStringModel> {
     return this.translatable.byId(args.id, args.locale, principal?.userId ?? null);
+  }
+
+  @Public()
+  @Query(() => TranslatableStringModel, {
+    description:
+      'One live string by the namespace and key an i18next app passes to t() (in-context translation).',
+  })
+  async stringByKey(
+    @Args() args: StringByKeyArgs,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<TranslatableStringModel> {
+    return this.translatable.byKey(args, principal?.userId ?? null);
   }
 
   @Query(() => TranslatableStringModel, {

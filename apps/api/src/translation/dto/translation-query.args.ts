@@ -100,3 +100,21 @@ export class StringByIdArgs {
   @Length(2, 35)
   locale!: string;
 }
+
+@ArgsType()
+export class StringByKeyArgs extends ProjectLocaleArgs {
+  @Field(() => String, { description: 'i18next namespace, e.g. "translation"' })
+  @IsString()
+  @Length(1, 200)
+  @Matches(NO_NUL, { message: 'namespace must not contain a NUL character (U+0000)' })
+  namespace!: string;
+
+  @Field(() => String, {
+    description:
+      'The key as passed to t(): the base key of a plural ("items", not "items_one"); a context variant with its suffix ("friend_male")',
+  })
+  @IsString()
+  @Length(1, 1000)
+  @Matches(NO_NUL, { message: 'key must not contain a NUL character (U+0000)' })
+  key!: string;
+}
