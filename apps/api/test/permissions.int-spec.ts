@@ -166,6 +166,36 @@ async function freshGlossaryTerm({ owner, project }: MatrixContext): Promise<str
   return created.data?.createGlossaryTerm.id ?? '';
 }
 
+/** A volunteer who has translated in the project (a reportable user): their id. */
+async function freshAuthorId(context: MatrixContext): Promise<string> {
+  const author = await signedInClient(context.api.baseUrl, 'author');
+  await author.client.ok(SUBMIT, {
+    i: {
+      stringId: await stringIdOf(context.api, context.project, 'hello'),
+      locale: 'de',
+      forms: [{ category: '', text: uniqueText() }],
+    },
+  });
+  return author.id;
+}
+
+/** A fresh report on a fresh de candidate, filed by a fresh volunteer; `client` then acts on it. */
+async function moderateFresh(
+  client: TestClient,
+  context: MatrixContext,
+  action: 'DISMISS' | 'HIDE',
+): Promise<GraphqlResponse<unknown>> {
+  const reporter = (await signedInClient(context.api.baseUrl, 'reporter')).client;
+  const filed = await reporter.ok<{ reportCandidate: { id: string } }>(
+    'mutation($c: ID!) { reportCandidate(input: { candidateId: $c, reason: OFFENSIVE }) { id } }',
+    { c: await freshCandidate(context) },
+  );
+  return client.gql(
+    'mutation($r: ID!, $a: ModerationAction!) { moderateReport(input: { reportId: $r, action: $a, reason: "matrix" }) { id } }',
+    { r: filed.reportCandidate.id, a: action },
+  );
+}
+
 export const MUTATIONS: MutationCase[] = [
   {
     name: 'banUser',
@@ -361,10 +391,13 @@ export const MUTATIONS: MutationCase[] = [
     name: 'createGlossaryTerm',
     requires: 'glossary.manage',
     run: async (client, { project }) =>
-      client.gql('mutation($p: String!, $t: String!) { createGlossaryTerm(project: $p, term: $t) { id } }', {
-        p: project,
-        t: `term ${(glossaryCounter += 1)}`,
-      }),
+      client.gql(
+        'mutation($p: String!, $t: String!) { createGlossaryTerm(project: $p, term: $t) { id } }',
+        {
+          p: project,
+          t: `term ${(glossaryCounter += 1)}`,
+        },
+      ),
   },
   {
     name: 'updateGlossaryTerm',
@@ -383,6 +416,56 @@ export const MUTATIONS: MutationCase[] = [
         p: context.project,
         id: await freshGlossaryTerm(context),
       }),
+  },
+  {
+    name: 'reportCandidate',
+    requires: 'report.create',
+    run: async (client, context) =>
+      client.gql(
+        'mutation($c: ID!) { reportCandidate(input: { candidateId: $c, reason: WRONG }) { id } }',
+        { c: await freshCandidate(context) },
+      ),
+  },
+  {
+    name: 'reportUser',
+    requires: 'report.create',
+    run: async (client, context) =>
+      client.gql(
+        'mutation($p: String!, $u: ID!) { reportUser(input: { project: $p, userId: $u, reason: SPAM }) { id } }',
+        { p: context.project, u: await freshAuthorId(context) },
+      ),
+  },
+  {
+    name: 'moderateReport (DISMISS)',
+    requires: 'report.handle',
+    locale: 'de',
+    run: async (client, context) => moderateFresh(client, context, 'DISMISS'),
+  },
+  {
+    name: 'moderateReport (HIDE)',
+    requires: 'report.handle',
+    locale: 'de',
+    run: async (client, context) => moderateFresh(client, context, 'HIDE'),
+  },
+  {
+    name: 'liftProjectBan',
+    requires: 'report.handle',
+    run: async (client, context) => {
+      const banned = await freshAuthorId(context);
+      const reporter = (await signedInClient(context.api.baseUrl, 'reporter')).client;
+      const filed = await reporter.ok<{ reportUser: { id: string } }>(
+        'mutation($p: String!, $u: ID!) { reportUser(input: { project: $p, userId: $u, locale: "de", reason: SPAM }) { id } }',
+        { p: context.project, u: banned },
+      );
+      await context.owner.ok(
+        'mutation($r: ID!) { moderateReport(input: { reportId: $r, action: BAN, reason: "matrix", banDays: 1 }) { id } }',
+        { r: filed.reportUser.id },
+      );
+      return client.gql('mutation($p: String!, $u: ID!) { liftProjectBan(project: $p, userId: $u) }', {
+        p: context.project,
+        u: banned,
+      });
+    },
   },
   {
     name: 'signOut',
