@@ -68,6 +68,8 @@ export {
   fieldState,
   memberWeight,
   NEW_LOCALE_SHARE,
+  partnersOf,
+  suspectsIn,
   thresholdsFor,
 } from './round/community';
 export type { NeedsDecision } from './round/needs-decision';

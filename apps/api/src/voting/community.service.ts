@@ -22,8 +22,8 @@ export interface CommunityKey {
 
 /**
  * People active in a project+locale over the activity window (a vote, or a community
- * translation), with account age, voter reputation in the locale and whether an uncleared
- * collusion pair names them. Each branch walks the locale's units (translation_unit by project and
+ * translation), with account age, voter reputation in the locale and their uncleared collusion
+ * partners. Each branch walks the locale's units (translation_unit by project and
  * locale) and their votes or translations through the unit indexes, limited to the window.
  */
 const MEMBERS_SQL = `
@@ -35,8 +35,9 @@ active AS (
    WHERE t.unit_id IN (SELECT id FROM units) AND t.origin = 'community' AND t.created_at >= $4)
 SELECT u.id, u.created_at, COALESCE(r.agree, 0)::float8 AS agree,
        COALESCE(r.disagree, 0)::float8 AS disagree,
-       EXISTS (SELECT 1 FROM collusion_pair c WHERE c.cleared_at IS NULL
-                  AND (c.user_a = u.id OR c.user_b = u.id)) AS flagged
+       ARRAY(SELECT CASE WHEN c.user_a = u.id THEN c.user_b ELSE c.user_a END
+               FROM collusion_pair c WHERE c.cleared_at IS NULL
+                AND (c.user_a = u.id OR c.user_b = u.id) ORDER BY 1)::text[] AS partners
   FROM active a JOIN "user" u ON u.id = a.user_id
   LEFT JOIN LATERAL (
     SELECT sum(l.agree) AS agree, sum(l.disagree) AS disagree FROM reputation_ledger l
@@ -48,7 +49,8 @@ interface MemberRow {
   created_at: Date;
   agree: number;
   disagree: number;
-  flagged: boolean;
+  /** Uncleared collusion partners (empty: not flagged). */
+  partners: string[];
 }
 
 /**
@@ -83,11 +85,13 @@ export class CommunityService {
       agree: r.agree,
       disagree: r.disagree,
     }));
+    // Flagged accounts with their partners: their votes are suspect in units a partner wrote in.
     const community = communityOf(
       members,
-      rows.filter((r) => r.flagged).map((r) => r.id),
+      [],
       now,
       params,
+      rows.flatMap((r) => r.partners.map((p) => [r.id, p] as const)),
     );
     this.cache.delete(id);
     this.cache.set(id, { at: now, community });

@@ -1,6 +1,7 @@
 // Collusion found by the abuse detector: flagged votes drop to wMin, and a decision that rested
 // on them is reviewed.
 import type { EpochMs, Id } from '../model/types';
+import { partnersOf } from './community';
 import { evaluate } from './evaluate';
 import type { TransitionOptions } from './events';
 import { reopen } from './open-round';
@@ -45,9 +46,14 @@ export function reviewDecision(
   );
   if (!leaned) return step;
   // The pairs just found count as flagged even if the community passed in predates them.
+  const known = state.community?.collusionPartners ?? {};
   const community = state.community && {
     ...state.community,
     flaggedUserIds: [...suspects],
+    collusionPartners: partnersOf([
+      ...Object.entries(known).flatMap(([id, ps]) => ps.map((p) => [id, p] as const)),
+      ...pairs,
+    ]),
   };
   const again = evaluate(community ? { ...state, community } : state, false);
   if (again.decided && again.winnerId === winnerId) return step;

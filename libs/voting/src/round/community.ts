@@ -19,8 +19,13 @@ export interface Community {
    * relative to it, so "typical for this locale" is 1 whether the locale is a week or a year old.
    */
   readonly referenceWeight: number;
-  /** Accounts in an abuse flag: every vote of theirs weighs wMin and is not a distinct voter. */
+  /** Accounts in an abuse flag (see `suspectsIn` for how their votes count). */
   readonly flaggedUserIds: readonly Id[];
+  /**
+   * Each flagged account's collusion partners, where known. An account flagged without a known
+   * partner is suspect in every unit.
+   */
+  readonly collusionPartners: Readonly<Record<Id, readonly Id[]>>;
   /** Account age and reputation of the unit's voters (the API may pass only those). */
   readonly voters: Readonly<Record<Id, MemberRecord>>;
   /** Every active member's account creation time, ascending: how new the locale was at a vote. */
@@ -61,17 +66,19 @@ export const NEW_LOCALE_SHARE = 0.5;
 /**
  * Builds the decision-time community from the locale's active members (pure; `now` passed in).
  * `voters` may be limited to the unit's voters; the reference uses every member given.
+ * `collusionPairs`: the flagged pairs behind `flaggedUserIds` (their accounts are flagged too).
  */
 export function communityOf(
   members: readonly CommunityMember[],
   flaggedUserIds: readonly Id[],
   now: EpochMs,
   params: WeightParams,
+  collusionPairs: readonly (readonly [Id, Id])[] = [],
 ): Community {
   const established = members.filter((m) => now - m.accountCreatedAt >= params.minAccountAge);
   const establishedShare = members.length === 0 ? 0 : established.length / members.length;
   const newLocale = establishedShare < NEW_LOCALE_SHARE;
-  const flagged = new Set(flaggedUserIds);
+  const flagged = new Set([...flaggedUserIds, ...collusionPairs.flat()]);
   const weights = members
     .filter((m) => !flagged.has(m.userId))
     .map((m) => memberWeight(m, now, newLocale, params))
@@ -83,6 +90,7 @@ export function communityOf(
     // The lower median; a locale with nobody yet: a voter without a record is typical.
     referenceWeight: weights[Math.floor((weights.length - 1) / 2)] ?? neutral,
     flaggedUserIds: [...flagged].sort(),
+    collusionPartners: partnersOf(collusionPairs),
     createdAtSorted: members.map((m) => m.accountCreatedAt).sort((a, b) => a - b),
     voters: Object.fromEntries(
       members.map((m) => [
@@ -91,6 +99,44 @@ export function communityOf(
       ]),
     ),
   };
+}
+
+/** Each account's partners in the given pairs, sorted (a plain record: it is stored as JSON). */
+export function partnersOf(pairs: readonly (readonly [Id, Id])[]): Record<Id, readonly Id[]> {
+  const out = new Map<Id, Set<Id>>();
+  const add = (x: Id, y: Id) => out.set(x, (out.get(x) ?? new Set<Id>()).add(y));
+  for (const [a, b] of pairs) {
+    if (a === b) continue;
+    add(a, b);
+    add(b, a);
+  }
+  return Object.fromEntries(
+    [...out]
+      .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+      .map(([id, set]) => [id, [...set].sort()]),
+  );
+}
+
+/**
+ * The flagged accounts whose votes are suspect in a unit with these candidate authors: an account
+ * that wrote one of the candidates or whose collusion partner did (the ring's own strings: its
+ * upvotes on the partner's text and its downvotes on the rivals alike), or whose partners are not
+ * known. Suspect votes weigh wMin and are not distinct voters. A flagged account's votes elsewhere
+ * count with its weight, but flagged accounts voting alike on a candidate speak as one person
+ * (a clique is one voice): its honest-looking votes are evidence, its numbers are not.
+ */
+export function suspectsIn(
+  community: Community | undefined,
+  authorIds: Iterable<Id>,
+): ReadonlySet<Id> {
+  if (community === undefined || community.flaggedUserIds.length === 0) return new Set();
+  const authors = new Set(authorIds);
+  return new Set(
+    community.flaggedUserIds.filter((id) => {
+      const partners = community.collusionPartners[id] ?? [];
+      return partners.length === 0 || authors.has(id) || partners.some((p) => authors.has(p));
+    }),
+  );
 }
 
 /** Thresholds a round needs in this community; the project's own values are the ceiling. */
@@ -121,8 +167,8 @@ export function thresholdsFor(
  * The weight a vote counts with when the round is decided: the voter's weight now (their current
  * reputation; a new account counts as a newcomer where the locale is new, wMin where it has
  * established members) relative to the community's typical member, capped at 1, so a typical or
- * better voter counts 1 and a record of disagreeing with decisions counts less. Flagged accounts
- * count wMin relative. Voters the community does not list keep their cast weight (relative).
+ * better voter counts 1 and a record of disagreeing with decisions counts less. Suspect votes
+ * (`suspects`, or every flagged account's when not given) count wMin relative. Voters the community does not list keep their cast weight (relative).
  * Without a community, as cast. Relative weights are measured at decision time so every vote is
  * on today's scale; weights stay bounded by [wMin/reference, 1].
  */
@@ -130,10 +176,15 @@ export function decisionWeight(
   vote: Vote,
   community: Community | undefined,
   params: WeightParams,
+  suspects?: ReadonlySet<Id>,
 ): number {
   if (community === undefined || vote.weight <= 0) return vote.weight;
   const ref = Math.max(params.wMin, community.referenceWeight);
-  if (community.flaggedUserIds.includes(vote.voterId)) return params.wMin / ref;
+  const suspect =
+    suspects === undefined
+      ? community.flaggedUserIds.includes(vote.voterId)
+      : suspects.has(vote.voterId);
+  if (suspect) return params.wMin / ref;
   const record = community.voters[vote.voterId];
   if (record === undefined) return Math.min(1, vote.weight / ref);
   // Whether the locale was new when the vote was cast: launch-day votes keep counting after the

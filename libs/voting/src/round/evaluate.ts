@@ -4,7 +4,7 @@ import type { Score } from '../score/score-of';
 import { scoreOf } from '../score/score-of';
 import { q } from '../util/quantise';
 import type { Community } from './community';
-import { countsAsVoter, decisionWeight, thresholdsFor } from './community';
+import { decisionWeight, suspectsIn, thresholdsFor } from './community';
 import { countedVotesOf, isEligible } from './eligibility';
 import type { VotingParams } from './params';
 
@@ -56,17 +56,25 @@ export interface Evaluation {
 export function scoreCandidates(input: EvaluationInput): ScoredCandidate[] {
   const { params } = input.round;
   const eligible = input.candidates.filter((c) => isEligible(c, { ...input, ...input.unit }));
+  const flagged = new Set(input.community?.flaggedUserIds ?? []);
+  const suspects = suspectsIn(
+    input.community,
+    input.candidates.map((c) => c.authorId),
+  );
   const scored = eligible.map((c) => {
     const counted = countedVotesOf(c, input.votes, input.bannedUserIds);
-    const weighted = capFlagged(
+    const voices = flaggedVoices(
       counted.map((v) => ({
+        voterId: v.voterId,
         value: v.value,
-        weight: decisionWeight(v, input.community, params),
-        flagged: !countsAsVoter(v, input.community),
+        weight: decisionWeight(v, input.community, params, suspects),
+        group: suspects.has(v.voterId) ? 'suspect' : flagged.has(v.voterId) ? 'clique' : null,
       })),
     );
-    // A flagged account's votes keep wMin in W± but are not distinct people (quorum, unanimity).
-    const people = counted.filter((v) => countsAsVoter(v, input.community));
+    const weighted = voices.map((v) => ({ value: v.value, weight: v.weight }));
+    // Suspect votes keep wMin in W± but are not distinct people (quorum, unanimity); a clique of
+    // flagged accounts voting alike is one person.
+    const people = counted.filter((_, i) => voices[i]?.person === true);
     const upvoterIds = voterIds(people, 1);
     const downvoterIds = voterIds(people, -1);
     return {
@@ -86,24 +94,47 @@ export function scoreCandidates(input: EvaluationInput): ScoredCandidate[] {
   return rankOrder(scored).map((c, i) => ({ ...c, rank: i + 1 }));
 }
 
+type FlaggedGroup = 'suspect' | 'clique';
+
+interface VoiceInput {
+  readonly voterId: Id;
+  readonly value: 1 | -1;
+  readonly weight: number;
+  readonly group: FlaggedGroup | null;
+}
+
 /**
- * Flagged accounts speak with at most one voice per candidate and direction: fifteen flagged
- * downvotes weigh no more than one flagged vote, however many accounts a ring has.
+ * Flagged accounts speak with at most one voice per candidate, direction and group: fifteen
+ * flagged downvotes weigh no more than the largest of them, however many accounts a ring has.
+ * Suspect votes are never a person; a clique's voice is one person (its heaviest vote, the
+ * smallest id on a tie); everyone else is one person each.
  */
-function capFlagged(
-  votes: readonly { value: 1 | -1; weight: number; flagged: boolean }[],
-): { value: 1 | -1; weight: number }[] {
-  const total = { 1: 0, [-1]: 0 } as Record<1 | -1, number>;
-  const largest = { 1: 0, [-1]: 0 } as Record<1 | -1, number>;
+function flaggedVoices(
+  votes: readonly VoiceInput[],
+): { value: 1 | -1; weight: number; person: boolean }[] {
+  const key = (v: VoiceInput) => `${v.group ?? ''}:${v.value}`;
+  const total = new Map<string, number>();
+  const heaviest = new Map<string, VoiceInput>();
   for (const v of votes) {
-    if (!v.flagged) continue;
-    total[v.value] += v.weight;
-    largest[v.value] = Math.max(largest[v.value], v.weight);
+    if (v.group === null) continue;
+    const k = key(v);
+    total.set(k, (total.get(k) ?? 0) + v.weight);
+    const top = heaviest.get(k);
+    if (!top || v.weight > top.weight || (v.weight === top.weight && v.voterId < top.voterId)) {
+      heaviest.set(k, v);
+    }
   }
-  return votes.map((v) => ({
-    value: v.value,
-    weight: v.flagged ? (v.weight * largest[v.value]) / total[v.value] : v.weight,
-  }));
+  return votes.map((v) => {
+    if (v.group === null) return { value: v.value, weight: v.weight, person: true };
+    const k = key(v);
+    const top = heaviest.get(k);
+    const sum = total.get(k) ?? 0;
+    return {
+      value: v.value,
+      weight: sum > 0 ? (v.weight * (top?.weight ?? 0)) / sum : 0,
+      person: v.group === 'clique' && top === v,
+    };
+  });
 }
 
 function voterIds(votes: readonly Vote[], value: 1 | -1): Id[] {

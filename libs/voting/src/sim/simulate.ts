@@ -145,6 +145,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
   const lastActive = new Map<Id, EpochMs>();
   if (options.warmStart ?? true) for (const v of crowd.voters) lastActive.set(v.id, crowd.start);
   let flagged: Id[] = [];
+  let flaggedPairList: (readonly [Id, Id])[] = [];
   let community: Community | undefined;
   let communityAt = -Infinity;
   const communityNow = (now: EpochMs): Community | undefined => {
@@ -162,7 +163,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
           disagree: r.disagree,
         };
       });
-    community = communityOf(members, flagged, now, params);
+    community = communityOf(members, flagged, now, params, flaggedPairList);
     communityAt = now;
     return community;
   };
@@ -291,6 +292,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
             })),
           });
           flagged = [...new Set(report.collusionPairs.flatMap((p) => [p.a, p.b]))];
+          flaggedPairList = report.collusionPairs.map((p) => [p.a, p.b] as const);
           honestFlagged = report.collusionPairs.filter(
             (p) => honestIds.has(p.a) && honestIds.has(p.b),
           ).length;
