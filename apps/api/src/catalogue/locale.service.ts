@@ -9,6 +9,7 @@ import { targetLocale } from './locale-code';
 import { NamespaceEntity } from './namespace.entity';
 import type { ProjectEntity } from './project.entity';
 import { ProjectService } from './project.service';
+import { GLOSSARY_NAMESPACE } from '../glossary/glossary-namespace';
 
 export interface NamespaceRow {
   readonly namespace: NamespaceEntity;
@@ -101,7 +102,8 @@ export class LocaleService {
       [project.id],
     );
     const byId = new Map(counts.map((c) => [c.namespace_id, Number(c.n)]));
-    return namespaces.map((namespace) => ({
+    // The glossary's reserved namespace is not a catalogue file.
+    return namespaces.filter((n) => n.name !== GLOSSARY_NAMESPACE).map((namespace) => ({
       namespace,
       stringCount: byId.get(namespace.id) ?? 0,
     }));

@@ -9,6 +9,7 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import { deliveryError } from './delivery.errors';
 import { buildDeliveryManifest, type ManifestBundle } from './delivery-manifest';
 import { WebhookService } from './webhook.service';
+import { GLOSSARY_NAMESPACE } from '../glossary/glossary-namespace';
 
 export interface ChangedBundle {
   readonly locale: string;
@@ -194,7 +195,8 @@ export class BundleBuildService {
     const policy = exportPolicy(project.settings);
 
     const namespaces = (await runner.query(
-      'SELECT id, name, nested_keys FROM namespace WHERE project_id = $1 ORDER BY name',
+      // The glossary's term strings are never exported.
+      `SELECT id, name, nested_keys FROM namespace WHERE project_id = $1 AND name <> '${GLOSSARY_NAMESPACE}' ORDER BY name`,
       [projectId],
     )) as { id: string; name: string; nested_keys: boolean }[];
     const locales = (await runner.query(

@@ -1,11 +1,7 @@
 import { errorFactory } from '../common/errors/app-error';
 
 export type GlossaryErrorCode =
-  | 'TERM_NOT_FOUND'
-  | 'TERM_EXISTS'
-  | 'GLOSSARY_FULL'
-  | 'INVALID_TERM'
-  | 'INVALID_GLOSSARY_FILE';
+  'TERM_NOT_FOUND' | 'TERM_EXISTS' | 'GLOSSARY_FULL' | 'INVALID_TERM' | 'INVALID_GLOSSARY_FILE';
 
 export const glossaryError = errorFactory<GlossaryErrorCode>({
   TERM_NOT_FOUND: 404,

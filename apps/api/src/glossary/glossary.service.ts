@@ -72,7 +72,7 @@ export class GlossaryService {
   async list(slug: string, viewerId: string | null, locale: string | null): Promise<GlossaryRow[]> {
     const project = await this.projects.findVisible(slug, viewerId);
     const code = locale === null ? null : await this.localeCode(project, locale);
-    return loadGlossary(this.dataSource.manager, project.id, code);
+    return loadGlossary(this.dataSource.manager, project.id, code === null ? null : { code });
   }
 
   async hits(
@@ -83,7 +83,7 @@ export class GlossaryService {
   ): Promise<GlossaryHitRow[]> {
     const project = await this.projects.findVisible(slug, viewerId);
     const code = await this.localeCode(project, locale);
-    const terms = await loadGlossary(this.dataSource.manager, project.id, code);
+    const terms = await loadGlossary(this.dataSource.manager, project.id, { code });
     if (terms.length === 0 || text === '') return [];
     const byId = new Map(terms.map((t) => [t.id, t]));
     return findGlossaryHits(text, terms, project.sourceLocale).flatMap((h) => {
@@ -261,9 +261,7 @@ export class GlossaryService {
   }
 
   private async row(projectId: string, id: string): Promise<GlossaryRow> {
-    const found = (await loadGlossary(this.dataSource.manager, projectId, null)).find(
-      (r) => r.id === id,
-    );
+    const [found] = await loadGlossary(this.dataSource.manager, projectId, null, id);
     if (found === undefined) throw termNotFound(id);
     return found;
   }

@@ -6,6 +6,7 @@ import type { LeaderboardEntryModel } from './dto/leaderboard-entry.model';
 import type { LocaleStatsModel } from './dto/locale-stats.model';
 import { StringScopeService } from './string-scope.service';
 import { votingParamsOf } from '../catalogue/voting-settings';
+import { notGlossarySql } from '../glossary/glossary-namespace';
 
 const LEADERBOARD_SIZE = 100;
 
@@ -25,6 +26,7 @@ interface LeaderRow {
   agree: number;
   disagree: number;
   evaluated_votes: number;
+  votes: number;
   translations: number;
 }
 
@@ -46,6 +48,7 @@ export class ProgressService {
     const rows = await this.dataSource.query<StatsRow[]>(
       `WITH live AS (
          SELECT id, source_hash FROM source_string WHERE project_id = $1 AND removed_at IS NULL
+           AND ${notGlossarySql('source_string')}
        ), current_candidates AS (
          SELECT DISTINCT t.unit_id
            FROM translation t
@@ -89,8 +92,9 @@ export class ProgressService {
   }
 
   /**
-   * Contributors of one project and locale, from the reputation ledger (the `reputation` table
-   * sums the same entries over every project; a project's board counts only its own rounds).
+   * Contributors of one project and locale: everyone who wrote a candidate or voted there, with
+   * the reputation ledger's tallies (the `reputation` table sums the same entries over every
+   * project; a project's board counts only its own rounds).
    */
   async leaderboard(
     slug: string,
@@ -105,24 +109,31 @@ export class ProgressService {
            FROM reputation_ledger WHERE project_id = $1 AND locale = $2
           GROUP BY user_id
        ), evaluated AS (
-         SELECT v.voter_id AS user_id, count(*) AS n
+         SELECT v.voter_id AS user_id, count(*) AS n,
+                count(*) FILTER (WHERE v.evaluated_in_round IS NOT NULL) AS evaluated
            FROM vote v JOIN translation_unit u ON u.id = v.unit_id
-          WHERE u.project_id = $1 AND u.locale_id = $3 AND v.evaluated_in_round IS NOT NULL
-            AND v.voter_id IN (SELECT user_id FROM ledger)
+          WHERE u.project_id = $1 AND u.locale_id = $3
           GROUP BY v.voter_id
        ), written AS (
          SELECT t.author_id AS user_id, count(*) AS n
            FROM translation t JOIN translation_unit u ON u.id = t.unit_id
-          WHERE u.project_id = $1 AND u.locale_id = $3 AND t.author_id IN (SELECT user_id FROM ledger)
+          WHERE u.project_id = $1 AND u.locale_id = $3 AND t.origin <> 'import'
           GROUP BY t.author_id
+       ), contributors AS (
+         -- Everyone who contributed: a ledger entry needs a decided round, so candidates and votes
+         -- still waiting for one count too (a translator with six open candidates is on the board).
+         SELECT user_id FROM ledger UNION SELECT user_id FROM written UNION SELECT user_id FROM evaluated
        )
-       SELECT l.user_id, usr.display_name, usr.created_at,
-              l.accepted::float8 AS accepted, l.agree::float8 AS agree, l.disagree::float8 AS disagree,
-              coalesce(e.n, 0)::int AS evaluated_votes, coalesce(w.n, 0)::int AS translations
-         FROM ledger l
-         JOIN "user" usr ON usr.id = l.user_id
-         LEFT JOIN evaluated e ON e.user_id = l.user_id
-         LEFT JOIN written w ON w.user_id = l.user_id
+       SELECT c.user_id, usr.display_name, usr.created_at,
+              coalesce(l.accepted, 0)::float8 AS accepted, coalesce(l.agree, 0)::float8 AS agree,
+              coalesce(l.disagree, 0)::float8 AS disagree,
+              coalesce(e.evaluated, 0)::int AS evaluated_votes, coalesce(e.n, 0)::int AS votes,
+              coalesce(w.n, 0)::int AS translations
+         FROM contributors c
+         JOIN "user" usr ON usr.id = c.user_id
+         LEFT JOIN ledger l ON l.user_id = c.user_id
+         LEFT JOIN evaluated e ON e.user_id = c.user_id
+         LEFT JOIN written w ON w.user_id = c.user_id
         WHERE usr.banned_at IS NULL`,
       [project.id, locale.code, locale.id],
     );
@@ -135,6 +146,8 @@ export class ProgressService {
           agree: r.agree,
           disagree: r.disagree,
           reliability: rel,
+          candidates: r.translations,
+          votes: r.votes,
           badges: badgesFor({
             accepted: r.accepted,
             agree: r.agree,
@@ -149,6 +162,8 @@ export class ProgressService {
         (a, b) =>
           b.accepted - a.accepted ||
           b.agree - a.agree ||
+          b.candidates - a.candidates ||
+          b.votes - a.votes ||
           b.reliability - a.reliability ||
           (a.user.displayName < b.user.displayName
             ? -1

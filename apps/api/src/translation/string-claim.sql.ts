@@ -3,6 +3,7 @@ import { StringFilter } from './dto/translation-enums';
 import { SqlParams } from './sql-params';
 import { CANDIDATE_COUNT, filterCondition } from './string-filter.sql';
 import { STRING_ROW_COLUMNS, type StringRow } from './string-row.sql';
+import { notGlossarySql } from '../glossary/glossary-namespace';
 
 export interface ClaimInput {
   readonly projectSlug: string;
@@ -62,7 +63,7 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
   // InitPlans: evaluated once, used like parameters by the planner (and by index scans).
   const P = '(SELECT id FROM ok)';
   const L = '(SELECT id FROM loc)';
-  const live = `s.project_id = ${P} AND s.removed_at IS NULL AND u.locked IS NOT TRUE
+  const live = `s.project_id = ${P} AND s.removed_at IS NULL AND ${notGlossarySql('s')} AND u.locked IS NOT TRUE
         AND NOT (s.id = ANY(${SKIP}::uuid[]))`;
   // Untranslated and stale strings have no current candidates: walk the catalogue order only.
   const order =

@@ -8,6 +8,7 @@ import { filterCondition, searchCondition } from './string-filter.sql';
 import { StringScopeService } from './string-scope.service';
 import { TranslatableStringService } from './translatable-string.service';
 import { translationError } from './translation.errors';
+import { notGlossarySql } from '../glossary/glossary-namespace';
 
 export interface StringListQuery {
   readonly project: string;
@@ -43,6 +44,7 @@ export class StringListService {
     const where = [
       `s.project_id = ${params.add(locale.projectId)}`,
       's.removed_at IS NULL',
+      notGlossarySql('s'),
       filterCondition(query.filter, viewerId, params),
     ];
     const search = query.search?.trim() ?? '';

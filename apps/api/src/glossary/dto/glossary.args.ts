@@ -51,7 +51,10 @@ export class GlossaryTermFieldsArgs extends ProjectArgs {
   @IsBoolean()
   caseSensitive?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Keep the term as written in every language' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Keep the term as written in every language',
+  })
   @IsOptional()
   @IsBoolean()
   doNotTranslate?: boolean | null;

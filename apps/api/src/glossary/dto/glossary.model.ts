@@ -2,13 +2,15 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('GlossaryTerm', {
   description:
-    'A term of the project glossary. Its translations are candidates of the string `stringId`: propose with submitTranslation, vote with vote, approve with approveCandidate.',
+    'A term of the project glossary. Its translations are candidates of the string `stringId`: propose with submitTranslation, vote with castVote, approve with approveCandidate.',
 })
 export class GlossaryTermModel {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => ID, { description: 'The string that carries the term translations and their rounds' })
+  @Field(() => ID, {
+    description: 'The string that carries the term translations and their rounds',
+  })
   stringId!: string;
 
   @Field(() => String)
