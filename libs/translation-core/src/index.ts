@@ -90,6 +90,9 @@ export { DEFAULT_GLOSSARY_LIMITS, PARTS_OF_SPEECH, isPartOfSpeech } from './glos
 export type { MatchOptions, TermHit } from './glossary/match';
 export { findGlossaryHits, findPhrase, isInflectedLanguage, stemOf } from './glossary/match';
 export { checkGlossary } from './glossary/glossary-check';
+export type { GlossaryFileError, GlossaryParseResult } from './glossary/glossary-file';
+export { parseCsv as parseGlossaryCsv, serializeCsv as serializeGlossaryCsv } from './glossary/csv';
+export { parseTbx, serializeTbx } from './glossary/tbx';
 
 export type { CanonicalArray, CanonicalNode, CanonicalObject } from './export/canonical-json';
 export {
