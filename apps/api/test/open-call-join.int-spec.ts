@@ -163,6 +163,19 @@ describe('open projects: opening, joining, the directory and viewer capabilities
     );
   });
 
+  it('keeps someone banned from the project out', async () => {
+    const banned = await signedInClient(api.baseUrl, 'banned');
+    await db.query(
+      `INSERT INTO project_ban (project_id, user_id, reason)
+       SELECT id, $1, 'spam' FROM project WHERE slug = 'alpha'`,
+      [banned.id],
+    );
+    expect(await banned.client.errorCode(JOIN, { p: 'alpha', l: 'de' })).toBe('PROJECT_BANNED');
+    const can = await capabilities(banned.client, 'alpha');
+    expect(can.canJoin).toBe(false);
+    expect(can.actions).not.toContain('translation.submit');
+  });
+
   it('rate-limits joins per account', async () => {
     const eager = (await signedInClient(api.baseUrl, 'eager')).client;
     const outcomes: (string | undefined)[] = [];

@@ -135,14 +135,15 @@ export class InviteService {
   async accept(userId: string, token: string, now: Date): Promise<MembershipEntity> {
     const invite = await this.dataSource
       .getRepository(InviteEntity)
-      .findOne({ where: { tokenHash: sha256Hex(token) } });
-    if (invite === null) throw inviteNotFound();
+      .findOne({ where: { tokenHash: sha256Hex(token) }, relations: { project: true } });
+    if (invite === null || invite.project === undefined) throw inviteNotFound();
     if (invite.revokedAt !== null) {
       throw communityError('INVITE_REVOKED', 'This invite link was revoked. Ask for a new one.');
     }
     if (invite.expiresAt !== null && invite.expiresAt.getTime() <= now.getTime()) {
       throw communityError('INVITE_EXPIRED', 'This invite link has expired. Ask for a new one.');
     }
+    await this.access.requireNotBanned(invite.project, userId, 'translation.submit');
     return this.dataSource.transaction(async (manager) => {
       const where = {
         projectId: invite.projectId,
@@ -155,7 +156,8 @@ export class InviteService {
         relations: { user: true },
       });
       if (existing !== null) return existing;
-      const used = await manager.query<{ id: string }[]>(
+      // For an UPDATE TypeORM answers [rows, rowCount].
+      const [used] = await manager.query<[{ id: string }[], number]>(
         `UPDATE invite SET uses = uses + 1
           WHERE id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)
             AND (max_uses IS NULL OR uses < max_uses)

@@ -6,7 +6,12 @@ import { ProjectEntity } from '../catalogue/project.entity';
 import { catalogueError } from '../catalogue/catalogue.errors';
 import { AccessService } from '../identity/access.service';
 import { MembershipEntity } from '../identity/membership.entity';
-import { isAllowed, PROJECT_ACTIONS, type MembershipGrant } from '../identity/permissions';
+import {
+  deniedByProjectBan,
+  isAllowed,
+  PROJECT_ACTIONS,
+  type MembershipGrant,
+} from '../identity/permissions';
 import { communityError } from './community.errors';
 import type { ViewerCapabilitiesModel } from './dto/viewer-capabilities.model';
 import { requireTargetLocale, targetLocalesOf } from './project-locales';
@@ -82,6 +87,8 @@ export class OpenProjectService {
         `"${slug}" is not open to volunteers. Ask an owner for an invite link.`,
       );
     }
+    // Someone banned from the project (moderation) may not come back in through the open door.
+    await this.access.requireNotBanned(project, userId, 'translation.submit');
     return this.dataSource.transaction(async (manager) => {
       const locale = await requireTargetLocale(manager, project, localeInput);
       const inserted = await manager.query<{ id: string }[]>(
@@ -114,10 +121,12 @@ export class OpenProjectService {
   ): Promise<ViewerCapabilitiesModel> {
     const memberships: MembershipGrant[] =
       userId === null ? [] : await this.access.membershipsOf(project.id, userId);
+    const banned = userId !== null && (await this.access.activeBan(project.id, userId)) !== null;
     const publicProject = project.visibility === 'public';
     const locales = await targetLocalesOf(this.dataSource.manager, project);
     const allowedSomewhere = (action: (typeof PROJECT_ACTIONS)[number]): boolean =>
       userId !== null &&
+      !(banned && deniedByProjectBan(action)) &&
       (isAllowed(action, { memberships, publicProject }) ||
         locales.some((locale) => isAllowed(action, { memberships, publicProject, locale })));
     return {
@@ -133,7 +142,7 @@ export class OpenProjectService {
         .filter((m) => m.role === 'translator' && m.locale !== '')
         .map((m) => m.locale)
         .sort(),
-      canJoin: userId !== null && project.open && publicProject,
+      canJoin: userId !== null && !banned && project.open && publicProject,
     };
   }
 }
