@@ -6,12 +6,14 @@ import { ErrorMessage, Loading } from '../pages/load-state';
 import { PageHeading } from '../pages/page-heading';
 import { Link } from '../router/router';
 import { useQuery } from '../use-query';
+import { DecisionsAdminPanel } from '../decisions/decisions-admin-panel';
 import { ApiTokensPanel } from './api-tokens-panel';
 import { CatalogueUploadPanel } from './catalogue-upload-panel';
 import { FlaggedAccountsPanel } from './flagged-accounts-panel';
 import { LocalesPanel } from './locales-panel';
 import { MembersPanel } from './members-panel';
 import { ModerationPanel } from './moderation-panel';
+import { ModerationQueuePanel } from '../moderation/moderation-queue-panel';
 import { VotingParametersPanel } from './voting-parameters-panel';
 import { WebhooksPanel } from './webhooks-panel';
 
@@ -34,6 +36,8 @@ export function AdminPage({ slug }: { readonly slug: string }) {
         <MembersPanel project={slug} />
         <ApiTokensPanel project={slug} />
         <WebhooksPanel project={slug} />
+        <ModerationQueuePanel project={slug} />
+        <DecisionsAdminPanel project={slug} />
         <ModerationPanel project={slug} />
         <FlaggedAccountsPanel project={slug} />
       </div>

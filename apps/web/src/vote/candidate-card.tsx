@@ -1,5 +1,7 @@
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Candidate } from '../api/types';
+import { ReportButton } from '../moderation/report-button';
 import { FormsText } from '../text/forms-text';
 
 /**
@@ -17,10 +19,13 @@ export function CandidateCard({
   readonly index: number;
   readonly revealed: boolean;
   readonly busy: boolean;
+  /** Casts `value`, or takes the vote back when it is already the viewer's vote (after asking). */
   readonly onVote: (value: 1 | -1) => void;
 }) {
   const { t } = useTranslation();
   const label = t('vote.candidateLabel', { n: index + 1 });
+  const id = useId();
+  const [confirming, setConfirming] = useState<1 | -1 | null>(null);
   return (
     <article className="candidate-card" aria-label={label} data-testid="candidate">
       <h3>{label}</h3>
@@ -32,25 +37,53 @@ export function CandidateCard({
         <p className="badge">{t('candidate.mine')}</p>
       ) : (
         <div className="vote-buttons" role="group" aria-label={t('vote.voteOn', { label })}>
+          {([1, -1] as const).map((value) => {
+            const pressed = candidate.myVote === value;
+            return (
+              <button
+                key={value}
+                type="button"
+                className={pressed ? 'vote-pressed' : undefined}
+                aria-pressed={pressed}
+                disabled={busy || !candidate.eligible || confirming !== null}
+                // A second click on your own vote would take it back: ask first.
+                onClick={() => (pressed ? setConfirming(value) : onVote(value))}
+              >
+                <span aria-hidden="true">{value === 1 ? '▲ ' : '▼ '}</span>
+                {value === 1 ? t('vote.up') : t('vote.down')}
+                {pressed && <span className="vote-mark"> ✓ {t('vote.yourVote')}</span>}
+              </button>
+            );
+          })}
+        </div>
+      )}
+      {confirming !== null && (
+        <div className="confirm" role="group" aria-labelledby={`${id}-confirm`}>
+          <p id={`${id}-confirm`}>
+            {t('vote.confirmRetract', {
+              vote: confirming === 1 ? t('vote.up') : t('vote.down'),
+              label,
+            })}
+          </p>
           <button
             type="button"
-            aria-pressed={candidate.myVote === 1}
-            disabled={busy || !candidate.eligible}
-            onClick={() => onVote(1)}
+            onClick={() => {
+              setConfirming(null);
+              onVote(confirming);
+            }}
           >
-            <span aria-hidden="true">▲ </span>
-            {t('vote.up')}
-          </button>
-          <button
-            type="button"
-            aria-pressed={candidate.myVote === -1}
-            disabled={busy || !candidate.eligible}
-            onClick={() => onVote(-1)}
-          >
-            <span aria-hidden="true">▼ </span>
-            {t('vote.down')}
+            {t('vote.retract')}
+          </button>{' '}
+          <button type="button" autoFocus onClick={() => setConfirming(null)}>
+            {t('vote.keep')}
           </button>
         </div>
+      )}
+      {!candidate.isMine && (
+        <ReportButton
+          target={{ kind: 'candidate', candidateId: candidate.id }}
+          label={t('moderation.report.candidate', { n: index + 1 })}
+        />
       )}
       {revealed && candidate.author !== null && (
         <p className="muted" data-testid="candidate-author">

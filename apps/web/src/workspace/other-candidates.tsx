@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CANDIDATES } from '../api/translation-operations';
 import { request } from '../graphql-client';
 import { ErrorMessage } from '../pages/load-state';
+import { ReportButton } from '../moderation/report-button';
 import { FormsText } from '../text/forms-text';
 import { useQuery } from '../use-query';
 
@@ -29,13 +30,19 @@ export function OtherCandidates({
           <p className="muted">{t('workspace.noCandidates')}</p>
         ) : (
           <ul className="candidate-list">
-            {list.data.candidates.candidates.map((candidate) => (
+            {list.data.candidates.candidates.map((candidate, index) => (
               <li key={candidate.id}>
                 <FormsText forms={candidate.forms} />
                 <span className="badge">{t(`candidate.status.${candidate.status}`)}</span>
                 {candidate.isMine && <span className="badge">{t('candidate.mine')}</span>}
                 {!candidate.eligible && (
                   <span className="badge badge-error">{t('candidate.ineligible')}</span>
+                )}
+                {!candidate.isMine && (
+                  <ReportButton
+                    target={{ kind: 'candidate', candidateId: candidate.id }}
+                    label={t('moderation.report.candidate', { n: index + 1 })}
+                  />
                 )}
               </li>
             ))}
