@@ -49,6 +49,8 @@ describe('migrations', () => {
       'bundle_set',
       'bundle_version',
       'collusion_pair',
+      'discussion_comment',
+      'discussion_thread',
       'event',
       'glossary_term',
       'import_upload',

@@ -166,6 +166,27 @@ async function freshGlossaryTerm({ owner, project }: MatrixContext): Promise<str
   return created.data?.createGlossaryTerm.id ?? '';
 }
 
+const DISCUSS_START =
+  'mutation($i: StartThreadInput!) { startThread(input: $i) { threadId commentId } }';
+
+/** A thread the project's owner opened on `hello` (locale null: a source question). */
+async function ownerThread(
+  context: MatrixContext,
+  locale: string | null,
+): Promise<{ threadId: string; commentId: string }> {
+  const data = await context.owner.ok<{ startThread: { threadId: string; commentId: string } }>(
+    DISCUSS_START,
+    {
+      i: {
+        stringId: await stringIdOf(context.api, context.project, 'hello'),
+        locale,
+        body: 'Owner here: what should this say?',
+      },
+    },
+  );
+  return data.startThread;
+}
+
 /** A volunteer who has translated in the project (a reportable user): their id. */
 async function freshAuthorId(context: MatrixContext): Promise<string> {
   const author = await signedInClient(context.api.baseUrl, 'author');
@@ -466,6 +487,44 @@ export const MUTATIONS: MutationCase[] = [
         u: banned,
       });
     },
+  },
+  {
+    name: 'startThread',
+    requires: 'discussion.post',
+    run: async (client, { api, project }) =>
+      client.gql(DISCUSS_START, {
+        i: { stringId: await stringIdOf(api, project, 'hello'), body: 'What is this?' },
+      }),
+  },
+  {
+    name: 'postComment',
+    requires: 'discussion.post',
+    run: async (client, context) =>
+      client.gql('mutation($t: ID!) { postComment(threadId: $t, body: "Me too") { commentId } }', {
+        t: (await ownerThread(context, 'de')).threadId,
+      }),
+  },
+  {
+    name: 'markOfficialAnswer (de thread)',
+    requires: 'discussion.answer',
+    locale: 'de',
+    run: async (client, context) =>
+      client.gql('mutation($c: ID!) { markOfficialAnswer(commentId: $c) }', {
+        c: (await ownerThread(context, 'de')).commentId,
+      }),
+  },
+  {
+    name: 'markSourceIssue',
+    requires: 'issue.mark',
+    run: async (client, context) =>
+      client.gql('mutation($t: ID!) { markSourceIssue(threadId: $t) }', {
+        t: (await ownerThread(context, null)).threadId,
+      }),
+  },
+  {
+    name: 'markNotificationsRead',
+    requires: 'signedIn',
+    run: async (client) => client.gql('mutation { markNotificationsRead(all: true) }'),
   },
   {
     name: 'signOut',

@@ -17,6 +17,7 @@ import { BenchFloorModule } from '../bench-floor/bench-floor.module';
 import { GraphqlWsModule } from '../graphql-ws/graphql-ws.module';
 import { HealthModule } from '../health/health.module';
 import { NotificationModule } from '../notification/notification.module';
+import { DiscussionModule } from '../discussion/discussion.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { GlossaryModule } from '../glossary/glossary.module';
 import { IdentityModule } from '../identity/identity.module';
@@ -59,6 +60,7 @@ export class ApiModule {
         VotingModule,
         CommunityModule,
         NotificationModule,
+        DiscussionModule,
         ModerationModule,
         GlossaryModule,
         HealthModule,

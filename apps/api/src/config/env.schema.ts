@@ -23,6 +23,7 @@ export interface RateLimitPoints {
   readonly reportsPerIp: number;
   readonly joins: number;
   readonly glossaryWrites: number;
+  readonly comments: number;
 }
 
 export interface AppConfig {
@@ -295,6 +296,7 @@ function rateLimits(env: Env): RateLimitPoints {
     reportsPerIp: integer(env, 'RATE_LIMIT_REPORTS_PER_IP', 60, 1, LIMIT_MAX),
     joins: integer(env, 'RATE_LIMIT_JOINS', 30, 1, LIMIT_MAX),
     glossaryWrites: integer(env, 'RATE_LIMIT_GLOSSARY_WRITES', 120, 1, LIMIT_MAX),
+    comments: integer(env, 'RATE_LIMIT_COMMENTS', 30, 1, LIMIT_MAX),
   };
 }
 

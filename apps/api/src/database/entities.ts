@@ -24,6 +24,8 @@ import { ReputationLedgerEntity } from '../voting/reputation-ledger.entity';
 import { RoundEntity } from '../voting/round.entity';
 import { VoteEntity } from '../voting/vote.entity';
 import { NotificationEntity } from '../notification/notification.entity';
+import { DiscussionThreadEntity } from '../discussion/discussion-thread.entity';
+import { DiscussionCommentEntity } from '../discussion/discussion-comment.entity';
 import { ModerationReportEntity } from '../moderation/moderation-report.entity';
 import { ProjectBanEntity } from '../moderation/project-ban.entity';
 import { GlossaryTermEntity } from '../glossary/glossary-term.entity';
@@ -56,6 +58,8 @@ export const ENTITIES = [
   InviteEntity,
   LocaleGoalEntity,
   NotificationEntity,
+  DiscussionThreadEntity,
+  DiscussionCommentEntity,
   ModerationReportEntity,
   ProjectBanEntity,
   GlossaryTermEntity,

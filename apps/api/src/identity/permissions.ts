@@ -62,6 +62,24 @@ export const PERMISSIONS = {
   },
   /** The moderation queue and its actions (hide, reject, warn, ban, dismiss). */
   'report.handle': { roles: managers, localeScoped: true, contributors: false },
+  /** Questions and comments on strings (issue 18): whoever may translate may discuss. */
+  'discussion.post': {
+    roles: ['owner', 'developer', 'language_manager', 'translator'],
+    localeScoped: false,
+    contributors: true,
+  },
+  /** Mark a developer's or manager's reply the official answer (source questions: locale ''). */
+  'discussion.answer': {
+    roles: ['owner', 'developer', 'language_manager'],
+    localeScoped: true,
+    contributors: false,
+  },
+  /** Flag a source-string question as a *source issue* for the developers (or clear it). */
+  'issue.mark': {
+    roles: ['owner', 'developer', 'language_manager'],
+    localeScoped: false,
+    contributors: false,
+  },
 } as const satisfies Record<string, Permission>;
 
 export type ProjectAction = keyof typeof PERMISSIONS;

@@ -28,6 +28,7 @@ const UNTHROTTLED: Record<string, string> = Object.fromEntries(
     'REPORTS_PER_USER',
     'REPORTS_PER_IP',
     'JOINS',
+    'COMMENTS',
   ].map((name) => [`RATE_LIMIT_${name}`, '1000000']),
 );
 

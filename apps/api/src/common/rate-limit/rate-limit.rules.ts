@@ -15,7 +15,8 @@ export type RateLimitName =
   | 'reportsPerUser'
   | 'reportsPerIp'
   | 'joins'
-  | 'glossaryWrites';
+  | 'glossaryWrites'
+  | 'comments';
 
 /** What a limit counts per: the caller's IP, the signed-in user, or the user and one argument. */
 export type RateLimitKey =
@@ -53,6 +54,8 @@ export const RATE_LIMIT_RULES: Readonly<Record<RateLimitName, RateLimitRule>> = 
   joins: { windowSeconds: 3_600, blockSeconds: 0, key: { by: 'user' } },
   // Glossary term writes and imports by a manager: bursts of editing, never thousands a minute.
   glossaryWrites: { windowSeconds: 60, blockSeconds: 0, key: { by: 'user' } },
+  // Questions and comments on strings: a burst of discussion is fine, a comment bot is not.
+  comments: { windowSeconds: 600, blockSeconds: 0, key: { by: 'user' } },
 };
 
 export const RATE_LIMIT_NAMES = Object.keys(RATE_LIMIT_RULES) as RateLimitName[];

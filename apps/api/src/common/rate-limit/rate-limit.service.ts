@@ -29,6 +29,7 @@ const WHAT: Readonly<Record<RateLimitName, string>> = {
   reportsPerIp: 'reports from this address',
   joins: 'projects joined',
   glossaryWrites: 'glossary changes',
+  comments: 'comments and questions',
 };
 
 /**

@@ -18,6 +18,7 @@ import { RoundNeedsDecisionIndex1795629000000 } from './1795629000000-RoundNeeds
 import { ApprovalEventIndex1795630000000 } from './1795630000000-ApprovalEventIndex';
 import { OpenCall1795632000000 } from './1795632000000-OpenCall';
 import { Notification1795633000000 } from './1795633000000-Notification';
+import { Discussion1795633100000 } from './1795633100000-Discussion';
 import { Moderation1795634000000 } from './1795634000000-Moderation';
 import { Glossary1795635000000 } from './1795635000000-Glossary';
 
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   ApprovalEventIndex1795630000000,
   OpenCall1795632000000,
   Notification1795633000000,
+  Discussion1795633100000,
   Moderation1795634000000,
   Glossary1795635000000,
 ];
