@@ -14,6 +14,7 @@ import { VOTING_QUEUE } from '../queue/jobs';
 import { queueConnection } from '../queue/queue-connection';
 import { AbuseService } from './abuse.service';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
+import { RecentIds } from '../common/collections/recent-ids';
 import { UnitBusyError } from './unit-busy.error';
 import { VotingService } from './voting.service';
 
@@ -164,28 +165,6 @@ export class RoundCloserWorker implements OnModuleInit, OnApplicationShutdown {
       this.logger.warn(
         `abuse scan scheduling failed: ${error instanceof Error ? error.message : String(error)}`,
       );
-    }
-  }
-}
-
-/** A bounded set of ids: the oldest are forgotten first. */
-class RecentIds {
-  private readonly ids = new Set<string>();
-
-  constructor(private readonly capacity: number) {}
-
-  has(id: string): boolean {
-    return this.ids.has(id);
-  }
-
-  remember(ids: readonly string[]): void {
-    for (const id of ids) {
-      this.ids.delete(id);
-      this.ids.add(id);
-    }
-    for (const oldest of this.ids) {
-      if (this.ids.size <= this.capacity) break;
-      this.ids.delete(oldest);
     }
   }
 }

@@ -1,9 +1,9 @@
 import { RATE_WINDOW_MS } from '@chorus/voting';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
 import { PERMISSIONS, type MembershipGrant, type Permission } from '../identity/permissions';
-import { LIVE_EVENTS, type LiveEvents } from './live-events';
+import { LiveEventBatcher } from './live-event-batcher';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
 
 /** What a vote written by the one statement tells the caller (nothing is reloaded after it). */
@@ -181,7 +181,8 @@ SELECT ${weightSql('$6')} AS weight
   JOIN "user" u ON u.id = $5 CROSS JOIN ${REPUTATION_SQL}`;
 
 /**
- * The one-statement vote and what follows its commit: a live `stringUpdated`, and in a round past
+ * The one-statement vote and what follows its commit: a live `stringUpdated` (batched with the
+ * other votes of the next few milliseconds, LiveEventBatcher), and in a round past
  * minDuration one debounced tick job, which runs libs/voting's early-decision check under the unit's
  * lock (the request no longer evaluates the round). Failures after commit are logged; the vote stands.
  */
@@ -192,7 +193,7 @@ export class VoteStatement {
   constructor(
     private readonly dataSource: DataSource,
     private readonly scheduler: RoundSchedulerProducer,
-    @Inject(LIVE_EVENTS) private readonly live: LiveEvents,
+    private readonly live: LiveEventBatcher,
   ) {}
 
   async cast(vote: {
@@ -203,19 +204,16 @@ export class VoteStatement {
   }): Promise<StatementVote | null> {
     const cast = await castInOneStatement(this.dataSource, vote);
     if (cast === null) return null;
-    const tasks: Promise<void>[] = [
-      this.live.publish({
-        type: 'stringUpdated',
-        projectId: cast.projectId,
-        locale: cast.localeCode,
-        stringId: cast.stringId,
-      }),
-    ];
-    if (cast.mature)
-      tasks.push(this.scheduler.scheduleEarlyTick(cast.unitId, cast.roundId, vote.now));
-    for (const result of await Promise.allSettled(tasks)) {
-      if (result.status === 'rejected')
-        this.logger.error(`after-commit step failed: ${String(result.reason)}`);
+    this.live.add({
+      type: 'stringUpdated',
+      projectId: cast.projectId,
+      locale: cast.localeCode,
+      stringId: cast.stringId,
+    });
+    if (cast.mature) {
+      await this.scheduler
+        .scheduleEarlyTick(cast.unitId, cast.roundId, vote.now)
+        .catch((error: unknown) => this.logger.error(`after-commit step failed: ${String(error)}`));
     }
     return cast;
   }
