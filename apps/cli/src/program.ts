@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { pull, verify } from './commands/pull';
 import { PUSH_CONCURRENCY, push } from './commands/push';
+import { issues } from './commands/issues';
 import { status } from './commands/status';
 import { EXIT, CliFailure } from './failure';
 import { ChorusHttp } from './http';
@@ -184,6 +185,14 @@ export function buildProgram(io: CliIo): Command {
     .requiredOption('-p, --project <slug>', 'project slug')
     .action(async (options: { project: string }) => {
       await status(io, http(), { project: options.project, json: json() });
+    });
+
+  program
+    .command('issues')
+    .description('list source strings flagged as source issues (questions for the developers)')
+    .requiredOption('-p, --project <slug>', 'project slug')
+    .action(async (options: { project: string }) => {
+      await issues(io, http(), { project: options.project, json: json() });
     });
 
   return program;
