@@ -30,7 +30,7 @@ describe('what a round still needs, and dismissing a flag', () => {
     owner = (await signedInClient(api.baseUrl, 'owner')).client;
     seed = await seedCatalogue(api.app, owner, {
       locales: ['pl'],
-      source: { s1: 'One' },
+      source: { s1: 'One', s2: 'Two' },
       voting: { ...FAST_VOTING, duration: 3_600_000, earlyScore: 1, earlyMargin: 1 },
     });
     alice = await signedInClient(api.baseUrl, 'alice');
@@ -61,6 +61,35 @@ describe('what a round still needs, and dismissing a flag', () => {
       s: stringId,
     });
     expect(manager.candidates.votesNeeded).toBe(1);
+  });
+
+  it("names who approved a winner by hand and why, once, in the round's decision", async () => {
+    const stringId = seed.strings['s:s2'];
+    const { submitTranslation } = await alice.client.ok<{
+      submitTranslation: { candidate: { id: string } };
+    }>(SUBMIT, { i: { stringId, locale: 'pl', forms: [{ category: '', text: 'Dwa' }] } });
+    await owner.ok(
+      'mutation($id: ID!) { approveCandidate(id: $id, reason: "house style") { state } }',
+      {
+        id: submitTranslation.candidate.id,
+      },
+    );
+    const read = await carol.client.ok<{
+      candidates: { round: { decision: { approval: unknown; reasons: string[] } } };
+    }>(
+      'query($s: ID!) { candidates(stringId: $s, locale: "pl") { round { decision { reasons approval { by { displayName } reason } } } } }',
+      { s: stringId },
+    );
+    expect(read.candidates.round.decision).toEqual({
+      reasons: ['MANAGER_APPROVED'],
+      approval: { by: { displayName: 'owner' }, reason: 'house style' },
+    });
+    // A decision by vote has no approval.
+    const voted = await carol.client.ok<{ candidates: { round: { decision: null } } }>(
+      'query($s: ID!) { candidates(stringId: $s, locale: "pl") { round { decision { approval { reason } } } } }',
+      { s: seed.strings['s:s1'] },
+    );
+    expect(voted.candidates.round.decision).toBeNull();
   });
 
   it('lets a manager dismiss a flag: off the list, the pair no longer discounted, logged', async () => {

@@ -3,6 +3,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** Append-only audit log: who did what, when. Never updated or deleted by the application. */
 @Entity({ name: 'event' })
 @Index(['projectId', 'createdAt'])
+// A candidate's manager approval (who and why, for "why this won"): an expression index on the
+// payload that TypeORM cannot declare; created by migration 1795630000000.
+@Index('IDX_event_candidate_approved', { synchronize: false })
 export class EventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;

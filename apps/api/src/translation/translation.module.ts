@@ -9,6 +9,7 @@ import { StringQueueService } from './string-queue.service';
 import { StringScopeService } from './string-scope.service';
 import { TranslatableStringService } from './translatable-string.service';
 import { TranslationMemoryService } from './translation-memory.service';
+import { DecisionResolver } from './decision.resolver';
 import { TranslationResolver } from './translation.resolver';
 
 /**
@@ -27,6 +28,7 @@ import { TranslationResolver } from './translation.resolver';
     TranslationMemoryService,
     ProgressService,
     TranslationResolver,
+    DecisionResolver,
     ProgressResolver,
   ],
   exports: [CandidateViewService, TranslatableStringService, StringScopeService],
