@@ -13,6 +13,8 @@ import { SignUpPage } from './pages/sign-up-page';
 import { Link, RouterProvider, useRouter } from './router/router';
 import type { Route } from './router/routes';
 import { SessionProvider, useSession } from './session/session';
+import { NeedsDecisionPage } from './decisions/needs-decision-page';
+import { GlossaryPage } from './glossary/glossary-page';
 import { VotePage } from './vote/vote-page';
 import { TranslatePage } from './workspace/translate-page';
 
@@ -104,6 +106,14 @@ function Page({ route, signedIn }: { readonly route: Route; readonly signedIn: b
       return signedIn ? <VotePage slug={route.slug} locale={route.locale} /> : <SignInPage />;
     case 'admin':
       return signedIn ? <AdminPage slug={route.slug} /> : <SignInPage />;
+    case 'decisions':
+      return signedIn ? (
+        <NeedsDecisionPage slug={route.slug} locale={route.locale} />
+      ) : (
+        <SignInPage />
+      );
+    case 'glossary':
+      return <GlossaryPage slug={route.slug} locale={route.locale} />;
     case 'notFound':
       return <PageHeading>{t('app.notFound')}</PageHeading>;
     default:

@@ -137,3 +137,11 @@ export const FLAGGED_ACCOUNTS = document<
   `query FlaggedAccounts($project: String!, $locale: String) {
     flaggedAccounts(project: $project, locale: $locale) { id kind evidence detectedAt users { id displayName } } }`,
 );
+
+export const DISMISS_ABUSE_FLAG = document<
+  { dismissAbuseFlag: boolean },
+  { project: string; locale: string | null; id: string; reason: string }
+>(
+  `mutation DismissAbuseFlag($project: String!, $locale: String, $id: ID!, $reason: String!) {
+    dismissAbuseFlag(project: $project, locale: $locale, id: $id, reason: $reason) }`,
+);

@@ -2,7 +2,9 @@
 export const ROUND_FIELDS = `
   id number state collectingSince deadline closedAt reasons
   decision { decided winnerId reasons summary
-    candidates { candidateId wPlus wMinus score upperBound upvoters downvoters rank winner } }`;
+    candidates { candidateId wPlus wMinus score upperBound upvoters downvoters rank winner }
+    approval { by { id displayName } reason at } }
+  needsDecision { reasons extendedUntil }`;
 
 export const CANDIDATE_FIELDS = `
   id forms { category text } status origin createdAt eligible isMine myVote

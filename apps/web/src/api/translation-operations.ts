@@ -1,5 +1,5 @@
 import { document } from '../graphql-client';
-import { CANDIDATE_FIELDS, STRING_FIELDS } from './fragments';
+import { CANDIDATE_FIELDS, ROUND_FIELDS, STRING_FIELDS } from './fragments';
 import type {
   Candidate,
   CandidateList,
@@ -43,10 +43,8 @@ export const CANDIDATES = document<
 >(
   `query Candidates($stringId: ID!, $locale: String!) {
     candidates(stringId: $stringId, locale: $locale) {
-      stringId locale hasVoted candidates { ${CANDIDATE_FIELDS} }
-      round { id number state collectingSince deadline closedAt reasons
-        decision { decided winnerId reasons summary
-          candidates { candidateId wPlus wMinus score upperBound upvoters downvoters rank winner } } } } }`,
+      stringId locale hasVoted votesNeeded candidates { ${CANDIDATE_FIELDS} }
+      round { ${ROUND_FIELDS} } } }`,
 );
 
 export const SUGGESTIONS = document<

@@ -1,13 +1,7 @@
 /** Result shapes of the GraphQL contract (apps/api/src/schema.gql), as the web client reads them. */
 export type UnitStatus = 'UNTRANSLATED' | 'VOTING' | 'DECIDED' | 'STALE';
 export type StringFilter =
-  | 'ALL'
-  | 'UNTRANSLATED'
-  | 'NEEDS_VOTES'
-  | 'DECIDED'
-  | 'STALE'
-  | 'MINE'
-  | 'INCOMPLETE';
+  'ALL' | 'UNTRANSLATED' | 'NEEDS_VOTES' | 'DECIDED' | 'STALE' | 'MINE' | 'INCOMPLETE';
 export type CandidateStatus = 'ACTIVE' | 'WITHDRAWN' | 'REJECTED' | 'OUTDATED';
 export type RoundState = 'OPEN' | 'COLLECTING' | 'CLOSING' | 'DECIDED' | 'UNDECIDED';
 
@@ -101,12 +95,27 @@ export interface DecisionCandidate {
   readonly winner: boolean;
 }
 
+export interface ManagerApproval {
+  readonly by: UserRef | null;
+  readonly reason: string;
+  readonly at: string;
+}
+
 export interface Decision {
   readonly decided: boolean;
   readonly winnerId: string | null;
   readonly reasons: readonly string[];
   readonly summary: string;
   readonly candidates: readonly DecisionCandidate[];
+  /** Set when a language manager approved the winner. */
+  readonly approval: ManagerApproval | null;
+}
+
+/** A round past its deadline without a decision: it waits in the language manager's queue. */
+export interface NeedsDecision {
+  readonly reasons: readonly string[];
+  /** Votes can still decide it until then; null once it closed undecided. */
+  readonly extendedUntil: string | null;
 }
 
 export interface Round {
@@ -118,6 +127,7 @@ export interface Round {
   readonly closedAt: string | null;
   readonly reasons: readonly string[];
   readonly decision: Decision | null;
+  readonly needsDecision: NeedsDecision | null;
 }
 
 export interface TranslatableString {
@@ -145,6 +155,8 @@ export interface CandidateList {
   readonly hasVoted: boolean;
   readonly candidates: readonly Candidate[];
   readonly round: Round | null;
+  /** Blind: how many more people must vote before votes can decide; null unless collecting. */
+  readonly votesNeeded: number | null;
 }
 
 export interface Suggestion {

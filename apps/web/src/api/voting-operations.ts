@@ -1,8 +1,8 @@
 import { document } from '../graphql-client';
 import { CANDIDATE_FIELDS, ROUND_FIELDS, STRING_FIELDS } from './fragments';
-import type { CandidateList, Round, TranslatableString } from './types';
+import type { CandidateList, NeedsDecision, Round, TranslatableString } from './types';
 
-const CANDIDATE_LIST_FIELDS = `stringId locale hasVoted candidates { ${CANDIDATE_FIELDS} } round { ${ROUND_FIELDS} }`;
+const CANDIDATE_LIST_FIELDS = `stringId locale hasVoted votesNeeded candidates { ${CANDIDATE_FIELDS} } round { ${ROUND_FIELDS} }`;
 
 export const CAST_VOTE = document<
   { castVote: CandidateList },
@@ -52,3 +52,34 @@ export const LOCK_STRING = document<
   `mutation LockString($stringId: ID!, $locale: String!, $locked: Boolean!) {
     lockString(stringId: $stringId, locale: $locale, locked: $locked) { ${STRING_FIELDS} } }`,
 );
+
+export interface NeedsDecisionEntry {
+  readonly stringId: string;
+  readonly key: string;
+  readonly locale: string;
+  readonly roundId: string;
+  readonly needsDecision: NeedsDecision;
+}
+
+export const NEEDS_DECISION = document<
+  { needsDecision: { items: NeedsDecisionEntry[]; nextCursor: string | null } },
+  { project: string; locale: string; first: number; after: string | null }
+>(
+  `query NeedsDecisionQueue($project: String!, $locale: String!, $first: Int!, $after: String) {
+    needsDecision(project: $project, locale: $locale, first: $first, after: $after) {
+      nextCursor items { stringId key locale roundId needsDecision { reasons extendedUntil } } } }`,
+);
+
+export const ROUND_NEEDS_DECISION = document<
+  { roundNeedsDecision: { stringId: string; locale: string } },
+  { project: string; locale: string }
+>(
+  `subscription RoundNeedsDecision($project: String!, $locale: String!) {
+    roundNeedsDecision(project: $project, locale: $locale) { stringId locale } }`,
+);
+
+/** Locales where the viewer may approve (language managers; owners: all), for the queue links. */
+export const MANAGED_LOCALES = document<
+  { project: { viewerCan: { managedLocales: string[] } } },
+  { slug: string }
+>('query ManagedLocales($slug: String!) { project(slug: $slug) { viewerCan { managedLocales } } }');

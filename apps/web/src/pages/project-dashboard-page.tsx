@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALE_STATS, PROJECT } from '../api/project-operations';
 import { Leaderboard } from '../dashboard/leaderboard';
+import { NeedsDecisionLink, useManagedLocales } from '../decisions/needs-decision-link';
 import { ProgressChart } from '../dashboard/progress-chart';
 import { request } from '../graphql-client';
 import { Link } from '../router/router';
@@ -15,6 +16,7 @@ export function ProjectDashboardPage({ slug }: { readonly slug: string }) {
   const stats = useQuery(() => request(LOCALE_STATS, { project: slug }), slug);
   const [boardLocale, setBoardLocale] = useState<string | null>(null);
   const selectId = useId();
+  const managed = useManagedLocales(slug);
 
   if (project.state === 'loading') return <Loading />;
   if (project.state === 'error') return <ErrorMessage message={project.message} />;
@@ -48,6 +50,12 @@ export function ProjectDashboardPage({ slug }: { readonly slug: string }) {
                     <Link to={{ name: 'vote', slug, locale: s.locale }}>
                       {t('dashboard.vote', { count: s.voting })}
                     </Link>
+                    {managed.includes(s.locale) && (
+                      <>
+                        {' '}
+                        · <NeedsDecisionLink project={slug} locale={s.locale} />
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -9,6 +9,8 @@ export type Route =
   | { readonly name: 'dashboard'; readonly slug: string }
   | { readonly name: 'translate'; readonly slug: string; readonly locale: string }
   | { readonly name: 'vote'; readonly slug: string; readonly locale: string }
+  | { readonly name: 'decisions'; readonly slug: string; readonly locale: string }
+  | { readonly name: 'glossary'; readonly slug: string; readonly locale: string }
   | { readonly name: 'admin'; readonly slug: string }
   | { readonly name: 'notFound'; readonly path: string };
 
@@ -19,6 +21,8 @@ const PATTERNS = {
   dashboard: '/projects/:slug',
   translate: '/projects/:slug/:locale/translate',
   vote: '/projects/:slug/:locale/vote',
+  decisions: '/projects/:slug/:locale/decisions',
+  glossary: '/projects/:slug/:locale/glossary',
   admin: '/projects/:slug/admin',
 } as const;
 
@@ -30,7 +34,7 @@ export function parseRoute(pathname: string): Route {
   if (admin?.['slug'] !== undefined) return { name: 'admin', slug: admin['slug'] };
   const dashboard = matchPath(PATTERNS.dashboard, pathname);
   if (dashboard?.['slug'] !== undefined) return { name: 'dashboard', slug: dashboard['slug'] };
-  for (const name of ['translate', 'vote'] as const) {
+  for (const name of ['translate', 'vote', 'decisions', 'glossary'] as const) {
     const m = matchPath(PATTERNS[name], pathname);
     if (m?.['slug'] !== undefined && m['locale'] !== undefined)
       return { name, slug: m['slug'], locale: m['locale'] };
@@ -49,6 +53,8 @@ export function routePath(route: Route): string {
       return buildPath(PATTERNS[route.name], { slug: route.slug });
     case 'translate':
     case 'vote':
+    case 'decisions':
+    case 'glossary':
       return buildPath(PATTERNS[route.name], { slug: route.slug, locale: route.locale });
     case 'notFound':
       return route.path;

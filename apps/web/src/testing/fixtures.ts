@@ -51,6 +51,7 @@ export function makeCandidateList(overrides: Partial<CandidateList> = {}): Candi
     hasVoted: false,
     candidates: [],
     round: null,
+    votesNeeded: null,
     ...overrides,
   };
 }

@@ -36,6 +36,7 @@ const ROUND: Round = {
   closedAt: null,
   reasons: [],
   decision: null,
+  needsDecision: null,
 };
 
 const REVEALED: CandidateList = {
@@ -102,7 +103,7 @@ describe('vote panel', () => {
       '3 up, 0 down · score 0.61',
     );
     expect(screen.getByTestId('round-status').textContent).toMatch(
-      /Round 1: collecting votes · closes/,
+      /^Round 1: collecting votes · rounds last 10 seconds · ends .*\(/,
     );
     expect(within(first).getByRole('button', { name: /Good/ }).getAttribute('aria-pressed')).toBe(
       'true',
@@ -128,7 +129,9 @@ describe('vote panel', () => {
           decided: true,
           winnerId: 'c1',
           reasons: [],
-          summary: 'Translation 1 leads with score 0.61 over 0.05.',
+          summary:
+            'Chosen with score 0.61 from 3 upvote(s) and 0 downvote(s), 0.56 ahead of the next.',
+          approval: null,
           candidates: [
             {
               candidateId: 'c2',
@@ -164,10 +167,17 @@ describe('vote panel', () => {
     });
     const why = await screen.findByTestId('why-this-won');
     expect(why.textContent).toContain('Why this won');
-    expect(why.textContent).toContain('Translation 1 leads with score 0.61 over 0.05.');
+    // Said once, in the UI language (not the API's English summary), and the weights in words.
+    expect(why.textContent).toContain('Chosen by vote: score 0.61, 0.56 ahead of the next.');
+    expect(why.textContent).not.toContain('Chosen with score');
+    expect(within(why).getByTestId('weights-in-words').textContent).toContain(
+      'Translation 1: 3 upvotes count as 2.50 together.',
+    );
     const rows = within(why).getAllByRole('row');
     expect(rows[1]?.textContent).toMatch(/^1 ✓ winnerCześć \{\{name\}\}/);
-    expect(screen.getByTestId('round-status').textContent).toMatch(/decided · closed/);
+    expect(screen.getByTestId('round-status').textContent).toMatch(
+      /decided · rounds last 10 seconds · closed/,
+    );
   });
 
   it('stays revealed while the live refetch after its own vote is on its way (no blind flicker)', async () => {

@@ -80,7 +80,9 @@ export function VotePanel({
         </p>
       </section>
       {!revealed && <p className="notice">{t('vote.blindNotice')}</p>}
-      {revealed && round !== null && <RoundStatus round={round} />}
+      {revealed && round !== null && (
+        <RoundStatus round={round} votesNeeded={current.votesNeeded} />
+      )}
       {error !== null && <ErrorMessage message={error} />}
       {current.candidates.length === 0 ? (
         <p>{t('vote.noCandidates')}</p>
@@ -97,6 +99,9 @@ export function VotePanel({
             />
           ))}
         </div>
+      )}
+      {revealed && current.candidates.some((c) => c.tally !== null) && (
+        <p className="muted">{t('vote.tallyNote')}</p>
       )}
       {round?.decision != null && (revealed || round.closedAt !== null) && (
         <WhyThisWon decision={round.decision} candidates={current.candidates} />

@@ -2,7 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { Candidate, Decision } from '../api/types';
 import { FormsText } from '../text/forms-text';
 
-/** The decision's evidence: every candidate's weighted tallies and score, and the reason codes. */
+/**
+ * The decision's evidence: who decided and why (once), every candidate's weighted tallies and score,
+ * the weights in words, and what was missing when nothing won.
+ */
 export function WhyThisWon({
   decision,
   candidates,
@@ -14,6 +17,10 @@ export function WhyThisWon({
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const ranked = [...decision.candidates].sort((a, b) => a.rank - b.rank);
   const winner = decision.winnerId === null ? undefined : byId.get(decision.winnerId);
+  const labelOf = (candidateId: string) => {
+    const index = candidates.findIndex((c) => c.id === candidateId);
+    return index < 0 ? candidateId : t('vote.candidateLabel', { n: index + 1 });
+  };
   return (
     <section className="card why" aria-labelledby="why-heading" data-testid="why-this-won">
       <h2 id="why-heading">{decision.decided ? t('why.title') : t('why.undecidedTitle')}</h2>
@@ -22,8 +29,8 @@ export function WhyThisWon({
           <strong>{t('why.winner')}</strong> <FormsText forms={winner.forms} />
         </div>
       )}
-      {decision.summary !== '' && <p data-testid="decision-summary">{decision.summary}</p>}
-      {decision.reasons.length > 0 && (
+      <DecisionSentence decision={decision} />
+      {!decision.decided && decision.reasons.length > 0 && (
         <ul className="reasons">
           {decision.reasons.map((reason) => (
             <li key={reason}>{t(`reasons.${reason}`, { defaultValue: reason })}</li>
@@ -76,6 +83,75 @@ export function WhyThisWon({
           </tbody>
         </table>
       </div>
+      <WeightsInWords decision={decision} labelOf={labelOf} />
     </section>
+  );
+}
+
+/** Who decided and why, said once: the approving manager and their reason, or the vote's score. */
+function DecisionSentence({ decision }: { readonly decision: Decision }) {
+  const { t } = useTranslation();
+  const approval = decision.approval;
+  if (approval !== null) {
+    return (
+      <p data-testid="decision-summary">
+        {approval.by === null
+          ? t('why.approvedByFormer', { reason: approval.reason })
+          : t('why.approvedBy', { name: approval.by.displayName, reason: approval.reason })}
+      </p>
+    );
+  }
+  if (!decision.decided) return null;
+  const ranked = [...decision.candidates].sort((a, b) => a.rank - b.rank);
+  const [first, second] = ranked;
+  if (first === undefined) return null;
+  return (
+    <p data-testid="decision-summary">
+      {second === undefined
+        ? t('why.chosenAlone', { score: first.score.toFixed(2) })
+        : t('why.chosenByVote', {
+            score: first.score.toFixed(2),
+            lead: (first.score - second.score).toFixed(2),
+          })}
+    </p>
+  );
+}
+
+/**
+ * Weighted votes in words ("Translation 1: 3 upvotes count as 0.30 together"), for the candidates
+ * whose votes did not all count fully; nothing when every vote counted 1.
+ */
+function WeightsInWords({
+  decision,
+  labelOf,
+}: {
+  readonly decision: Decision;
+  readonly labelOf: (candidateId: string) => string;
+}) {
+  const { t } = useTranslation();
+  const lines = [...decision.candidates]
+    .sort((a, b) => a.rank - b.rank)
+    .flatMap((row) => {
+      const label = labelOf(row.candidateId);
+      const out: string[] = [];
+      if (row.upvoters > 0 && Math.abs(row.wPlus - row.upvoters) > 0.005)
+        out.push(t('why.weightedUp', { label, count: row.upvoters, weight: row.wPlus.toFixed(2) }));
+      if (row.downvoters > 0 && Math.abs(row.wMinus - row.downvoters) > 0.005)
+        out.push(
+          t('why.weightedDown', { label, count: row.downvoters, weight: row.wMinus.toFixed(2) }),
+        );
+      return out;
+    });
+  if (lines.length === 0) return null;
+  return (
+    <div data-testid="weights-in-words">
+      <h3>{t('why.weightsTitle')}</h3>
+      <ul>
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <p className="muted">{t('why.weightNote')}</p>
+    </div>
   );
 }
