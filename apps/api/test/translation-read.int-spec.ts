@@ -586,6 +586,15 @@ describe('translation read side: strings, candidates, suggestions, progress', ()
         reliability: 102 / 108,
         badges: ['HUNDRED_AGREEING_VOTES'],
       },
+      // Everyone who contributed is listed (issue 18), the manager too, though no ledger entry yet.
+      {
+        user: { displayName: 'Manager' },
+        accepted: 0,
+        agree: 0,
+        disagree: 0,
+        reliability: 0.5,
+        badges: [],
+      },
     ]);
     expect(
       await anonymous.errorCode(

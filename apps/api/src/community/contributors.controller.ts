@@ -11,22 +11,23 @@ const CONTENT_TYPES: Readonly<Record<CreditsFormat, string>> = {
 };
 
 /**
- * Contributor credits for release notes (owners): `GET /projects/:project/contributors.csv` or
+ * Contributor credits for release notes (owners): `GET /api/projects/:project/contributors.csv` or
  * `.md`, optionally `?locale=de` for one locale.
  */
-@Controller('projects')
+@Controller('api/projects')
 export class ContributorsController {
   constructor(private readonly contributors: ContributorsService) {}
 
-  @Get(':project/contributors.:ext')
+  @Get(':project/:file')
   async export(
     @Param('project') project: string,
-    @Param('ext') ext: string,
+    @Param('file') file: string,
     @Query('locale') locale: unknown,
     @Req() req: ChorusRequest,
     @Res() res: Response,
   ): Promise<void> {
-    const format: CreditsFormat | null = ext === 'csv' ? 'csv' : ext === 'md' ? 'markdown' : null;
+    const format: CreditsFormat | null =
+      file === 'contributors.csv' ? 'csv' : file === 'contributors.md' ? 'markdown' : null;
     if (format === null) {
       throw commonError('NOT_FOUND', 'Credits come as contributors.csv or contributors.md.');
     }
@@ -38,7 +39,7 @@ export class ContributorsController {
     if (userId === undefined) throw commonError('UNAUTHENTICATED', 'Sign in to export credits.');
     const result = await this.contributors.forExport(userId, project, locale ?? null);
     const title = `${result.project.name}${result.locale === null ? '' : ` (${result.locale})`}: contributors`;
-    const name = `${result.project.slug}${result.locale === null ? '' : `-${result.locale}`}-contributors.${ext}`;
+    const name = `${result.project.slug}${result.locale === null ? '' : `-${result.locale}`}-${file}`;
     res.setHeader('Content-Type', CONTENT_TYPES[format]);
     res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
     res.setHeader('Cache-Control', 'private, no-store');

@@ -18,6 +18,12 @@ export class LeaderboardEntryModel {
   @Field(() => Float, { description: '(agree + α) / (agree + disagree + α + β)' })
   reliability!: number;
 
+  @Field(() => Float, { description: 'Candidates written (imports excluded)' })
+  candidates!: number;
+
+  @Field(() => Float, { description: 'Votes cast' })
+  votes!: number;
+
   @Field(() => [String], { description: 'FIRST_WIN, TEN_WINS, HUNDRED_AGREEING_VOTES, …' })
   badges!: string[];
 }
