@@ -4,10 +4,9 @@ import { LIVE_EVENTS, type LiveEvent, type LiveEvents } from './live-events';
 /** How long a vote's live event may wait for others to share its message. */
 export const LIVE_BATCH_MS = 10;
 
+/** Events are small flat objects built in one field order, so equal events serialise alike. */
 function keyOf(event: LiveEvent): string {
-  return event.type === 'stringUpdated'
-    ? `${event.type}:${event.projectId}:${event.locale}:${event.stringId}`
-    : `${event.type}:${event.roundId}`;
+  return JSON.stringify(event);
 }
 
 /**
