@@ -50,6 +50,10 @@ export function ProjectDashboardPage({ slug }: { readonly slug: string }) {
                     <Link to={{ name: 'vote', slug, locale: s.locale }}>
                       {t('dashboard.vote', { count: s.voting })}
                     </Link>
+                    ·{' '}
+                    <Link to={{ name: 'glossary', slug, locale: s.locale }}>
+                      {t('dashboard.glossary')}
+                    </Link>
                     {managed.includes(s.locale) && (
                       <>
                         {' '}

@@ -1,5 +1,6 @@
 import {
   type Finding,
+  type GlossaryCheckTerm,
   type FormKey,
   type Forms,
   type UnitKind,
@@ -48,6 +49,7 @@ export function liveFindings(
   unit: TranslatableString,
   sourceLocale: string,
   values: Readonly<Record<string, string>>,
+  glossary: readonly GlossaryCheckTerm[] = [],
 ): Finding[] {
   const forms: Partial<Record<FormKey, string>> = {};
   for (const [category, text] of Object.entries(values)) forms[category as FormKey] = text;
@@ -60,5 +62,6 @@ export function liveFindings(
     sourceLocale,
     targetLocale: unit.locale,
     forms,
+    glossary,
   });
 }

@@ -69,6 +69,7 @@ export function TranslatePage({
       {queue.state === 'ready' && project.state === 'ready' && (
         <TranslationEditor
           key={queue.unit.id}
+          project={slug}
           unit={queue.unit}
           sourceLocale={project.data.project.sourceLocale}
           onSubmitted={() => {

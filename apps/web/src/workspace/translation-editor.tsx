@@ -16,6 +16,8 @@ import { GraphqlRequestError, errorMessage, request } from '../graphql-client';
 import { ErrorMessage } from '../pages/load-state';
 import { insertableTokens } from '../text/segments';
 import { FindingsList } from './findings-list';
+import { GlossaryPanel } from './glossary-panel';
+import { useGlossaryHits } from './use-glossary-hits';
 import { formSlots, liveFindings, sourceTextFor } from './form-slots';
 import { OtherCandidates } from './other-candidates';
 import { PlaceholderBar } from './placeholder-bar';
@@ -26,6 +28,8 @@ import { SourcePanel } from './source-panel';
 import { SuggestionsPanel } from './suggestions-panel';
 
 interface TranslationEditorProps {
+  /** Project slug (for the glossary hits of the source). */
+  readonly project: string;
   readonly unit: TranslatableString;
   readonly sourceLocale: string;
   /** Called after a successful submit; the parent moves to the next string. */
@@ -41,6 +45,7 @@ function serverFindings(error: unknown): Finding[] | null {
 
 /** The translate form for one string: inputs per plural form, live checks, tokens, shortcuts. */
 export function TranslationEditor({
+  project,
   unit,
   sourceLocale,
   onSubmitted,
@@ -61,9 +66,10 @@ export function TranslationEditor({
 
   const tokens = useMemo(() => insertableTokens(unit.sourceForms.map((f) => f.text)), [unit]);
   const typed = Object.values(values).some((v) => v.length > 0);
+  const glossary = useGlossaryHits(project, unit);
   const findings = useMemo(
-    () => (typed ? liveFindings(unit, sourceLocale, values) : []),
-    [typed, unit, sourceLocale, values],
+    () => (typed ? liveFindings(unit, sourceLocale, values, glossary.checkTerms) : []),
+    [typed, unit, sourceLocale, values, glossary],
   );
   const errors = findings.filter((f) => f.severity === 'error');
   const blocked = !typed || errors.length > 0 || busy || unit.locked;
@@ -239,6 +245,7 @@ export function TranslationEditor({
         <ShortcutHelp open={helpOpen} onToggle={setHelpOpen} />
       </div>
       <aside className="workspace-side">
+        <GlossaryPanel hits={glossary.hits} />
         <SuggestionsPanel stringId={unit.id} locale={unit.locale} onUse={applySuggestion} />
         <OtherCandidates stringId={unit.id} locale={unit.locale} version={0} />
       </aside>
