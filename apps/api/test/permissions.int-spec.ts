@@ -139,6 +139,16 @@ async function stringIdOf(api: RunningApi, project: string, key: string): Promis
   return row.id;
 }
 
+/**
+ * joinProject and acceptInvite grant translator rows for a locale; the matrix removes them again so
+ * every later case meets each role exactly as GRANTS describes it.
+ */
+async function dropJoinedLocales(api: RunningApi): Promise<void> {
+  await api.app
+    .get(DataSource)
+    .query("DELETE FROM membership WHERE role = 'translator' AND locale <> ''");
+}
+
 /** A candidate on `hello` (de) by a fresh volunteer, so no role votes on or judges its own text. */
 async function freshCandidate(context: MatrixContext): Promise<string> {
   const author = await signedInClient(context.api.baseUrl, 'author');
@@ -421,6 +431,20 @@ export const MUTATIONS: MutationCase[] = [
       ),
   },
   {
+    name: 'importGlossary',
+    requires: 'glossary.manage',
+    run: async (client, { api, project }) =>
+      toResponse(
+        await gqlUpload(
+          api.baseUrl,
+          'mutation($p: String!, $file: Upload!) { importGlossary(project: $p, format: CSV, file: $file) { created } }',
+          { p: project },
+          { name: 'glossary.csv', text: `term\nimported ${(glossaryCounter += 1)}\n` },
+          { cookie: client.rawCookie },
+        ),
+      ),
+  },
+  {
     name: 'updateGlossaryTerm',
     requires: 'glossary.manage',
     run: async (client, context) =>
@@ -482,10 +506,13 @@ export const MUTATIONS: MutationCase[] = [
         'mutation($r: ID!) { moderateReport(input: { reportId: $r, action: BAN, reason: "matrix", banDays: 1 }) { id } }',
         { r: filed.reportUser.id },
       );
-      return client.gql('mutation($p: String!, $u: ID!) { liftProjectBan(project: $p, userId: $u) }', {
-        p: context.project,
-        u: banned,
-      });
+      return client.gql(
+        'mutation($p: String!, $u: ID!) { liftProjectBan(project: $p, userId: $u) }',
+        {
+          p: context.project,
+          u: banned,
+        },
+      );
     },
   },
   {
@@ -525,6 +552,85 @@ export const MUTATIONS: MutationCase[] = [
     name: 'markNotificationsRead',
     requires: 'signedIn',
     run: async (client) => client.gql('mutation { markNotificationsRead(all: true) }'),
+  },
+  {
+    name: 'setProjectOpen',
+    requires: 'project.update',
+    run: (client, { project }) =>
+      client.gql(
+        'mutation($p: String!) { setProjectOpen(project: $p, open: true, helpWantedLocales: ["de"]) { open } }',
+        { p: project },
+      ),
+  },
+  {
+    name: 'joinProject',
+    requires: 'signedIn',
+    run: async (client, context) => {
+      await context.owner.ok(
+        'mutation($p: String!) { setProjectOpen(project: $p, open: true) { open } }',
+        { p: context.project },
+      );
+      const response = await client.gql(
+        'mutation($p: String!) { joinProject(project: $p, locale: "fr") { id } }',
+        { p: context.project },
+      );
+      await dropJoinedLocales(context.api);
+      return response;
+    },
+  },
+  {
+    name: 'createInvite',
+    requires: 'member.manage',
+    run: (client, { project }) =>
+      client.gql(
+        'mutation($p: String!) { createInvite(project: $p, role: translator, maxUses: 1) { token } }',
+        { p: project },
+      ),
+  },
+  {
+    name: 'revokeInvite',
+    requires: 'member.manage',
+    run: async (client, context) => {
+      const created = await context.owner.ok<{ createInvite: { invite: { id: string } } }>(
+        'mutation($p: String!) { createInvite(project: $p, role: translator) { invite { id } } }',
+        { p: context.project },
+      );
+      return client.gql('mutation($id: ID!) { revokeInvite(id: $id) { id } }', {
+        id: created.createInvite.invite.id,
+      });
+    },
+  },
+  {
+    name: 'acceptInvite',
+    requires: 'signedIn',
+    run: async (client, context) => {
+      const created = await context.owner.ok<{ createInvite: { token: string } }>(
+        'mutation($p: String!) { createInvite(project: $p, role: translator, locale: "fr") { token } }',
+        { p: context.project },
+      );
+      const response = await client.gql(
+        'mutation($t: String!) { acceptInvite(token: $t) { id } }',
+        {
+          t: created.createInvite.token,
+        },
+      );
+      await dropJoinedLocales(context.api);
+      return response;
+    },
+  },
+  {
+    name: 'setLocaleGoal',
+    requires: 'project.update',
+    run: (client, { project }) =>
+      client.gql(
+        'mutation($p: String!, $d: String!) { setLocaleGoal(project: $p, locale: "de", targetPercent: 90, dueDate: $d) { locale } }',
+        { p: project, d: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) },
+      ),
+  },
+  {
+    name: 'setMyLanguages',
+    requires: 'signedIn',
+    run: (client) => client.gql('mutation { setMyLanguages(languages: ["de"]) { languages } }'),
   },
   {
     name: 'signOut',

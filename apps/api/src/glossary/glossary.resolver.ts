@@ -13,6 +13,13 @@ import {
   type GlossaryTermFieldsArgs,
 } from './dto/glossary.args';
 import { GlossaryHitModel, GlossaryTermModel } from './dto/glossary.model';
+import {
+  GlossaryExportArgs,
+  GlossaryImportResultModel,
+  ImportGlossaryArgs,
+} from './dto/glossary-exchange.args';
+import { GlossaryExchangeService } from './glossary-exchange.service';
+import { commonError } from '../common/errors/common.errors';
 import { toGlossaryHitModel, toGlossaryTermModel } from './glossary.mapper';
 import { GlossaryService, type TermFields } from './glossary.service';
 
@@ -28,10 +35,48 @@ function fields(args: GlossaryTermFieldsArgs): TermFields {
   };
 }
 
+const MAX_GLOSSARY_BYTES = 8 * 1024 * 1024;
+
 /** The project glossary; public projects are readable without a session. */
 @Resolver()
 export class GlossaryResolver {
-  constructor(private readonly glossary: GlossaryService) {}
+  constructor(
+    private readonly glossary: GlossaryService,
+    private readonly exchange: GlossaryExchangeService,
+  ) {}
+
+  @Public()
+  @Query(() => String, {
+    description: "The project's glossary as a CSV or TBX file, with every approved translation.",
+  })
+  async glossaryExport(
+    @Args() args: GlossaryExportArgs,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<string> {
+    return this.exchange.export(args.project, principal?.userId ?? null, args.format);
+  }
+
+  @RateLimited('glossaryWrites')
+  @Mutation(() => GlossaryImportResultModel, {
+    description:
+      'Imports a CSV or TBX glossary (multipart upload, up to 8 MB): new terms are added, existing ones updated, translations become candidates.',
+  })
+  async importGlossary(
+    @Args() args: ImportGlossaryArgs,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<GlossaryImportResultModel> {
+    if (args.file.bytes > MAX_GLOSSARY_BYTES) {
+      throw commonError('PAYLOAD_TOO_LARGE', 'A glossary file is at most 8 MB; split it.');
+    }
+    const result = await this.exchange.import(
+      principal.userId,
+      args.project,
+      args.format,
+      await args.file.readText(),
+      new Date(),
+    );
+    return { ...result, skippedLocales: [...result.skippedLocales] };
+  }
 
   @Public()
   @Query(() => [GlossaryTermModel], {
