@@ -14,6 +14,7 @@ export function CandidateCard({
   revealed,
   busy,
   onVote,
+  where,
 }: {
   readonly candidate: Candidate;
   readonly index: number;
@@ -21,6 +22,8 @@ export function CandidateCard({
   readonly busy: boolean;
   /** Casts `value`, or takes the vote back when it is already the viewer's vote (after asking). */
   readonly onVote: (value: 1 | -1) => void;
+  /** The project and locale shown: lets the viewer report a revealed author there. */
+  readonly where?: { readonly project: string; readonly locale: string };
 }) {
   const { t } = useTranslation();
   const label = t('vote.candidateLabel', { n: index + 1 });
@@ -89,6 +92,17 @@ export function CandidateCard({
         <p className="muted" data-testid="candidate-author">
           {t('vote.by', { name: candidate.author.displayName })}
         </p>
+      )}
+      {revealed && candidate.author !== null && !candidate.isMine && where !== undefined && (
+        <ReportButton
+          target={{
+            kind: 'user',
+            project: where.project,
+            userId: candidate.author.id,
+            locale: where.locale,
+          }}
+          label={t('moderation.report.user', { name: candidate.author.displayName })}
+        />
       )}
       {revealed && candidate.tally !== null && (
         <p data-testid="candidate-tally">

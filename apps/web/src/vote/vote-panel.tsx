@@ -96,6 +96,7 @@ export function VotePanel({
               revealed={revealed}
               busy={busy}
               onVote={(value) => vote(candidate.id, value, candidate.myVote)}
+              where={{ project, locale }}
             />
           ))}
         </div>
