@@ -171,6 +171,39 @@ describe('discussion on strings', () => {
     }
     expect((await discussion(volunteer.client, 'pl')).map((t) => t.locale)).toEqual([null, 'pl']);
     expect((await discussion(volunteer.client, 'de')).map((t) => t.locale)).toEqual([null]);
+    const rights = `query($s: ID!, $l: String) { stringDiscussion(stringId: $s, locale: $l) {
+      viewer { post answerSource answerLocale markIssue } } }`;
+    const rightsOf = async (client: TestClient, l: string) =>
+      (
+        await client.ok<{ stringDiscussion: { viewer: Record<string, boolean> } }>(rights, {
+          s: stringId,
+          l,
+        })
+      ).stringDiscussion.viewer;
+    expect(await rightsOf(volunteer.client, 'pl')).toEqual({
+      post: true,
+      answerSource: false,
+      answerLocale: false,
+      markIssue: false,
+    });
+    expect(await rightsOf(manager.client, 'pl')).toEqual({
+      post: true,
+      answerSource: false,
+      answerLocale: true,
+      markIssue: true,
+    });
+    expect(await rightsOf(developer.client, 'de')).toEqual({
+      post: true,
+      answerSource: true,
+      answerLocale: true,
+      markIssue: true,
+    });
+    expect(await rightsOf(new TestClient(api.baseUrl), 'de')).toEqual({
+      post: false,
+      answerSource: false,
+      answerLocale: false,
+      markIssue: false,
+    });
     const answered = await notificationsOf(volunteer.client);
     expect(answered[0]).toMatchObject({ kind: 'QUESTION_ANSWERED', threadId, commentId });
     // Marking the same answer again notifies nobody twice.

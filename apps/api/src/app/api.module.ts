@@ -58,9 +58,10 @@ export class ApiModule {
         DeliveryModule,
         TranslationModule,
         VotingModule,
-        CommunityModule,
         NotificationModule,
+        // Before CommunityModule: its GET /api/projects/:project/:file would take /issues.
         DiscussionModule,
+        CommunityModule,
         ModerationModule,
         GlossaryModule,
         HealthModule,

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProjectService } from '../catalogue/project.service';
 import { commonError } from '../common/errors/common.errors';
+import { AccessService } from '../identity/access.service';
+import type { ProjectAction } from '../identity/permissions';
 import type {
   DiscussionCommentModel,
   DiscussionThreadModel,
@@ -52,6 +54,7 @@ export class DiscussionQueryService {
     private readonly visible: DiscussionAccess,
     private readonly scope: StringScopeService,
     private readonly projects: ProjectService,
+    private readonly access: AccessService,
   ) {}
 
   /** The source questions of a string and its threads in `locale` (null: source questions only). */
@@ -73,7 +76,20 @@ export class DiscussionQueryService {
         LIMIT $3`,
       [stringId, code, THREADS_MAX],
     );
-    return { threads: await this.withComments(rows) };
+    const can = (action: ProjectAction, scoped?: string): Promise<boolean> =>
+      viewerId === null
+        ? Promise.resolve(false)
+        : this.access.can(viewerId, target.project, action, scoped);
+    const [post, answerSource, answerLocale, markIssue] = await Promise.all([
+      can('discussion.post'),
+      can('discussion.answer'),
+      code === '' ? Promise.resolve(false) : can('discussion.answer', code),
+      can('issue.mark'),
+    ]);
+    return {
+      viewer: { post, answerSource, answerLocale, markIssue },
+      threads: await this.withComments(rows),
+    };
   }
 
   /** A project's source issues, newest flag first (GraphQL, REST and `chorus issues`). */

@@ -66,8 +66,28 @@ export class DiscussionThreadModel {
   comments!: DiscussionCommentModel[];
 }
 
+@ObjectType('DiscussionViewerRights', {
+  description: 'What the viewer may do here, so a page offers only the controls that work.',
+})
+export class DiscussionViewerRightsModel {
+  @Field(() => Boolean, { description: 'Ask a question or comment (discussion.post).' })
+  post!: boolean;
+
+  @Field(() => Boolean, { description: 'Mark official answers to source questions.' })
+  answerSource!: boolean;
+
+  @Field(() => Boolean, { description: "Mark official answers in this locale's threads." })
+  answerLocale!: boolean;
+
+  @Field(() => Boolean, { description: 'Flag source questions as source issues.' })
+  markIssue!: boolean;
+}
+
 @ObjectType('StringDiscussion')
 export class StringDiscussionModel {
+  @Field(() => DiscussionViewerRightsModel)
+  viewer!: DiscussionViewerRightsModel;
+
   @Field(() => [DiscussionThreadModel], {
     description:
       'Answered source questions first (their official answers belong next to the source text in every locale), then the rest, latest activity first; at most 50.',
