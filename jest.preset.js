@@ -26,6 +26,7 @@ function swcTransform({ tsx = false } = {}) {
 
 const moduleNameMapper = {
   '^@chorus/i18next-in-context$': path.join(root, 'libs/i18next-in-context/src/index.ts'),
+  '^@chorus/i18next-in-context/client$': path.join(root, 'libs/i18next-in-context/src/client.ts'),
   '^@chorus/translation-core$': path.join(root, 'libs/translation-core/src/index.ts'),
   '^@chorus/translation-core/testing$': path.join(root, 'libs/translation-core/src/testing.ts'),
   '^@chorus/voting$': path.join(root, 'libs/voting/src/index.ts'),

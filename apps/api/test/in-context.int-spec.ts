@@ -1,3 +1,4 @@
+import { ChorusClient, type FetchLike } from '@chorus/i18next-in-context/client';
 import { DataSource } from 'typeorm';
 import { TestClient, signedInClient } from './support/graphql-client';
 import { seedProject, seedString } from './support/seed';
@@ -30,7 +31,12 @@ describe('in-context translation: strings by i18next key', () => {
     const ds = api.app.get(DataSource);
     anonymous = new TestClient(api.baseUrl);
     const shop = await seedProject(ds, { slug: 'shop', locales: ['pl'] });
-    for (const [position, options] of [
+    const strings: {
+      key: string;
+      kind?: 'plural';
+      forms: Record<string, string>;
+      removed?: boolean;
+    }[] = [
       {
         key: 'items',
         kind: 'plural' as const,
@@ -39,7 +45,8 @@ describe('in-context translation: strings by i18next key', () => {
       { key: 'nav.home', forms: { '': 'Home' } },
       { key: 'friend_male', forms: { '': 'He is a friend' } },
       { key: 'gone', forms: { '': 'Old' }, removed: true },
-    ].entries()) {
+    ];
+    for (const [position, options] of strings.entries()) {
       ids[options.key] = (await seedString(ds, shop, { ...options, position })).id;
     }
     const secret = await seedProject(ds, {
@@ -85,6 +92,30 @@ describe('in-context translation: strings by i18next key', () => {
     expect(await code({ k: 'items_one' })).toBe('STRING_NOT_FOUND');
     expect(await code({ k: 'gone' })).toBe('STRING_NOT_FOUND');
     expect(await code({ k: 'items', n: 'common' })).toBe('STRING_NOT_FOUND');
+  });
+
+  it("serves every query and mutation of the package's panel (its documents match the schema)", async () => {
+    const as = (client: TestClient): ChorusClient => {
+      const viaSession: FetchLike = (url, init) =>
+        fetch(url, {
+          ...init,
+          headers: { ...(init.headers as Record<string, string>), cookie: client.rawCookie ?? '' },
+        });
+      return new ChorusClient(api.baseUrl, viaSession);
+    };
+    const tina = as((await signedInClient(api.baseUrl, 'Tina')).client);
+    const vic = as((await signedInClient(api.baseUrl, 'Vic')).client);
+    expect(await tina.me()).toEqual({ displayName: 'Tina' });
+    const string = await tina.stringByKey('shop', 'pl', 'translation', 'nav.home');
+    expect(string.requiredForms).toEqual([{ category: '', examples: expect.any(String) }]);
+    await tina.submit(string.id, 'pl', [{ category: '', text: 'Strona główna' }]);
+    const [candidate] = (await vic.candidates(string.id, 'pl')).candidates;
+    expect(candidate?.forms).toEqual([{ category: '', text: 'Strona główna' }]);
+    const after = await vic.vote(candidate?.id ?? '', 1);
+    expect(after.candidates[0]?.myVote).toBe(1);
+    // Optional section: an array when this Chorus has the glossary, null otherwise; never a throw.
+    const hits = await vic.glossaryHits('shop', 'pl', 'Home');
+    expect(hits === null || Array.isArray(hits)).toBe(true);
   });
 
   it('refuses unknown locales, invisible projects and oversized input', async () => {

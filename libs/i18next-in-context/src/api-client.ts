@@ -149,20 +149,24 @@ export class ChorusClient {
   }
 
   /**
-   * Glossary terms found in `text` with their approved translations. Optional: a Chorus without
-   * the glossary answers GRAPHQL_VALIDATION_FAILED and the panel leaves the section out.
+   * Glossary terms found in `text` with their approved translations (docs/glossary.md). Optional:
+   * a Chorus without the glossary, or one that refuses the query, leaves the section out (null).
    */
   async glossaryHits(project: string, locale: string, text: string): Promise<GlossaryHit[] | null> {
     try {
-      const data = await this.request<{ glossaryHits: GlossaryHit[] }>(
-        `query($p: String!, $l: String!, $t: String!) { glossaryHits(project: $p, locale: $l, text: $t) { term translation doNotTranslate } }`,
+      const data = await this.request<{
+        glossaryHits: {
+          term: { term: string; translation: string | null; doNotTranslate: boolean };
+        }[];
+      }>(
+        `query($p: String!, $l: String!, $t: String!) { glossaryHits(project: $p, locale: $l, text: $t) { term { term translation doNotTranslate } } }`,
         { p: project, l: locale, t: text },
       );
-      return data.glossaryHits;
-    } catch (error) {
-      if (error instanceof ChorusApiError && error.code === 'GRAPHQL_VALIDATION_FAILED')
-        return null;
-      throw error;
+      const terms = new Map<string, GlossaryHit>();
+      for (const hit of data.glossaryHits) terms.set(hit.term.term, hit.term);
+      return [...terms.values()];
+    } catch {
+      return null;
     }
   }
 }

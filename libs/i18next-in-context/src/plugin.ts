@@ -144,8 +144,12 @@ function safeSessionStorage(): Storage | null {
   }
 }
 
+/**
+ * The language the app asked for, not `resolvedLanguage`: a locale nobody has translated yet
+ * resolves to the fallback, and that is exactly the locale a translator wants to work on.
+ */
 function languageOf(i18n: I18n | null): string {
-  return i18n?.resolvedLanguage ?? i18n?.language ?? 'en';
+  return i18n?.language ?? 'en';
 }
 
 /** Re-renders react-i18next (and any `languageChanged` listener) without changing the language. */

@@ -124,9 +124,9 @@ export class Panel {
     } catch (error) {
       if (generation !== this.generation) return;
       if (error instanceof ChorusApiError && error.code === 'STRING_NOT_FOUND') {
-        status.textContent = format(m.notInChorus, { key: ref.key, ns: ref.ns });
+        this.info(status, format(m.notInChorus, { key: ref.key, ns: ref.ns }));
       } else if (error instanceof ChorusApiError && error.code === 'UNKNOWN_LOCALE') {
-        status.textContent = m.sourceLocale;
+        this.info(status, m.sourceLocale);
       } else this.fail(status, error);
     }
   }
@@ -224,11 +224,7 @@ export class Panel {
     );
   }
 
-  private candidateItem(
-    string: ChorusString,
-    c: Candidate,
-    status: HTMLElement,
-  ): HTMLElement {
+  private candidateItem(string: ChorusString, c: Candidate, status: HTMLElement): HTMLElement {
     const m = this.deps.messages;
     const item = h('li', {}, this.formsList(c.forms));
     if (c.tally !== null) {
@@ -328,7 +324,14 @@ export class Panel {
     if (ref !== undefined) await this.show(ref, Math.max(index, 0));
   }
 
+  /** Something the translator should know (not a failure): shown in the status line. */
+  private info(status: HTMLElement, text: string): void {
+    status.dataset['state'] = 'info';
+    status.textContent = text;
+  }
+
   private fail(status: HTMLElement, error: unknown): void {
+    status.dataset['state'] = 'error';
     status.classList.add('error');
     const message = error instanceof Error ? error.message : String(error);
     status.textContent = format(this.deps.messages.failed, { message });
