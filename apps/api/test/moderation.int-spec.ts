@@ -311,7 +311,7 @@ describe('moderation: reports, queue and actions', () => {
     );
   });
 
-  it('bans a user from the project until the ban ends: no submit, vote or report there', async () => {
+  it('bans a user from the project until the ban ends: no submit, vote, report or comment there', async () => {
     const onManager = await reporter.client.ok<{ reportUser: { id: string } }>(REPORT_USER, {
       i: { project: seeded.slug, userId: manager.id, locale: 'de', reason: 'OTHER' },
     });
@@ -331,6 +331,11 @@ describe('moderation: reports, queue and actions', () => {
     expect(refused.errors?.[0]?.message).toContain('community rules');
     expect(code(await author.client.gql(VOTE, { c: victim }))).toBe('PROJECT_BANNED');
     expect(code(await report(author, victim))).toBe('PROJECT_BANNED');
+    const comment = await author.client.gql(
+      'mutation($i: StartThreadInput!) { startThread(input: $i) { threadId } }',
+      { i: { stringId: str('s:bye'), locale: 'de', body: 'let me in' } },
+    );
+    expect(code(comment)).toBe('PROJECT_BANNED');
 
     // The ban has ended (its end moved into the past, as time passing would): all allowed again.
     await ds.query(
