@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CREATE_GLOSSARY_TERM,
@@ -10,6 +10,7 @@ import {
   type GlossaryTerm,
   type TermInput,
 } from '../api/glossary-operations';
+import { importGlossary } from '../api/glossary-upload';
 import { errorMessage, request } from '../graphql-client';
 import { ErrorMessage, Loading } from '../pages/load-state';
 import { PageHeading } from '../pages/page-heading';
@@ -39,6 +40,8 @@ export function GlossaryPage({ slug, locale }: { readonly slug: string; readonly
   const [editing, setEditing] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
+  const [imported, setImported] = useState<string | null>(null);
+  const fileId = useId();
 
   const run = (work: () => Promise<unknown>, after?: () => void) => {
     setBusy(true);
@@ -65,6 +68,21 @@ export function GlossaryPage({ slug, locale }: { readonly slug: string; readonly
     if (!window.confirm(t('glossary.confirmDelete', { term: term.term }))) return;
     run(() => request(DELETE_GLOSSARY_TERM, { project: slug, id: term.id }));
   };
+  const importFile = (file: File) =>
+    run(async () => {
+      setImported(null);
+      const result = await importGlossary(slug, file);
+      setImported(
+        t('glossary.imported', {
+          created: result.created,
+          updated: result.updated,
+          translations: result.translations,
+        }) +
+          (result.skippedLocales.length > 0
+            ? ` ${t('glossary.skippedLocales', { locales: result.skippedLocales.join(', ') })}`
+            : ''),
+      );
+    });
   const exportAs = (format: GlossaryFormat) =>
     run(async () => {
       const { glossaryExport } = await request(GLOSSARY_EXPORT, { project: slug, format });
@@ -88,7 +106,22 @@ export function GlossaryPage({ slug, locale }: { readonly slug: string; readonly
         </button>{' '}
         <button type="button" onClick={() => exportAs('TBX')} disabled={busy}>
           {t('glossary.exportTbx')}
-        </button>
+        </button>{' '}
+        <label htmlFor={fileId}>{t('glossary.importFile')}</label>{' '}
+        <input
+          id={fileId}
+          type="file"
+          accept=".csv,.tbx,.xml,text/csv,application/xml"
+          disabled={busy}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file !== undefined) importFile(file);
+            event.target.value = '';
+          }}
+        />
+      </p>
+      <p role="status" className="muted" data-testid="glossary-status">
+        {imported ?? ''}
       </p>
       {error !== null && <ErrorMessage message={error} />}
       <details className="card">
