@@ -4,6 +4,7 @@ import { SIGN_OUT } from './api/session-operations';
 import { request } from './graphql-client';
 import { AdminPage } from './admin/admin-page';
 import { LanguageSwitcher } from './i18n/language-switcher';
+import { NotificationBell } from './notifications/notification-bell';
 import { ErrorMessage, Loading } from './pages/load-state';
 import { PageHeading } from './pages/page-heading';
 import { ProjectDashboardPage } from './pages/project-dashboard-page';
@@ -17,6 +18,9 @@ import { NeedsDecisionPage } from './decisions/needs-decision-page';
 import { GlossaryPage } from './glossary/glossary-page';
 import { VotePage } from './vote/vote-page';
 import { TranslatePage } from './workspace/translate-page';
+import { InvitePage } from './open-call/invite-page';
+import { MyWorkPage } from './open-call/my-work-page';
+import { NeedYouPage } from './open-call/need-you-page';
 
 /** The whole app: session, router and the page for the current URL. */
 export function App() {
@@ -72,7 +76,10 @@ function AccountNav() {
   }
   return (
     <>
+      <Link to={{ name: 'needYou' }}>{t('openCall.nav.needYou')}</Link>
+      <Link to={{ name: 'me' }}>{t('openCall.nav.me')}</Link>
       <span data-testid="signed-in">{t('nav.signedInAs', { name: me.displayName })}</span>
+      <NotificationBell />
       <button
         type="button"
         className="link-button"
@@ -98,6 +105,12 @@ function Page({ route, signedIn }: { readonly route: Route; readonly signedIn: b
       return <SignUpPage />;
     case 'projects':
       return <ProjectListPage />;
+    case 'needYou':
+      return signedIn ? <NeedYouPage /> : <SignInPage />;
+    case 'me':
+      return signedIn ? <MyWorkPage /> : <SignInPage />;
+    case 'invite':
+      return signedIn ? <InvitePage token={route.token} /> : <SignInPage />;
     case 'dashboard':
       return <ProjectDashboardPage slug={route.slug} />;
     case 'translate':

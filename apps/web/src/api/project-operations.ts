@@ -29,5 +29,5 @@ export const LEADERBOARD = document<
 >(
   `query Leaderboard($project: String!, $locale: String!) {
     leaderboard(project: $project, locale: $locale) {
-      user { id displayName } accepted agree disagree reliability badges } }`,
+      user { id displayName } accepted agree disagree reliability candidates votes badges } }`,
 );

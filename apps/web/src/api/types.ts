@@ -123,6 +123,8 @@ export interface Round {
   readonly number: number;
   readonly state: RoundState;
   readonly collectingSince: string | null;
+  /** The round length it opened with, ms. */
+  readonly duration: number | null;
   readonly deadline: string | null;
   readonly closedAt: string | null;
   readonly reasons: readonly string[];
@@ -181,5 +183,7 @@ export interface LeaderboardEntry {
   readonly agree: number;
   readonly disagree: number;
   readonly reliability: number;
+  readonly candidates: number;
+  readonly votes: number;
   readonly badges: readonly string[];
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { LEADERBOARD } from '../api/project-operations';
 import { request } from '../graphql-client';
 import { ErrorMessage, Loading } from '../pages/load-state';
+import { Badge } from '../open-call/badge';
 import { useQuery } from '../use-query';
 
 export function Leaderboard({
@@ -24,6 +25,8 @@ export function Leaderboard({
           <tr>
             <th scope="col">{t('leaderboard.user')}</th>
             <th scope="col">{t('leaderboard.accepted')}</th>
+            <th scope="col">{t('openCall.leaderboard.candidates')}</th>
+            <th scope="col">{t('openCall.leaderboard.votes')}</th>
             <th scope="col">{t('leaderboard.agree')}</th>
             <th scope="col">{t('leaderboard.reliability')}</th>
             <th scope="col">{t('leaderboard.badges')}</th>
@@ -34,11 +37,17 @@ export function Leaderboard({
             <tr key={entry.user.id}>
               <th scope="row">{entry.user.displayName}</th>
               <td>{entry.accepted}</td>
+              <td>{entry.candidates}</td>
+              <td>{entry.votes}</td>
               <td>
                 {entry.agree}/{entry.agree + entry.disagree}
               </td>
               <td>{Math.round(entry.reliability * 100)}%</td>
-              <td>{entry.badges.join(', ')}</td>
+              <td>
+                {entry.badges.map((code) => (
+                  <Badge key={code} code={code} />
+                ))}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PROJECT_ACCESS } from '../api/open-call-operations';
 import { LOCALE_STATS, PROJECT } from '../api/project-operations';
+import { adminPanelsFor } from '../admin/admin-panels';
+import { GoalLine } from '../open-call/goal-line';
+import { JoinButtons } from '../open-call/join-buttons';
 import { Leaderboard } from '../dashboard/leaderboard';
 import { NeedsDecisionLink, useManagedLocales } from '../decisions/needs-decision-link';
 import { ProgressChart } from '../dashboard/progress-chart';
@@ -17,6 +21,7 @@ export function ProjectDashboardPage({ slug }: { readonly slug: string }) {
   const [boardLocale, setBoardLocale] = useState<string | null>(null);
   const selectId = useId();
   const managed = useManagedLocales(slug);
+  const access = useQuery(() => request(PROJECT_ACCESS, { slug }), `access-${slug}`);
 
   if (project.state === 'loading') return <Loading />;
   if (project.state === 'error') return <ErrorMessage message={project.message} />;
@@ -26,9 +31,28 @@ export function ProjectDashboardPage({ slug }: { readonly slug: string }) {
   return (
     <>
       <PageHeading>{project.data.project.name}</PageHeading>
-      <p>
-        <Link to={{ name: 'admin', slug }}>{t('dashboard.admin')}</Link>
-      </p>
+      {access.state === 'ready' && (
+        <>
+          {adminPanelsFor(access.data.project.viewerCan.actions).length > 0 && (
+            <p>
+              <Link to={{ name: 'admin', slug }}>{t('dashboard.admin')}</Link>
+            </p>
+          )}
+          <JoinButtons project={access.data.project} onJoined={access.reload} />
+          {access.data.project.goals.length > 0 && (
+            <section className="card" aria-labelledby="goals-heading">
+              <h2 id="goals-heading">{t('openCall.goals.title')}</h2>
+              <ul>
+                {access.data.project.goals.map((goal) => (
+                  <li key={goal.locale}>
+                    <GoalLine goal={goal} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
       <section className="card" aria-labelledby="progress-heading">
         <h2 id="progress-heading">{t('dashboard.progress')}</h2>
         {stats.state === 'loading' && <Loading />}

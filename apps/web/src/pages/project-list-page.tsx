@@ -7,6 +7,7 @@ import { useQuery } from '../use-query';
 import { CreateProjectForm } from '../admin/create-project-form';
 import { ErrorMessage, Loading } from './load-state';
 import { PageHeading } from './page-heading';
+import { Landing } from '../open-call/landing';
 
 export function ProjectListPage() {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export function ProjectListPage() {
 
   return (
     <>
+      {me === null && <Landing />}
       <PageHeading>{t('projects.title')}</PageHeading>
       {projects.state === 'loading' && <Loading />}
       {projects.state === 'error' && <ErrorMessage message={projects.message} />}

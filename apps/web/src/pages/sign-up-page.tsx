@@ -27,7 +27,8 @@ export function SignUpPage() {
       },
     })
       .then(() => refresh())
-      .then(() => navigate({ name: 'projects' }))
+      // A new volunteer starts where their help is wanted.
+      .then(() => navigate({ name: 'needYou' }))
       .catch((e: unknown) => setError(errorMessage(e)))
       .finally(() => setBusy(false));
   };

@@ -6,6 +6,9 @@ export type Route =
   | { readonly name: 'projects' }
   | { readonly name: 'signIn' }
   | { readonly name: 'signUp' }
+  | { readonly name: 'needYou' }
+  | { readonly name: 'me' }
+  | { readonly name: 'invite'; readonly token: string }
   | { readonly name: 'dashboard'; readonly slug: string }
   | { readonly name: 'translate'; readonly slug: string; readonly locale: string }
   | { readonly name: 'vote'; readonly slug: string; readonly locale: string }
@@ -18,6 +21,9 @@ const PATTERNS = {
   projects: '/',
   signIn: '/sign-in',
   signUp: '/sign-up',
+  needYou: '/need-you',
+  me: '/me',
+  invite: '/invite/:token',
   dashboard: '/projects/:slug',
   translate: '/projects/:slug/:locale/translate',
   vote: '/projects/:slug/:locale/vote',
@@ -30,6 +36,10 @@ export function parseRoute(pathname: string): Route {
   if (matchPath(PATTERNS.projects, pathname)) return { name: 'projects' };
   if (matchPath(PATTERNS.signIn, pathname)) return { name: 'signIn' };
   if (matchPath(PATTERNS.signUp, pathname)) return { name: 'signUp' };
+  if (matchPath(PATTERNS.needYou, pathname)) return { name: 'needYou' };
+  if (matchPath(PATTERNS.me, pathname)) return { name: 'me' };
+  const invite = matchPath(PATTERNS.invite, pathname);
+  if (invite?.['token'] !== undefined) return { name: 'invite', token: invite['token'] };
   const admin = matchPath(PATTERNS.admin, pathname);
   if (admin?.['slug'] !== undefined) return { name: 'admin', slug: admin['slug'] };
   const dashboard = matchPath(PATTERNS.dashboard, pathname);
@@ -47,7 +57,11 @@ export function routePath(route: Route): string {
     case 'projects':
     case 'signIn':
     case 'signUp':
+    case 'needYou':
+    case 'me':
       return PATTERNS[route.name];
+    case 'invite':
+      return buildPath(PATTERNS.invite, { token: route.token });
     case 'dashboard':
     case 'admin':
       return buildPath(PATTERNS[route.name], { slug: route.slug });

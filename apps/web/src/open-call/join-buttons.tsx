@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import { JOIN_PROJECT, type ProjectAccess } from '../api/open-call-operations';
+import { LOCALE_STATS } from '../api/project-operations';
+import { useMutation } from '../admin/use-mutation';
+import { request } from '../graphql-client';
+import { ErrorMessage } from '../pages/load-state';
+import { useRouter } from '../router/router';
+import { useQuery } from '../use-query';
+
+/**
+ * "Join as a translator for pl": one click, then straight into the workspace. Shown only when the
+ * API says the viewer may join (an open project, signed in, not banned).
+ */
+export function JoinButtons({
+  project,
+  onJoined,
+}: {
+  readonly project: Pick<ProjectAccess, 'slug' | 'viewerCan' | 'helpWantedLocales'>;
+  readonly onJoined?: () => void;
+}) {
+  const { t } = useTranslation();
+  const { navigate } = useRouter();
+  const { busy, error, run } = useMutation();
+  const stats = useQuery(() => request(LOCALE_STATS, { project: project.slug }), project.slug);
+  if (!project.viewerCan.canJoin || stats.state !== 'ready') return null;
+  const joined = new Set(project.viewerCan.joinedLocales);
+  const locales = stats.data.localeStats.map((s) => s.locale).filter((l) => !joined.has(l));
+  if (locales.length === 0) return null;
+  return (
+    <div className="join-buttons">
+      {locales.map((locale) => (
+        <button
+          key={locale}
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            run(
+              () => request(JOIN_PROJECT, { project: project.slug, locale }),
+              () => {
+                onJoined?.();
+                navigate({ name: 'translate', slug: project.slug, locale });
+              },
+            )
+          }
+        >
+          {project.helpWantedLocales.includes(locale)
+            ? t('openCall.join.helpWanted', { locale })
+            : t('openCall.join.button', { locale })}
+        </button>
+      ))}
+      {error !== null && <ErrorMessage message={error} />}
+    </div>
+  );
+}
