@@ -25,6 +25,7 @@ import { PluralInputs } from './plural-inputs';
 import { ShortcutHelp } from './shortcut-help';
 import { type Shortcut, shortcutFor } from './shortcuts';
 import { SourcePanel } from './source-panel';
+import { DiscussionPanel } from '../discussion/discussion-panel';
 import { SuggestionsPanel } from './suggestions-panel';
 
 interface TranslationEditorProps {
@@ -202,6 +203,7 @@ export function TranslationEditor({
     <div className="workspace-grid">
       <div className="workspace-main">
         <SourcePanel unit={unit} />
+        <DiscussionPanel stringId={unit.id} locale={unit.locale} />
         <form className="editor" onSubmit={onFormSubmit} aria-labelledby="editor-heading">
           <h2 id="editor-heading">{t('workspace.yourTranslation', { locale: unit.locale })}</h2>
           {unit.locked && <p className="notice">{t('workspace.locked')}</p>}
