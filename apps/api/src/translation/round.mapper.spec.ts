@@ -1,5 +1,5 @@
 import type { RoundEntity } from '../voting/round.entity';
-import { toNeedsDecision } from './round.mapper';
+import { toNeedsDecision, toRoundModel } from './round.mapper';
 
 const at = new Date('2026-01-08T00:00:00Z');
 
@@ -50,5 +50,17 @@ describe('toNeedsDecision: the language manager queue as the API shows it (issue
     expect(toNeedsDecision(round({}))).toBeNull();
     expect(toNeedsDecision(round({ state: 'DECIDED', winnerId: 'c1' }))).toBeNull();
     expect(toNeedsDecision(round({ state: 'UNDECIDED', reasons: ['SOURCE_CHANGED'] }))).toBeNull();
+  });
+});
+
+describe('toRoundModel: the round length (issue 17, "rounds last 7 days")', () => {
+  it('comes from the parameter snapshot, not from a deadline that an extension moved', () => {
+    const model = toRoundModel(round({ params: { duration: 604_800_000 }, extensionsUsed: 1 }));
+    expect(model.duration).toBe(604_800_000);
+  });
+
+  it('is null when the snapshot has no usable length', () => {
+    expect(toRoundModel(round({})).duration).toBeNull();
+    expect(toRoundModel(round({ params: { duration: -1 } })).duration).toBeNull();
   });
 });

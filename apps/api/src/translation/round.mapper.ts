@@ -23,12 +23,18 @@ export function toRoundModel(round: RoundEntity): RoundModel {
     number: round.number,
     state: RoundState[round.state],
     collectingSince: round.collectingSince,
+    duration: durationOf(round),
     deadline: round.deadline,
     closedAt: round.closedAt,
     reasons: [...round.reasons],
     decision: toDecisionModel(round),
     needsDecision: toNeedsDecision(round),
   };
+}
+
+function durationOf(round: RoundEntity): number | null {
+  const value: unknown = round.params?.['duration'];
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
 }
 
 /**

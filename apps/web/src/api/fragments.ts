@@ -1,6 +1,6 @@
 /** Selection sets shared by several operations, so every view reads the same fields. */
 export const ROUND_FIELDS = `
-  id number state collectingSince deadline closedAt reasons
+  id number state collectingSince duration deadline closedAt reasons
   decision { decided winnerId reasons summary
     candidates { candidateId wPlus wMinus score upperBound upvoters downvoters rank winner }
     approval { by { id displayName } reason at } }

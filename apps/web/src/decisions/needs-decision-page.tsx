@@ -87,13 +87,15 @@ export function NeedsDecisionPage({
       <p role="status" data-testid="decision-status">
         {approved !== null && t('decisions.approved', { key: approved })}
       </p>
-      <label htmlFor={reasonId}>{t('decisions.reason')}</label>
-      <input
-        id={reasonId}
-        value={reason}
-        maxLength={500}
-        onChange={(event) => setReason(event.target.value)}
-      />
+      <div className="inline-form">
+        <label htmlFor={reasonId}>{t('decisions.reason')}</label>
+        <input
+          id={reasonId}
+          value={reason}
+          maxLength={500}
+          onChange={(event) => setReason(event.target.value)}
+        />
+      </div>
       {queue.state === 'loading' && <Loading />}
       {queue.state === 'error' && <ErrorMessage message={queue.message} />}
       {queue.state === 'ready' && (

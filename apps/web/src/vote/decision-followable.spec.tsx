@@ -12,6 +12,7 @@ const ROUND: Round = {
   number: 1,
   state: 'COLLECTING',
   collectingSince: '2026-12-01T12:00:00Z',
+  duration: 7 * 24 * 3_600_000,
   deadline: '2026-12-08T12:00:00Z',
   closedAt: null,
   reasons: [],

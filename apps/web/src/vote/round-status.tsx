@@ -22,10 +22,7 @@ export function RoundStatus({
   const at = now ?? ticking;
   const language = i18n.language;
   const open = round.deadline !== null && round.closedAt === null;
-  const length =
-    round.deadline !== null && round.collectingSince !== null
-      ? Date.parse(round.deadline) - Date.parse(round.collectingSince)
-      : null;
+  const length = round.duration;
   return (
     <div className="round-status" data-testid="round-status">
       <p>

@@ -32,6 +32,7 @@ const ROUND: Round = {
   number: 1,
   state: 'COLLECTING',
   collectingSince: '2026-01-01T00:00:00Z',
+  duration: 10_000,
   deadline: '2026-01-01T00:00:10Z',
   closedAt: null,
   reasons: [],

@@ -80,6 +80,12 @@ export class RoundModel {
   @Field(() => Date, { nullable: true })
   collectingSince!: Date | null;
 
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The round length it opened with (its parameter snapshot), ms.',
+  })
+  duration!: number | null;
+
   @Field(() => Date, { nullable: true })
   deadline!: Date | null;
 
