@@ -250,8 +250,8 @@ describe('moderation: reports, queue and actions', () => {
     expect(list.candidates.candidates.map((c) => c.id)).not.toContain(candidate);
     expect(code(await stranger.client.gql(VOTE, { c: candidate }))).toBe('CANDIDATE_INELIGIBLE');
 
-    const notified = await ds.query<{ user_id: string; payload: { resolution: string } }[]>(
-      "SELECT user_id, payload FROM notification WHERE kind = 'REPORT_HANDLED' AND payload->>'resolution' = 'HIDDEN'",
+    const notified = await ds.query<{ user_id: string }[]>(
+      "SELECT user_id FROM notification WHERE kind = 'REPORT_HANDLED' AND payload->>'action' = 'hidden'",
     );
     expect(notified.map((n) => n.user_id).sort()).toEqual([reporter.id, reporter2.id].sort());
     const [audit] = await ds.query<{ payload: { reportIds: string[] } }[]>(
@@ -292,11 +292,11 @@ describe('moderation: reports, queue and actions', () => {
     expect(code(await moderate(manager, randomUUID(), 'DISMISS'))).toBe('REPORT_NOT_FOUND');
     const warned = await moderate(manager, onUser.reportUser.id, 'WARN');
     expect(warned.data?.moderateReport).toMatchObject({ resolution: 'WARNED' });
-    const [warning] = await ds.query<{ payload: { role: string; reason: string } }[]>(
-      "SELECT payload FROM notification WHERE user_id = $1 AND kind = 'REPORT_HANDLED'",
+    const [warning] = await ds.query<{ payload: { action: string; excerpt: string } }[]>(
+      "SELECT payload FROM notification WHERE user_id = $1 AND kind = 'MODERATION_WARNING'",
       [author2.id],
     );
-    expect(warning?.payload).toMatchObject({ role: 'subject', reason: 'community rules' });
+    expect(warning?.payload).toMatchObject({ action: 'warned', excerpt: 'community rules' });
 
     const again = await reporter2.client.ok<{ reportUser: { id: string } }>(REPORT_USER, {
       i: { project: seeded.slug, userId: author2.id, locale: 'de', reason: 'OTHER' },
@@ -323,6 +323,12 @@ describe('moderation: reports, queue and actions', () => {
     });
     const banned = await moderate(manager, onUser.reportUser.id, 'BAN', 7);
     expect(banned.data?.moderateReport).toMatchObject({ resolution: 'BANNED' });
+    const [notice] = await ds.query<{ payload: { excerpt: string; until: string } }[]>(
+      "SELECT payload FROM notification WHERE user_id = $1 AND kind = 'PROJECT_BAN'",
+      [author.id],
+    );
+    expect(notice?.payload.excerpt).toBe('community rules');
+    expect(Date.parse(notice?.payload.until ?? '')).toBeGreaterThan(0);
 
     const refused = await author.client.gql(SUBMIT, {
       i: { stringId: str('s:bye'), locale: 'fr', forms: [{ category: '', text: 'Au revoir' }] },

@@ -214,32 +214,27 @@ export class ModerationActionService {
     actorId: string,
   ): Promise<void> {
     const inputs: NotifyInput[] = [];
-    const base = { kind: 'REPORT_HANDLED' as const, projectId: report.project_id };
+    // `action` and `excerpt` are the payload fields the bell shows (NotificationModel).
+    const action = resolution.toLowerCase();
     for (const r of resolved) {
       if (r.reporter_id === null || r.reporter_id === actorId) continue;
       inputs.push({
-        ...base,
+        kind: 'REPORT_HANDLED',
+        projectId: report.project_id,
         userId: r.reporter_id,
-        payload: {
-          role: 'reporter',
-          reportId: r.id,
-          resolution,
-          target: report.target_kind,
-          project: report.slug,
-        },
+        payload: { reportId: r.id, action, target: report.target_kind },
         dedupeKey: `report:${r.id}`,
       });
     }
     if (resolution === 'WARNED' || resolution === 'BANNED') {
       inputs.push({
-        ...base,
+        kind: resolution === 'WARNED' ? 'MODERATION_WARNING' : 'PROJECT_BAN',
+        projectId: report.project_id,
         userId: report.target_user_id,
         payload: {
-          role: 'subject',
           reportId: report.id,
-          resolution,
-          reason,
-          project: report.slug,
+          action,
+          excerpt: reason,
           ...(expiresAt === null ? {} : { until: expiresAt.toISOString() }),
         },
         dedupeKey: `report-subject:${report.id}`,

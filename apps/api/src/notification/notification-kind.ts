@@ -7,6 +7,9 @@ export const NOTIFICATION_KINDS = [
   'QUESTION_ANSWERED',
   'ROUND_NEEDS_DECISION',
   'REPORT_HANDLED',
+  // Moderation (issue 18 item 4): the user a report was about, warned or banned from a project.
+  'MODERATION_WARNING',
+  'PROJECT_BAN',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -20,6 +20,7 @@ import { OpenCall1795632000000 } from './1795632000000-OpenCall';
 import { Notification1795633000000 } from './1795633000000-Notification';
 import { Discussion1795633100000 } from './1795633100000-Discussion';
 import { Moderation1795634000000 } from './1795634000000-Moderation';
+import { ModerationNotifications1795634100000 } from './1795634100000-ModerationNotifications';
 import { Glossary1795635000000 } from './1795635000000-Glossary';
 
 /** Every migration in timestamp order (TypeORM sorts by timestamp too). Committed migrations are never edited; add a new one instead. */
@@ -46,5 +47,6 @@ export const MIGRATIONS = [
   Notification1795633000000,
   Discussion1795633100000,
   Moderation1795634000000,
+  ModerationNotifications1795634100000,
   Glossary1795635000000,
 ];
