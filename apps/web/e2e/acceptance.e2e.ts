@@ -372,9 +372,9 @@ describe('acceptance: translate, vote blind, decide live, pull, progress', () =>
     await live.getByRole('heading', { name: 'Why this won' }).waitFor();
     const why = live.getByTestId('why-this-won');
     await expect(why.locator('.winner').textContent()).resolves.toContain(WINNER);
-    // Reason codes name what was missing; a normal decision has none, the summary says why.
+    // Reason codes name what was missing; a normal decision has none, the summary says why, once.
     await expect(why.getByTestId('decision-summary').textContent()).resolves.toMatch(
-      /^Chosen with score \d\.\d\d from 3 upvote\(s\) and 0 downvote\(s\)/,
+      /^Chosen by vote: score \d\.\d\d, \d\.\d\d ahead of the next\.$/,
     );
     expect(await why.locator('tbody tr').count()).toBe(2);
     expect(await live.evaluate(() => (window as { chorusNoReload?: boolean }).chorusNoReload)).toBe(
