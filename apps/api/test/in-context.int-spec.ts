@@ -113,6 +113,8 @@ describe('in-context translation: strings by i18next key', () => {
     expect(candidate?.forms).toEqual([{ category: '', text: 'Strona główna' }]);
     const after = await vic.vote(candidate?.id ?? '', 1);
     expect(after.candidates[0]?.myVote).toBe(1);
+    // Join on first use: not an open project, so no join is needed (and the field exists).
+    expect(await vic.shouldJoin('shop', 'pl')).toBe(false);
     // Optional section: an array when this Chorus has the glossary, null otherwise; never a throw.
     const hits = await vic.glossaryHits('shop', 'pl', 'Home');
     expect(hits === null || Array.isArray(hits)).toBe(true);

@@ -137,6 +137,29 @@ export class ChorusClient {
     return data.castVote;
   }
 
+  /**
+   * Whether the viewer should join before a first write in `locale`: an open project (open-call)
+   * offers joining as a translator; members with other roles and joined translators need not.
+   * Null when this Chorus has no open projects (the field is missing) or the query fails.
+   */
+  async shouldJoin(project: string, locale: string): Promise<boolean | null> {
+    try {
+      const data = await this.request<{
+        project: { viewerCan: { canJoin: boolean; joinedLocales: string[]; roles: string[] } };
+      }>('query($p: String!) { project(slug: $p) { viewerCan { canJoin joinedLocales roles } } }', {
+        p: project,
+      });
+      const can = data.project.viewerCan;
+      return (
+        can.canJoin &&
+        !can.joinedLocales.includes(locale) &&
+        can.roles.every((role) => role === 'translator')
+      );
+    } catch {
+      return null;
+    }
+  }
+
   /** Open projects: join as a translator of `locale` (join on first use). */
   async join(project: string, locale: string): Promise<void> {
     await this.request(

@@ -47,7 +47,7 @@ interface Call {
   readonly variables: Record<string, unknown>;
 }
 
-function fakeChorus(signedIn = true): { fetch: FetchLike; calls: Call[] } {
+function fakeChorus(signedIn = true, openProject = false): { fetch: FetchLike; calls: Call[] } {
   const calls: Call[] = [];
   // jsdom has no Response: the client reads only status and json().
   const answer = (data: unknown) =>
@@ -88,6 +88,17 @@ function fakeChorus(signedIn = true): { fetch: FetchLike; calls: Call[] } {
       return answer({
         errors: [{ message: 'no field', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
       });
+    if (q.includes('viewerCan'))
+      return answer({
+        data: {
+          project: { viewerCan: { canJoin: openProject, joinedLocales: [], roles: [] } },
+        },
+      });
+    if (q.includes('joinProject')) return answer({ data: { joinProject: { id: 'm1' } } });
+    if (q.includes('submitTranslation') && refuseSubmissions)
+      return answer({
+        errors: [{ message: 'Fix the placeholders.', extensions: { code: 'CHECK_FAILED' } }],
+      });
     if (q.includes('submitTranslation'))
       return answer({ data: { submitTranslation: { candidate: { id: 'c1' } } } });
     return answer({ errors: [{ message: `unexpected ${q}`, extensions: { code: 'TEST' } }] });
@@ -95,10 +106,10 @@ function fakeChorus(signedIn = true): { fetch: FetchLike; calls: Call[] } {
   return { fetch, calls };
 }
 
-async function setUp(search: string, signedIn = true) {
+async function setUp(search: string, signedIn = true, openProject = false) {
   window.history.replaceState(null, '', `/${search}`);
   window.sessionStorage.clear();
-  const chorus = fakeChorus(signedIn);
+  const chorus = fakeChorus(signedIn, openProject);
   const plugin = chorusInContext({
     project: 'demo',
     apiUrl: 'http://chorus.test',
@@ -139,10 +150,12 @@ function keysShown(plugin: ChorusInContext): Map<string, string[]> {
 }
 
 const started: ChorusInContext[] = [];
+let refuseSubmissions = false;
 
 afterEach(() => {
   // One page, several plugins: an earlier one's scanner would strip the next one's markers.
   for (const plugin of started.splice(0)) plugin.deactivate();
+  refuseSubmissions = false;
   document.body.replaceChildren();
 });
 
@@ -262,6 +275,45 @@ describe('in-context mode on', () => {
       },
     });
     expect(MARKER.test(document.body.innerHTML)).toBe(false);
+  });
+
+  it('joins an open project on first use before submitting', async () => {
+    const { i18n, plugin, calls } = await setUp('?chorus-in-context=1', true, true);
+    renderApp(i18n);
+    await waitActive(plugin);
+    await waitFor(() => expect(keysShown(plugin).get('items')).toBeDefined());
+    fireEvent.click(screen.getByTestId('items'), { altKey: true });
+    const shadow = document.querySelector('[data-chorus-in-context]')?.shadowRoot;
+    await waitFor(() => expect(shadow?.querySelector('form[data-chorus-submit]')).not.toBeNull());
+    for (const area of shadow?.querySelectorAll('textarea') ?? []) {
+      fireEvent.change(area, { target: { value: '{{count}} x' } });
+    }
+    fireEvent.submit(shadow!.querySelector('form[data-chorus-submit]')!);
+    await waitFor(() => expect(screen.getByTestId('items').textContent).toBe('3 x'));
+    const order = calls.map((c) => c.query).filter((q) => /joinProject|submitTranslation/.test(q));
+    expect(order.map((q) => (q.includes('joinProject') ? 'join' : 'submit'))).toEqual([
+      'join',
+      'submit',
+    ]);
+  });
+
+  it('shows why Chorus refused a submission, and previews nothing', async () => {
+    const { i18n, plugin, calls } = await setUp('?chorus-in-context=1');
+    renderApp(i18n);
+    await waitActive(plugin);
+    await waitFor(() => expect(keysShown(plugin).get('greeting')).toBeDefined());
+    fireEvent.click(screen.getByTestId('greeting'), { altKey: true });
+    const shadow = document.querySelector('[data-chorus-in-context]')?.shadowRoot;
+    await waitFor(() => expect(shadow?.querySelector('form[data-chorus-submit]')).not.toBeNull());
+    expect(calls.some((c) => c.variables['key'] === 'greeting')).toBe(true);
+    refuseSubmissions = true;
+    fireEvent.submit(shadow!.querySelector('form[data-chorus-submit]')!);
+    await waitFor(() =>
+      expect(shadow?.querySelector('.status[data-state="error"]')?.textContent).toBe(
+        'Chorus refused: Fix the placeholders.',
+      ),
+    );
+    expect(screen.getByTestId('greeting').textContent).toBe('Hello Ada');
   });
 
   it('an ordinary click is left to the app', async () => {

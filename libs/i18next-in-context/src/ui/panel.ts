@@ -21,9 +21,6 @@ export interface PanelDeps {
   readonly preview: (ref: KeyRef, forms: readonly Form[]) => void;
 }
 
-/** Error codes after which joining the (open) project and retrying may help. */
-const JOIN_CODES = new Set(['FORBIDDEN', 'NOT_A_MEMBER', 'MEMBERSHIP_REQUIRED']);
-
 function sourceText(s: ChorusString): string {
   return s.sourceForms.map((f) => f.text).join('\n');
 }
@@ -301,19 +298,16 @@ export class Panel {
     return form;
   }
 
-  /** Join on first use: an open project answers a non-member's first write by asking to join. */
+  /** Join on first use: in an open project a volunteer who is not a member joins, then submits. */
   private async submitWithJoin(
     stringId: string,
     locale: string,
     forms: readonly Form[],
   ): Promise<void> {
-    try {
-      await this.deps.client.submit(stringId, locale, forms);
-    } catch (error) {
-      if (!(error instanceof ChorusApiError) || !JOIN_CODES.has(error.code)) throw error;
+    if ((await this.deps.client.shouldJoin(this.deps.project, locale)) === true) {
       await this.deps.client.join(this.deps.project, locale);
-      await this.deps.client.submit(stringId, locale, forms);
     }
+    await this.deps.client.submit(stringId, locale, forms);
   }
 
   private async refresh(): Promise<void> {
