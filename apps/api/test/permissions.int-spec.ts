@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { isAllowed, type MembershipGrant, type ProjectAction } from '../src/identity/permissions';
 import { gqlUpload } from './support/catalogue-http';
 import { TestClient, signedInClient, type GraphqlResponse } from './support/graphql-client';
-import { resetDatabase, startApi, type RunningApi } from './support/test-app';
+import { resetDatabase, startApi, testConfig, type RunningApi } from './support/test-app';
 
 interface MatrixContext {
   readonly api: RunningApi;
@@ -32,7 +32,23 @@ interface MutationCase {
   run(client: TestClient, context: MatrixContext): Promise<GraphqlResponse<unknown>>;
 }
 
+/**
+ * Mutations no project role decides, each tested where its rule lives: signing up, in and out are
+ * public (identity*.int-spec.ts); withdrawTranslation is the candidate's author's alone
+ * (voting.int-spec.ts); benchFloor exists only when BENCH_FLOOR is set.
+ */
+const NOT_ROLE_BASED = new Set([
+  'signUp',
+  'signIn',
+  'signOut',
+  'withdrawTranslation',
+  'benchFloor',
+]);
+
 let slugCounter = 0;
+let webhookCounter = 0;
+/** A webhook URL not used before in this run (a project refuses the same URL twice). */
+const freshHookUrl = (): string => `http://127.0.0.1:9/matrix/${(webhookCounter += 1)}`;
 const LOCALES = [
   'it',
   'nl',
@@ -370,6 +386,43 @@ export const MUTATIONS: MutationCase[] = [
       }),
   },
   {
+    name: 'retractVote',
+    requires: 'vote.cast',
+    run: async (client, context) => {
+      // The caller's own vote first (refused like castVote when the role may not vote).
+      const candidate = await freshCandidate(context);
+      await client.gql('mutation($c: ID!) { castVote(candidateId: $c, value: 1) { hasVoted } }', {
+        c: candidate,
+      });
+      return client.gql('mutation($c: ID!) { retractVote(candidateId: $c) { hasVoted } }', {
+        c: candidate,
+      });
+    },
+  },
+  {
+    name: 'addWebhook',
+    requires: 'webhook.manage',
+    run: async (client, { project }) =>
+      client.gql(
+        'mutation($p: String!, $u: String!) { addWebhook(project: $p, url: $u) { secret } }',
+        { p: project, u: freshHookUrl() },
+      ),
+  },
+  {
+    name: 'removeWebhook',
+    requires: 'webhook.manage',
+    run: async (client, { owner, project }) => {
+      const added = await owner.ok<{ addWebhook: { webhook: { id: string } } }>(
+        'mutation($p: String!, $u: String!) { addWebhook(project: $p, url: $u) { webhook { id } } }',
+        { p: project, u: freshHookUrl() },
+      );
+      return client.gql('mutation($p: String!, $id: ID!) { removeWebhook(project: $p, id: $id) }', {
+        p: project,
+        id: added.addWebhook.webhook.id,
+      });
+    },
+  },
+  {
     name: 'approveCandidate',
     requires: 'candidate.approve',
     locale: 'de',
@@ -693,7 +746,10 @@ describe('permission matrix: every mutation × role × own/other project', () =>
   let localeIndex = 0;
 
   beforeAll(async () => {
-    api = await startApi();
+    // Webhooks to this host only (no DNS here); room for the ones the webhook cases add.
+    api = await startApi(
+      testConfig({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', WEBHOOKS_PER_PROJECT: '100' }),
+    );
     await resetDatabase(api.app);
     owner = (await signedInClient(api.baseUrl, 'owner')).client;
     otherOwner = (await signedInClient(api.baseUrl, 'other-owner')).client;
@@ -741,6 +797,17 @@ describe('permission matrix: every mutation × role × own/other project', () =>
   });
 
   afterAll(() => api.close());
+
+  it('has a case for every mutation in the schema', async () => {
+    const data = await owner.ok<{ __schema: { mutationType: { fields: { name: string }[] } } }>(
+      '{ __schema { mutationType { fields { name } } } }',
+    );
+    const covered = new Set(MUTATIONS.map((c) => c.name.split(' ')[0]));
+    const missing = data.__schema.mutationType.fields
+      .map((f) => f.name)
+      .filter((name) => !covered.has(name) && !NOT_ROLE_BASED.has(name));
+    expect(missing).toEqual([]);
+  });
 
   it('allows exactly what the permission table allows', async () => {
     const mismatches: string[] = [];
