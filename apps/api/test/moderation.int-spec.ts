@@ -249,6 +249,17 @@ describe('moderation: reports, queue and actions', () => {
     );
     expect(list.candidates.candidates.map((c) => c.id)).not.toContain(candidate);
     expect(code(await stranger.client.gql(VOTE, { c: candidate }))).toBe('CANDIDATE_INELIGIBLE');
+    // Managers still see it, marked hidden.
+    const managed = await manager.client.ok<{
+      candidates: { candidates: { id: string; hidden: boolean }[] };
+    }>(
+      `query($s: ID!, $l: String!) { candidates(stringId: $s, locale: $l) { candidates { id hidden } } }`,
+      {
+        s: str('s:thanks'),
+        l: 'de',
+      },
+    );
+    expect(managed.candidates.candidates).toContainEqual({ id: candidate, hidden: true });
 
     const notified = await ds.query<{ user_id: string }[]>(
       "SELECT user_id FROM notification WHERE kind = 'REPORT_HANDLED' AND payload->>'action' = 'hidden'",

@@ -42,6 +42,7 @@ export function toCandidateModel(
       message: f.message,
     })),
     eligible: isEligibleCandidate(t, facts.sourceHash),
+    hidden: t.hiddenAt !== null,
     isMine: facts.viewerId !== null && t.authorId === facts.viewerId,
     myVote: facts.myVote,
     author: facts.author,

@@ -50,6 +50,11 @@ export class CandidateModel {
   })
   eligible!: boolean;
 
+  @Field(() => Boolean, {
+    description: 'A moderator hid it (it is rejected too); only managers still see it',
+  })
+  hidden!: boolean;
+
   @Field(() => Boolean)
   isMine!: boolean;
 
