@@ -21,6 +21,8 @@ export const securityTests = {
     'apps/api/test/graphql-limits.int-spec.ts',
     'apps/api/test/graphql-ws-security.int-spec.ts',
     'apps/api/test/launcher.int-spec.ts',
+    'apps/api/test/moderation-limits.int-spec.ts',
+    'apps/api/test/moderation.int-spec.ts',
     'apps/api/test/permissions.int-spec.ts',
     'apps/api/test/protection.int-spec.ts',
     'apps/api/test/security-accounts.int-spec.ts',
