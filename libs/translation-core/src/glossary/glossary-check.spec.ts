@@ -51,6 +51,16 @@ describe('glossary term matching in the source', () => {
     ).toHaveLength(1);
   });
 
+  it('indexes terms by their first word: a full glossary over a long hostile text', () => {
+    // Terms are only tried where a word of the text starts like them, not 5,000 times over the text.
+    const name = (i: number) => `${i.toString(36).padStart(3, 'z')}word`;
+    const terms = Array.from({ length: 5000 }, (_, i) => term({ term: `${name(i)} term` }));
+    terms.push(term({ term: '.NET' }), term({ term: 'a a a b' }));
+    const text = `${'a '.repeat(20_000)}${' '.repeat(20_000)}${name(42)} term, .NET and ${name(4999)}   term`;
+    const hits = findGlossaryHits(text, terms, 'en');
+    expect(hits.map((h) => h.termId)).toEqual([`${name(42)} term`, '.NET', `${name(4999)} term`]);
+  });
+
   it('stems long words more than short ones', () => {
     expect(stemOf('przestrzeń')).toBe('przestr');
     expect(stemOf('budżet')).toBe('budż');

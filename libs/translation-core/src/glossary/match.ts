@@ -162,9 +162,22 @@ export function findPhrase(text: string, phrase: string, options: MatchOptions):
   return hits;
 }
 
+/** The index key of a word: its first three characters, lower-cased (stems keep at least three). */
+function wordKey(text: string, at: number): string {
+  return text.slice(at, at + 3).toLowerCase();
+}
+
+function startsWithWord(term: string): boolean {
+  const first = term.trim().charAt(0);
+  return WORD_CHAR.test(first) && !NO_SPACES.test(first);
+}
+
 /**
  * The glossary terms found in a source text, in text order. Where terms overlap ("workspace" inside
  * "shared workspace") the longer one wins, so each piece of text belongs to at most one term.
+ * Terms are indexed by the start of their first word and tried only where a word of the text starts
+ * with it, so the cost grows with the text and the hits, not with text × terms (the text may come
+ * from anyone on a public project). Terms that do not start with a word (".NET", kana) are scanned.
  */
 export function findGlossaryHits(
   text: string,
@@ -172,12 +185,36 @@ export function findGlossaryHits(
   sourceLocale: string,
 ): TermHit[] {
   const all: TermHit[] = [];
+  const byKey = new Map<string, Pick<GlossaryCheckTerm, 'id' | 'term' | 'caseSensitive'>[]>();
   for (const t of terms) {
-    for (const h of findPhrase(text, t.term, {
-      locale: sourceLocale,
-      caseSensitive: t.caseSensitive,
-    }))
-      all.push({ ...h, termId: t.id });
+    if (!startsWithWord(t.term)) {
+      for (const h of findPhrase(text, t.term, {
+        locale: sourceLocale,
+        caseSensitive: t.caseSensitive,
+      }))
+        all.push({ ...h, termId: t.id });
+      continue;
+    }
+    const key = wordKey(t.term.trim(), 0);
+    const list = byKey.get(key);
+    if (list === undefined) byKey.set(key, [t]);
+    else list.push(t);
+  }
+  if (byKey.size > 0) {
+    for (let i = 0; i < text.length; i++) {
+      if (!WORD_CHAR.test(text.charAt(i)) || (i > 0 && WORD_CHAR.test(text.charAt(i - 1))))
+        continue;
+      const candidates = byKey.get(wordKey(text, i));
+      if (candidates === undefined) continue;
+      for (const t of candidates) {
+        const re = stickyPattern(t.term, { locale: sourceLocale, caseSensitive: t.caseSensitive });
+        if (re === null) continue;
+        re.lastIndex = i;
+        const m = re.exec(text);
+        if (m !== null && m[0] !== '')
+          all.push({ termId: t.id, start: i, end: i + m[0].length, text: m[0] });
+      }
+    }
   }
   all.sort(
     (a, b) =>
@@ -188,4 +225,18 @@ export function findGlossaryHits(
     if (!kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+const stickyCache = new Map<string, RegExp | null>();
+
+/** termPattern anchored at lastIndex (flag `y`). */
+function stickyPattern(phrase: string, options: MatchOptions): RegExp | null {
+  const key = `${options.locale}\u0000${options.caseSensitive ? 1 : 0}\u0000${phrase}`;
+  const known = stickyCache.get(key);
+  if (known !== undefined) return known;
+  const base = termPattern(phrase, options);
+  const built = base === null ? null : new RegExp(base.source, base.flags.replace('g', 'y'));
+  if (stickyCache.size > 20000) stickyCache.clear();
+  stickyCache.set(key, built);
+  return built;
 }
