@@ -6,6 +6,7 @@ import { q } from '../util/quantise';
 import type { Community } from './community';
 import { decisionWeight, suspectsIn, thresholdsFor } from './community';
 import { countedVotesOf, isEligible } from './eligibility';
+import { authorEndorsements } from './endorsement';
 import type { VotingParams } from './params';
 
 /** The slice of a unit's state that evaluate() reads; a SQL batch can build it from rows. */
@@ -52,22 +53,37 @@ export interface Evaluation {
   };
 }
 
-/** Scores every eligible candidate and ranks them (C1 rank order). */
-export function scoreCandidates(input: EvaluationInput): ScoredCandidate[] {
+/**
+ * Scores every eligible candidate and ranks them (C1 rank order). With a community (issue 17):
+ * flagged accounts' votes as `suspectsIn` says, a downvote from a voter who upvoted a rival is not
+ * counted (`preferenceDownvotes`), and in a small team authors endorse their own candidates
+ * (`authorEndorsements`) unless `endorsements` is false (an early close waits for real votes).
+ */
+export function scoreCandidates(input: EvaluationInput, endorsements = true): ScoredCandidate[] {
   const { params } = input.round;
   const eligible = input.candidates.filter((c) => isEligible(c, { ...input, ...input.unit }));
+  const dropped = preferenceDownvotes(eligible, input);
+  const shares = upvoteShares(eligible, input);
   const flagged = new Set(input.community?.flaggedUserIds ?? []);
   const suspects = suspectsIn(
     input.community,
     input.candidates.map((c) => c.authorId),
   );
+  const endorsed = endorsements
+    ? authorEndorsements(eligible, input.votes, input.bannedUserIds, input.community, params)
+    : [];
   const scored = eligible.map((c) => {
-    const counted = countedVotesOf(c, input.votes, input.bannedUserIds);
+    const counted = [
+      ...countedVotesOf(c, input.votes, input.bannedUserIds).filter((v) => !dropped.has(v)),
+      ...endorsed.filter((v) => v.candidateId === c.id),
+    ];
     const voices = flaggedVoices(
       counted.map((v) => ({
         voterId: v.voterId,
         value: v.value,
-        weight: decisionWeight(v, input.community, params, suspects),
+        weight:
+          decisionWeight(v, input.community, params, suspects) *
+          (v.value === 1 ? (shares.get(v.voterId) ?? 1) : 1),
         group: suspects.has(v.voterId) ? 'suspect' : flagged.has(v.voterId) ? 'clique' : null,
       })),
     );
@@ -92,6 +108,51 @@ export function scoreCandidates(input: EvaluationInput): ScoredCandidate[] {
     };
   });
   return rankOrder(scored).map((c, i) => ({ ...c, rank: i + 1 }));
+}
+
+/**
+ * Downvotes that say nothing beyond the voter's upvote of a rival: choosing B over A is already
+ * counted in B's upvote, so a downvote on A by someone who upvoted another eligible candidate does
+ * not also lower A (it still counts for reputation). A downvote alone (nothing else upvoted) counts.
+ * Only with a community: without one, the C1 rule.
+ */
+function preferenceDownvotes(
+  eligible: readonly Candidate[],
+  input: EvaluationInput,
+): ReadonlySet<Vote> {
+  if (input.community === undefined) return new Set();
+  const ids = new Set(eligible.map((c) => c.id));
+  const banned = new Set(input.bannedUserIds);
+  const upvoted = new Map<Id, Set<Id>>();
+  for (const v of input.votes) {
+    if (v.value !== 1 || !ids.has(v.candidateId) || banned.has(v.voterId)) continue;
+    upvoted.set(v.voterId, (upvoted.get(v.voterId) ?? new Set<Id>()).add(v.candidateId));
+  }
+  return new Set(
+    input.votes.filter((v) => {
+      if (v.value !== -1) return false;
+      const ups = upvoted.get(v.voterId);
+      return ups !== undefined && [...ups].some((id) => id !== v.candidateId);
+    }),
+  );
+}
+
+/**
+ * One person, one upvote's worth per round: a voter who upvoted k eligible candidates gives each
+ * 1/k of their weight (upvoting everything in sight says nothing about which is right). Only with
+ * a community: without one, the C1 rule.
+ */
+function upvoteShares(eligible: readonly Candidate[], input: EvaluationInput): Map<Id, number> {
+  const shares = new Map<Id, number>();
+  if (input.community === undefined) return shares;
+  const ids = new Set(eligible.map((c) => c.id));
+  const count = new Map<Id, number>();
+  for (const v of input.votes) {
+    if (v.value === 1 && ids.has(v.candidateId))
+      count.set(v.voterId, (count.get(v.voterId) ?? 0) + 1);
+  }
+  for (const [id, k] of count) shares.set(id, 1 / k);
+  return shares;
 }
 
 type FlaggedGroup = 'suspect' | 'clique';
@@ -164,7 +225,8 @@ export type Thresholding = boolean | 'complete';
 
 export function evaluate(input: EvaluationInput, early: Thresholding): Evaluation {
   const P = input.round.params;
-  const ranked = scoreCandidates(input);
+  // An early close (not a complete field) needs real votes: no author endorsements.
+  const ranked = scoreCandidates(input, early !== true);
   const leader = ranked[0];
   const runnerUpScore = ranked[1]?.score.score ?? 0;
   const voters = distinctVoters(ranked);

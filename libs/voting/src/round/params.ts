@@ -60,14 +60,17 @@ export const DEFAULT_PARAMS: VotingParams = Object.freeze({
 
 /**
  * The preset the API runs (docs/voting-quality.md): a 90 % one-sided bound (z 1.282), so two
- * upvotes that count fully (a team of three, where thresholds scale down) reach minScore 0.5; the
- * C1 early thresholds (0.7 / 0.2), because decision-time weights count a typical voter as 1 rather
- * than 0.55; and minDuration 6 h, since an early close now also waits for the field to be in
- * (no new candidate for minDuration, or a quorum voted after the last one).
+ * upvotes that count fully (a team of three, where thresholds scale down) reach minScore 0.5;
+ * earlyScore 0.64, so three clean upvotes from typical voters (LB 0.646) close early once the field
+ * is in, and minMargin 0.05 at the deadline: since a downvote beside an upvote of a rival no longer
+ * counts twice, a runner-up's score is no longer dragged by noise and a small lead is a real one;
+ * minDuration 6 h, since an early close also waits for the field to be in (no new candidate for
+ * minDuration, or a quorum voted after the last one).
  */
 export const TUNED_PARAMS: Partial<VotingParams> = Object.freeze({
   z: 1.282,
-  earlyScore: 0.7,
+  minMargin: 0.05,
+  earlyScore: 0.64,
   earlyMargin: 0.2,
   minDuration: 6 * HOUR,
 });

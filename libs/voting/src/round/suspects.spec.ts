@@ -83,8 +83,9 @@ describe('scenario: the clique on its own string (a member wrote the ring candid
     makeCandidate({ id: 'good', authorId: 'h30' }),
   ];
   const votes = [
-    ...['r2', 'r3', 'r4'].map((voterId) => makeVote({ voterId, candidateId: 'ring' })),
-    ...['r2', 'r3', 'r4'].map((voterId) => makeVote({ voterId, candidateId: 'good', value: -1 })),
+    ...['r2', 'r3'].map((voterId) => makeVote({ voterId, candidateId: 'ring' })),
+    // Downvotes alone (no upvote of a rival) count, as one suspect voice.
+    ...['r3', 'r4'].map((voterId) => makeVote({ voterId, candidateId: 'good', value: -1 })),
     ...['h1', 'h2', 'h3'].map((voterId) => makeVote({ voterId, candidateId: 'good' })),
   ];
   const r = evaluateWith(candidates, votes);
@@ -95,6 +96,7 @@ describe('scenario: the clique on its own string (a member wrote the ring candid
     const oneSuspect = P.wMin / NEWCOMER_WEIGHT;
     expect(ringScore.score).toMatchObject({ upvoters: 0, downvoters: 0 });
     expect(ringScore.score.wPlus).toBeCloseTo(oneSuspect, 9);
+    // r3 upvoted the ring candidate: its downvote of the rival is not counted again.
     expect(goodScore.score.wMinus).toBeCloseTo(oneSuspect, 9);
     expect(goodScore.downvoterIds).toEqual([]);
   });
