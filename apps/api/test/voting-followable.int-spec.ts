@@ -3,6 +3,7 @@
  * tallies), and a manager dismissing an abuse flag (its pair stops being discounted, logged).
  */
 import { DataSource } from 'typeorm';
+import { fileScanReport } from '../src/moderation/scan-report';
 import { FAST_VOTING, seedCatalogue, type SeededCatalogue } from './support/catalogue-fixture';
 import { signedInClient, type TestClient } from './support/graphql-client';
 import { flushQueueKeys, resetDatabase, startApi, type RunningApi } from './support/test-app';
@@ -106,6 +107,19 @@ describe('what a round still needs, and dismissing a flag', () => {
     );
     const id = flag!.id;
     const vars = { p: seed.slug, id, r: 'they are a real two-person team' };
+    // The scan files the flag as a report; the panel bans from it (moderateReport).
+    await fileScanReport(db, {
+      id,
+      projectId: seed.projectId,
+      kind: 'RECIPROCAL_PAIR',
+      userIds: [a, b],
+    });
+    const before = await owner.ok<{ flaggedAccounts: { id: string; reportId: string | null }[] }>(
+      'query($p: String!) { flaggedAccounts(project: $p) { id reportId } }',
+      { p: seed.slug },
+    );
+    const reportId = before.flaggedAccounts.find((f) => f.id === id)?.reportId;
+    expect(reportId).toEqual(expect.any(String));
 
     expect(await bob.client.errorCode(DISMISS, vars)).toBe('FORBIDDEN');
     expect(await owner.errorCode(DISMISS, { ...vars, r: '   ' })).toBe('BAD_USER_INPUT');
@@ -126,6 +140,10 @@ describe('what a round still needs, and dismissing a flag', () => {
       [a, b],
     );
     expect(pair).toEqual({ cleared: true });
+    // The same verdict settles the flag's report in the moderation queue.
+    expect(
+      await db.query('SELECT status, resolution FROM moderation_report WHERE id = $1', [reportId]),
+    ).toEqual([{ status: 'resolved', resolution: 'DISMISSED' }]);
     const events = await db.query<{ payload: { reason: string; flagId: string } }[]>(
       "SELECT payload FROM event WHERE type = 'abuse_flag.dismissed'",
     );

@@ -58,6 +58,13 @@ export class AbuseFlagDismissService {
           [a, b, now],
         );
       }
+      // The flag's report in the moderation queue is settled by the same verdict.
+      await manager.query(
+        `UPDATE moderation_report SET status = 'resolved', resolution = 'DISMISSED',
+                resolved_by = $2, resolved_at = $3
+          WHERE abuse_flag_id = $1 AND status = 'open'`,
+        [flagId, userId, now],
+      );
       await this.audit.record(
         {
           actorId: userId,

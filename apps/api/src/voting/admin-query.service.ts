@@ -32,10 +32,22 @@ export class AdminQueryService implements OnModuleDestroy {
   ): Promise<AbuseFlagModel[]> {
     const project = await this.access.requireProject(userId, slug, 'abuse.view', locale);
     const flags = await this.dataSource.query<
-      { id: string; kind: string; user_ids: string[]; evidence: unknown; detected_at: Date }[]
+      {
+        id: string;
+        kind: string;
+        user_ids: string[];
+        evidence: unknown;
+        detected_at: Date;
+        report_id: string | null;
+      }[]
     >(
-      `SELECT id, kind, user_ids, evidence, detected_at FROM abuse_flag
-        WHERE project_id = $1 AND cleared_at IS NULL ORDER BY detected_at DESC, id LIMIT 500`,
+      // The scan files each flag as a report in the moderation queue (one per flag, ever): its id
+      // while open, so a manager can ban or warn from the flag (moderateReport).
+      `SELECT f.id, f.kind, f.user_ids, f.evidence, f.detected_at, r.id AS report_id
+         FROM abuse_flag f
+         LEFT JOIN moderation_report r ON r.abuse_flag_id = f.id AND r.status = 'open'
+        WHERE f.project_id = $1 AND f.cleared_at IS NULL
+        ORDER BY f.detected_at DESC, f.id LIMIT 500`,
       [project.id],
     );
     const ids = [...new Set(flags.flatMap((f) => f.user_ids))];
@@ -51,6 +63,7 @@ export class AdminQueryService implements OnModuleDestroy {
       users: f.user_ids.flatMap((id) => byId.get(id) ?? []),
       evidence: JSON.stringify(f.evidence),
       detectedAt: f.detected_at,
+      reportId: f.report_id,
     }));
   }
 

@@ -21,6 +21,13 @@ export class AbuseFlagModel {
 
   @Field(() => Date)
   detectedAt!: Date;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The flag's open report in the moderation queue (filed against its first account): ban or warn there with moderateReport. Null once resolved.",
+  })
+  reportId!: string | null;
 }
 
 @ObjectType('QueueStats', { description: 'Jobs of one BullMQ queue by state.' })
