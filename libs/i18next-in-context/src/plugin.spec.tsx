@@ -154,7 +154,7 @@ let refuseSubmissions = false;
 
 afterEach(() => {
   // One page, several plugins: an earlier one's scanner would strip the next one's markers.
-  for (const plugin of started.splice(0)) plugin.deactivate();
+  for (const plugin of started.splice(0)) plugin.dispose();
   refuseSubmissions = false;
   document.body.replaceChildren();
 });
@@ -200,7 +200,42 @@ describe('in-context mode off', () => {
   });
 });
 
+describe('the shortcut', () => {
+  it('Alt+Shift+C switches the mode on (after the session check) and off again', async () => {
+    const { i18n, plugin, calls } = await setUp('');
+    renderApp(i18n);
+    expect(plugin.active).toBe(false);
+    fireEvent.keyDown(window, { key: 'C', code: 'KeyC', altKey: true, shiftKey: true });
+    await waitActive(plugin);
+    expect(calls.map((c) => c.query)).toEqual(['{ me { displayName } }']);
+    expect(window.sessionStorage.getItem('chorus-in-context')).toBe('1');
+    await waitFor(() => expect(keysShown(plugin).get('items')).toBeDefined());
+
+    act(() => {
+      fireEvent.keyDown(window, { key: 'C', code: 'KeyC', altKey: true, shiftKey: true });
+    });
+    expect(plugin.active).toBe(false);
+    expect(window.sessionStorage.getItem('chorus-in-context')).toBeNull();
+    expect(i18n.options.postProcessPassResolved).toBeFalsy();
+    expect(MARKER.test(document.body.innerHTML)).toBe(false);
+  });
+});
+
 describe('in-context mode on', () => {
+  it('outlines translatable text on hover, and nothing elsewhere', async () => {
+    const { i18n, plugin } = await setUp('?chorus-in-context=1');
+    renderApp(i18n);
+    await waitActive(plugin);
+    await waitFor(() => expect(keysShown(plugin).get('items')).toBeDefined());
+    const overlay = document
+      .querySelector('[data-chorus-in-context]')
+      ?.shadowRoot?.querySelector<HTMLElement>('.overlay');
+    fireEvent.mouseMove(screen.getByTestId('items'));
+    expect(overlay?.style.display).toBe('block');
+    fireEvent.mouseMove(document.querySelector('main')!);
+    expect(overlay?.style.display).toBe('none');
+  });
+
   it('maps plurals, interpolation, nesting, context, namespaces, Trans and attributes to their keys', async () => {
     const { i18n, plugin } = await setUp('?chorus-in-context=1');
     renderApp(i18n);

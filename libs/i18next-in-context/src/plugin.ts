@@ -50,6 +50,8 @@ export interface ChorusInContext extends ThirdPartyModule {
   /** Asks for the mode: checks the Chorus session first (sign-in panel when there is none). */
   activate(): Promise<void>;
   deactivate(): void;
+  /** Switches off and removes the shortcut listener (tests, hot module reload). */
+  dispose(): void;
   /** Where each marked key is on the screen now (empty when the mode is off). */
   keyRegions(): KeyRegion[];
 }
@@ -71,6 +73,7 @@ export function chorusInContext(options: ChorusInContextOptions): ChorusInContex
   let i18n: I18n | null = null;
   let session: Session | null = null;
   let ui: Ui | null = null;
+  let onKey: ((event: KeyboardEvent) => void) | null = null;
 
   const mountUi = (): Ui => {
     ui ??= new Ui(
@@ -101,7 +104,7 @@ export function chorusInContext(options: ChorusInContextOptions): ChorusInContex
       });
       if (wanted.store === 'set') storage?.setItem(STORAGE_KEY, '1');
       if (wanted.store === 'clear') storage?.removeItem(STORAGE_KEY);
-      window.addEventListener('keydown', (event) => {
+      onKey = (event: KeyboardEvent) => {
         if (!matchesShortcut(event, shortcut)) return;
         event.preventDefault();
         if (session !== null || ui !== null) {
@@ -111,7 +114,8 @@ export function chorusInContext(options: ChorusInContextOptions): ChorusInContex
           storage?.setItem(STORAGE_KEY, '1');
           void plugin.activate();
         }
-      });
+      };
+      window.addEventListener('keydown', onKey);
       if (wanted.requested) void plugin.activate();
     },
     async activate() {
@@ -128,6 +132,11 @@ export function chorusInContext(options: ChorusInContextOptions): ChorusInContex
       session = null;
       ui?.remove();
       ui = null;
+    },
+    dispose() {
+      plugin.deactivate();
+      if (onKey !== null) window.removeEventListener('keydown', onKey);
+      onKey = null;
     },
     keyRegions() {
       return session?.keyRegions() ?? [];
@@ -203,6 +212,7 @@ class Session {
   private readonly keys = new KeyMap();
   private readonly scanner: DomScanner;
   private readonly listeners: [string, (event: MouseEvent) => void][];
+  private readonly passResolvedBefore: boolean | undefined;
 
   constructor(
     private readonly i18n: I18n,
@@ -218,6 +228,7 @@ class Session {
           ? [current]
           : [...current];
     i18n.options.postProcess = [...list.filter((n) => n !== name), name];
+    this.passResolvedBefore = i18n.options.postProcessPassResolved;
     i18n.options.postProcessPassResolved = true;
     this.scanner = new DomScanner(document.body, (node) => node === ui.host);
     this.scanner.observe();
@@ -235,6 +246,7 @@ class Session {
     const current = this.i18n.options.postProcess;
     if (Array.isArray(current))
       this.i18n.options.postProcess = current.filter((n) => n !== this.name);
+    this.i18n.options.postProcessPassResolved = this.passResolvedBefore;
     for (const [type, fn] of this.listeners)
       document.removeEventListener(type, fn as EventListener, true);
     this.scanner.stop();
