@@ -17,6 +17,7 @@ const FLAGS = [
       to: Date.UTC(2026, 11, 1, 10),
     }),
     detectedAt: '2026-12-02T08:00:00Z',
+    reportId: null,
     users: [
       { id: 'a', displayName: 'Ala' },
       { id: 'b', displayName: 'Bob' },
@@ -32,6 +33,7 @@ const FLAGS = [
       crowdAgreementRate: 0.5,
     }),
     detectedAt: '2026-12-02T08:00:00Z',
+    reportId: 'rep2',
     users: [
       { id: 'c', displayName: 'Cyd' },
       { id: 'd', displayName: 'Dan' },
@@ -59,7 +61,9 @@ describe('flagged accounts panel', () => {
     const first = within(list).getAllByRole('listitem')[0]!;
     const dismiss = within(first).getByRole('button', { name: 'Dismiss: this is honest' });
     expect(dismiss.hasAttribute('disabled')).toBe(true);
-    fireEvent.change(screen.getByLabelText('Why this is honest'), {
+    // Ala's flag has no open report any more: no ban button there.
+    expect(within(first).queryByRole('button', { name: /^Ban / })).toBeNull();
+    fireEvent.change(screen.getByLabelText('Your reason (logged; a banned account is shown it)'), {
       target: { value: 'a class testing the app' },
     });
     fireEvent.click(dismiss);
@@ -70,6 +74,28 @@ describe('flagged accounts panel', () => {
       locale: 'pl',
       id: 'f1',
       reason: 'a class testing the app',
+    });
+  });
+
+  it("bans the flag's first account from the project through its moderation report", async () => {
+    const mock = graphqlFetch({
+      Status: () => ({ health: HEALTH, me: ME }),
+      FlaggedAccounts: () => ({ flaggedAccounts: FLAGS }),
+      ModerateReport: () => ({ moderateReport: { id: 'rep2', open: false } }),
+    });
+    globalThis.fetch = mock.fetch;
+    await renderApp(<FlaggedAccountsPanel project="demo" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Show flagged accounts' }));
+    const ban = await screen.findByRole('button', { name: 'Ban Cyd from this project' });
+    fireEvent.change(screen.getByLabelText('Your reason (logged; a banned account is shown it)'), {
+      target: { value: 'a vote ring' },
+    });
+    fireEvent.change(screen.getByLabelText('Ban for (days)'), { target: { value: '90' } });
+    fireEvent.click(ban);
+    expect(await screen.findByText(/^Banned from this project/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Ban Cyd from this project' })).toBeNull();
+    expect(mock.calls.find((c) => c.operation === 'ModerateReport')?.variables).toEqual({
+      input: { reportId: 'rep2', action: 'BAN', reason: 'a vote ring', banDays: 90 },
     });
   });
 });

@@ -54,6 +54,8 @@ export interface AbuseFlag {
   readonly evidence: string;
   readonly detectedAt: string;
   readonly users: readonly { readonly id: string; readonly displayName: string }[];
+  /** The flag's open report in the moderation queue (against its first account), if any. */
+  readonly reportId: string | null;
 }
 
 export const LOCALES = document<{ locales: Locale[] }, { project: string }>(
@@ -135,7 +137,7 @@ export const FLAGGED_ACCOUNTS = document<
   { project: string; locale: string | null }
 >(
   `query FlaggedAccounts($project: String!, $locale: String) {
-    flaggedAccounts(project: $project, locale: $locale) { id kind evidence detectedAt users { id displayName } } }`,
+    flaggedAccounts(project: $project, locale: $locale) { id kind evidence detectedAt reportId users { id displayName } } }`,
 );
 
 export const DISMISS_ABUSE_FLAG = document<
