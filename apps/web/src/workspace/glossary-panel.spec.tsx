@@ -54,13 +54,22 @@ function setup() {
 }
 
 describe('glossary in the translate workspace', () => {
-  it('lists the source terms with their approved translation and asks for the source text', async () => {
+  it('marks the terms in the source and lists them with their approved translation', async () => {
     const mock = setup();
     await renderApp(<TranslatePage slug="demo" locale="pl" />, '/projects/demo/pl/translate');
     const list = await screen.findByTestId('glossary-hits');
     expect(list.textContent).toContain('workspace → przestrzeń robocza');
     expect(list.textContent).toContain('Where a team keeps its projects');
     expect(list.textContent).toContain('keep "Chorus" as is');
+    const marks = Array.from(screen.getByTestId('source-text').querySelectorAll('mark'), (m) => [
+      m.textContent,
+      m.getAttribute('title'),
+    ]);
+    expect(marks).toEqual([
+      ['workspace', 'przestrzeń robocza'],
+      ['Chorus', 'keep "Chorus" as is'],
+    ]);
+    expect(screen.getByTestId('source-text').textContent).toBe(SOURCE);
     const asked = mock.calls.find((c) => c.operation === 'GlossaryHits');
     expect(asked?.variables).toEqual({ project: 'demo', locale: 'pl', text: SOURCE });
   });

@@ -1,15 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import type { TranslatableString } from '../api/types';
 import { FormsText } from '../text/forms-text';
+import type { TextMark } from '../text/tokenized-text';
 
-/** What the volunteer translates: the source forms (as text, tags as tokens) and its context. */
-export function SourcePanel({ unit }: { readonly unit: TranslatableString }) {
+/**
+ * What the volunteer translates: the source forms (as text, tags as tokens) and its context;
+ * `marks` highlights parts of each form (the glossary terms, with their translation as tooltip).
+ */
+export function SourcePanel({
+  unit,
+  marks,
+}: {
+  readonly unit: TranslatableString;
+  readonly marks?: (text: string) => readonly TextMark[];
+}) {
   const { t } = useTranslation();
   return (
     <section className="source-panel" aria-labelledby="source-heading">
       <h2 id="source-heading">{t('workspace.source')}</h2>
       <div className="source-text" data-testid="source-text">
-        <FormsText forms={unit.sourceForms} />
+        <FormsText forms={unit.sourceForms} marks={marks} />
       </div>
       <dl className="meta">
         <dt>{t('workspace.key')}</dt>

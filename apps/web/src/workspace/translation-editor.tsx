@@ -17,7 +17,7 @@ import { ErrorMessage } from '../pages/load-state';
 import { insertableTokens } from '../text/segments';
 import { FindingsList } from './findings-list';
 import { GlossaryPanel } from './glossary-panel';
-import { useGlossaryHits } from './use-glossary-hits';
+import { glossaryMarksOf, useGlossaryHits } from './use-glossary-hits';
 import { formSlots, liveFindings, sourceTextFor } from './form-slots';
 import { OtherCandidates } from './other-candidates';
 import { PlaceholderBar } from './placeholder-bar';
@@ -68,6 +68,10 @@ export function TranslationEditor({
   const tokens = useMemo(() => insertableTokens(unit.sourceForms.map((f) => f.text)), [unit]);
   const typed = Object.values(values).some((v) => v.length > 0);
   const glossary = useGlossaryHits(project, unit);
+  const glossaryMarks = useCallback(
+    (text: string) => glossaryMarksOf(text, glossary.checkTerms, sourceLocale, t),
+    [glossary, sourceLocale, t],
+  );
   const findings = useMemo(
     () => (typed ? liveFindings(unit, sourceLocale, values, glossary.checkTerms) : []),
     [typed, unit, sourceLocale, values, glossary],
@@ -202,7 +206,7 @@ export function TranslationEditor({
   return (
     <div className="workspace-grid">
       <div className="workspace-main">
-        <SourcePanel unit={unit} />
+        <SourcePanel unit={unit} marks={glossaryMarks} />
         <DiscussionPanel stringId={unit.id} locale={unit.locale} />
         <form className="editor" onSubmit={onFormSubmit} aria-labelledby="editor-heading">
           <h2 id="editor-heading">{t('workspace.yourTranslation', { locale: unit.locale })}</h2>

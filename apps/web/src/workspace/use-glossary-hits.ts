@@ -1,8 +1,10 @@
-import type { GlossaryCheckTerm } from '@chorus/translation-core';
+import { findGlossaryHits, type GlossaryCheckTerm } from '@chorus/translation-core';
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { GLOSSARY_HITS, type GlossaryHit } from '../api/glossary-operations';
 import type { TranslatableString } from '../api/types';
 import { request } from '../graphql-client';
+import type { TextMark } from '../text/tokenized-text';
 import { useQuery } from '../use-query';
 
 export interface GlossaryForUnit {
@@ -41,4 +43,25 @@ export function useGlossaryHits(project: string, unit: TranslatableString): Glos
       })),
     };
   }, [hits]);
+}
+
+/** Where the terms occur in one source form, with the approved translation as each mark's tooltip. */
+export function glossaryMarksOf(
+  text: string,
+  terms: readonly GlossaryCheckTerm[],
+  sourceLocale: string,
+  t: TFunction,
+): TextMark[] {
+  if (terms.length === 0) return [];
+  const byId = new Map(terms.map((term) => [term.id, term]));
+  return findGlossaryHits(text, terms, sourceLocale).map((hit) => {
+    const term = byId.get(hit.termId);
+    const title =
+      term === undefined
+        ? ''
+        : term.doNotTranslate
+          ? t('glossary.keepAsIs', { term: term.term })
+          : (term.translation ?? t('glossary.noApproved'));
+    return { start: hit.start, end: hit.end, title };
+  });
 }
