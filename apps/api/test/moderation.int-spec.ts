@@ -210,6 +210,30 @@ describe('moderation: reports, queue and actions', () => {
     // A language manager cannot act on a project-wide report.
     const [scanReport] = scan;
     expect(code(await moderate(manager, scanReport!.id, 'DISMISS'))).toBe('FORBIDDEN');
+
+    // The owner dismissing a scan report dismisses its flag too: the two lists agree.
+    const [second] = await ds.query<{ id: string }[]>(
+      `INSERT INTO abuse_flag (project_id, kind, user_ids, fingerprint, evidence, detected_at)
+       VALUES ($1, 'VOTING_RING_PAIR', $2::uuid[], 'fp-2', '{}', now()) RETURNING id`,
+      [seeded.projectId, [reporter.id, reporter2.id]],
+    );
+    await fileScanReport(ds, {
+      id: second!.id,
+      projectId: seeded.projectId,
+      kind: 'VOTING_RING_PAIR',
+      userIds: [reporter.id, reporter2.id],
+    });
+    const [ring] = await ds.query<{ id: string }[]>(
+      'SELECT id FROM moderation_report WHERE abuse_flag_id = $1',
+      [second!.id],
+    );
+    const dismissed = await moderate(owner, ring!.id, 'DISMISS');
+    expect(dismissed.data?.moderateReport).toMatchObject({ open: false, resolution: 'DISMISSED' });
+    const [flagRow] = await ds.query<{ cleared: boolean }[]>(
+      'SELECT cleared_at IS NOT NULL AS cleared FROM abuse_flag WHERE id = $1',
+      [second!.id],
+    );
+    expect(flagRow?.cleared).toBe(true);
   });
 
   it('hides a winning candidate: it stops counting, leaves the vote list and the bundle, reporters are told', async () => {

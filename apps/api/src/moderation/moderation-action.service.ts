@@ -5,6 +5,7 @@ import { commonError } from '../common/errors/common.errors';
 import { AccessService } from '../identity/access.service';
 import type { MembershipGrant } from '../identity/permissions';
 import { NotificationService, type NotifyInput } from '../notification/notification.service';
+import { AbuseFlagDismissService } from '../voting/abuse-flag-dismiss.service';
 import { VotingService } from '../voting/voting.service';
 import { moderationError } from './moderation.errors';
 import {
@@ -33,6 +34,7 @@ interface ReportContext {
   target_key: string;
   candidate_id: string | null;
   target_user_id: string;
+  abuse_flag_id: string | null;
   status: 'open' | 'resolved';
 }
 
@@ -54,6 +56,7 @@ export class ModerationActionService {
     private readonly audit: AuditService,
     private readonly voting: VotingService,
     private readonly notifications: NotificationService,
+    private readonly flags: AbuseFlagDismissService,
   ) {}
 
   async moderate(actorId: string, input: ModerateInput, now: number): Promise<string> {
@@ -72,6 +75,19 @@ export class ModerationActionService {
     const reason = input.reason.trim();
     this.applicable(report, input, reason, actorId);
     if (input.action === 'BAN') await this.refuseBanOfManager(report, memberships);
+    if (input.action === 'DISMISS' && report.abuse_flag_id !== null) {
+      // The abuse scan's report is its flag: dismissing it is the flagged-accounts dismissal
+      // (collusion discounts end, the report is settled with it), so the two lists agree.
+      await this.flags.dismiss(
+        actorId,
+        report.slug,
+        undefined,
+        report.abuse_flag_id,
+        reason,
+        new Date(now),
+      );
+      return report.id;
+    }
     if ((input.action === 'HIDE' || input.action === 'REJECT') && report.candidate_id !== null) {
       // The voting context checks candidate.reject for the candidate's locale and audits it.
       await this.voting.reject(actorId, report.candidate_id, reason, now);
@@ -248,7 +264,7 @@ export class ModerationActionService {
   private async load(reportId: string): Promise<ReportContext> {
     const [row] = await this.dataSource.query<ReportContext[]>(
       `SELECT r.id, r.project_id, p.slug, p.visibility, r.locale, r.target_kind, r.target_key,
-              r.candidate_id, r.target_user_id, r.status
+              r.candidate_id, r.target_user_id, r.abuse_flag_id, r.status
          FROM moderation_report r JOIN project p ON p.id = r.project_id WHERE r.id = $1`,
       [reportId],
     );

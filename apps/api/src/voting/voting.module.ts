@@ -59,6 +59,12 @@ import { BUNDLE_REBUILD, VotingService } from './voting.service';
     { provide: LIVE_EVENTS, useExisting: LiveEventsService },
     { provide: BUNDLE_REBUILD, useExisting: BundleRebuildProducer },
   ],
-  exports: [VotingService, AbuseService, RoundSchedulerProducer, LIVE_EVENTS],
+  exports: [
+    VotingService,
+    AbuseService,
+    AbuseFlagDismissService,
+    RoundSchedulerProducer,
+    LIVE_EVENTS,
+  ],
 })
 export class VotingModule {}
