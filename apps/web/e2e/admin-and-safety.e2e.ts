@@ -25,6 +25,9 @@ describe('web client against the real API', () => {
     await page.getByLabel('Password').fill('e2e password 123');
     await page.keyboard.press('Enter');
     await page.getByTestId('signed-in').waitFor();
+    // Sign-up lands on *projects that need you*; creating a project starts from the project list.
+    await page.getByRole('heading', { name: 'Projects that need you' }).waitFor();
+    await page.goto('/');
 
     await page.getByLabel('Name', { exact: true }).fill('Demo app');
     await page.getByLabel('URL name').fill('demo');
