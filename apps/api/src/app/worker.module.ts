@@ -4,6 +4,7 @@ import { CatalogueModule } from '../catalogue/catalogue.module';
 import { ConfigModule } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { DatabaseModule } from '../database/database.module';
+import { NotificationDigestModule } from '../notification/digest.module';
 import { DeliveryModule } from '../delivery/delivery.module';
 import { DeliveryProcessor } from '../delivery/delivery.processor';
 import { PingProcessor } from '../queue/ping.processor';
@@ -24,6 +25,7 @@ export class WorkerModule {
         CatalogueModule,
         VotingModule,
         DeliveryModule,
+        ...(config.email === null ? [] : [NotificationDigestModule]),
       ],
       providers: [PingProcessor, RoundCloserWorker, DeliveryProcessor, CatalogueImportProcessor],
     };

@@ -50,6 +50,25 @@ describe('environment schema', () => {
     expect(errorOf(env)).toContain(message);
   });
 
+  it('sends e-mail digests only with SMTP_URL, and checks it, MAIL_FROM and the interval', () => {
+    expect(parseEnv(base).email).toBeNull();
+    expect(
+      parseEnv({ ...base, SMTP_URL: 'smtps://u:pw@mail:465', NOTIFICATION_DIGEST_MINUTES: '15' })
+        .email,
+    ).toEqual({
+      smtpUrl: 'smtps://u:pw@mail:465',
+      from: 'Chorus <chorus@localhost>',
+      digestMs: 900_000,
+    });
+    expect(errorOf({ ...base, SMTP_URL: 'http://mail' })).toMatch(/SMTP_URL.*smtp: or smtps:/);
+    expect(errorOf({ ...base, SMTP_URL: 'smtp://u:pw@mail', MAIL_FROM: 'a\nBcc: x@y' })).toMatch(
+      /MAIL_FROM/,
+    );
+    expect(errorOf({ ...base, SMTP_URL: 'smtp://mail', NOTIFICATION_DIGEST_MINUTES: '0' })).toMatch(
+      /NOTIFICATION_DIGEST_MINUTES/,
+    );
+  });
+
   it('never echoes a password in an error or log line', () => {
     expect(errorOf({ DATABASE_URL: 'mysql://u:hunter2@h/db' })).not.toContain('hunter2');
     expect(redact('postgres://u:hunter2@h:5432/db')).toBe('postgres://u:***@h:5432/db');

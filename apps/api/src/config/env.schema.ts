@@ -87,6 +87,8 @@ export interface AppConfig {
   readonly webhookAllowedHosts: readonly string[];
   /** Most webhooks one project may register. */
   readonly webhookMaxPerProject: number;
+  /** E-mail digests of unread notifications; null (no SMTP_URL): in-app only. */
+  readonly email: EmailConfig | null;
 }
 
 export class EnvError extends Error {
@@ -100,6 +102,28 @@ export class EnvError extends Error {
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+export interface EmailConfig {
+  /** smtp:// or smtps:// with credentials, as nodemailer takes it. */
+  readonly smtpUrl: string;
+  readonly from: string;
+  /** How often the worker mails each user their unread notifications. */
+  readonly digestMs: number;
+}
+
+function email(env: Env): EmailConfig | null {
+  const smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:']);
+  if (smtpUrl === undefined) return null;
+  const from = read(env, 'MAIL_FROM') ?? 'Chorus <chorus@localhost>';
+  if (!/^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(from)) {
+    throw new EnvError('MAIL_FROM', `must be an address or "Name <address>" (got "${from}")`);
+  }
+  return {
+    smtpUrl,
+    from,
+    digestMs: integer(env, 'NOTIFICATION_DIGEST_MINUTES', 60, 1, 10_080) * 60_000,
+  };
+}
 
 function read(env: Env, name: string): string | undefined {
   const value = env[name];
@@ -257,6 +281,7 @@ export function parseEnv(env: Env): AppConfig {
     importAsyncUnits: integer(env, 'IMPORT_ASYNC_UNITS', 5_000, 1, 10_000_000),
     webhookAllowedHosts: hostList(env, 'WEBHOOK_ALLOWED_HOSTS'),
     webhookMaxPerProject: integer(env, 'WEBHOOKS_PER_PROJECT', 10, 1, 1_000),
+    email: email(env),
   };
 }
 

@@ -52,3 +52,10 @@ export interface CatalogueJobs {
   /** Delete finished and failed uploads past their retention (hourly job scheduler). */
   'purge-uploads': { readonly requestedAt: number };
 }
+
+export const NOTIFICATION_QUEUE = 'notification';
+
+export interface NotificationJobs {
+  /** Mails each user their unread, not yet mailed notifications (job scheduler, SMTP_URL set). */
+  'email-digest': { readonly requestedAt: number };
+}
