@@ -161,12 +161,15 @@ export class CandidateViewService {
           v.voter_id !== active.get(v.translation_id),
       )
       .map((v) => ({ candidateId: v.translation_id, voterId: v.voter_id, value: v.value }));
-    return votesNeeded(
-      params,
-      await activeMembersOfUnit(this.dataSource, unitId, now),
-      counted,
-      now,
-    );
+    const authors = shown
+      .filter((t) => t.status === 'active' && t.blockingErrors.length === 0)
+      .map((t) => ({
+        candidateId: t.id,
+        authorId: t.authorId,
+        endorses: t.origin === 'community' && t.author?.bannedAt == null,
+      }));
+    const members = await activeMembersOfUnit(this.dataSource, unitId, now);
+    return votesNeeded(params, members, counted, now, authors);
   }
 
   /** Maps a round row (with its stored decision, if closed) to the GraphQL model. */

@@ -26,4 +26,28 @@ describe('votesNeeded', () => {
     const votes = ['v1', 'v2', 'v3', 'v4'].map((v) => up('a', v));
     expect(votesNeeded(DEFAULT_PARAMS, 40, votes, now)).toBe(0);
   });
+
+  it("in a small team counts each author's own candidate as an upvote, unless they upvoted a rival", () => {
+    const authors = [
+      { candidateId: 'a', authorId: 'ann', endorses: true },
+      { candidateId: 'b', authorId: 'bob', endorses: true },
+    ];
+    // Three people: Ann's and Bob's endorsements make two voters, one upvote each: 1 more.
+    expect(votesNeeded(DEFAULT_PARAMS, 3, [], now, authors)).toBe(1);
+    // Cat backs Ann: two upvoters on the leader, three voters.
+    expect(votesNeeded(DEFAULT_PARAMS, 3, [up('a', 'cat')], now, authors)).toBe(0);
+    // Bob concedes by upvoting Ann's: his own endorsement goes, his upvote counts on Ann's.
+    expect(votesNeeded(DEFAULT_PARAMS, 3, [up('a', 'bob')], now, authors)).toBe(0);
+    // An import (no community author) endorses nothing.
+    expect(
+      votesNeeded(DEFAULT_PARAMS, 3, [], now, [
+        { candidateId: 'a', authorId: 'dev', endorses: false },
+      ]),
+    ).toBe(2);
+  });
+
+  it('in a big crowd authors do not endorse', () => {
+    const authors = [{ candidateId: 'a', authorId: 'ann', endorses: true }];
+    expect(votesNeeded(DEFAULT_PARAMS, 40, [], now, authors)).toBe(3);
+  });
 });

@@ -9,21 +9,53 @@ export interface CountedVote {
   readonly value: number;
 }
 
+/** An eligible candidate's author, for the small-team endorsement. */
+export interface CandidateAuthor {
+  readonly candidateId: string;
+  readonly authorId: string;
+  /** A community member's proposal (not an import), by an account that is not banned. */
+  readonly endorses: boolean;
+}
+
+/**
+ * In a team of three or four (activeMembers − 2 < minVotes) the decision counts each author as an
+ * upvoter of their own candidate unless they upvoted a rival (libs/voting `authorEndorsements`,
+ * which the lib does not export; this mirrors its rule for the hint).
+ */
+function endorsements(
+  params: Pick<VotingParams, 'minVotes'>,
+  activeMembers: number,
+  authors: readonly CandidateAuthor[],
+  counted: readonly CountedVote[],
+): CountedVote[] {
+  if (activeMembers - 2 >= params.minVotes) return [];
+  const ids = new Set(authors.map((a) => a.candidateId));
+  const conceded = new Set(
+    counted.filter((v) => v.value === 1 && ids.has(v.candidateId)).map((v) => v.voterId),
+  );
+  return authors
+    .filter((a) => a.endorses && !conceded.has(a.authorId))
+    .map((a) => ({ candidateId: a.candidateId, voterId: a.authorId, value: 1 }));
+}
+
 /**
  * "2 more votes" (issue 17 item 6): how many more people must vote before the round can be decided
  * by vote, from the thresholds the decision applies (quorum and minimum upvoters on the leader,
  * scaled to the locale's active members by libs/voting `thresholdsFor`). A new voter who upvotes
  * the leader adds one to both, hence the larger gap. 0 means the counts are there and the scores
- * decide (margin, minimum score); abuse discounts are not modelled, so it is a lower bound.
+ * decide (margin, minimum score); abuse discounts are not modelled, so it is a lower bound. In a
+ * small team the authors' endorsements count, as at the deadline.
  */
 export function votesNeeded(
   params: Pick<VotingParams, 'quorum' | 'minVotes' | 'wMin' | 'alpha' | 'beta' | 'minAccountAge'>,
   activeMembers: number,
-  counted: readonly CountedVote[],
+  cast: readonly CountedVote[],
   now: number,
+  authors: readonly CandidateAuthor[] = [],
 ): number {
   const community = { ...communityOf([], [], now, params), activeMembers };
   const { quorum, minVotes } = thresholdsFor(params, community);
+  const counted = [...cast, ...endorsements(params, activeMembers, authors, cast)];
   const voters = new Set(counted.map((v) => v.voterId)).size;
   const upvoters = new Map<string, number>();
   for (const v of counted)
