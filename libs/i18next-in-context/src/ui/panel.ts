@@ -182,7 +182,7 @@ export class Panel {
             ),
           ),
       h('h3', {}, m.candidates),
-      this.candidateList(string, locale, list, status),
+      this.candidateList(string, list, status),
       string.locked ? h('p', {}, m.locked) : this.submitForm(ref, string, locale, status),
       status,
     ];
@@ -206,7 +206,6 @@ export class Panel {
 
   private candidateList(
     string: ChorusString,
-    locale: string,
     list: CandidateList,
     status: HTMLElement,
   ): HTMLElement {
