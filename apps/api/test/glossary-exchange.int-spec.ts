@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { gqlUpload } from './support/catalogue-http';
 import { seedCatalogue, type SeededCatalogue } from './support/catalogue-fixture';
 import { TestClient, signedInClient } from './support/graphql-client';
@@ -169,6 +170,38 @@ describe('glossary import and export', () => {
     expect(
       await new TestClient(api.baseUrl).errorCode(EXPORT, { p: 'no-such-project', f: 'CSV' }),
     ).toBe('PROJECT_NOT_FOUND');
+  });
+
+  it('refuses a file over 8 MB and a glossary past 5,000 terms', async () => {
+    const huge = await upload(`term\n${'x'.repeat(8 * 1024 * 1024 + 1)}\n`, 'CSV', ownerCookie);
+    expect(huge.body.errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
+    const db = api.app.get(DataSource);
+    const [{ n }] = await db.query<[{ n: number }]>(
+      'SELECT count(*)::int AS n FROM glossary_term WHERE project_id = $1',
+      [seed.projectId],
+    );
+    await db.query(
+      `WITH ns AS (SELECT id FROM namespace WHERE project_id = $1 AND name = '$glossary'),
+       s AS (
+         INSERT INTO source_string (project_id, namespace_id, unit_key, key, kind, path, forms,
+           source_text, source_hash, position)
+         SELECT $1, ns.id, 's:bulk.' || g, 'bulk.' || g, 'simple', jsonb_build_array('bulk.' || g),
+                jsonb_build_object('', 'bulk ' || g), 'bulk ' || g, 'h', 0
+           FROM ns, generate_series(1, $2::int) g
+         RETURNING id, source_text)
+       INSERT INTO glossary_term (project_id, string_id, term) SELECT $1, id, source_text FROM s`,
+      [seed.projectId, 5000 - n],
+    );
+    const full = await owner.gql(
+      'mutation($p: String!) { createGlossaryTerm(project: $p, term: "one too many") { id } }',
+      { p: seed.slug },
+    );
+    expect(full.errors?.[0]?.extensions?.code).toBe('GLOSSARY_FULL');
+    const overImport = await upload('term\nanother\n', 'CSV', ownerCookie);
+    expect(overImport.body.errors?.[0]?.extensions?.code).toBe('GLOSSARY_FULL');
+    await db.query(`DELETE FROM source_string WHERE project_id = $1 AND key LIKE 'bulk.%'`, [
+      seed.projectId,
+    ]);
   });
 
   it("imports only a language manager's own locale", async () => {

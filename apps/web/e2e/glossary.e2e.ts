@@ -73,14 +73,24 @@ describe('the glossary in the workspace', () => {
       .getByTestId('source-text')
       .getByText('Open the shared workspace in Chorus')
       .waitFor();
+    const mark = page.getByTestId('source-text').locator('mark', { hasText: 'workspace' });
+    expect(await mark.getAttribute('title')).toBe('przestrzeń robocza');
     const hits = page.getByTestId('glossary-hits');
     await hits.getByText('przestrzeń robocza').waitFor();
     await hits.getByText('keep "Chorus" as is').waitFor();
 
-    const input = page.locator('textarea').first();
+    const input = page.getByLabel('Translation', { exact: true });
     await input.fill('Otwórz wspólny obszar w Chorus');
     const checks = page.getByTestId('live-checks');
-    await checks.getByText(WARNING).waitFor();
+    await checks
+      .getByText(WARNING)
+      .waitFor()
+      .catch(async (error: unknown) => {
+        await screenshot(page, 'glossary-workspace-failed');
+        throw new Error(
+          `${String(error)}\nchecks: ${await checks.textContent()}\nproblems: ${problems.join(' | ')}`,
+        );
+      });
     await screenshot(page, 'glossary-workspace');
     await input.fill('Otwórz wspólną przestrzeń roboczą w Chorus');
     await checks.getByText(WARNING).waitFor({ state: 'detached' });
