@@ -60,6 +60,7 @@ describe('the open call', () => {
     await page.getByRole('heading', { name: 'Projects that need you' }).waitFor();
     await page.getByLabel('Your languages').fill('pl');
     await page.getByRole('button', { name: 'Save languages' }).click();
+    await page.getByText('Languages saved.').waitFor();
     const card = page.getByTestId(`need-${SLUG}`);
     await card.getByText(/2 untranslated/).waitFor();
     await card.getByText(/100% by/).waitFor();

@@ -21,8 +21,10 @@ export function NeedYouPage() {
   const id = useId();
   const [version, setVersion] = useState(0);
   const [pages, setPages] = useState<(string | null)[]>([null]);
-  const languages = useQuery(() => request(MY_LANGUAGES), `languages-${version}`);
+  // Read once: the form keeps what the person typed; saving reloads only the list below.
+  const languages = useQuery(() => request(MY_LANGUAGES), 'languages');
   const save = useMutation();
+  const [saved, setSaved] = useState(false);
 
   const onLanguages = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -31,11 +33,13 @@ export function NeedYouPage() {
       .split(/[\s,]+/)
       .map((c) => c.trim())
       .filter((c) => c !== '');
+    setSaved(false);
     save.run(
       () => request(SET_MY_LANGUAGES, { languages: list }),
       () => {
         setPages([null]);
         setVersion((v) => v + 1);
+        setSaved(true);
       },
     );
   };
@@ -60,6 +64,7 @@ export function NeedYouPage() {
           <button type="submit" disabled={save.busy}>
             {t('openCall.needYou.saveLanguages')}
           </button>
+          {saved && <p role="status">{t('openCall.needYou.saved')}</p>}
           {save.error !== null && <ErrorMessage message={save.error} />}
         </form>
       )}
