@@ -320,6 +320,16 @@ describe('discussion on strings', () => {
       await db.query("UPDATE project SET visibility = 'public' WHERE id = $1", [seed.projectId]);
     }
 
+    // A user banned from the project may read but not comment there.
+    await db.query(
+      "INSERT INTO project_ban (project_id, user_id, reason) VALUES ($1, $2, 'spam')",
+      [seed.projectId, poster.id],
+    );
+    expect(await poster.client.errorCode(START, { i: { stringId, body: 'hi' } })).toBe(
+      'PROJECT_BANNED',
+    );
+    expect((await discussion(poster.client, 'pl')).length).toBeGreaterThan(0);
+
     // The comment limit: a fresh user's (limit + 1)th comment is refused with a wait time.
     const chatty = await user('chatty');
     for (let i = 0; i < COMMENT_LIMIT; i += 1)

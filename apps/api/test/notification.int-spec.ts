@@ -201,6 +201,47 @@ describe('notifications', () => {
     expect(loserPage.notifications.items.map((i) => i.kind)).toEqual(['CANDIDATE_LOST']);
   });
 
+  it('ends the live notifications with SESSION_EXPIRED at the next event after sign-out', async () => {
+    const leaver = await signedInClient(api.baseUrl, 'leaver');
+    const socket = socketFor(api, leaver);
+    const received: unknown[] = [];
+    const codes: unknown[] = [];
+    let ended: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (ended = resolve));
+    socket.subscribe(
+      { query: 'subscription { notificationAdded { id excerpt } }' },
+      {
+        next: (v) => received.push(v.data),
+        error: (e) => {
+          const errors = Array.isArray(e) ? (e as { extensions?: { code?: unknown } }[]) : [];
+          codes.push(...errors.map((x) => x.extensions?.code));
+          ended();
+        },
+        complete: () => ended(),
+      },
+    );
+    const notifications = api.app.get(NotificationService);
+    let n = 0;
+    // Notified until the (asynchronously started) subscription delivers one: it is live.
+    await poll(
+      'a first live notification',
+      async () => {
+        await notifications.notify({
+          userId: leaver.id,
+          kind: 'REPLY',
+          payload: { excerpt: `${(n += 1)}` },
+        });
+        return received.length;
+      },
+      (count) => count > 0,
+    );
+    await leaver.client.ok('mutation { signOut }');
+    await notifications.notify({ userId: leaver.id, kind: 'REPLY', payload: { excerpt: 'after' } });
+    await done;
+    expect(codes).toEqual(['SESSION_EXPIRED']);
+    await socket.dispose();
+  });
+
   it('marks only your own notifications read, pages, and refuses bad input', async () => {
     const mine = (await winner.client.ok<Page>(LIST, {})).notifications.items[0]!;
     const theirs = (await loser.client.ok<Page>(LIST, {})).notifications.items[0]!;
