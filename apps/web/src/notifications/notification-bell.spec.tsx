@@ -66,6 +66,9 @@ describe('notification bell', () => {
       'Your translation of cart.title (pl) won. “Koszyk”',
       'Ada mentioned you in the discussion of cart.title. “<img src=x onerror=alert(1)> look @Vol”',
     ]);
+    expect(items[0]?.querySelector('a')?.getAttribute('href')).toBe(
+      '/projects/shop/pl/vote?string=s1',
+    );
     // User text stays text: no element was made from it.
     expect(document.querySelector('.notification-panel img')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Mark all as read' }));

@@ -7,7 +7,20 @@ import {
   type AppNotification,
 } from '../api/notification-operations';
 import { errorMessage, request } from '../graphql-client';
+import { useRouter } from '../router/router';
+import { routePath } from '../router/routes';
 import { subscribe } from '../subscriptions';
+
+/** Where a notification leads: the string's vote view, the decision queue, or the project. */
+export function notificationHref(n: AppNotification): string | null {
+  if (n.projectSlug === null) return null;
+  const slug = n.projectSlug;
+  if (n.kind === 'ROUND_NEEDS_DECISION' && n.locale !== null)
+    return routePath({ name: 'decisions', slug, locale: n.locale });
+  if (n.stringId !== null && n.locale !== null)
+    return `${routePath({ name: 'vote', slug, locale: n.locale })}?string=${encodeURIComponent(n.stringId)}`;
+  return routePath({ name: 'dashboard', slug });
+}
 
 interface BellState {
   readonly items: readonly AppNotification[];
@@ -31,6 +44,31 @@ export function NotificationText({ notification: n }: { readonly notification: A
         <span className="muted notification-excerpt"> “{n.excerpt}”</span>
       )}
     </>
+  );
+}
+
+function NotificationLink({
+  notification,
+  onOpen,
+}: {
+  readonly notification: AppNotification;
+  readonly onOpen: () => void;
+}) {
+  const { navigate } = useRouter();
+  const href = notificationHref(notification);
+  if (href === null) return <NotificationText notification={notification} />;
+  return (
+    <a
+      href={href}
+      onClick={(event) => {
+        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+        event.preventDefault();
+        onOpen();
+        navigate(href);
+      }}
+    >
+      <NotificationText notification={notification} />
+    </a>
   );
 }
 
@@ -113,7 +151,7 @@ export function NotificationBell() {
                   className={n.read ? 'notification' : 'notification unread'}
                   data-testid="notification"
                 >
-                  <NotificationText notification={n} />
+                  <NotificationLink notification={n} onOpen={() => setOpen(false)} />
                 </li>
               ))}
             </ul>
