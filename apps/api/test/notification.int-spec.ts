@@ -185,7 +185,7 @@ describe('notifications', () => {
 
   it("tells the locale's deciders when a round closes undecided", async () => {
     const stringId = seed.strings['s:total']!;
-    await submit(loser, stringId, 'Suma');
+    const suma = await submit(loser, stringId, 'Suma');
     await closeRoundNow(api.app, await unitOf(stringId));
     for (const client of [manager.client, owner]) {
       const page = await poll(
@@ -199,6 +199,17 @@ describe('notifications', () => {
     }
     const loserPage = await loser.client.ok<Page>(LIST, {});
     expect(loserPage.notifications.items.map((i) => i.kind)).toEqual(['CANDIDATE_LOST']);
+
+    // The manager decides it: the author hears of the win after the approval commits.
+    await manager.client.ok(
+      'mutation($c: ID!) { approveCandidate(id: $c, reason: "fits the glossary") { state } }',
+      { c: suma },
+    );
+    const approved = await loser.client.ok<Page>(LIST, {});
+    expect(approved.notifications.items.map((i) => [i.kind, i.stringKey, i.excerpt])).toEqual([
+      ['CANDIDATE_WON', 'total', 'Suma'],
+      ['CANDIDATE_LOST', 'title', 'Budzet'],
+    ]);
   });
 
   it('ends the live notifications with SESSION_EXPIRED at the next event after sign-out', async () => {
@@ -249,7 +260,7 @@ describe('notifications', () => {
     expect(
       await winner.client.ok<{ markNotificationsRead: number }>(MARK, { ids: [theirs.id] }),
     ).toEqual({ markNotificationsRead: 1 });
-    expect((await loser.client.ok<Page>(LIST, {})).notifications.unreadCount).toBe(1);
+    expect((await loser.client.ok<Page>(LIST, {})).notifications.unreadCount).toBe(2);
     expect(await winner.client.ok(MARK, { ids: [mine.id] })).toEqual({ markNotificationsRead: 0 });
     const read = await winner.client.ok<Page>(LIST, {});
     expect(read.notifications.items[0]!.read).toBe(true);
@@ -267,7 +278,7 @@ describe('notifications', () => {
     const first = await loser.client.ok<Page>(LIST, { f: 2 });
     expect(first.notifications.items.map((i) => i.excerpt)).toEqual(['r3', 'r2']);
     const second = await loser.client.ok<Page>(LIST, { f: 2, a: first.notifications.nextCursor });
-    expect(second.notifications.items.map((i) => i.excerpt)).toEqual(['r1', 'Budzet']);
+    expect(second.notifications.items.map((i) => i.excerpt)).toEqual(['r1', 'Suma']);
 
     expect(await winner.client.errorCode(MARK, {})).toBe('BAD_USER_INPUT');
     expect(await winner.client.errorCode(MARK, { ids: ['nope'] })).toBe('BAD_USER_INPUT');
