@@ -151,4 +151,26 @@ describe('why this won', () => {
     expect(screen.queryByTestId('weights-in-words')).toBeNull();
     expect(screen.getByTestId('decision-summary').textContent).toBe('Chosen by vote: score 0.60.');
   });
+
+  it("says when an author's own proposal counted as their upvote (a small team)", async () => {
+    const endorsed: Decision = {
+      decided: true,
+      winnerId: 'c1',
+      reasons: [],
+      summary: '',
+      candidates: [row('c1', 1, 3, 3)],
+      approval: null,
+    };
+    const live = [
+      makeCandidate({
+        id: 'c1',
+        tally: { wPlus: 0.2, wMinus: 0, upvoters: 2, downvoters: 0, score: 0.1, upperBound: 1 },
+      }),
+    ];
+    await renderApp(<WhyThisWon decision={endorsed} candidates={live} />);
+    const words = await screen.findByTestId('weights-in-words');
+    expect(words.textContent).toContain(
+      "Translation 1: its author's own proposal counted as their upvote",
+    );
+  });
 });

@@ -83,7 +83,7 @@ export function WhyThisWon({
           </tbody>
         </table>
       </div>
-      <WeightsInWords decision={decision} labelOf={labelOf} />
+      <WeightsInWords decision={decision} labelOf={labelOf} candidates={candidates} />
     </section>
   );
 }
@@ -124,16 +124,22 @@ function DecisionSentence({ decision }: { readonly decision: Decision }) {
 function WeightsInWords({
   decision,
   labelOf,
+  candidates,
 }: {
   readonly decision: Decision;
   readonly labelOf: (candidateId: string) => string;
+  readonly candidates: readonly Candidate[];
 }) {
   const { t } = useTranslation();
+  const live = new Map(candidates.map((c) => [c.id, c.tally]));
   const lines = [...decision.candidates]
     .sort((a, b) => a.rank - b.rank)
     .flatMap((row) => {
       const label = labelOf(row.candidateId);
       const out: string[] = [];
+      // More upvoters in the decision than cast votes: the small-team author endorsement.
+      const tally = live.get(row.candidateId);
+      if (tally != null && row.upvoters > tally.upvoters) out.push(t('why.endorsed', { label }));
       if (row.upvoters > 0 && Math.abs(row.wPlus - row.upvoters) > 0.005)
         out.push(t('why.weightedUp', { label, count: row.upvoters, weight: row.wPlus.toFixed(2) }));
       if (row.downvoters > 0 && Math.abs(row.wMinus - row.downvoters) > 0.005)
