@@ -124,6 +124,10 @@ async function main(): Promise<void> {
     // The web client's own catalogue seeds the demo project (dist/apps/api → apps/web/src/locales).
     DEMO_CATALOGUE_DIR:
       process.env['DEMO_CATALOGUE_DIR'] ?? resolve(distDir, '../../../apps/web/src/locales'),
+    // The in-context demo: the example shop's build under /example/ and its catalogue as a project.
+    EXAMPLE_DIST: process.env['EXAMPLE_DIST'] ?? resolve(distDir, '../example'),
+    DEMO_EXAMPLE_DIR:
+      process.env['DEMO_EXAMPLE_DIR'] ?? resolve(distDir, '../../../apps/example/src/locales'),
   };
 
   const api = startNode('api', entry('main'), env, parentWatch);
@@ -150,6 +154,8 @@ async function main(): Promise<void> {
   }
   say(`ready on ${base}  (GraphQL: ${base}/graphql, health: ${base}/health)`);
   if (config.seedDemo) say(`demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+  if (existsSync(join(env['EXAMPLE_DIST'] ?? '', 'index.html')))
+    say(`in-context demo: ${base}/example/?chorus-in-context=1 (sign in, then Alt+click a text)`);
   say('press Ctrl-C to stop');
 }
 

@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DemoSeedService } from '../src/demo/demo-seed.service';
@@ -5,17 +7,33 @@ import { buildBundles } from './support/bundle-build';
 import { resetDatabase, startApi, testConfig, type RunningApi } from './support/test-app';
 
 const UI_LOCALES = join(__dirname, '../../web/src/locales');
+const EXAMPLE_LOCALES = join(__dirname, '../../example/src/locales');
 
 /** `npm start`'s demo project is the web client's own catalogue, served back to it as bundles. */
 describe('demo seed', () => {
   let api: RunningApi;
+  // A stand-in for the example shop's build (dist/apps/example): a page and one asset.
+  const exampleDist = mkdtempSync(join(tmpdir(), 'chorus-example-'));
 
   beforeAll(async () => {
-    api = await startApi(testConfig({ SEED_DEMO: 'true', DEMO_CATALOGUE_DIR: UI_LOCALES }));
+    mkdirSync(join(exampleDist, 'assets'));
+    writeFileSync(join(exampleDist, 'index.html'), '<!doctype html><title>shop</title>');
+    writeFileSync(join(exampleDist, 'assets', 'shop.js'), 'console.log("shop")');
+    api = await startApi(
+      testConfig({
+        SEED_DEMO: 'true',
+        DEMO_CATALOGUE_DIR: UI_LOCALES,
+        DEMO_EXAMPLE_DIR: EXAMPLE_LOCALES,
+        EXAMPLE_DIST: exampleDist,
+      }),
+    );
     await resetDatabase(api.app);
   });
 
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await api.close();
+    rmSync(exampleDist, { recursive: true, force: true });
+  });
 
   it('imports the UI catalogue with its shipped translations, and a second seed changes nothing', async () => {
     const seed = api.app.get(DemoSeedService);
@@ -61,5 +79,28 @@ describe('demo seed', () => {
            WHERE tu.string_id = s.id AND lo.code = l.code AND tu.winner_translation_id IS NOT NULL)`,
     );
     expect(open!.untranslated).toBeGreaterThan(10);
+  });
+
+  it('seeds the example shop as an open project wanting German and Polish (in-context demo)', async () => {
+    const db = api.app.get(DataSource);
+    const [example] = await db.query<{ open: boolean; wanted: string[]; strings: number }[]>(
+      `SELECT p.open, p.help_wanted_locales AS wanted,
+              (SELECT count(*)::int FROM source_string s WHERE s.project_id = p.id) AS strings
+         FROM project p WHERE p.slug = 'example'`,
+    );
+    expect(example).toEqual({ open: true, wanted: ['de', 'pl'], strings: expect.any(Number) });
+    expect(example!.strings).toBeGreaterThan(5);
+  });
+
+  it('serves the example shop under /example/, its routes falling back to its page', async () => {
+    const page = await fetch(`${api.baseUrl}/example/`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>shop</title>');
+    const asset = await fetch(`${api.baseUrl}/example/assets/shop.js`);
+    expect(await asset.text()).toBe('console.log("shop")');
+    const route = await fetch(`${api.baseUrl}/example/cart`, { headers: { accept: 'text/html' } });
+    expect(await route.text()).toContain('<title>shop</title>');
+    // Not a page: no fallback (a missing script must not come back as HTML).
+    expect((await fetch(`${api.baseUrl}/example/assets/missing.js`)).status).toBe(404);
   });
 });

@@ -11,7 +11,7 @@ import {
 } from './enable';
 import { KeyMap, type KeyRef } from './key-map';
 import { markingPostProcessor } from './post-processor';
-import { h, STYLES } from './ui/dom';
+import { adoptStyles, h, STYLES } from './ui/dom';
 import { DEFAULT_MESSAGES, type Messages } from './ui/messages';
 import { Panel } from './ui/panel';
 
@@ -195,7 +195,7 @@ class Ui {
   ) {
     this.host = h('div', { 'data-chorus-in-context': '' });
     const root = this.host.attachShadow({ mode: 'open' });
-    root.append(h('style', {}, STYLES));
+    adoptStyles(root, STYLES);
     this.overlay = h('div', { class: 'overlay' });
     root.append(this.overlay, h('div', { class: 'badge' }, messages.active));
     this.panel = new Panel(root, { client, project, messages, locale, preview: onPreview });

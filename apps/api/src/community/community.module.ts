@@ -30,5 +30,6 @@ import { OpenProjectService } from './open-project.service';
     InviteResolver,
     CommunityResolver,
   ],
+  exports: [OpenProjectService],
 })
 export class CommunityModule {}

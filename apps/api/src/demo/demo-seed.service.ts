@@ -2,13 +2,16 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CatalogueImportService } from '../catalogue/catalogue-import.service';
+import { LocaleService } from '../catalogue/locale.service';
 import { ProjectService } from '../catalogue/project.service';
+import { OpenProjectService } from '../community/open-project.service';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { DataSource } from 'typeorm';
 import { IdentityService } from '../identity/identity.service';
 import { VotingService } from '../voting/voting.service';
 import { DEMO_LOGIN, DEMO_PROJECT } from './demo-credentials';
+import { DEMO_EXAMPLE, seedExample } from './demo-example';
 import { DEMO_PLAYGROUND, seedPlayground } from './demo-playground';
 
 /**
@@ -17,7 +20,8 @@ import { DEMO_PLAYGROUND, seedPlayground } from './demo-playground';
  * shipped translations as imported winners, so the UI loads its bundles from this very server and
  * the community can improve them. Idempotent: re-imports change nothing unless the files changed,
  * and community decisions are never overwritten by an import. A second project, "playground",
- * has open work and short rounds (demo-playground.ts), seeded once.
+ * has open work and short rounds (demo-playground.ts), seeded once; a third, "example", is the
+ * example shop's catalogue for the in-context demo at /example/ (demo-example.ts).
  */
 @Injectable()
 export class DemoSeedService {
@@ -29,6 +33,8 @@ export class DemoSeedService {
     private readonly importer: CatalogueImportService,
     private readonly voting: VotingService,
     private readonly dataSource: DataSource,
+    private readonly locales: LocaleService,
+    private readonly openProjects: OpenProjectService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -54,6 +60,17 @@ export class DemoSeedService {
       user.id,
     );
     if (playground) this.logger.log(`Seeded demo project "${DEMO_PLAYGROUND.slug}" with open work`);
+    const example = await seedExample(
+      {
+        projects: this.projects,
+        locales: this.locales,
+        importer: this.importer,
+        openProjects: this.openProjects,
+      },
+      user.id,
+      this.config.demoExampleDir,
+    );
+    if (example) this.logger.log(`Seeded demo project "${DEMO_EXAMPLE.slug}" (in-context demo)`);
     const existing = await this.projects.findBySlug(DEMO_PROJECT.slug);
     if (existing === null) {
       await this.projects.create(

@@ -15,6 +15,22 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+/**
+ * Gives a shadow root its stylesheet. A constructed stylesheet is not an inline <style>, so an app
+ * whose Content-Security-Policy says `style-src 'self'` (Chorus's own does) still styles the panel;
+ * where constructed sheets are missing (older browsers, jsdom) a <style> element is the fallback.
+ */
+export function adoptStyles(root: ShadowRoot, css: string): void {
+  const Sheet = (globalThis as { CSSStyleSheet?: typeof CSSStyleSheet }).CSSStyleSheet;
+  if (Sheet !== undefined && 'adoptedStyleSheets' in root && 'replaceSync' in Sheet.prototype) {
+    const sheet = new Sheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    return;
+  }
+  root.append(h('style', {}, css));
+}
+
 export const STYLES = `
 :host { all: initial; }
 .overlay { position: fixed; pointer-events: none; z-index: 2147483646; outline: 2px solid #2563eb;
