@@ -607,6 +607,15 @@ export const MUTATIONS: MutationCase[] = [
     run: async (client) => client.gql('mutation { markNotificationsRead(all: true) }'),
   },
   {
+    name: 'setInContextScreenshots',
+    requires: 'project.update',
+    run: (client, { project }) =>
+      client.gql(
+        'mutation($p: String!) { setInContextScreenshots(project: $p, enabled: true) { inContextScreenshots } }',
+        { p: project },
+      ),
+  },
+  {
     name: 'setProjectOpen',
     requires: 'project.update',
     run: (client, { project }) =>

@@ -20,6 +20,7 @@ import { NotificationModule } from '../notification/notification.module';
 import { DiscussionModule } from '../discussion/discussion.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { GlossaryModule } from '../glossary/glossary.module';
+import { ScreenshotModule } from '../screenshot/screenshot.module';
 import { IdentityModule } from '../identity/identity.module';
 import { QueueModule } from '../queue/queue.module';
 import { TranslationModule } from '../translation/translation.module';
@@ -61,6 +62,7 @@ export class ApiModule {
         NotificationModule,
         // Before CommunityModule: its GET /api/projects/:project/:file would take /issues.
         DiscussionModule,
+        ScreenshotModule,
         CommunityModule,
         ModerationModule,
         GlossaryModule,

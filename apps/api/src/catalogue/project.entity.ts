@@ -37,6 +37,10 @@ export class ProjectEntity {
   @Column({ name: 'help_wanted_locales', type: 'text', array: true, default: () => "'{}'" })
   helpWantedLocales!: string[];
 
+  /** The owner lets the in-context package upload screenshots with key regions (docs/in-context.md). */
+  @Column({ name: 'in_context_screenshots', type: 'boolean', default: false })
+  inContextScreenshots!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -13,6 +13,7 @@ export function toProjectModel(project: ProjectEntity): ProjectModel {
     // A project made private stops being open (private projects take invite links).
     open: project.open && project.visibility === 'public',
     helpWantedLocales: [...project.helpWantedLocales],
+    inContextScreenshots: project.inContextScreenshots,
     createdAt: project.createdAt,
   };
 }

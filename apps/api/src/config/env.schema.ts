@@ -24,6 +24,7 @@ export interface RateLimitPoints {
   readonly joins: number;
   readonly glossaryWrites: number;
   readonly comments: number;
+  readonly screenshots: number;
 }
 
 export interface AppConfig {
@@ -58,6 +59,10 @@ export interface AppConfig {
   readonly benchFloor: boolean;
   /** Directory with `<locale>/translation.json` files (the web client's own catalogue) for the demo project. */
   readonly demoCatalogueDir: string | null;
+  /** The built example shop (apps/example), served under /example/ for the in-context demo. */
+  readonly exampleDist: string | null;
+  /** The example shop's `<locale>/translation.json` files: the demo project "example" (in-context). */
+  readonly demoExampleDir: string | null;
   /** Where the code-first GraphQL schema is written (development), or null to keep it in memory. */
   readonly schemaFile: string | null;
   readonly corsOrigins: readonly string[];
@@ -85,6 +90,8 @@ export interface AppConfig {
   readonly importAsyncUnits: number;
   /** Host names and CIDRs webhooks may call although not public (WEBHOOK_ALLOWED_HOSTS). */
   readonly webhookAllowedHosts: readonly string[];
+  /** Largest in-context screenshot accepted (SCREENSHOT_MAX_KB), in bytes. */
+  readonly screenshotMaxBytes: number;
   /** Most webhooks one project may register. */
   readonly webhookMaxPerProject: number;
   /** E-mail digests of unread notifications; null (no SMTP_URL): in-app only. */
@@ -247,6 +254,8 @@ export function parseEnv(env: Env): AppConfig {
     seedDemo: demoSeed(env, production, false),
     benchFloor: boolean(env, 'BENCH_FLOOR', false),
     demoCatalogueDir: read(env, 'DEMO_CATALOGUE_DIR') ?? null,
+    exampleDist: read(env, 'EXAMPLE_DIST') ?? null,
+    demoExampleDir: read(env, 'DEMO_EXAMPLE_DIR') ?? null,
     schemaFile: read(env, 'GRAPHQL_SCHEMA_FILE') ?? null,
     corsOrigins: (read(env, 'CORS_ORIGINS') ?? '')
       .split(',')
@@ -281,6 +290,7 @@ export function parseEnv(env: Env): AppConfig {
     importAsyncUnits: integer(env, 'IMPORT_ASYNC_UNITS', 5_000, 1, 10_000_000),
     webhookAllowedHosts: hostList(env, 'WEBHOOK_ALLOWED_HOSTS'),
     webhookMaxPerProject: integer(env, 'WEBHOOKS_PER_PROJECT', 10, 1, 1_000),
+    screenshotMaxBytes: integer(env, 'SCREENSHOT_MAX_KB', 2_048, 16, 20_480) * 1024,
     email: email(env),
   };
 }
@@ -322,6 +332,7 @@ function rateLimits(env: Env): RateLimitPoints {
     joins: integer(env, 'RATE_LIMIT_JOINS', 30, 1, LIMIT_MAX),
     glossaryWrites: integer(env, 'RATE_LIMIT_GLOSSARY_WRITES', 120, 1, LIMIT_MAX),
     comments: integer(env, 'RATE_LIMIT_COMMENTS', 30, 1, LIMIT_MAX),
+    screenshots: integer(env, 'RATE_LIMIT_SCREENSHOTS', 20, 1, LIMIT_MAX),
   };
 }
 

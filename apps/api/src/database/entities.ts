@@ -29,6 +29,7 @@ import { DiscussionCommentEntity } from '../discussion/discussion-comment.entity
 import { ModerationReportEntity } from '../moderation/moderation-report.entity';
 import { ProjectBanEntity } from '../moderation/project-ban.entity';
 import { GlossaryTermEntity } from '../glossary/glossary-term.entity';
+import { ScreenshotEntity, ScreenshotRegionEntity } from '../screenshot/screenshot.entity';
 
 /** Every entity, listed explicitly: the API is bundled, so globs cannot find them. */
 export const ENTITIES = [
@@ -63,4 +64,6 @@ export const ENTITIES = [
   ModerationReportEntity,
   ProjectBanEntity,
   GlossaryTermEntity,
+  ScreenshotEntity,
+  ScreenshotRegionEntity,
 ];

@@ -31,6 +31,11 @@ export class ProjectModel {
   @Field(() => [String], { description: 'Locales the owner asks volunteers for' })
   helpWantedLocales!: string[];
 
+  @Field(() => Boolean, {
+    description: 'The owner lets the in-context package upload screenshots with key regions',
+  })
+  inContextScreenshots!: boolean;
+
   @Field(() => Date)
   createdAt!: Date;
 }

@@ -16,7 +16,8 @@ export type RateLimitName =
   | 'reportsPerIp'
   | 'joins'
   | 'glossaryWrites'
-  | 'comments';
+  | 'comments'
+  | 'screenshots';
 
 /** What a limit counts per: the caller's IP, the signed-in user, or the user and one argument. */
 export type RateLimitKey =
@@ -56,6 +57,8 @@ export const RATE_LIMIT_RULES: Readonly<Record<RateLimitName, RateLimitRule>> = 
   glossaryWrites: { windowSeconds: 60, blockSeconds: 0, key: { by: 'user' } },
   // Questions and comments on strings: a burst of discussion is fine, a comment bot is not.
   comments: { windowSeconds: 600, blockSeconds: 0, key: { by: 'user' } },
+  // In-context screenshot uploads (up to SCREENSHOT_MAX_KB each): a tester takes a few per screen.
+  screenshots: { windowSeconds: 3_600, blockSeconds: 0, key: { by: 'user' } },
 };
 
 export const RATE_LIMIT_NAMES = Object.keys(RATE_LIMIT_RULES) as RateLimitName[];

@@ -30,6 +30,7 @@ const WHAT: Readonly<Record<RateLimitName, string>> = {
   joins: 'projects joined',
   glossaryWrites: 'glossary changes',
   comments: 'comments and questions',
+  screenshots: 'screenshot uploads',
 };
 
 /**

@@ -22,6 +22,7 @@ import { Discussion1795633100000 } from './1795633100000-Discussion';
 import { Moderation1795634000000 } from './1795634000000-Moderation';
 import { ModerationNotifications1795634100000 } from './1795634100000-ModerationNotifications';
 import { Glossary1795635000000 } from './1795635000000-Glossary';
+import { Screenshots1795637000000 } from './1795637000000-Screenshots';
 
 /** Every migration in timestamp order (TypeORM sorts by timestamp too). Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   Moderation1795634000000,
   ModerationNotifications1795634100000,
   Glossary1795635000000,
+  Screenshots1795637000000,
 ];
