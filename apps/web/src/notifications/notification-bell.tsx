@@ -127,7 +127,7 @@ export function NotificationBell() {
         onClick={() => setOpen((o) => !o)}
         data-testid="notification-bell"
       >
-        <span aria-hidden="true">🔔</span> {t('notifications.bell', { count: state.unread })}
+        {t('notifications.bell', { count: state.unread })}
         {state.unread > 0 && (
           <span className="badge" data-testid="unread-count">
             {state.unread}
