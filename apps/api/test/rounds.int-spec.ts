@@ -1,4 +1,4 @@
-import { communityOf, decisionWeight, scoreOf } from '@chorus/voting';
+import { authorsEndorse, communityOf, decisionWeight, scoreOf, type Vote } from '@chorus/voting';
 import { createClient, type Client } from 'graphql-ws';
 import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
@@ -154,21 +154,28 @@ describe('a round from first candidate to shipped string', () => {
       disagree: 0,
     }));
     const community = communityOf(members, [], round!.closed_at.getTime(), params);
+    const stored: Vote[] = votes.map((v) => ({
+      voterId: v.voter_id,
+      candidateId,
+      value: v.value,
+      castAt: v.cast_at.getTime(),
+      weight: v.weight,
+      evaluatedInRound: v.evaluated_in_round,
+    }));
+    // A team of four: the author, who upvoted nothing else, endorses their own candidate.
+    expect(authorsEndorse(community, params)).toBe(true);
+    const endorsement: Vote = {
+      voterId: author.id,
+      candidateId,
+      value: 1,
+      castAt: round!.closed_at.getTime(),
+      weight: 1,
+      evaluatedInRound: null,
+    };
     const score = scoreOf(
-      votes.map((v) => ({
+      [...stored, endorsement].map((v) => ({
         value: v.value,
-        weight: decisionWeight(
-          {
-            voterId: v.voter_id,
-            candidateId,
-            value: v.value,
-            castAt: v.cast_at.getTime(),
-            weight: v.weight,
-            evaluatedInRound: v.evaluated_in_round,
-          },
-          community,
-          params,
-        ),
+        weight: decisionWeight(v, community, params),
       })),
       params.z,
     ).score;

@@ -74,6 +74,7 @@ export {
 } from './round/community';
 export type { NeedsDecision } from './round/needs-decision';
 export { needsDecisionOf, needsManager } from './round/needs-decision';
+export { authorEndorsements, authorsEndorse } from './round/endorsement';
 export type { CreateUnitStateInput } from './round/state-machine';
 export { createUnitState, defaultRoundId, transition, transitionAll } from './round/state-machine';
 

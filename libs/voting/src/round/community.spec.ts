@@ -73,7 +73,7 @@ describe('scenario: a team of three decides among themselves', () => {
     expect(r.reasons).toEqual(['QUORUM', 'MIN_VOTES', 'MIN_SCORE']);
   });
 
-  it('the author has judged nothing by voting, so the round is not complete: it waits', () => {
+  it('once everyone has voted the round closes without waiting for the deadline', () => {
     const base = withCommunity(candidates, [votes[0]!], team, [], T0);
     const state: UnitVotingState = {
       ...base,
@@ -96,9 +96,9 @@ describe('scenario: a team of three decides among themselves', () => {
       },
       T0 + P.minDuration,
     );
-    // Two real upvotes (LB 0.549) are short of an early close (0.64) without the endorsement.
-    expect(r.ok && r.state.round.state).toBe('COLLECTING');
-    expect(fieldState(r.state, candidates, P, T0 + P.minDuration)).toBe('IN');
+    // Complete: the deadline's score on real votes only (two upvotes, LB 0.549), the early margin.
+    expect(r.ok && r.state.round.state).toBe('DECIDED');
+    expect(r.state.round.outcome).toMatchObject({ decided: true, winnerId: 'c1', early: true });
   });
 });
 
@@ -121,8 +121,8 @@ describe('scenario: a team of three, Bob (author of c2) upvotes c1 and Carol upv
       ...base,
       round: { ...base.round, collectingSince: T0, deadline: T0 + P.duration },
     };
-    // Alice has not voted: the field is in but not complete, and the lead needs her endorsement.
-    expect(fieldState(state, candidates, P, T0 + DAY)).toBe('IN');
+    // Complete, but before the deadline only real votes count: 1–1 waits.
+    expect(fieldState(state, candidates, P, T0 + DAY)).toBe('COMPLETE');
     expect(transition(state, { type: 'tick' }, T0 + DAY).state.round.state).toBe('COLLECTING');
     const closed = transition(state, { type: 'tick' }, T0 + P.duration).state.round;
     expect(closed.outcome).toMatchObject({ decided: true, winnerId: 'c1', early: false });

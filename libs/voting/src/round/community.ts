@@ -1,6 +1,5 @@
 import type { Candidate, EpochMs, Id, Vote } from '../model/types';
 import { reliability } from '../score/weight';
-import { authorsEndorse } from './endorsement';
 import type { VotingParams } from './params';
 
 /** How far back "active in this project and locale" looks (the API counts members over it). */
@@ -235,11 +234,7 @@ export function fieldState(
   const ids = new Set(eligible.map((c) => c.id));
   const last = Math.max(...eligible.map((c) => c.createdAt));
   const sawAll = new Set<Id>();
-  // Where authors endorse their own candidates (a small team), an author has not judged the
-  // rivals until they vote: only votes make the field complete.
-  const people = new Set<Id>(
-    authorsEndorse(input.community, params) ? [] : eligible.map((c) => c.authorId),
-  );
+  const people = new Set<Id>(eligible.map((c) => c.authorId));
   for (const v of input.votes) {
     if (!ids.has(v.candidateId) || !countsAsVoter(v, input.community)) continue;
     people.add(v.voterId);

@@ -73,19 +73,34 @@ describe('scenario: a team of three, one candidate, one reviewer', () => {
   const votes = [makeVote({ voterId: 'bob', candidateId: 'c1', castAt: T0 + HOUR })];
   const state = stateWith(candidates, votes);
 
-  it('at the deadline the author’s endorsement and one upvote are two upvoters: decided', () => {
+  it('at the deadline the endorsement makes two upvoters, but one voter is short of quorum', () => {
     const r = evaluate(state, false);
     expect(r.ranked[0]?.upvoterIds).toEqual(['alice', 'bob']);
-    expect(r.decided).toBe(true);
+    expect(r.distinctVoters).toBe(1);
+    expect(r.reasons).toEqual(['QUORUM']);
   });
 
-  it('an early close counts real votes only', () => {
+  it('Bob upvotes, Carol downvotes: a quorum, but a 2–1 split is no decision', () => {
+    const split = stateWith(candidates, [
+      ...votes,
+      makeVote({ voterId: 'carol', candidateId: 'c1', value: -1, castAt: T0 + HOUR }),
+    ]);
+    // Carol's downvote counts (she upvoted nothing): two voters, but 2–1 is short of minScore.
+    expect(evaluate(split, false)).toMatchObject({
+      decided: false,
+      distinctVoters: 2,
+      reasons: ['MIN_SCORE'],
+    });
+  });
+
+  it('carol has not voted: the field is not complete', () => {
+    expect(fieldState(state, candidates, P, T0 + 2 * HOUR)).not.toBe('COMPLETE');
+  });
+
+  it('before the deadline (early, or a complete field) only real votes count', () => {
     expect(scoreCandidates(state, false)[0]?.upvoterIds).toEqual(['bob']);
     expect(evaluate(state, true).decided).toBe(false);
-  });
-
-  it('the field is not complete while the author has not voted', () => {
-    expect(fieldState(state, candidates, P, T0 + 2 * HOUR)).not.toBe('COMPLETE');
+    expect(evaluate(state, 'complete').decided).toBe(false);
   });
 });
 

@@ -209,7 +209,9 @@ function voterIds(votes: readonly Vote[], value: 1 | -1): Id[] {
 export function distinctVoters(ranked: readonly ScoredCandidate[]): number {
   const voters = new Set<Id>();
   for (const c of ranked) {
-    for (const id of c.upvoterIds) voters.add(id);
+    // An author among their own candidate's upvoters is an endorsement (self-votes are refused),
+    // not a vote cast: the quorum counts people who voted.
+    for (const id of c.upvoterIds) if (id !== c.authorId) voters.add(id);
     for (const id of c.downvoterIds) voters.add(id);
   }
   return voters.size;
@@ -225,8 +227,8 @@ export type Thresholding = boolean | 'complete';
 
 export function evaluate(input: EvaluationInput, early: Thresholding): Evaluation {
   const P = input.round.params;
-  // An early close (not a complete field) needs real votes: no author endorsements.
-  const ranked = scoreCandidates(input, early !== true);
+  // Before the deadline (early or a complete field) only real votes count: no endorsements.
+  const ranked = scoreCandidates(input, early === false);
   const leader = ranked[0];
   const runnerUpScore = ranked[1]?.score.score ?? 0;
   const voters = distinctVoters(ranked);
