@@ -174,6 +174,23 @@ describe('open projects: opening, joining, the directory and viewer capabilities
     const can = await capabilities(banned.client, 'alpha');
     expect(can.canJoin).toBe(false);
     expect(can.actions).not.toContain('translation.submit');
+    // The pages say why, and until when (a ban with no end says so by null).
+    const BAN = 'query($s: String!) { project(slug: $s) { viewerCan { banned bannedUntil } } }';
+    type Ban = { project: { viewerCan: { banned: boolean; bannedUntil: string | null } } };
+    expect((await banned.client.ok<Ban>(BAN, { s: 'alpha' })).project.viewerCan).toEqual({
+      banned: true,
+      bannedUntil: null,
+    });
+    await db.query(
+      `INSERT INTO project_ban (project_id, user_id, reason, expires_at)
+       SELECT id, $1, 'spam', '2099-01-31T00:00:00Z' FROM project WHERE slug = 'beta'`,
+      [banned.id],
+    );
+    expect((await banned.client.ok<Ban>(BAN, { s: 'beta' })).project.viewerCan).toEqual({
+      banned: true,
+      bannedUntil: '2099-01-31T00:00:00.000Z',
+    });
+    expect((await owner.ok<Ban>(BAN, { s: 'alpha' })).project.viewerCan.banned).toBe(false);
   });
 
   it('rate-limits joins per account', async () => {

@@ -121,7 +121,8 @@ export class OpenProjectService {
   ): Promise<ViewerCapabilitiesModel> {
     const memberships: MembershipGrant[] =
       userId === null ? [] : await this.access.membershipsOf(project.id, userId);
-    const banned = userId !== null && (await this.access.activeBan(project.id, userId)) !== null;
+    const ban = userId === null ? null : await this.access.activeBan(project.id, userId);
+    const banned = ban !== null;
     const publicProject = project.visibility === 'public';
     const locales = await targetLocalesOf(this.dataSource.manager, project);
     const allowedSomewhere = (action: (typeof PROJECT_ACTIONS)[number]): boolean =>
@@ -143,6 +144,8 @@ export class OpenProjectService {
         .map((m) => m.locale)
         .sort(),
       canJoin: userId !== null && !banned && project.open && publicProject,
+      banned,
+      bannedUntil: ban?.expiresAt ?? null,
     };
   }
 }

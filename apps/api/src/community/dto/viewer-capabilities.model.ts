@@ -26,4 +26,16 @@ export class ViewerCapabilitiesModel {
     description: 'Signed in and the project is open (a member may join another locale)',
   })
   canJoin!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'Banned from the project by a moderator: may read, but not contribute or join (see bannedUntil)',
+  })
+  banned!: boolean;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the viewer's project ban ends; null when not banned or banned until lifted",
+  })
+  bannedUntil!: Date | null;
 }
