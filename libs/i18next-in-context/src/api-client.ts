@@ -58,14 +58,26 @@ const CANDIDATE_FIELDS = `hasVoted candidates { id isMine myVote eligible forms 
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
+/** The key regions sent with a screenshot (whole pixels inside the image). */
+export interface ScreenshotRegion {
+  readonly namespace: string;
+  readonly key: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
 export class ChorusClient {
+  private readonly base: string;
   private readonly url: string;
 
   constructor(
     apiUrl: string,
     private readonly fetchImpl: FetchLike = (url, init) => fetch(url, init),
   ) {
-    this.url = `${apiUrl.replace(/\/+$/, '')}/graphql`;
+    this.base = apiUrl.replace(/\/+$/, '');
+    this.url = `${this.base}/graphql`;
   }
 
   async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -158,6 +170,55 @@ export class ChorusClient {
     } catch {
       return null;
     }
+  }
+
+  /** Whether the project's owner lets the panel upload screenshots; false when unknown. */
+  async screenshotsAllowed(project: string): Promise<boolean> {
+    try {
+      const data = await this.request<{ project: { inContextScreenshots: boolean } }>(
+        'query($p: String!) { project(slug: $p) { inContextScreenshots } }',
+        { p: project },
+      );
+      return data.project.inContextScreenshots;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Uploads a screenshot with its key regions (multipart: `image`, `regions` as JSON), with the
+   * session cookie and the CSRF header. Errors carry Chorus's code (SCREENSHOTS_DISABLED, …).
+   */
+  async uploadScreenshot(
+    project: string,
+    image: Blob,
+    regions: readonly ScreenshotRegion[],
+  ): Promise<{ id: string; regions: number }> {
+    const form = new FormData();
+    const extension = image.type.replace('image/', '').replace('jpeg', 'jpg');
+    form.set('image', image, `screen.${extension}`);
+    form.set('regions', JSON.stringify(regions));
+    const response = await this.fetchImpl(
+      `${this.base}/api/projects/${encodeURIComponent(project)}/screenshots`,
+      {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'x-chorus-csrf': '1' },
+        body: form,
+      },
+    );
+    const body = (await response.json().catch(() => ({}))) as {
+      id?: string;
+      regions?: number;
+      error?: { code?: string; message?: string };
+    };
+    if (!response.ok || body.id === undefined) {
+      throw new ChorusApiError(
+        body.error?.code ?? 'HTTP_ERROR',
+        body.error?.message ?? `Chorus answered ${response.status}.`,
+      );
+    }
+    return { id: body.id, regions: body.regions ?? regions.length };
   }
 
   /** Open projects: join as a translator of `locale` (join on first use). */

@@ -11,6 +11,7 @@ import {
 } from './enable';
 import { KeyMap, type KeyRef } from './key-map';
 import { markingPostProcessor } from './post-processor';
+import { captureScreenshot, clipRegions } from './screenshot';
 import { adoptStyles, h, STYLES } from './ui/dom';
 import { DEFAULT_MESSAGES, type Messages } from './ui/messages';
 import { Panel } from './ui/panel';
@@ -54,7 +55,15 @@ export interface ChorusInContext extends ThirdPartyModule {
   dispose(): void;
   /** Where each marked key is on the screen now (empty when the mode is off). */
   keyRegions(): KeyRegion[];
+  /**
+   * Captures the screen (captureScreenshot) and uploads it with keyRegions() to Chorus, when the
+   * project's owner allows screenshots. Rejects when the mode is off or Chorus refuses.
+   */
+  uploadScreenshot(): Promise<{ id: string; regions: number }>;
 }
+
+/** Above this a PNG is re-encoded as JPEG (Chorus's default limit is 2 MB). */
+const PNG_BUDGET_BYTES = 1_500_000;
 
 let instances = 0;
 
@@ -84,6 +93,7 @@ export function chorusInContext(options: ChorusInContextOptions): ChorusInContex
       (ref, forms) => {
         if (i18n !== null) preview(i18n, ref, forms);
       },
+      () => plugin.uploadScreenshot(),
     );
     return ui;
   };
@@ -141,6 +151,19 @@ export function chorusInContext(options: ChorusInContextOptions): ChorusInContex
     keyRegions() {
       return session?.keyRegions() ?? [];
     },
+    async uploadScreenshot() {
+      if (session === null) throw new Error('Switch in-context mode on first.');
+      const regions = clipRegions(session.keyRegions(), {
+        width: window.innerWidth,
+        height: window.innerHeight,
+      });
+      const ignore = (el: Element) => ui !== null && el === ui.host;
+      let image = await captureScreenshot(document, { ignore });
+      if (image.size > PNG_BUDGET_BYTES) {
+        image = await captureScreenshot(document, { ignore, type: 'image/jpeg' });
+      }
+      return client.uploadScreenshot(options.project, image, regions);
+    },
   };
   return plugin;
 }
@@ -192,13 +215,21 @@ class Ui {
     project: string,
     locale: () => string,
     onPreview: (ref: KeyRef, forms: readonly Form[]) => void,
+    uploadScreenshot: () => Promise<{ regions: number }>,
   ) {
     this.host = h('div', { 'data-chorus-in-context': '' });
     const root = this.host.attachShadow({ mode: 'open' });
     adoptStyles(root, STYLES);
     this.overlay = h('div', { class: 'overlay' });
     root.append(this.overlay, h('div', { class: 'badge' }, messages.active));
-    this.panel = new Panel(root, { client, project, messages, locale, preview: onPreview });
+    this.panel = new Panel(root, {
+      client,
+      project,
+      messages,
+      locale,
+      preview: onPreview,
+      uploadScreenshot,
+    });
     document.body.append(this.host);
   }
 

@@ -28,6 +28,9 @@ export const DEFAULT_MESSAGES = {
   signIn: 'Sign in',
   active: 'In-context translation: Alt+click a text',
   failed: 'Chorus refused: {{message}}',
+  uploadScreenshot: 'Upload screenshot of this screen',
+  screenshotWorking: 'Taking the screenshot…',
+  screenshotUploaded: 'Screenshot uploaded with {{regions}} key positions.',
 } as const;
 
 export type Messages = { readonly [K in keyof typeof DEFAULT_MESSAGES]: string };

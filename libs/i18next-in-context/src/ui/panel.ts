@@ -19,6 +19,8 @@ export interface PanelDeps {
   readonly locale: () => string;
   /** Shows a submitted translation in the page (the preview). */
   readonly preview: (ref: KeyRef, forms: readonly Form[]) => void;
+  /** Captures this screen and uploads it with its key regions (shown when the owner allows it). */
+  readonly uploadScreenshot: () => Promise<{ regions: number }>;
 }
 
 function sourceText(s: ChorusString): string {
@@ -112,12 +114,14 @@ export class Panel {
     this.el.replaceChildren(this.closeButton(), this.header(ref, locale, selected), status);
     try {
       const string = await this.deps.client.stringByKey(this.deps.project, locale, ref.ns, ref.key);
-      const [list, glossary] = await Promise.all([
+      const [list, glossary, screenshots] = await Promise.all([
         this.deps.client.candidates(string.id, locale),
         this.deps.client.glossaryHits(this.deps.project, locale, sourceText(string)),
+        this.deps.client.screenshotsAllowed(this.deps.project),
       ]);
       if (generation !== this.generation) return;
       this.render(ref, locale, selected, string, list, glossary);
+      if (screenshots) this.el.append(this.screenshotButton());
     } catch (error) {
       if (generation !== this.generation) return;
       if (error instanceof ChorusApiError && error.code === 'STRING_NOT_FOUND') {
@@ -295,6 +299,33 @@ export class Panel {
       );
     });
     return form;
+  }
+
+  /** The owner allows screenshots: one button uploads this screen with its key positions. */
+  private screenshotButton(): HTMLElement {
+    const m = this.deps.messages;
+    const status = h('p', { class: 'status', role: 'status' });
+    const button = h(
+      'button',
+      { type: 'button', 'data-chorus-screenshot': '' },
+      m.uploadScreenshot,
+    );
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      status.textContent = m.screenshotWorking;
+      this.deps.uploadScreenshot().then(
+        (stored) => {
+          button.disabled = false;
+          status.dataset['state'] = 'info';
+          status.textContent = format(m.screenshotUploaded, { regions: stored.regions });
+        },
+        (error: unknown) => {
+          button.disabled = false;
+          this.fail(status, error);
+        },
+      );
+    });
+    return h('section', { 'data-chorus-screenshots': '' }, button, status);
   }
 
   /** Join on first use: in an open project a volunteer who is not a member joins, then submits. */
