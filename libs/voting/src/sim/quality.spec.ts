@@ -33,13 +33,29 @@ describe('sim quality: 25% careless + a 5-account ring, tuned parameters', () =>
 });
 
 describe('sim quality: a team of three', () => {
-  it('decides most strings by vote, where the fixed thresholds decide none', () => {
+  it('decides nearly every string by vote (endorsements), where the fixed thresholds decide none', () => {
     const scaled = run('e', 60);
     const fixed = run('e', 60, false);
     expect(fixed.chorus.decided).toBe(0);
-    expect(scaled.chorus.decided).toBeGreaterThanOrEqual(45);
+    expect(scaled.chorus.decidedInTwoRoundsPct).toBeGreaterThanOrEqual(90);
     expect(scaled.chorus.decidedCorrectPct).toBeGreaterThanOrEqual(95);
     expect(scaled.honestPairsFlagged).toBe(0);
+  });
+});
+
+describe('sim quality: 25% careless + a 15-account ring that also downvotes', () => {
+  // 98.0 % correct, 96.6 % in two rounds, ring wins 1.0 % over the three seeds at full size.
+  const r = run('d', 150);
+
+  it('meets the issue-17 targets at this seed: correct, decided in two rounds, median voters', () => {
+    expect(r.chorus.decidedCorrectPct).toBeGreaterThanOrEqual(97);
+    expect(r.chorus.decidedInTwoRoundsPct).toBeGreaterThanOrEqual(90);
+    expect(r.chorus.medianVotersPerDecided).toBeLessThanOrEqual(7);
+  });
+
+  it('the ring wins at most 2 % of its strings, without flagging an honest pair', () => {
+    expect(r.ringWins.chorus).toBeLessThanOrEqual(Math.floor(0.02 * r.ringStrings));
+    expect(r.honestPairsFlagged).toBe(0);
   });
 });
 
