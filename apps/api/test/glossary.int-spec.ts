@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { seedCatalogue, type SeededCatalogue } from './support/catalogue-fixture';
 import { buildBundles } from './support/bundle-build';
 import { TestClient, signedInClient } from './support/graphql-client';
-import { resetDatabase, startApi, type RunningApi } from './support/test-app';
+import { resetDatabase, startApi, testConfig, type RunningApi } from './support/test-app';
 
 const TERM_FIELDS =
   'id stringId term description partOfSpeech caseSensitive doNotTranslate translation';
@@ -47,7 +47,7 @@ describe('the project glossary', () => {
   let chorus: Term;
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi(testConfig({ RATE_LIMIT_GLOSSARY_WRITES: '20' }));
     await resetDatabase(api.app);
     db = api.app.get(DataSource);
     owner = (await signedInClient(api.baseUrl, 'owner')).client;
@@ -231,6 +231,16 @@ describe('the project glossary', () => {
       { p: seed.slug },
     );
     expect(list.strings.totalCount).toBe(3);
+  });
+
+  it('rate-limits glossary writes per user', async () => {
+    const busy = (await signedInClient(api.baseUrl, 'busy')).client;
+    const own = await seedCatalogue(api.app, busy, { locales: ['pl'], source: { a: 'A' } });
+    const codes: (string | undefined)[] = [];
+    for (let i = 0; i < 21; i += 1)
+      codes.push(await busy.errorCode(CREATE, { p: own.slug, t: `term ${i}` }));
+    expect(codes.slice(0, 20)).toEqual(Array.from({ length: 20 }, () => undefined));
+    expect(codes[20]).toBe('RATE_LIMITED');
   });
 
   it('deletes a term with its candidates; the private glossary of a private project stays hidden', async () => {
