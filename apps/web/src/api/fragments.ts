@@ -17,4 +17,5 @@ export const STRING_FIELDS = `
   sourceForms { category text }
   requiredForms { category examples }
   winner { ${CANDIDATE_FIELDS} }
-  round { ${ROUND_FIELDS} }`;
+  round { ${ROUND_FIELDS} }
+  screenshots { id url x y width height imageWidth imageHeight }`;

@@ -149,6 +149,20 @@ export interface TranslatableString {
   readonly round: Round | null;
   readonly candidateCount: number;
   readonly locked: boolean;
+  /** In-context screenshots showing the key (newest first); absent in older fixtures. */
+  readonly screenshots?: readonly StringScreenshot[];
+}
+
+/** A screenshot of the running app and the key's region on it, in image pixels. */
+export interface StringScreenshot {
+  readonly id: string;
+  readonly url: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly imageWidth: number;
+  readonly imageHeight: number;
 }
 
 export interface CandidateList {

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TranslatableString } from '../api/types';
 import { FormsText } from '../text/forms-text';
 import type { TextMark } from '../text/tokenized-text';
+import { ScreenshotPanel } from './screenshot-panel';
 
 /**
  * What the volunteer translates: the source forms (as text, tags as tokens) and its context;
@@ -47,6 +48,7 @@ export function SourcePanel({
           </>
         )}
       </dl>
+      <ScreenshotPanel keyName={unit.key} screenshots={unit.screenshots ?? []} />
     </section>
   );
 }
