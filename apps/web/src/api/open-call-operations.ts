@@ -6,6 +6,10 @@ export interface ViewerCapabilities {
   readonly roles: readonly string[];
   readonly joinedLocales: readonly string[];
   readonly canJoin: boolean;
+  /** Banned from the project by a moderator (may read, not contribute). */
+  readonly banned: boolean;
+  /** When that ban ends; null: not banned, or until a manager lifts it. */
+  readonly bannedUntil: string | null;
 }
 
 export interface LocaleGoal {
@@ -29,7 +33,7 @@ export interface ProjectAccess {
 }
 
 const ACCESS_FIELDS = `id slug name sourceLocale open helpWantedLocales
-  viewerCan { actions managedLocales roles joinedLocales canJoin }
+  viewerCan { actions managedLocales roles joinedLocales canJoin banned bannedUntil }
   goals { locale targetPercent dueDate coverage daysLeft reached }`;
 
 export const PROJECT_ACCESS = document<{ project: ProjectAccess }, { slug: string }>(

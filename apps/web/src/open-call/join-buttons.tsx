@@ -8,15 +8,19 @@ import { useRouter } from '../router/router';
 import { useQuery } from '../use-query';
 
 /**
- * "Join as a translator for pl": one click, then straight into the workspace. Shown only when the
+ * "Join as a translator for pl": one click, then straight into the workspace (or, with `only`, the
+ * page of that locale stays and its `onJoined` reloads it). Shown only when the
  * API says the viewer may join (an open project, signed in, not banned).
  */
 export function JoinButtons({
   project,
   onJoined,
+  only,
 }: {
   readonly project: Pick<ProjectAccess, 'slug' | 'viewerCan' | 'helpWantedLocales'>;
   readonly onJoined?: () => void;
+  /** Offer only this locale (the workspace of one locale); default: every locale not joined. */
+  readonly only?: string;
 }) {
   const { t } = useTranslation();
   const { navigate } = useRouter();
@@ -24,7 +28,9 @@ export function JoinButtons({
   const stats = useQuery(() => request(LOCALE_STATS, { project: project.slug }), project.slug);
   if (!project.viewerCan.canJoin || stats.state !== 'ready') return null;
   const joined = new Set(project.viewerCan.joinedLocales);
-  const locales = stats.data.localeStats.map((s) => s.locale).filter((l) => !joined.has(l));
+  const locales = stats.data.localeStats
+    .map((s) => s.locale)
+    .filter((l) => !joined.has(l) && (only === undefined || l === only));
   if (locales.length === 0) return null;
   return (
     <div className="join-buttons">
@@ -38,7 +44,8 @@ export function JoinButtons({
               () => request(JOIN_PROJECT, { project: project.slug, locale }),
               () => {
                 onJoined?.();
-                navigate({ name: 'translate', slug: project.slug, locale });
+                // From a page of one locale the viewer stays (it reloads); elsewhere: to work.
+                if (only === undefined) navigate({ name: 'translate', slug: project.slug, locale });
               },
             )
           }

@@ -1,3 +1,4 @@
+import type { ProjectAccess } from '../api/open-call-operations';
 import type { Candidate, CandidateList, Form, TranslatableString } from '../api/types';
 
 export function makeString(overrides: Partial<TranslatableString> = {}): TranslatableString {
@@ -53,5 +54,32 @@ export function makeCandidateList(overrides: Partial<CandidateList> = {}): Candi
     round: null,
     votesNeeded: null,
     ...overrides,
+  };
+}
+
+/** Project.viewerCan and the rest of ProjectAccess; by default a translator who may submit and vote. */
+export function makeAccess(
+  viewerCan: Partial<ProjectAccess['viewerCan']> = {},
+  overrides: Partial<Omit<ProjectAccess, 'viewerCan'>> = {},
+): ProjectAccess {
+  return {
+    id: 'p1',
+    slug: 'demo',
+    name: 'Demo',
+    sourceLocale: 'en',
+    open: false,
+    helpWantedLocales: [],
+    goals: [],
+    ...overrides,
+    viewerCan: {
+      actions: ['translation.submit', 'vote.cast', 'report.create'],
+      managedLocales: [],
+      roles: ['translator'],
+      joinedLocales: ['pl'],
+      canJoin: false,
+      banned: false,
+      bannedUntil: null,
+      ...viewerCan,
+    },
   };
 }

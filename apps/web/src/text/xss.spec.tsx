@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import { makeCandidate, makeCandidateList, makeString } from '../testing/fixtures';
+import { makeCandidate, makeCandidateList, makeString, makeAccess } from '../testing/fixtures';
 import { HEALTH, ME, graphqlFetch, renderApp } from '../testing/render-app';
 import { VotePanel } from '../vote/vote-panel';
 import { TranslatePage } from '../workspace/translate-page';
@@ -18,6 +18,7 @@ describe('untrusted text is inert', () => {
     window.alert = alert;
     globalThis.fetch = graphqlFetch({
       Status: () => ({ health: HEALTH, me: ME }),
+      ProjectAccess: () => ({ project: makeAccess() }),
       Project: () => ({
         project: { id: 'p', slug: 'demo', name: 'Demo', sourceLocale: 'en', visibility: 'public' },
       }),

@@ -15,6 +15,7 @@ export function CandidateCard({
   busy,
   onVote,
   where,
+  canVote = true,
 }: {
   readonly candidate: Candidate;
   readonly index: number;
@@ -24,6 +25,8 @@ export function CandidateCard({
   readonly onVote: (value: 1 | -1) => void;
   /** The project and locale shown: lets the viewer report a revealed author there. */
   readonly where?: { readonly project: string; readonly locale: string };
+  /** The viewer may vote here (Project.viewerCan lists vote.cast); otherwise no vote buttons. */
+  readonly canVote?: boolean;
 }) {
   const { t } = useTranslation();
   const label = t('vote.candidateLabel', { n: index + 1 });
@@ -38,7 +41,7 @@ export function CandidateCard({
       {!candidate.eligible && <p className="badge badge-error">{t('candidate.ineligible')}</p>}
       {candidate.isMine ? (
         <p className="badge">{t('candidate.mine')}</p>
-      ) : (
+      ) : !canVote ? null : (
         <div className="vote-buttons" role="group" aria-label={t('vote.voteOn', { label })}>
           {([1, -1] as const).map((value) => {
             const pressed = candidate.myVote === value;

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { PROJECT_ACCESS } from '../api/open-call-operations';
 import { STRINGS } from '../api/translation-operations';
 import { request } from '../graphql-client';
 import { ErrorMessage, Loading } from '../pages/load-state';
 import { PageHeading } from '../pages/page-heading';
+import { mayContribute, ReadOnlyNotice } from '../open-call/read-only-notice';
 import { Link, useRouter } from '../router/router';
 import { routePath } from '../router/routes';
 import { TokenizedText } from '../text/tokenized-text';
@@ -19,6 +21,9 @@ export function VotePage({ slug, locale }: { readonly slug: string; readonly loc
       request(STRINGS, { project: slug, locale, filter: 'NEEDS_VOTES', search: null, first: 50 }),
     `${slug}/${locale}`,
   );
+  // Vote buttons only for those the permission table lets vote (Project.viewerCan).
+  const access = useQuery(() => request(PROJECT_ACCESS, { slug }), slug);
+  const canVote = access.state === 'ready' && mayContribute(access.data.project, 'vote');
   const open = (id: string) =>
     navigate(`${routePath({ name: 'vote', slug, locale })}?string=${encodeURIComponent(id)}`);
 
@@ -29,6 +34,15 @@ export function VotePage({ slug, locale }: { readonly slug: string; readonly loc
         <Link to={{ name: 'dashboard', slug }}>{t('workspace.backToProject')}</Link> ·{' '}
         <Link to={{ name: 'translate', slug, locale }}>{t('vote.goTranslate')}</Link>
       </p>
+      {access.state === 'error' && <ErrorMessage message={access.message} />}
+      {access.state === 'ready' && !canVote && (
+        <ReadOnlyNotice
+          access={access.data.project}
+          kind="vote"
+          locale={locale}
+          onJoined={access.reload}
+        />
+      )}
       <div className="vote-layout">
         <nav className="panel" aria-labelledby="needs-votes-heading">
           <h2 id="needs-votes-heading">{t('vote.needsVotes')}</h2>
@@ -59,7 +73,13 @@ export function VotePage({ slug, locale }: { readonly slug: string; readonly loc
           {selected === null ? (
             <p>{t('vote.pick')}</p>
           ) : (
-            <VotePanel key={selected} project={slug} locale={locale} stringId={selected} />
+            <VotePanel
+              key={selected}
+              project={slug}
+              locale={locale}
+              stringId={selected}
+              canVote={canVote}
+            />
           )}
         </div>
       </div>

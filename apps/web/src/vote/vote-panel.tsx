@@ -17,10 +17,13 @@ export function VotePanel({
   project,
   locale,
   stringId,
+  canVote = true,
 }: {
   readonly project: string;
   readonly locale: string;
   readonly stringId: string;
+  /** From Project.viewerCan (vote.cast): without it the candidates are shown without vote buttons. */
+  readonly canVote?: boolean;
 }) {
   const { t } = useTranslation();
   const key = `${stringId}/${locale}`;
@@ -97,6 +100,7 @@ export function VotePanel({
               busy={busy}
               onVote={(value) => vote(candidate.id, value, candidate.myVote)}
               where={{ project, locale }}
+              canVote={canVote}
             />
           ))}
         </div>

@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import type { GlossaryHit } from '../api/glossary-operations';
-import { makeCandidateList, makeString } from '../testing/fixtures';
+import { makeCandidateList, makeString, makeAccess } from '../testing/fixtures';
 import { HEALTH, ME, graphqlFetch, renderApp } from '../testing/render-app';
 import { TranslatePage } from './translate-page';
 
@@ -34,6 +34,7 @@ function setup() {
   const mock = graphqlFetch({
     Status: () => ({ health: HEALTH, me: ME }),
     Project: () => ({ project: PROJECT }),
+    ProjectAccess: () => ({ project: makeAccess() }),
     NextString: () => ({
       nextString: makeString({ sourceForms: [{ category: '', text: SOURCE }] }),
     }),
@@ -98,6 +99,7 @@ describe('glossary in the translate workspace', () => {
     const mock = graphqlFetch({
       Status: () => ({ health: HEALTH, me: ME }),
       Project: () => ({ project: PROJECT }),
+      ProjectAccess: () => ({ project: makeAccess() }),
       NextString: () => ({
         nextString: makeString({ sourceForms: [{ category: '', text: SOURCE }] }),
       }),

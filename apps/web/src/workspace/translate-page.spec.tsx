@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { TranslatableString } from '../api/types';
-import { PLURAL_SOURCE, makeCandidateList, makeString } from '../testing/fixtures';
+import { PLURAL_SOURCE, makeCandidateList, makeString, makeAccess } from '../testing/fixtures';
 import { HEALTH, ME, graphqlFetch, renderApp } from '../testing/render-app';
 import { TranslatePage } from './translate-page';
 
@@ -15,6 +15,7 @@ function setup(queue: TranslatableString[]) {
   const mock = graphqlFetch({
     Status: () => ({ health: HEALTH, me: ME }),
     Project: () => ({ project: PROJECT }),
+    ProjectAccess: () => ({ project: makeAccess() }),
     NextString: () => ({ nextString: remaining.shift() ?? null }),
     Suggestions: () => ({
       suggestions: [

@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROJECT } from '../api/project-operations';
+import { PROJECT_ACCESS } from '../api/open-call-operations';
 import { STRING_FILTERS, type StringFilter } from '../api/types';
 import { request } from '../graphql-client';
 import { ErrorMessage, Loading } from '../pages/load-state';
 import { PageHeading } from '../pages/page-heading';
+import { mayContribute, ReadOnlyNotice } from '../open-call/read-only-notice';
 import { Link } from '../router/router';
 import { useQuery } from '../use-query';
 import { StringSearch } from './string-search';
@@ -26,7 +27,9 @@ export function TranslatePage({
   const filterId = useId();
   const [filter, setFilter] = useState<StringFilter>('UNTRANSLATED');
   const [submittedCount, setSubmittedCount] = useState(0);
-  const project = useQuery(() => request(PROJECT, { slug }), slug);
+  // What the viewer may do here (Project.viewerCan): the editor only for those who may submit.
+  const project = useQuery(() => request(PROJECT_ACCESS, { slug }), slug);
+  const readOnly = project.state === 'ready' && !mayContribute(project.data.project, 'translate');
   const { queue, next, skip, open, restart } = useStringQueue(slug, locale, filter);
 
   return (
@@ -56,6 +59,14 @@ export function TranslatePage({
         {submittedCount > 0 ? t('workspace.submittedCount', { count: submittedCount }) : ''}
       </p>
       {project.state === 'error' && <ErrorMessage message={project.message} />}
+      {readOnly && (
+        <ReadOnlyNotice
+          access={project.data.project}
+          kind="translate"
+          locale={locale}
+          onJoined={project.reload}
+        />
+      )}
       {(queue.state === 'loading' || project.state === 'loading') && <Loading />}
       {queue.state === 'error' && <ErrorMessage message={queue.message} />}
       {queue.state === 'empty' && (
@@ -77,6 +88,7 @@ export function TranslatePage({
             next();
           }}
           onSkip={skip}
+          readOnly={readOnly}
         />
       )}
       <StringSearch project={slug} locale={locale} filter={filter} onOpen={open} />

@@ -36,6 +36,8 @@ interface TranslationEditorProps {
   /** Called after a successful submit; the parent moves to the next string. */
   readonly onSubmitted: () => void;
   readonly onSkip: () => void;
+  /** The viewer may not submit here (Project.viewerCan): source, discussion and candidates only. */
+  readonly readOnly?: boolean;
 }
 
 function serverFindings(error: unknown): Finding[] | null {
@@ -51,6 +53,7 @@ export function TranslationEditor({
   sourceLocale,
   onSubmitted,
   onSkip,
+  readOnly = false,
 }: TranslationEditorProps) {
   const { t } = useTranslation();
   const slots = useMemo(() => formSlots(unit), [unit]);
@@ -80,8 +83,8 @@ export function TranslationEditor({
   const blocked = !typed || errors.length > 0 || busy || unit.locked;
 
   useEffect(() => {
-    inputs.current.get(slots[0]?.category ?? '')?.focus();
-  }, [slots]);
+    if (!readOnly) inputs.current.get(slots[0]?.category ?? '')?.focus();
+  }, [slots, readOnly]);
 
   const setForm = useCallback((category: string, text: string) => {
     setValues((previous) => ({ ...previous, [category]: text }));
@@ -167,6 +170,8 @@ export function TranslationEditor({
 
   useEffect(() => {
     const run = (shortcut: Shortcut) => {
+      // Read-only: only moving on and the help work; there is no form to type into.
+      if (readOnly && shortcut.kind !== 'skip' && shortcut.kind !== 'help') return;
       switch (shortcut.kind) {
         case 'submit':
           submit();
@@ -195,7 +200,7 @@ export function TranslationEditor({
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [submit, onSkip, copySource, insertToken]);
+  }, [submit, onSkip, copySource, insertToken, readOnly]);
 
   const onFormSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -208,46 +213,54 @@ export function TranslationEditor({
       <div className="workspace-main">
         <SourcePanel unit={unit} marks={glossaryMarks} />
         <DiscussionPanel stringId={unit.id} locale={unit.locale} />
-        <form className="editor" onSubmit={onFormSubmit} aria-labelledby="editor-heading">
-          <h2 id="editor-heading">{t('workspace.yourTranslation', { locale: unit.locale })}</h2>
-          {unit.locked && <p className="notice">{t('workspace.locked')}</p>}
-          <PlaceholderBar tokens={tokens} onInsert={insertToken} />
-          <PluralInputs
-            slots={slots}
-            values={values}
-            onChange={setForm}
-            onFocusSlot={(category) => {
-              focused.current = category;
-            }}
-            inputs={inputs}
-            idPrefix={`form-${unit.id}`}
-            invalidForms={invalidForms}
-          />
-          <div aria-live="polite" data-testid="live-checks">
-            <FindingsList findings={findings} />
-          </div>
-          {rejected !== null && (
-            <div role="alert">
-              <p>{t('workspace.rejectedByServer')}</p>
-              <FindingsList findings={rejected} />
-            </div>
-          )}
-          {error !== null && <ErrorMessage message={error} />}
+        {readOnly ? (
           <div className="actions">
-            <button type="submit" aria-disabled={blocked} aria-keyshortcuts="Control+Enter">
-              {t('workspace.submitAndNext')} <kbd>Ctrl+Enter</kbd>
-            </button>
             <button type="button" onClick={onSkip} aria-keyshortcuts="Control+ArrowRight Alt+S">
               {t('workspace.skip')} <kbd>Alt+S</kbd>
             </button>
-            <button type="button" onClick={copySource} aria-keyshortcuts="Alt+C">
-              {t('workspace.copySource')} <kbd>Alt+C</kbd>
-            </button>
           </div>
-          <p role="status" className="muted" data-testid="workspace-status">
-            {notice ?? ''}
-          </p>
-        </form>
+        ) : (
+          <form className="editor" onSubmit={onFormSubmit} aria-labelledby="editor-heading">
+            <h2 id="editor-heading">{t('workspace.yourTranslation', { locale: unit.locale })}</h2>
+            {unit.locked && <p className="notice">{t('workspace.locked')}</p>}
+            <PlaceholderBar tokens={tokens} onInsert={insertToken} />
+            <PluralInputs
+              slots={slots}
+              values={values}
+              onChange={setForm}
+              onFocusSlot={(category) => {
+                focused.current = category;
+              }}
+              inputs={inputs}
+              idPrefix={`form-${unit.id}`}
+              invalidForms={invalidForms}
+            />
+            <div aria-live="polite" data-testid="live-checks">
+              <FindingsList findings={findings} />
+            </div>
+            {rejected !== null && (
+              <div role="alert">
+                <p>{t('workspace.rejectedByServer')}</p>
+                <FindingsList findings={rejected} />
+              </div>
+            )}
+            {error !== null && <ErrorMessage message={error} />}
+            <div className="actions">
+              <button type="submit" aria-disabled={blocked} aria-keyshortcuts="Control+Enter">
+                {t('workspace.submitAndNext')} <kbd>Ctrl+Enter</kbd>
+              </button>
+              <button type="button" onClick={onSkip} aria-keyshortcuts="Control+ArrowRight Alt+S">
+                {t('workspace.skip')} <kbd>Alt+S</kbd>
+              </button>
+              <button type="button" onClick={copySource} aria-keyshortcuts="Alt+C">
+                {t('workspace.copySource')} <kbd>Alt+C</kbd>
+              </button>
+            </div>
+            <p role="status" className="muted" data-testid="workspace-status">
+              {notice ?? ''}
+            </p>
+          </form>
+        )}
         <ShortcutHelp open={helpOpen} onToggle={setHelpOpen} />
       </div>
       <aside className="workspace-side">
