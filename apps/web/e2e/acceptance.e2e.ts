@@ -262,7 +262,9 @@ describe('acceptance: translate, vote blind, decide live, pull, progress', () =>
         await page.keyboard.type('Cześć, ');
         await page.keyboard.press('Alt+1');
         await page.keyboard.type('!');
-        await expect(page.locator('textarea').first().inputValue()).resolves.toBe(WINNER);
+        await expect(page.locator('.plural-input textarea').first().inputValue()).resolves.toBe(
+          WINNER,
+        );
         expect(await page.getByTestId('live-checks').locator('.finding-error').count()).toBe(0);
       } else if (key === 'files') {
         // Polish needs one/few/many/other, each labelled with example numbers.
