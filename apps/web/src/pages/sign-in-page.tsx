@@ -2,7 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIGN_IN } from '../api/session-operations';
 import { errorMessage, request } from '../graphql-client';
-import { Link, useRouter } from '../router/router';
+import { AuthLink, inviteToReturnTo } from '../open-call/invite-return';
+import { useRouter } from '../router/router';
 import { useSession } from '../session/session';
 import { ErrorMessage } from './load-state';
 import { PageHeading } from './page-heading';
@@ -10,7 +11,9 @@ import { PageHeading } from './page-heading';
 export function SignInPage() {
   const { t } = useTranslation();
   const { refresh } = useSession();
-  const { navigate } = useRouter();
+  const { route, search, navigate } = useRouter();
+  // Back to an invite the visitor opened signed out, so they can accept it.
+  const invite = inviteToReturnTo(route, search);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -26,7 +29,7 @@ export function SignInPage() {
       },
     })
       .then(() => refresh())
-      .then(() => navigate({ name: 'projects' }))
+      .then(() => navigate(invite ?? { name: 'projects' }, { replace: invite !== null }))
       .catch((e: unknown) => setError(errorMessage(e)))
       .finally(() => setBusy(false));
   };
@@ -34,6 +37,7 @@ export function SignInPage() {
   return (
     <section className="card narrow">
       <PageHeading>{t('auth.signIn.title')}</PageHeading>
+      {invite !== null && <p className="notice">{t('openCall.invite.signInFirst')}</p>}
       <form onSubmit={onSubmit} className="form">
         <label htmlFor="sign-in-email">{t('auth.email')}</label>
         <input id="sign-in-email" name="email" type="email" autoComplete="username" required />
@@ -51,7 +55,7 @@ export function SignInPage() {
         {error !== null && <ErrorMessage message={error} />}
       </form>
       <p>
-        {t('auth.signIn.noAccount')} <Link to={{ name: 'signUp' }}>{t('auth.signUp.title')}</Link>
+        {t('auth.signIn.noAccount')} <AuthLink to="signUp">{t('auth.signUp.title')}</AuthLink>
       </p>
     </section>
   );

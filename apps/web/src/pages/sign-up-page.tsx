@@ -2,7 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIGN_UP } from '../api/session-operations';
 import { errorMessage, request } from '../graphql-client';
-import { Link, useRouter } from '../router/router';
+import { AuthLink, inviteToReturnTo } from '../open-call/invite-return';
+import { useRouter } from '../router/router';
 import { useSession } from '../session/session';
 import { ErrorMessage } from './load-state';
 import { PageHeading } from './page-heading';
@@ -10,7 +11,9 @@ import { PageHeading } from './page-heading';
 export function SignUpPage() {
   const { t } = useTranslation();
   const { refresh } = useSession();
-  const { navigate } = useRouter();
+  const { route, search, navigate } = useRouter();
+  // Back to an invite the visitor opened signed out, so they can accept it.
+  const invite = inviteToReturnTo(route, search);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -27,8 +30,8 @@ export function SignUpPage() {
       },
     })
       .then(() => refresh())
-      // A new volunteer starts where their help is wanted.
-      .then(() => navigate({ name: 'needYou' }))
+      // A new volunteer starts where their help is wanted (or at the invite they came with).
+      .then(() => navigate(invite ?? { name: 'needYou' }, { replace: invite !== null }))
       .catch((e: unknown) => setError(errorMessage(e)))
       .finally(() => setBusy(false));
   };
@@ -36,6 +39,7 @@ export function SignUpPage() {
   return (
     <section className="card narrow">
       <PageHeading>{t('auth.signUp.title')}</PageHeading>
+      {invite !== null && <p className="notice">{t('openCall.invite.signInFirst')}</p>}
       <form onSubmit={onSubmit} className="form">
         <label htmlFor="sign-up-name">{t('auth.displayName')}</label>
         <input id="sign-up-name" name="displayName" autoComplete="nickname" required />
@@ -61,7 +65,7 @@ export function SignUpPage() {
         {error !== null && <ErrorMessage message={error} />}
       </form>
       <p>
-        {t('auth.signUp.haveAccount')} <Link to={{ name: 'signIn' }}>{t('auth.signIn.title')}</Link>
+        {t('auth.signUp.haveAccount')} <AuthLink to="signIn">{t('auth.signIn.title')}</AuthLink>
       </p>
     </section>
   );
