@@ -10,6 +10,7 @@ import { DecisionsAdminPanel } from '../decisions/decisions-admin-panel';
 import { ApiTokensPanel } from './api-tokens-panel';
 import { CatalogueUploadPanel } from './catalogue-upload-panel';
 import { FlaggedAccountsPanel } from './flagged-accounts-panel';
+import { InContextPanel } from './in-context-panel';
 import { LocalesPanel } from './locales-panel';
 import { MembersPanel } from './members-panel';
 import { ModerationPanel } from './moderation-panel';
@@ -49,6 +50,7 @@ export function AdminPage({ slug }: { readonly slug: string }) {
         {panels.has('locales') && <LocalesPanel project={slug} version={imports} />}
         {panels.has('voting') && <VotingParametersPanel project={slug} />}
         {panels.has('openCall') && <OpenCallPanel project={access} onChanged={project.reload} />}
+        {panels.has('inContext') && <InContextPanel project={slug} />}
         {panels.has('members') && <MembersPanel project={slug} />}
         {panels.has('invites') && <InvitesPanel project={slug} />}
         {panels.has('tokens') && <ApiTokensPanel project={slug} />}

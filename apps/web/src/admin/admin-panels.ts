@@ -4,6 +4,7 @@ export type AdminPanel =
   | 'locales'
   | 'voting'
   | 'openCall'
+  | 'inContext'
   | 'members'
   | 'invites'
   | 'tokens'
@@ -19,6 +20,7 @@ const NEEDS: ReadonlyArray<readonly [AdminPanel, readonly string[]]> = [
   ['locales', ['locale.add']],
   ['voting', ['project.update']],
   ['openCall', ['project.update']],
+  ['inContext', ['project.update']],
   ['members', ['member.manage']],
   ['invites', ['member.manage']],
   ['tokens', ['token.manage']],
