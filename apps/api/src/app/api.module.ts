@@ -60,7 +60,6 @@ export class ApiModule {
         TranslationModule,
         VotingModule,
         NotificationModule,
-        // Before CommunityModule: its GET /api/projects/:project/:file would take /issues.
         DiscussionModule,
         ScreenshotModule,
         CommunityModule,

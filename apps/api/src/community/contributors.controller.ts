@@ -18,19 +18,36 @@ const CONTENT_TYPES: Readonly<Record<CreditsFormat, string>> = {
 export class ContributorsController {
   constructor(private readonly contributors: ContributorsService) {}
 
-  @Get(':project/:file')
-  async export(
+  // Two literal routes, not `:project/:file`: a catch-all there shadowed every later
+  // /api/projects/:slug/<name> route of other modules (the source-issues list, for one).
+  @Get(':project/contributors.csv')
+  async exportCsv(
     @Param('project') project: string,
-    @Param('file') file: string,
     @Query('locale') locale: unknown,
     @Req() req: ChorusRequest,
     @Res() res: Response,
   ): Promise<void> {
-    const format: CreditsFormat | null =
-      file === 'contributors.csv' ? 'csv' : file === 'contributors.md' ? 'markdown' : null;
-    if (format === null) {
-      throw commonError('NOT_FOUND', 'Credits come as contributors.csv or contributors.md.');
-    }
+    await this.export('csv', project, locale, req, res);
+  }
+
+  @Get(':project/contributors.md')
+  async exportMarkdown(
+    @Param('project') project: string,
+    @Query('locale') locale: unknown,
+    @Req() req: ChorusRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.export('markdown', project, locale, req, res);
+  }
+
+  private async export(
+    format: CreditsFormat,
+    project: string,
+    locale: unknown,
+    req: ChorusRequest,
+    res: Response,
+  ): Promise<void> {
+    const file = format === 'csv' ? 'contributors.csv' : 'contributors.md';
     if (locale !== undefined && (typeof locale !== 'string' || locale.length > 35)) {
       throw commonError('BAD_USER_INPUT', 'locale must be one locale code, e.g. ?locale=de.');
     }
