@@ -178,9 +178,9 @@ describe('API tokens, members, locales and project settings', () => {
     expect(updated.updateProject).toEqual({
       name: 'Acme Inc',
       visibility: 'public',
-      votingParameters: { quorum: 5, minScore: 0.5, earlyScore: 0.7, z: 1.282 },
+      votingParameters: { quorum: 5, minScore: 0.5, earlyScore: 0.64, z: 1.282 },
     });
-    // A minScore above the preset's earlyScore (0.7) is refused here instead of failing every
+    // A minScore above the preset's earlyScore (0.64) is refused here instead of failing every
     // vote of the project later.
     const clash = await owner.gql(UPDATE, { s: 'acme', vp: { minScore: 0.75 } });
     expect(clash.errors?.[0]?.extensions).toEqual({
