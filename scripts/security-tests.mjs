@@ -3,6 +3,7 @@
 export const securityTests = {
   unit: [
     'apps/api/src/catalogue/upload/decode-utf8.spec.ts',
+    'apps/api/src/community/credits-format.spec.ts',
     'apps/api/src/common/graphql-limits/query-cost.spec.ts',
     'apps/api/src/delivery/read-bulkhead.spec.ts',
     'apps/api/src/delivery/webhook-target.spec.ts',
@@ -25,6 +26,9 @@ export const securityTests = {
     'apps/api/test/moderation-limits.int-spec.ts',
     'apps/api/test/moderation.int-spec.ts',
     'apps/api/test/notification.int-spec.ts',
+    'apps/api/test/open-call-invites.int-spec.ts',
+    'apps/api/test/open-call-join.int-spec.ts',
+    'apps/api/test/open-call-recognition.int-spec.ts',
     'apps/api/test/permissions.int-spec.ts',
     'apps/api/test/protection.int-spec.ts',
     'apps/api/test/security-accounts.int-spec.ts',
