@@ -1,4 +1,11 @@
-import { ACTIVITY_WINDOW_MS, communityOf, thresholdsFor, type VotingParams } from '@chorus/voting';
+import {
+  ACTIVITY_WINDOW_MS,
+  authorsEndorse,
+  communityOf,
+  thresholdsFor,
+  type Community,
+  type VotingParams,
+} from '@chorus/voting';
 import type { DataSource } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
 
@@ -18,17 +25,18 @@ export interface CandidateAuthor {
 }
 
 /**
- * In a team of three or four (activeMembers − 2 < minVotes) the decision counts each author as an
- * upvoter of their own candidate unless they upvoted a rival (libs/voting `authorEndorsements`,
- * which the lib does not export; this mirrors its rule for the hint).
+ * Where libs/voting's `authorsEndorse` says a team is small enough, the decision counts each author
+ * as an upvoter of their own candidate unless they upvoted a rival (`authorEndorsements`, which
+ * works on the round's full state; the hint has only the counted votes, so it applies the same
+ * concession rule to them).
  */
 function endorsements(
   params: Pick<VotingParams, 'minVotes'>,
-  activeMembers: number,
+  community: Community,
   authors: readonly CandidateAuthor[],
   counted: readonly CountedVote[],
 ): CountedVote[] {
-  if (activeMembers - 2 >= params.minVotes) return [];
+  if (!authorsEndorse(community, params)) return [];
   const ids = new Set(authors.map((a) => a.candidateId));
   const conceded = new Set(
     counted.filter((v) => v.value === 1 && ids.has(v.candidateId)).map((v) => v.voterId),
@@ -55,7 +63,7 @@ export function votesNeeded(
 ): number {
   const community = { ...communityOf([], [], now, params), activeMembers };
   const { quorum, minVotes } = thresholdsFor(params, community);
-  const counted = [...cast, ...endorsements(params, activeMembers, authors, cast)];
+  const counted = [...cast, ...endorsements(params, community, authors, cast)];
   const voters = new Set(counted.map((v) => v.voterId)).size;
   const upvoters = new Map<string, number>();
   for (const v of counted)
