@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { GlossaryTerm } from '../api/glossary-operations';
 import { glossaryFormatOf, importGlossary } from '../api/glossary-upload';
+import { makeAccess } from '../testing/fixtures';
 import { HEALTH, ME, graphqlFetch, renderApp } from '../testing/render-app';
 import { GlossaryPage } from './glossary-page';
 
@@ -20,11 +21,15 @@ const WORKSPACE: GlossaryTerm = {
   translation: 'przestrzeń robocza',
 };
 
+/** A viewer the permission table lets manage the glossary (owner, developer or language manager). */
+const MANAGER = makeAccess({ actions: ['glossary.manage', 'translation.submit', 'vote.cast'] });
+
 describe('glossary page', () => {
   it('lists terms with their approved translation and adds a term', async () => {
     const terms: GlossaryTerm[] = [WORKSPACE];
     const mock = graphqlFetch({
       Status: () => ({ health: HEALTH, me: ME }),
+      ProjectAccess: () => ({ project: MANAGER }),
       GlossaryTerms: () => ({ glossaryTerms: terms }),
       CreateGlossaryTerm: (v) => {
         const created = { ...WORKSPACE, id: 't2', term: String(v['term']), translation: null };
@@ -58,9 +63,26 @@ describe('glossary page', () => {
     });
   });
 
-  it("shows the server's refusal when the user may not manage the glossary", async () => {
+  it('offers a viewer who may not manage the glossary no term forms, only the terms and export', async () => {
     const mock = graphqlFetch({
       Status: () => ({ health: HEALTH, me: ME }),
+      ProjectAccess: () => ({ project: makeAccess() }),
+      GlossaryTerms: () => ({ glossaryTerms: [WORKSPACE] }),
+    });
+    globalThis.fetch = mock.fetch;
+    await renderApp(<GlossaryPage slug="demo" locale="pl" />, '/projects/demo/pl/glossary');
+    await screen.findByText('przestrzeń robocza');
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeTruthy();
+    expect(screen.queryByLabelText('Term')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add term' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
+  });
+
+  it("shows the server's refusal when the viewer's rights changed meanwhile", async () => {
+    const mock = graphqlFetch({
+      Status: () => ({ health: HEALTH, me: ME }),
+      ProjectAccess: () => ({ project: MANAGER }),
       GlossaryTerms: () => ({ glossaryTerms: [] }),
       CreateGlossaryTerm: () => {
         throw Object.assign(new Error('You may not glossary: manage in project "demo".'), {

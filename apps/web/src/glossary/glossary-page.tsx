@@ -11,6 +11,7 @@ import {
   type TermInput,
 } from '../api/glossary-operations';
 import { importGlossary } from '../api/glossary-upload';
+import { PROJECT_ACCESS } from '../api/open-call-operations';
 import { errorMessage, request } from '../graphql-client';
 import { ErrorMessage, Loading } from '../pages/load-state';
 import { PageHeading } from '../pages/page-heading';
@@ -28,13 +29,20 @@ function download(name: string, text: string, type: string): void {
   URL.revokeObjectURL(url);
 }
 
-/** The project glossary in one locale: terms with approved translations; managers edit terms. */
+/**
+ * The project glossary in one locale: terms with approved translations. Adding, editing, deleting
+ * and importing terms are offered only to viewers the permission table lets manage the glossary
+ * (Project.viewerCan); everyone may export and see the terms' translations.
+ */
 export function GlossaryPage({ slug, locale }: { readonly slug: string; readonly locale: string }) {
   const { t } = useTranslation();
   const terms = useQuery(
     () => request(GLOSSARY_TERMS, { project: slug, locale }),
     `${slug}/${locale}`,
   );
+  const access = useQuery(() => request(PROJECT_ACCESS, { slug }), slug);
+  const manages =
+    access.state === 'ready' && access.data.project.viewerCan.actions.includes('glossary.manage');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -107,27 +115,33 @@ export function GlossaryPage({ slug, locale }: { readonly slug: string; readonly
         <button type="button" onClick={() => exportAs('TBX')} disabled={busy}>
           {t('glossary.exportTbx')}
         </button>{' '}
-        <label htmlFor={fileId}>{t('glossary.importFile')}</label>{' '}
-        <input
-          id={fileId}
-          type="file"
-          accept=".csv,.tbx,.xml,text/csv,application/xml"
-          disabled={busy}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file !== undefined) importFile(file);
-            event.target.value = '';
-          }}
-        />
+        {manages && (
+          <>
+            <label htmlFor={fileId}>{t('glossary.importFile')}</label>{' '}
+            <input
+              id={fileId}
+              type="file"
+              accept=".csv,.tbx,.xml,text/csv,application/xml"
+              disabled={busy}
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                if (file !== undefined) importFile(file);
+                event.target.value = '';
+              }}
+            />
+          </>
+        )}
       </p>
       <p role="status" className="muted" data-testid="glossary-status">
         {imported ?? ''}
       </p>
       {error !== null && <ErrorMessage message={error} />}
-      <details className="card">
-        <summary>{t('glossary.addTitle')}</summary>
-        <TermForm key={formKey} initial={null} busy={busy} onSave={create} />
-      </details>
+      {manages && (
+        <details className="card">
+          <summary>{t('glossary.addTitle')}</summary>
+          <TermForm key={formKey} initial={null} busy={busy} onSave={create} />
+        </details>
+      )}
       {terms.state === 'loading' && <Loading />}
       {terms.state === 'error' && <ErrorMessage message={terms.message} />}
       {terms.state === 'ready' &&
@@ -162,17 +176,21 @@ export function GlossaryPage({ slug, locale }: { readonly slug: string; readonly
                   <button type="button" onClick={() => setOpen(open === term.id ? null : term.id)}>
                     {t('glossary.translations')}
                   </button>
-                  <button
-                    type="button"
-                    onClick={() => setEditing(editing === term.id ? null : term.id)}
-                  >
-                    {t('glossary.edit')}
-                  </button>
-                  <button type="button" onClick={() => remove(term)} disabled={busy}>
-                    {t('glossary.delete')}
-                  </button>
+                  {manages && (
+                    <>
+                      <button
+                        type="button"
+                        onClick={() => setEditing(editing === term.id ? null : term.id)}
+                      >
+                        {t('glossary.edit')}
+                      </button>
+                      <button type="button" onClick={() => remove(term)} disabled={busy}>
+                        {t('glossary.delete')}
+                      </button>
+                    </>
+                  )}
                 </div>
-                {editing === term.id && (
+                {manages && editing === term.id && (
                   <TermForm
                     initial={term}
                     busy={busy}
