@@ -17,7 +17,7 @@ export default defineConfig({
       ),
     },
   },
-  server: { port: 4300, proxy: { '/graphql': api, '/bundles': api } },
+  server: { port: 4300, proxy: { '/graphql': api, '/bundles': api, '/api': api } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/apps/example', import.meta.url)),
     emptyOutDir: true,

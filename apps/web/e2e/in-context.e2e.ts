@@ -17,6 +17,7 @@ const MARKER = /[\u2060-\u2064]/;
 let browser: Browser;
 let example: ExampleServer;
 let translator: ApiUser;
+let developer: ApiUser;
 
 async function pageHtml(page: Page): Promise<string> {
   return page.evaluate(() => document.documentElement.outerHTML + document.title);
@@ -28,7 +29,7 @@ beforeAll(async () => {
   example = await serveExample(dist, baseUrl);
 
   // The developer: a public project with the example's source catalogue and a Polish locale.
-  const developer = await new ApiUser(baseUrl).signUp('dev@in-context.test', 'Dev');
+  developer = await new ApiUser(baseUrl).signUp('dev@in-context.test', 'Dev');
   await developer.graphql(
     'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',
     { input: { name: 'Example shop', slug: SLUG, sourceLocale: 'en', visibility: 'public' } },
@@ -140,5 +141,47 @@ describe('in-context translation in the example app', () => {
       categories.map((category) => ({ category, text: polish[category ?? ''] })),
     ]);
     await page.context().close();
+  });
+
+  it('screenshot: the owner allows it, the volunteer uploads this screen with its keys, the string has it', async () => {
+    const { baseUrl } = stackEnv();
+    await developer.graphql(
+      `mutation { setInContextScreenshots(project: "${SLUG}", enabled: true) { inContextScreenshots } }`,
+    );
+    const { page, problems } = await watchedPage(browser, example.url, undefined, {
+      sessionCookie: translator.sessionCookie,
+    });
+    await page.goto('/?lng=pl&chorus-in-context=1');
+    await page.locator('[data-chorus-in-context] .badge').waitFor();
+    const deals = page.getByTestId('deals');
+    await deals.waitFor();
+    await deals.click({ modifiers: ['Alt'] });
+    const panel = page.locator('[data-chorus-panel]');
+    await panel.getByRole('button', { name: 'Upload screenshot of this screen' }).click();
+    await panel
+      .locator('[data-chorus-screenshots] .status[data-state]')
+      .filter({ hasText: /key positions|Chorus refused/ })
+      .waitFor();
+    const said = await panel.locator('[data-chorus-screenshots] .status').textContent();
+    expect(said).toMatch(/^Screenshot uploaded with \d+ key positions\.$/);
+    expect(problems.filter((p) => p.startsWith('pageerror'))).toEqual([]);
+    await page.context().close();
+
+    // What the workspace loads for the string: the screenshot and the key's region on it.
+    const found = await translator.graphql<{
+      stringByKey: {
+        screenshots: { url: string; width: number; height: number; imageWidth: number }[];
+      };
+    }>(
+      `{ stringByKey(project: "${SLUG}", locale: "pl", namespace: "translation", key: "home.deals") {
+        screenshots { url width height imageWidth } } }`,
+    );
+    const [shot] = found.stringByKey.screenshots;
+    expect(shot).toBeDefined();
+    expect(shot!.width).toBeGreaterThan(0);
+    const image = await fetch(`${baseUrl}${shot!.url}`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect((await image.arrayBuffer()).byteLength).toBeGreaterThan(1000);
   });
 });

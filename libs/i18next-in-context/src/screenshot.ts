@@ -119,9 +119,13 @@ function cloneForPicture(doc: Document, ignore: (element: Element) => boolean): 
       copy.removeAttribute('srcset');
       if (data === null) copy.removeAttribute('src');
       else copy.setAttribute('src', data);
-    } else if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
-      if (el instanceof HTMLTextAreaElement) copy.textContent = el.value;
-      else copy.setAttribute('value', el.value);
+    } else if (el instanceof HTMLTextAreaElement) {
+      copy.textContent = el.value;
+    } else if (el instanceof HTMLInputElement) {
+      copy.setAttribute('value', el.value);
+      copy.toggleAttribute('checked', el.checked);
+    } else if (el instanceof HTMLOptionElement) {
+      copy.toggleAttribute('selected', el.selected); // what the <select> shows now
     }
   });
   for (const el of drop) el.remove();

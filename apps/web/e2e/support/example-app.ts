@@ -42,14 +42,20 @@ export interface ExampleServer {
 }
 
 /**
- * Serves the example build on its own port and forwards /graphql and /bundles to Chorus, as the
+ * Serves the example build on its own port and forwards /graphql, /bundles and the screenshot
+ * endpoints (/api/projects/:slug/screenshots, /api/screenshots/:id) to Chorus, as the
  * example's Vite dev server does: the Host header is kept, so Chorus sees a same-origin page.
  */
 export async function serveExample(dist: string, apiBaseUrl: string): Promise<ExampleServer> {
   const api = new URL(apiBaseUrl);
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (path === '/graphql' || path.startsWith('/bundles/')) {
+    if (
+      path === '/graphql' ||
+      path.startsWith('/bundles/') ||
+      path.startsWith('/api/screenshots/') ||
+      /^\/api\/projects\/[^/]+\/screenshots$/.test(path)
+    ) {
       const upstream = request(
         {
           host: api.hostname,
