@@ -183,5 +183,23 @@ describe('in-context translation in the example app', () => {
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/png');
     expect((await image.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+
+    // The workspace shows it beside the string, the key's region outlined.
+    const web = await watchedPage(browser, baseUrl, undefined, {
+      sessionCookie: translator.sessionCookie,
+    });
+    await web.page.goto(`/projects/${SLUG}/pl/translate`);
+    await web.page.getByLabel('Key or text').fill('home.deals');
+    await web.page.getByRole('button', { name: 'Search' }).click();
+    await web.page.getByRole('button', { name: /home\.deals/ }).click();
+    const figure = web.page.getByTestId('string-screenshot');
+    await figure.waitFor();
+    const natural = await figure
+      .locator('img')
+      .evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth));
+    expect(natural).toBe(shot!.imageWidth);
+    await figure.getByTestId('screenshot-region').waitFor();
+    expect(web.problems.filter((p) => p.startsWith('pageerror'))).toEqual([]);
+    await web.page.context().close();
   });
 });
