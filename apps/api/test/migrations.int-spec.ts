@@ -66,6 +66,8 @@ describe('migrations', () => {
       'rate_limit',
       'reputation_ledger',
       'round',
+      'screenshot',
+      'screenshot_region',
       'session',
       'source_string',
       'string_lease',
