@@ -10,6 +10,7 @@ export const securityTests = {
     'apps/api/src/graphql-ws/origin-policy.spec.ts',
     'apps/api/src/graphql-ws/socket-session.spec.ts',
     'apps/api/src/launcher/queue-prefix.spec.ts',
+    'apps/api/src/screenshot/image-header.spec.ts',
     'libs/voting/src/round/challenge.spec.ts',
   ],
   integration: [
@@ -31,6 +32,7 @@ export const securityTests = {
     'apps/api/test/open-call-recognition.int-spec.ts',
     'apps/api/test/permissions.int-spec.ts',
     'apps/api/test/protection.int-spec.ts',
+    'apps/api/test/screenshot.int-spec.ts',
     'apps/api/test/security-accounts.int-spec.ts',
     'apps/api/test/security-ban.int-spec.ts',
     'apps/api/test/security-csrf-uploads.int-spec.ts',
