@@ -5,7 +5,6 @@ import { request } from './graphql-client';
 import { AdminPage } from './admin/admin-page';
 import { LanguageSwitcher } from './i18n/language-switcher';
 import { NotificationBell } from './notifications/notification-bell';
-import { NotificationBell } from './notifications/notification-bell';
 import { ErrorMessage, Loading } from './pages/load-state';
 import { PageHeading } from './pages/page-heading';
 import { ProjectDashboardPage } from './pages/project-dashboard-page';
@@ -80,7 +79,6 @@ function AccountNav() {
       <Link to={{ name: 'needYou' }}>{t('openCall.nav.needYou')}</Link>
       <Link to={{ name: 'me' }}>{t('openCall.nav.me')}</Link>
       <span data-testid="signed-in">{t('nav.signedInAs', { name: me.displayName })}</span>
-      <NotificationBell />
       <NotificationBell />
       <button
         type="button"
