@@ -10,7 +10,6 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { ApiUser } from './support/api-client';
 import {
@@ -23,6 +22,7 @@ import {
   unlabelledInputs,
   watchedPage,
 } from './support/browser';
+import { closeRoundsNow, until } from './support/rounds';
 import { stackEnv } from './support/stack-env';
 
 const root = resolve(__dirname, '../../..');
@@ -145,40 +145,6 @@ function chorusPull(baseUrl: string, token: string, out: string): Promise<string
         error === null ? resolvePull(stdout) : reject(new Error(`${error.message}\n${stderr}`)),
     );
   });
-}
-
-/**
- * Ends the strings' collecting rounds now, as their timers would at the deadline: the deadline
- * moves into the past and the worker's sweep (ROUND_SWEEP_MS, short in global-setup) closes them.
- */
-async function closeRoundsNow(databaseUrl: string, stringIds: readonly string[]): Promise<void> {
-  const db = new Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    await db.query(
-      `UPDATE round SET deadline = now() - interval '1 millisecond'
-        WHERE state = 'COLLECTING'
-          AND unit_id IN (SELECT id FROM translation_unit WHERE string_id = ANY($1::uuid[]))`,
-      [stringIds],
-    );
-  } finally {
-    await db.end();
-  }
-}
-
-async function until<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  what: string,
-  timeoutMs = E2E_WAIT_MS,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 describe('acceptance: translate, vote blind, decide live, pull, progress', () => {
