@@ -1,9 +1,9 @@
 import { RATE_WINDOW_MS } from '@chorus/voting';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
 import { PERMISSIONS, type MembershipGrant, type Permission } from '../identity/permissions';
-import { LiveEventBatcher } from './live-event-batcher';
+import { LIVE_EVENTS, type LiveEvents } from './live-events';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
 
 /** What a vote written by the one statement tells the caller (nothing is reloaded after it). */
@@ -181,8 +181,7 @@ SELECT ${weightSql('$6')} AS weight
   JOIN "user" u ON u.id = $5 CROSS JOIN ${REPUTATION_SQL}`;
 
 /**
- * The one-statement vote and what follows its commit: a live `stringUpdated` (batched with the
- * other votes of the next few milliseconds, LiveEventBatcher), and in a round past
+ * The one-statement vote and what follows its commit: a live `stringUpdated`, and in a round past
  * minDuration one debounced tick job, which runs libs/voting's early-decision check under the unit's
  * lock (the request no longer evaluates the round). Failures after commit are logged; the vote stands.
  */
@@ -193,7 +192,7 @@ export class VoteStatement {
   constructor(
     private readonly dataSource: DataSource,
     private readonly scheduler: RoundSchedulerProducer,
-    private readonly live: LiveEventBatcher,
+    @Inject(LIVE_EVENTS) private readonly live: LiveEvents,
   ) {}
 
   async cast(vote: {
@@ -204,16 +203,19 @@ export class VoteStatement {
   }): Promise<StatementVote | null> {
     const cast = await castInOneStatement(this.dataSource, vote);
     if (cast === null) return null;
-    this.live.add({
-      type: 'stringUpdated',
-      projectId: cast.projectId,
-      locale: cast.localeCode,
-      stringId: cast.stringId,
-    });
-    if (cast.mature) {
-      await this.scheduler
-        .scheduleEarlyTick(cast.unitId, cast.roundId, vote.now)
-        .catch((error: unknown) => this.logger.error(`after-commit step failed: ${String(error)}`));
+    const tasks: Promise<void>[] = [
+      this.live.publish({
+        type: 'stringUpdated',
+        projectId: cast.projectId,
+        locale: cast.localeCode,
+        stringId: cast.stringId,
+      }),
+    ];
+    if (cast.mature)
+      tasks.push(this.scheduler.scheduleEarlyTick(cast.unitId, cast.roundId, vote.now));
+    for (const result of await Promise.allSettled(tasks)) {
+      if (result.status === 'rejected')
+        this.logger.error(`after-commit step failed: ${String(result.reason)}`);
     }
     return cast;
   }

@@ -12,7 +12,6 @@ import { AbuseFlagDismissService } from './abuse-flag-dismiss.service';
 import { AbuseService } from './abuse.service';
 import { AdminQueryService } from './admin-query.service';
 import { AdminResolver } from './admin.resolver';
-import { LiveEventBatcher } from './live-event-batcher';
 import { LIVE_EVENTS } from './live-events';
 import { LiveEventsService } from './live-events.service';
 import { DecisionNotifier } from './decision-notifier';
@@ -41,7 +40,6 @@ import { BUNDLE_REBUILD, VotingService } from './voting.service';
   providers: [
     UnitStateRepository,
     VoteStatement,
-    LiveEventBatcher,
     RoundSchedulerProducer,
     CommunityService,
     NeedsDecisionNotifier,
