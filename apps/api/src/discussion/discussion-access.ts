@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProjectEntity } from '../catalogue/project.entity';
+import { AppError } from '../common/errors/app-error';
 import { AccessService } from '../identity/access.service';
 import { translationError } from '../translation/translation.errors';
 import { discussionError } from './discussion.errors';
@@ -37,6 +38,18 @@ export class DiscussionAccess {
     return viewerId !== null && (await this.access.membershipsOf(project.id, viewerId)).length > 0;
   }
 
+  /** The project by id when the viewer may read it; null when it is missing or hidden from them. */
+  private async readableProject(
+    projectId: string | undefined,
+    viewerId: string | null,
+  ): Promise<ProjectEntity | null> {
+    if (projectId === undefined) return null;
+    const project = await this.dataSource
+      .getRepository(ProjectEntity)
+      .findOne({ where: { id: projectId } });
+    return project !== null && (await this.canRead(project, viewerId)) ? project : null;
+  }
+
   async string(stringId: string, viewerId: string | null): Promise<StringInProject> {
     const row = UUID.test(stringId)
       ? await this.dataSource
@@ -46,13 +59,8 @@ export class DiscussionAccess {
           )
           .then((rows) => rows[0])
       : undefined;
-    const project =
-      row === undefined
-        ? null
-        : await this.dataSource
-            .getRepository(ProjectEntity)
-            .findOne({ where: { id: row.project_id } });
-    if (row === undefined || project === null || !(await this.canRead(project, viewerId))) {
+    const project = await this.readableProject(row?.project_id, viewerId);
+    if (row === undefined || project === null) {
       throw translationError('STRING_NOT_FOUND', `No string "${stringId}" is visible to you.`);
     }
     return { project, stringId, key: row.key };
@@ -80,13 +88,8 @@ export class DiscussionAccess {
           )
           .then((rows) => rows[0])
       : undefined;
-    const project =
-      row === undefined
-        ? null
-        : await this.dataSource
-            .getRepository(ProjectEntity)
-            .findOne({ where: { id: row.project_id } });
-    if (row === undefined || project === null || !(await this.canRead(project, viewerId))) {
+    const project = await this.readableProject(row?.project_id, viewerId);
+    if (row === undefined || project === null) {
       throw discussionError('THREAD_NOT_FOUND', `No thread "${threadId}" is visible to you.`);
     }
     return {
@@ -115,8 +118,10 @@ export class DiscussionAccess {
     if (row === undefined) throw notFound;
     try {
       return await this.thread(row.thread_id, viewerId);
-    } catch {
-      throw notFound;
+    } catch (error) {
+      // A thread the viewer may not read hides its comments; any other failure is not "not found".
+      if (error instanceof AppError && error.code === 'THREAD_NOT_FOUND') throw notFound;
+      throw error;
     }
   }
 }

@@ -72,11 +72,7 @@ export class AccessService {
       return false;
     }
     const memberships = await this.membershipsOf(project.id, userId);
-    return isAllowed(action, {
-      memberships,
-      publicProject: project.visibility === 'public',
-      ...(locale === undefined ? {} : { locale }),
-    });
+    return allows(project, memberships, action, locale);
   }
 
   /**
@@ -93,12 +89,7 @@ export class AccessService {
     if (project === null) throw projectNotFound(slug);
     const memberships = await this.membershipsOf(project.id, userId);
     if (project.visibility === 'private' && memberships.length === 0) throw projectNotFound(slug);
-    const allowed = isAllowed(action, {
-      memberships,
-      publicProject: project.visibility === 'public',
-      ...(locale === undefined ? {} : { locale }),
-    });
-    if (!allowed) throw forbidden(project, action, locale);
+    if (!allows(project, memberships, action, locale)) throw forbidden(project, action, locale);
     await this.requireNotBanned(project, userId, action);
     return project;
   }
@@ -150,12 +141,7 @@ export class AccessService {
     if (project.visibility === 'private' && memberships.length === 0) {
       throw projectNotFound(project.slug);
     }
-    const allowed = isAllowed(action, {
-      memberships,
-      publicProject: project.visibility === 'public',
-      ...(locale === undefined ? {} : { locale }),
-    });
-    if (!allowed) throw forbidden(project, action, locale);
+    if (!allows(project, memberships, action, locale)) throw forbidden(project, action, locale);
     if (ban !== null && deniedByProjectBan(action)) throw projectBanned(project, ban);
   }
 
@@ -167,14 +153,23 @@ export class AccessService {
     locale?: string,
   ): Promise<void> {
     const memberships = await this.membershipsOf(project.id, userId);
-    const allowed = isAllowed(action, {
-      memberships,
-      publicProject: project.visibility === 'public',
-      ...(locale === undefined ? {} : { locale }),
-    });
-    if (!allowed) throw forbidden(project, action, locale);
+    if (!allows(project, memberships, action, locale)) throw forbidden(project, action, locale);
     await this.requireNotBanned(project, userId, action);
   }
+}
+
+/** The permission table's answer for these memberships in this project (and locale). */
+function allows(
+  project: Pick<ProjectEntity, 'visibility'>,
+  memberships: readonly MembershipGrant[],
+  action: ProjectAction,
+  locale: string | undefined,
+): boolean {
+  return isAllowed(action, {
+    memberships,
+    publicProject: project.visibility === 'public',
+    ...(locale === undefined ? {} : { locale }),
+  });
 }
 
 function projectNotFound(slug: string) {
