@@ -1,7 +1,8 @@
 import { ChorusClient, type FetchLike } from '@chorus/i18next-in-context/client';
 import { DataSource } from 'typeorm';
+import { GlossaryService } from '../src/glossary/glossary.service';
 import { TestClient, signedInClient } from './support/graphql-client';
-import { seedProject, seedString } from './support/seed';
+import { seedProject, seedString, seedUser } from './support/seed';
 import { resetDatabase, startApi, type RunningApi } from './support/test-app';
 
 /** What the in-context package (libs/i18next-in-context) asks when a text is Alt+clicked. */
@@ -30,7 +31,10 @@ describe('in-context translation: strings by i18next key', () => {
     await resetDatabase(api.app);
     const ds = api.app.get(DataSource);
     anonymous = new TestClient(api.baseUrl);
-    const shop = await seedProject(ds, { slug: 'shop', locales: ['pl'] });
+    const owner = await seedUser(ds, 'Owner');
+    const shop = await seedProject(ds, { slug: 'shop', locales: ['pl'], ownerId: owner });
+    // A glossary term the panel's glossary section must find in the source text "Home".
+    await api.app.get(GlossaryService).create(owner, 'shop', { term: 'Home' });
     const strings: {
       key: string;
       kind?: 'plural';
@@ -115,9 +119,10 @@ describe('in-context translation: strings by i18next key', () => {
     expect(after.candidates[0]?.myVote).toBe(1);
     // Join on first use: not an open project, so no join is needed (and the field exists).
     expect(await vic.shouldJoin('shop', 'pl')).toBe(false);
-    // Optional section: an array when this Chorus has the glossary, null otherwise; never a throw.
-    const hits = await vic.glossaryHits('shop', 'pl', 'Home');
-    expect(hits === null || Array.isArray(hits)).toBe(true);
+    // The panel's glossary section: the project's term found in the source text.
+    expect(await vic.glossaryHits('shop', 'pl', 'Home')).toEqual([
+      { term: 'Home', translation: null, doNotTranslate: false },
+    ]);
   });
 
   it('refuses unknown locales, invisible projects and oversized input', async () => {
