@@ -7,6 +7,7 @@
 // Run: npm run bench -- w2-votes [--full] [--votes N --voters N] [--open-seconds N] [--source]
 import type { VotingParams } from '@chorus/voting';
 import { projectParams } from '../src/voting/unit-state.repository';
+import { type CpuPerRequest, cpuPerRequest, fmtCpu, sampleCpu } from './support/cpu';
 import {
   type LoadResult,
   graphqlCode,
@@ -64,6 +65,8 @@ export interface W2Result {
   /** `benchFloor`: session + one inserted row, the floor the goal is stated against. */
   readonly authFloor: LoadResult;
   readonly votes: LoadResult;
+  /** Server CPU (API + database backends) per request of each closed-loop phase. */
+  readonly cpu: { readonly authFloor: CpuPerRequest; readonly votes: CpuPerRequest };
   /** Open-loop phases at half of each closed-loop capacity (null when skipped). */
   readonly openFloor: LoadResult | null;
   readonly openVotes: LoadResult | null;
@@ -181,6 +184,7 @@ export async function runW2Votes(options: W2Options): Promise<W2Result> {
 
     const port = (u: number, n: number): number => must(ports[(u + n) % ports.length], 'port');
     const cookie = (u: number) => ({ cookie: must(voters.cookies[u], 'cookie') });
+    const apiPids = api.map((p) => p.pid);
     const closedLoop = (query: string, total: number) =>
       runLoad({
         concurrency: options.voters,
@@ -200,12 +204,15 @@ export async function runW2Votes(options: W2Options): Promise<W2Result> {
     log(
       `ceiling: ${floor.ok} trivial queries, ${fmtRate(floor.rps, 'req')}, p99 ${fmtMs(floor.p99)}`,
     );
+    const beforeFloor = await sampleCpu(db, apiPids);
     const authFloor = await closedLoop(AUTH_FLOOR, floorTotal);
+    const floorCpu = cpuPerRequest(beforeFloor, await sampleCpu(db, apiPids), authFloor.ok);
     log(
-      `auth floor: ${authFloor.ok} writes, ${authFloor.failed} failed ${JSON.stringify(authFloor.failures)}, ${fmtRate(authFloor.rps, 'req')}, p99 ${fmtMs(authFloor.p99)}`,
+      `auth floor: ${authFloor.ok} writes, ${authFloor.failed} failed ${JSON.stringify(authFloor.failures)}, ${fmtRate(authFloor.rps, 'req')}, p99 ${fmtMs(authFloor.p99)}, server CPU ${fmtCpu(floorCpu)} per request`,
     );
     const castBody = (u: number, n: number) =>
       gqlBody(CAST, { c: candidates[(u * stride + n) % candidates.length] });
+    const beforeVotes = await sampleCpu(db, apiPids);
     const votes = await runLoad({
       concurrency: options.voters,
       total: options.votes,
@@ -217,8 +224,9 @@ export async function runW2Votes(options: W2Options): Promise<W2Result> {
       accept: graphqlOk,
       failureCode: graphqlCode,
     });
+    const votesCpu = cpuPerRequest(beforeVotes, await sampleCpu(db, apiPids), votes.ok);
     log(
-      `votes: ${votes.ok} acknowledged, ${votes.failed} failed ${JSON.stringify(votes.failures)}, ${fmtRate(votes.rps, 'votes')}, p99 ${fmtMs(votes.p99)}`,
+      `votes: ${votes.ok} acknowledged, ${votes.failed} failed ${JSON.stringify(votes.failures)}, ${fmtRate(votes.rps, 'votes')}, p99 ${fmtMs(votes.p99)}, server CPU ${fmtCpu(votesCpu)} per vote`,
     );
     // Latency at a fixed offered rate, half of what each closed loop sustained.
     const openMs = options.openLoopMs ?? 0;
@@ -268,6 +276,7 @@ export async function runW2Votes(options: W2Options): Promise<W2Result> {
       floor,
       authFloor,
       votes,
+      cpu: { authFloor: floorCpu, votes: votesCpu },
       openFloor,
       openVotes,
       stored: must(stored, 'count').n,
@@ -293,7 +302,7 @@ export function w2Row(r: W2Result, full: boolean, scenario = 'W2 votes'): BenchR
     scenario,
     size: `${r.votes.ok.toLocaleString('en-US')} votes, ${r.voters} voters${r.apis > 1 || r.workers > 1 ? `, ${r.apis} API + ${r.workers} worker` : ''}${full ? ', full' : ''}`,
     floor: `auth ${fmtRate(r.authFloor.rps, 'req')} (p99 ${fmtMs(r.authFloor.p99)}${r.openFloor === null ? '' : `, open-loop p99 ${fmtMs(r.openFloor.p99)}`}); ceiling ${fmtRate(r.floor.rps, 'req')}`,
-    result: `${fmtRate(r.votes.rps, 'votes')} (closed-loop p99 ${fmtMs(r.votes.p99)}${open === null ? '' : `; open-loop at ${fmtRate(open.requests / (open.ms / 1000), 'votes')}: p50 ${fmtMs(open.p50)}, p99 ${fmtMs(open.p99)}`}); stored ${r.stored}/${acknowledged(r)}${refused > 0 ? `, ${refused} refused` : ''}`,
+    result: `${fmtRate(r.votes.rps, 'votes')} (closed-loop p99 ${fmtMs(r.votes.p99)}${open === null ? '' : `; open-loop at ${fmtRate(open.requests / (open.ms / 1000), 'votes')}: p50 ${fmtMs(open.p50)}, p99 ${fmtMs(open.p99)}`}); stored ${r.stored}/${acknowledged(r)}${refused > 0 ? `, ${refused} refused` : ''}; server CPU ${fmtCpu(r.cpu.votes)} per vote, auth floor ${fmtCpu(r.cpu.authFloor)}`,
     ratio: `${ratio.toFixed(2)}× auth (${(r.votes.rps / r.floor.rps).toFixed(2)}× ceiling)`,
     goal: '≥ 0.7× auth floor, open-loop p99 ≤ 50 ms, stored = acknowledged',
     pass: ratio >= 0.7 && open !== null && open.p99 <= 50 && exact && refused === 0,
@@ -328,7 +337,9 @@ async function main(): Promise<void> {
     '`mutation { benchFloor }` (session resolved by the guard + one prepared INSERT of an audit row, committed on',
     'its own; only in the schema when the bench sets `BENCH_FLOOR`). The ratio is against the authenticated floor.',
     'Throughput: closed loop. Latency: open loop, requests leaving at a fixed rate (half of what the closed loop',
-    'sustained), each measured from when it was due. stored = `count(*)` of vote rows after the run.',
+    'sustained), each measured from when it was due. stored = `count(*)` of vote rows after the run. Server CPU =',
+    "user + system time of the API process and of the bench database's Postgres backends over a closed-loop phase,",
+    'per request: steadier than the rates when the host is shared.',
     ...(r.votes.requests < votes
       ? [
           `The vote phase stopped at its ${minutes}-minute limit (\`--minutes\`) after ${r.votes.requests.toLocaleString('en-US')} of ${votes.toLocaleString('en-US')} votes.`,

@@ -142,6 +142,46 @@ describe('a vote as one guarded statement (issue 15)', () => {
     expect(audit!.n).toBe(3);
   });
 
+  it('group-commits concurrent votes: each answered and stored as alone, one voter never twice in a statement', async () => {
+    const voters = await users(db, 'group', 40);
+    const cands = await units(41);
+    const now = Date.now();
+    const spy = jest.spyOn(db, 'createQueryRunner');
+    // Each voter votes on its own candidate; the first voter also on the last one, concurrently;
+    // one voter votes on their own candidate (refused here, decided by the full path).
+    await db.query('UPDATE translation SET author_id = $2 WHERE id = $1', [
+      cands[5]!.id,
+      voters[5],
+    ]);
+    const casts = await Promise.all([
+      ...voters.map((voterId, i) =>
+        statement.cast({ voterId, candidateId: cands[i]!.id, value: 1, now }),
+      ),
+      statement.cast({ voterId: voters[0]!, candidateId: cands[40]!.id, value: -1, now }),
+    ]);
+    const statements = spy.mock.calls.length;
+    spy.mockRestore();
+    expect(casts[5]).toBeNull();
+    casts.forEach((cast, i) => {
+      if (i === 5) return;
+      const unit = cands[i === 40 ? 40 : i]!;
+      expect(cast).toMatchObject({ unitId: unit.unit_id, roundId: unit.round_id, written: true });
+    });
+    // Fewer statements than votes: the votes shared them.
+    expect(statements).toBeLessThan(casts.length);
+    const stored = await db.query<{ voter_id: string; value: number }[]>(
+      'SELECT voter_id, value FROM vote WHERE translation_id = ANY($1::uuid[]) ORDER BY cast_at',
+      [cands.map((c) => c.id)],
+    );
+    expect(stored).toHaveLength(40);
+    expect(stored.filter((v) => v.voter_id === voters[0])).toHaveLength(2);
+    const [audit] = await db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM event WHERE type = 'vote.cast' AND actor_id = ANY($1::uuid[])`,
+      [voters],
+    );
+    expect(audit!.n).toBe(40);
+  });
+
   it('leaves the early decision to one debounced tick job per round and window', async () => {
     const voters = await users(db, 'early', 2);
     const [unit] = await units(1);

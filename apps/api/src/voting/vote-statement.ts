@@ -3,7 +3,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
 import { PERMISSIONS, type MembershipGrant, type Permission } from '../identity/permissions';
-import { LIVE_EVENTS, type LiveEvents } from './live-events';
+import { GroupCommit } from '../database/group-commit';
+import { LIVE_EVENTS, type LiveEvent, type LiveEvents } from './live-events';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
 
 /** What a vote written by the one statement tells the caller (nothing is reloaded after it). */
@@ -25,6 +26,7 @@ export interface StatementVote {
 }
 
 interface Row {
+  ord: number;
   unit_id: string;
   string_id: string;
   project_id: string;
@@ -34,7 +36,7 @@ interface Row {
   round_id: string;
   z: number;
   mature: boolean;
-  written: number;
+  written: boolean;
   memberships: MembershipGrant[];
 }
 
@@ -64,18 +66,20 @@ const REPUTATION_SQL = `LATERAL (
     FROM reputation_ledger l WHERE l.user_id = u.id AND l.locale = x.locale AND l.kind = 'voter') rep`;
 
 /**
- * A vote as one guarded write (issue 15): in one autocommit statement it checks everything
- * libs/voting's `castVote` checks on a COLLECTING round before its deadline — unit unlocked, string
- * not retired, the round current for the source text, candidate eligible (active, current source,
- * no blocking error, author not banned), not the voter's own, the voter not banned (server-wide or
- * from the project, moderation's project_ban), allowed by the
- * permission table and under the rate limit (a count capped at the limit) — computes the weight,
- * and upserts the vote with its audit row. It returns no row when any check fails or the round is
- * in any other state: the caller then runs the full path, which decides the case (and its error)
- * under the unit's lock as before.
+ * Votes as one guarded write (issue 15): in one autocommit statement, for each of up to
+ * VOTE_BATCH_MAX votes (group commit: concurrent requests share the statement, see
+ * vote-group-commit.ts), it checks everything libs/voting's `castVote` checks on a COLLECTING round
+ * before its deadline — unit unlocked, string not retired, the round current for the source text,
+ * candidate eligible (active, current source, no blocking error, author not banned), not the voter's
+ * own, the voter not banned (server-wide or from the project, moderation's project_ban), allowed by
+ * the permission table and under the rate limit (a count capped at the limit) — computes the weight,
+ * and upserts the vote with its audit row. A vote that fails any check, or whose round is in any
+ * other state, returns no row: the caller then runs the full path for it, which decides the case
+ * (and its error) under the unit's lock as before. A batch holds each voter at most once, so a
+ * voter's rate-limit count and upsert see exactly what they would see alone.
  *
- * Ordering against a close: the statement takes FOR KEY SHARE on the unit row. Votes do not block
- * each other, but a closer holding the unit FOR UPDATE (lockAndLoad, lockDue and the due claims do)
+ * Ordering against a close: the statement takes FOR KEY SHARE on the unit rows. Votes do not block
+ * each other, but a closer holding a unit FOR UPDATE (lockAndLoad, lockDue and the due claims do)
  * makes the vote wait, and a close that starts while a vote holds the row waits for the vote and
  * then reads it. A row condition in this statement would still read the statement's snapshot,
  * from before the wait, so the round's state is checked again after the lock, by
@@ -86,92 +90,111 @@ const REPUTATION_SQL = `LATERAL (
  */
 const CAST_SQL = `
 WITH x AS (
-  SELECT t.id AS candidate_id, t.unit_id, t.origin, t.author_id, tu.string_id, tu.project_id,
+  SELECT i.ord, i.voter_id, i.value, i.at, i.at_ms,
+         t.id AS candidate_id, t.unit_id, t.origin, t.author_id, tu.string_id, tu.project_id,
          l.code AS locale, p.visibility, s.source_hash, r.id AS round_id, r.params, r.collecting_since,
          COALESCE((SELECT jsonb_agg(jsonb_build_object('role', m.role, 'locale', m.locale))
-                     FROM membership m WHERE m.project_id = tu.project_id AND m.user_id = $2), '[]') AS memberships
-    FROM translation t
+                     FROM membership m WHERE m.project_id = tu.project_id AND m.user_id = i.voter_id), '[]') AS memberships
+    FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::timestamptz[], $8::float8[])
+           WITH ORDINALITY AS i(candidate_id, voter_id, value, at, at_ms, ord)
+    JOIN translation t ON t.id = i.candidate_id
     JOIN translation_unit tu ON tu.id = t.unit_id
     JOIN round r ON r.id = tu.current_round_id
     JOIN source_string s ON s.id = tu.string_id
     JOIN locale l ON l.id = tu.locale_id
     JOIN project p ON p.id = tu.project_id
     JOIN "user" a ON a.id = t.author_id
-   WHERE t.id = $1 AND NOT tu.locked AND s.removed_at IS NULL
-     AND r.state = 'COLLECTING' AND r.deadline > $4 AND r.source_hash = s.source_hash
+   WHERE NOT tu.locked AND s.removed_at IS NULL
+     AND r.state = 'COLLECTING' AND r.deadline > i.at AND r.source_hash = s.source_hash
      AND r.params ?& ARRAY['wMin', 'alpha', 'beta', 'minAccountAge', 'maxVotesPerHour', 'minDuration', 'z']
      AND t.status = 'active' AND t.source_hash = s.source_hash AND cardinality(t.blocking_errors) = 0
-     AND (t.origin <> 'community' OR (a.banned_at IS NULL AND t.author_id <> $2))
+     AND (t.origin <> 'community' OR (a.banned_at IS NULL AND t.author_id <> i.voter_id))
      AND NOT EXISTS (SELECT 1 FROM project_ban b
-                      WHERE b.project_id = tu.project_id AND b.user_id = $2 AND b.lifted_at IS NULL
-                        AND (b.expires_at IS NULL OR b.expires_at > $4))
+                      WHERE b.project_id = tu.project_id AND b.user_id = i.voter_id AND b.lifted_at IS NULL
+                        AND (b.expires_at IS NULL OR b.expires_at > i.at))
      AND (($5 AND (p.visibility = 'public'
-                   OR EXISTS (SELECT 1 FROM membership m WHERE m.project_id = tu.project_id AND m.user_id = $2)))
+                   OR EXISTS (SELECT 1 FROM membership m WHERE m.project_id = tu.project_id AND m.user_id = i.voter_id)))
           OR EXISTS (SELECT 1 FROM membership m
-                      WHERE m.project_id = tu.project_id AND m.user_id = $2 AND m.role::text = ANY($6::text[])
+                      WHERE m.project_id = tu.project_id AND m.user_id = i.voter_id AND m.role::text = ANY($6::text[])
                         AND (m.role <> 'language_manager' OR NOT $7 OR m.locale = l.code)))
    FOR KEY SHARE OF tu
 ), w AS (
-  SELECT ${weightSql('$8')} AS weight
-    FROM x JOIN "user" u ON u.id = $2 CROSS JOIN ${REPUTATION_SQL}
-   WHERE u.banned_at IS NULL AND chorus_vote_target_open(x.round_id, x.candidate_id, $4)
+  SELECT x.ord, ${weightSql('x.at_ms')} AS weight
+    FROM x JOIN "user" u ON u.id = x.voter_id CROSS JOIN ${REPUTATION_SQL}
+   WHERE u.banned_at IS NULL AND chorus_vote_target_open(x.round_id, x.candidate_id, x.at)
      AND (SELECT count(*) FROM (
             SELECT 1 FROM vote v
-             WHERE v.voter_id = u.id AND v.cast_at > $4 - make_interval(secs => $9::float8 / 1000) AND v.cast_at <= $4
+             WHERE v.voter_id = u.id AND v.cast_at > x.at - make_interval(secs => $9::float8 / 1000) AND v.cast_at <= x.at
              LIMIT (x.params->>'maxVotesPerHour')::int) recent) < (x.params->>'maxVotesPerHour')::int
 ), ins AS (
   INSERT INTO vote (translation_id, unit_id, voter_id, value, weight, cast_at)
-  SELECT x.candidate_id, x.unit_id, $2, $3, w.weight, $4 FROM x, w
+  SELECT x.candidate_id, x.unit_id, x.voter_id, x.value, w.weight, x.at FROM x JOIN w USING (ord)
   ON CONFLICT (translation_id, voter_id) DO UPDATE
      SET value = EXCLUDED.value, weight = EXCLUDED.weight, cast_at = EXCLUDED.cast_at
    WHERE vote.value <> EXCLUDED.value
-  RETURNING 1
+  RETURNING voter_id
 ), audit AS (
   INSERT INTO event (actor_id, project_id, type, payload)
-  SELECT $2, x.project_id, 'vote.cast', jsonb_build_object('candidateId', $1::text) FROM x, w
+  SELECT x.voter_id, x.project_id, 'vote.cast', jsonb_build_object('candidateId', x.candidate_id::text)
+    FROM x JOIN w USING (ord)
 )
-SELECT x.unit_id, x.string_id, x.project_id, x.locale, x.visibility, x.source_hash, x.round_id,
+SELECT x.ord::int, x.unit_id, x.string_id, x.project_id, x.locale, x.visibility, x.source_hash, x.round_id,
        (x.params->>'z')::float8 AS z, x.memberships,
-       $8::float8 >= floor(extract(epoch FROM x.collecting_since) * 1000) + (x.params->>'minDuration')::float8 AS mature,
-       (SELECT count(*) FROM ins)::int AS written
-  FROM x, w`;
+       x.at_ms >= floor(extract(epoch FROM x.collecting_since) * 1000) + (x.params->>'minDuration')::float8 AS mature,
+       EXISTS (SELECT 1 FROM ins WHERE ins.voter_id = x.voter_id) AS written
+  FROM x JOIN w USING (ord)`;
 
 const VOTE_CAST: Permission = PERMISSIONS['vote.cast'];
 
+/** One vote for the statement. */
+export interface VoteInput {
+  readonly voterId: string;
+  readonly candidateId: string;
+  readonly value: 1 | -1;
+  /** The request's clock, epoch ms. */
+  readonly now: number;
+}
+
 /**
- * Runs the one-statement vote. `null` means "not decided here": the round is not COLLECTING (first
- * vote, decided, undecided), a check failed, or the voter is new to the permission table's rules.
+ * Runs the guarded statement for `votes` (each voter at most once: the caller's group commit
+ * ensures it) and answers, per vote in order, what it wrote, or `null` where it decided nothing:
+ * the round is not COLLECTING (first vote, decided, undecided), a check failed, or the voter is
+ * new to the permission table's rules.
  */
 export async function castInOneStatement(
   target: DataSource | EntityManager,
-  vote: { voterId: string; candidateId: string; value: 1 | -1; now: number },
-): Promise<StatementVote | null> {
+  votes: readonly VoteInput[],
+): Promise<(StatementVote | null)[]> {
+  if (new Set(votes.map((v) => v.voterId)).size !== votes.length)
+    throw new Error('castInOneStatement: a batch holds each voter at most once');
   const rows = await preparedQuery<Row>(target, CAST_SQL, [
-    vote.candidateId,
-    vote.voterId,
-    vote.value,
-    new Date(vote.now),
+    votes.map((v) => v.candidateId),
+    votes.map((v) => v.voterId),
+    votes.map((v) => v.value),
+    votes.map((v) => new Date(v.now)),
     VOTE_CAST.contributors,
     VOTE_CAST.roles,
     VOTE_CAST.localeScoped,
-    vote.now,
+    votes.map((v) => v.now),
     RATE_WINDOW_MS,
   ]);
-  const row = rows[0];
-  if (row === undefined) return null;
-  return {
-    unitId: row.unit_id,
-    stringId: row.string_id,
-    projectId: row.project_id,
-    localeCode: row.locale,
-    projectVisibility: row.visibility,
-    sourceHash: row.source_hash,
-    roundId: row.round_id,
-    z: row.z,
-    mature: row.mature,
-    written: row.written > 0,
-    memberships: row.memberships,
-  };
+  const answers: (StatementVote | null)[] = votes.map(() => null);
+  for (const row of rows) {
+    answers[row.ord - 1] = {
+      unitId: row.unit_id,
+      stringId: row.string_id,
+      projectId: row.project_id,
+      localeCode: row.locale,
+      projectVisibility: row.visibility,
+      sourceHash: row.source_hash,
+      roundId: row.round_id,
+      z: row.z,
+      mature: row.mature,
+      written: row.written,
+      memberships: row.memberships,
+    };
+  }
+  return answers;
 }
 
 /** The weight expression alone, for the equivalence test against libs/voting. */
@@ -180,14 +203,28 @@ SELECT ${weightSql('$6')} AS weight
   FROM (SELECT $1::jsonb AS params, $2::uuid AS author_id, $3::text AS origin, $4::text AS locale) x
   JOIN "user" u ON u.id = $5 CROSS JOIN ${REPUTATION_SQL}`;
 
+/** Most votes in one statement: a batch's rows and audit rows stay a few kilobytes. */
+export const VOTE_BATCH_MAX = 64;
 /**
- * The one-statement vote and what follows its commit: a live `stringUpdated`, and in a round past
- * minDuration one debounced tick job, which runs libs/voting's early-decision check under the unit's
- * lock (the request no longer evaluates the round). Failures after commit are logged; the vote stands.
+ * Vote statements running at once: enough to keep Postgres busy on a few cores while the next batch
+ * gathers, few enough to leave the pool's other connections to the rest of the API.
+ */
+export const VOTE_BATCHES_IN_FLIGHT = 3;
+
+/**
+ * The one-statement vote, group-committed (concurrent votes share a statement, see GroupCommit),
+ * and what follows its commit: one live message with the batch's `stringUpdated` events, and in a
+ * round past minDuration one debounced tick job, which runs libs/voting's early-decision check
+ * under the unit's lock (the request no longer evaluates the round). Failures after commit are
+ * logged; the vote stands.
  */
 @Injectable()
 export class VoteStatement {
   private readonly logger = new Logger('Voting');
+  private readonly group = new GroupCommit<VoteInput, StatementVote | null>(
+    (votes) => this.castBatch(votes),
+    { maxBatch: VOTE_BATCH_MAX, maxInFlight: VOTE_BATCHES_IN_FLIGHT, key: (vote) => vote.voterId },
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -195,28 +232,30 @@ export class VoteStatement {
     @Inject(LIVE_EVENTS) private readonly live: LiveEvents,
   ) {}
 
-  async cast(vote: {
-    voterId: string;
-    candidateId: string;
-    value: 1 | -1;
-    now: number;
-  }): Promise<StatementVote | null> {
-    const cast = await castInOneStatement(this.dataSource, vote);
-    if (cast === null) return null;
-    const tasks: Promise<void>[] = [
-      this.live.publish({
+  cast(vote: VoteInput): Promise<StatementVote | null> {
+    return this.group.submit(vote);
+  }
+
+  private async castBatch(votes: readonly VoteInput[]): Promise<(StatementVote | null)[]> {
+    const casts = await castInOneStatement(this.dataSource, votes);
+    const events: LiveEvent[] = [];
+    const tasks: Promise<void>[] = [];
+    casts.forEach((cast, i) => {
+      if (cast === null) return;
+      events.push({
         type: 'stringUpdated',
         projectId: cast.projectId,
         locale: cast.localeCode,
         stringId: cast.stringId,
-      }),
-    ];
-    if (cast.mature)
-      tasks.push(this.scheduler.scheduleEarlyTick(cast.unitId, cast.roundId, vote.now));
+      });
+      const at = (votes[i] as VoteInput).now;
+      if (cast.mature) tasks.push(this.scheduler.scheduleEarlyTick(cast.unitId, cast.roundId, at));
+    });
+    tasks.push(this.live.publishMany(events));
     for (const result of await Promise.allSettled(tasks)) {
       if (result.status === 'rejected')
         this.logger.error(`after-commit step failed: ${String(result.reason)}`);
     }
-    return cast;
+    return casts;
   }
 }

@@ -45,10 +45,14 @@ export class RateLimitGuard implements CanActivate {
     ]);
     if (names === undefined || names.length === 0) return true;
     try {
-      for (const name of names) {
-        const key = this.keyFor(name, context);
-        if (key !== null) await this.limits.consume(name, key);
-      }
+      // Counted together (one pipelined round trip to the store): a request refused by one limit
+      // still counts against the others, as an attempt.
+      await Promise.all(
+        names.map((name) => {
+          const key = this.keyFor(name, context);
+          return key === null ? undefined : this.limits.consume(name, key);
+        }),
+      );
     } catch (error) {
       setRetryAfter(responseOf(context), error);
       throw error;

@@ -121,7 +121,12 @@ export class RateLimitService implements OnModuleDestroy {
 
   private redisClient(url: string): Redis {
     // A limiter call must never wait for a reconnect: fail fast and let the insurance answer.
-    this.redis ??= new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true });
+    // Auto-pipelining sends the counters of every request in one event-loop turn as one write.
+    this.redis ??= new Redis(url, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: true,
+      enableAutoPipelining: true,
+    });
     return this.redis;
   }
 

@@ -1,0 +1,99 @@
+import { GroupCommit } from './group-commit';
+
+interface Item {
+  readonly voter: string;
+  readonly n: number;
+}
+
+/** A run whose batches the test releases by hand, recording what each batch held. */
+function gatedRun() {
+  const batches: number[][] = [];
+  const gates: (() => void)[] = [];
+  let failOn: number | null = null;
+  const run = async (items: readonly Item[]): Promise<number[]> => {
+    batches.push(items.map((i) => i.n));
+    await new Promise<void>((release) => gates.push(release));
+    if (failOn !== null && items.some((i) => i.n === failOn)) throw new Error(`bad ${failOn}`);
+    return items.map((i) => i.n * 10);
+  };
+  const releaseAll = async (): Promise<void> => {
+    while (gates.length > 0) {
+      for (const release of gates.splice(0)) release();
+      // Let the settled batches hand their slots to the waiting items.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  };
+  return { run, batches, releaseAll, failWhen: (n: number) => (failOn = n) };
+}
+
+const item = (voter: string, n: number): Item => ({ voter, n });
+
+describe('GroupCommit', () => {
+  it('sends an item at once while a slot is free, and gathers the rest into the next batch', async () => {
+    const gated = gatedRun();
+    const group = new GroupCommit(gated.run, { maxBatch: 10, maxInFlight: 1, key: (i) => i.voter });
+    const results = [1, 2, 3, 4].map((n) => group.submit(item(`v${n}`, n)));
+    expect(gated.batches).toEqual([[1]]);
+    expect(group.waiting).toBe(3);
+    await gated.releaseAll();
+    expect(await Promise.all(results)).toEqual([10, 20, 30, 40]);
+    expect(gated.batches).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it('never puts two items with one key in a batch, and keeps each key in submission order', async () => {
+    const gated = gatedRun();
+    const group = new GroupCommit(gated.run, { maxBatch: 10, maxInFlight: 1, key: (i) => i.voter });
+    const results = [
+      group.submit(item('a', 1)),
+      group.submit(item('a', 2)),
+      group.submit(item('b', 3)),
+      group.submit(item('a', 4)),
+      group.submit(item('c', 5)),
+    ];
+    await gated.releaseAll();
+    expect(await Promise.all(results)).toEqual([10, 20, 30, 40, 50]);
+    expect(gated.batches).toEqual([[1], [2, 3, 5], [4]]);
+  });
+
+  it('caps a batch at maxBatch and runs up to maxInFlight batches at once', async () => {
+    const gated = gatedRun();
+    const group = new GroupCommit(gated.run, { maxBatch: 2, maxInFlight: 2, key: (i) => i.voter });
+    const results = [1, 2, 3, 4, 5, 6].map((n) => group.submit(item(`v${n}`, n)));
+    expect(gated.batches).toEqual([[1], [2]]);
+    await gated.releaseAll();
+    expect(await Promise.all(results)).toEqual([10, 20, 30, 40, 50, 60]);
+    expect(gated.batches.slice(2)).toEqual([
+      [3, 4],
+      [5, 6],
+    ]);
+  });
+
+  it('runs each item of a failed batch alone, so only the bad item fails its caller', async () => {
+    const gated = gatedRun();
+    gated.failWhen(3);
+    const group = new GroupCommit(gated.run, { maxBatch: 10, maxInFlight: 1, key: (i) => i.voter });
+    const results = [1, 2, 3, 4].map((n) =>
+      group.submit(item(`v${n}`, n)).then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error: (error as Error).message }),
+      ),
+    );
+    await gated.releaseAll();
+    expect(await Promise.all(results)).toEqual([
+      { value: 10 },
+      { value: 20 },
+      { error: 'bad 3' },
+      { value: 40 },
+    ]);
+    expect(gated.batches).toEqual([[1], [2, 3, 4], [2], [3], [4]]);
+  });
+
+  it('fails every caller of a batch whose run answers the wrong number of results', async () => {
+    const group = new GroupCommit(async (items: readonly Item[]) => items.slice(1).map(() => 0), {
+      maxBatch: 10,
+      maxInFlight: 1,
+      key: (i) => i.voter,
+    });
+    await expect(group.submit(item('a', 1))).rejects.toThrow('0 results for 1 items');
+  });
+});

@@ -1,0 +1,105 @@
+/** How a group commit batches its items. */
+export interface GroupCommitOptions<I> {
+  /** Most items in one batch. */
+  readonly maxBatch: number;
+  /** Most batches running at once (each holds one pooled connection while it runs). */
+  readonly maxInFlight: number;
+  /** Items with equal keys never share a batch (a later one waits for the next batch). */
+  readonly key: (item: I) => string;
+}
+
+interface Pending<I, O> {
+  readonly item: I;
+  readonly resolve: (value: O) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * Opportunistic group commit: an item submitted while fewer than `maxInFlight` batches run goes out
+ * at once (alone, so a quiet server adds no delay); items submitted while all slots are busy wait
+ * and leave together, up to `maxBatch`, as soon as a slot frees. There is no timer: batches grow
+ * only as far as the load makes requests overlap. `run` answers one result per item, in order; when
+ * it throws for a batch of several (a statement that throws commits nothing), each item is run again
+ * alone, so one bad item fails only its own caller.
+ */
+export class GroupCommit<I, O> {
+  private readonly queue: Pending<I, O>[] = [];
+  private inFlight = 0;
+
+  constructor(
+    private readonly run: (batch: readonly I[]) => Promise<readonly O[]>,
+    private readonly options: GroupCommitOptions<I>,
+  ) {}
+
+  submit(item: I): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Items waiting for a slot (for tests and metrics). */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
+      const batch = this.take();
+      this.inFlight += 1;
+      void this.settle(batch).finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  /** The oldest items with distinct keys, up to maxBatch; the rest keep their order. */
+  private take(): Pending<I, O>[] {
+    const batch: Pending<I, O>[] = [];
+    const keys = new Set<string>();
+    let kept = 0;
+    for (let i = 0; i < this.queue.length; i += 1) {
+      const pending = this.queue[i] as Pending<I, O>;
+      const key = this.options.key(pending.item);
+      if (batch.length < this.options.maxBatch && !keys.has(key)) {
+        keys.add(key);
+        batch.push(pending);
+      } else {
+        this.queue[kept] = pending;
+        kept += 1;
+      }
+    }
+    this.queue.length = kept;
+    return batch;
+  }
+
+  private async settle(batch: readonly Pending<I, O>[]): Promise<void> {
+    let results: readonly O[];
+    try {
+      results = await this.run(batch.map((p) => p.item));
+    } catch (error) {
+      if (batch.length === 1) batch[0]?.reject(error);
+      else await this.settleAlone(batch);
+      return;
+    }
+    if (results.length !== batch.length) {
+      const error = new Error(`group commit: ${results.length} results for ${batch.length} items`);
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    batch.forEach((p, i) => p.resolve(results[i] as O));
+  }
+
+  /** After a failed batch (nothing of it committed), each item alone, one after another in this slot. */
+  private async settleAlone(batch: readonly Pending<I, O>[]): Promise<void> {
+    for (const p of batch) {
+      try {
+        const [result] = await this.run([p.item]);
+        p.resolve(result as O);
+      } catch (error) {
+        p.reject(error);
+      }
+    }
+  }
+}
