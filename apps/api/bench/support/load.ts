@@ -37,6 +37,22 @@ export interface LoadResult {
   readonly p90: number;
   readonly p99: number;
   readonly max: number;
+  /** Completions per second over the first and the last tenth of the requests (closed loop). */
+  readonly firstTenthRps: number;
+  readonly lastTenthRps: number;
+}
+
+/** Rates of the first and the last tenth of the completions, from their times since the start. */
+export function tenthRates(doneAt: Float64Array, ms: number): { first: number; last: number } {
+  const sorted = doneAt.slice().sort();
+  const tenth = Math.floor(sorted.length / 10);
+  if (tenth === 0) return { first: 0, last: 0 };
+  const firstEnd = sorted[tenth - 1] ?? 0;
+  const lastStart = sorted[sorted.length - tenth - 1] ?? 0;
+  return {
+    first: (tenth * 1000) / Math.max(1, firstEnd),
+    last: (tenth * 1000) / Math.max(1, ms - lastStart),
+  };
 }
 
 export function percentile(sorted: Float64Array, p: number): number {
@@ -79,6 +95,7 @@ function send(agent: Agent, req: LoadRequest): Promise<{ status: number; body: s
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
   const latencies = new Float64Array(options.total);
+  const doneAt = new Float64Array(options.total);
   let issued = 0;
   let ok = 0;
   let failed = 0;
@@ -96,6 +113,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       try {
         const res = await send(agent, req);
         latencies[slot] = performance.now() - t0;
+        doneAt[slot] = performance.now() - started;
         if (options.accept(res.status, res.body, u)) ok += 1;
         else {
           failed += 1;
@@ -114,6 +132,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const ms = performance.now() - started;
   agent.destroy();
   const sorted = latencies.slice(0, issued).sort();
+  const tenths = tenthRates(doneAt.slice(0, issued), ms);
   return {
     requests: issued,
     ok,
@@ -125,6 +144,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     p90: percentile(sorted, 90),
     p99: percentile(sorted, 99),
     max: sorted.length === 0 ? 0 : (sorted[sorted.length - 1] ?? 0),
+    firstTenthRps: tenths.first,
+    lastTenthRps: tenths.last,
   };
 }
 
@@ -153,6 +174,7 @@ export interface OpenLoopOptions {
 export async function runOpenLoop(options: OpenLoopOptions): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.sockets ?? Infinity });
   const latencies = new Float64Array(options.total);
+  const doneAt = new Float64Array(options.total);
   const maxMs = options.maxMs ?? Infinity;
   const intervalMs = 1000 / options.ratePerSec;
   let ok = 0;
@@ -163,6 +185,7 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<LoadResult>
     try {
       const res = await send(agent, options.next(n));
       latencies[n] = performance.now() - dueAt;
+      doneAt[n] = performance.now() - started;
       if (options.accept(res.status, res.body, n)) ok += 1;
       else {
         failed += 1;
@@ -193,6 +216,7 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<LoadResult>
   const ms = performance.now() - started;
   agent.destroy();
   const sorted = latencies.slice(0, n).sort();
+  const tenths = tenthRates(doneAt.slice(0, n), ms);
   return {
     requests: n,
     ok,
@@ -204,6 +228,8 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<LoadResult>
     p90: percentile(sorted, 90),
     p99: percentile(sorted, 99),
     max: sorted.length === 0 ? 0 : (sorted[sorted.length - 1] ?? 0),
+    firstTenthRps: tenths.first,
+    lastTenthRps: tenths.last,
   };
 }
 
