@@ -142,6 +142,31 @@ describe('nextString: leases and the string it hands out', () => {
     await ds.query('DELETE FROM string_lease');
   });
 
+  it('finds the first free string past a long translated stretch of the catalogue', async () => {
+    // More taken strings than the ordered walk looks at (WALK_WINDOW, 256): the set-based branch
+    // must take over and still answer in catalogue order.
+    const long = await seedProject(ds, { slug: 'long', locales: ['de'] });
+    const seeded: SeededString[] = [];
+    for (let i = 0; i < 300; i += 1)
+      seeded.push(
+        await seedString(ds, long, { key: `s${String(i).padStart(3, '0')}`, position: i }),
+      );
+    await ds.query(
+      `INSERT INTO translation_unit (project_id, string_id, locale_id, locked)
+       SELECT $1, id, $2, true FROM unnest($3::uuid[]) AS id`,
+      [long.id, long.locales['de'], seeded.slice(0, 290).map((s) => s.id)],
+    );
+    const { client } = await signedInClient(api.baseUrl, 'long-walker');
+    expect((await next(client, 'long', 'de'))?.key).toBe('s290');
+    const skip = await client.ok<{ nextString: Model | null }>(NEXT, {
+      p: 'long',
+      l: 'de',
+      skip: [seeded[290]!.id],
+    });
+    expect(skip.nextString?.key).toBe('s291');
+    await ds.query('DELETE FROM string_lease');
+  });
+
   it('says which locale is unknown after the access check', async () => {
     const { client } = await signedInClient(api.baseUrl, 'lost');
     expect(await client.errorCode(NEXT, { p: 'leases', l: 'fr' })).toBe('UNKNOWN_LOCALE');

@@ -65,11 +65,28 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
   const L = '(SELECT id FROM loc)';
   const live = `s.project_id = ${P} AND s.removed_at IS NULL AND ${notGlossarySql('s')} AND u.locked IS NOT TRUE
         AND NOT (s.id = ANY(${SKIP}::uuid[]))`;
-  // Untranslated and stale strings have no current candidates: walk the catalogue order only.
-  const order =
+  const free = `NOT EXISTS (SELECT 1 FROM string_lease l WHERE l.string_id = s.id
+                 AND l.locale_id = ${L} AND l.user_id <> ${U} AND l.expires_at > ${NOW})`;
+  const open = `NOT EXISTS (SELECT 1 FROM held) AND ${L} IS NOT NULL`;
+  // The slot's advisory lock is tried above an OFFSET 0 fence (no qual is pushed into it), so it
+  // is tried only on free strings, one at a time in queue order, until one is won.
+  const pick =
     input.filter === StringFilter.UNTRANSLATED || input.filter === StringFilter.STALE
-      ? 's.position, s.id'
-      : `${CANDIDATE_COUNT}, s.position, s.id`;
+      ? catalogueOrderPick({
+          P,
+          L,
+          open,
+          fits: `${live} AND ${queueCondition(input, U, params)} AND ${free}`,
+        })
+      : `SELECT c.id FROM (
+        SELECT s.id FROM source_string s
+          LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = ${L}
+         WHERE ${open} AND ${live} AND ${queueCondition(input, U, params)} AND ${free}
+         ORDER BY ${CANDIDATE_COUNT}, s.position, s.id
+        OFFSET 0
+      ) c
+       WHERE pg_try_advisory_xact_lock(hashtext(${L}::text), hashtext(c.id::text))
+       LIMIT 1`;
   const text = `WITH p AS (SELECT id, slug, visibility FROM project WHERE slug = ${SLUG}),
     ok AS (SELECT p.id FROM p WHERE p.visibility = 'public'
              OR EXISTS (SELECT 1 FROM membership m WHERE m.project_id = p.id AND m.user_id = ${U})),
@@ -87,21 +104,7 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
          AND l.locale_id = ${L} AND l.user_id = ${U}
       RETURNING l.string_id
     ), pick AS (
-      -- OFFSET 0 fences the subquery (no qual is pushed into it), so the lock call runs above the
-      -- ordered rows and is tried only on free strings, one at a time, until one is won.
-      SELECT c.id FROM (
-        SELECT s.id FROM source_string s
-          LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = ${L}
-         WHERE NOT EXISTS (SELECT 1 FROM held) AND ${L} IS NOT NULL
-           AND ${live}
-           AND ${queueCondition(input, U, params)}
-           AND NOT EXISTS (SELECT 1 FROM string_lease l WHERE l.string_id = s.id
-                 AND l.locale_id = ${L} AND l.user_id <> ${U} AND l.expires_at > ${NOW})
-         ORDER BY ${order}
-        OFFSET 0
-      ) c
-       WHERE pg_try_advisory_xact_lock(hashtext(${L}::text), hashtext(c.id::text))
-       LIMIT 1
+      ${pick}
     ), leased AS (
       INSERT INTO string_lease (string_id, locale_id, user_id, expires_at)
       SELECT id, ${L}, ${U}, ${EXP} FROM pick
@@ -142,3 +145,47 @@ function queueCondition(input: ClaimInput, U: string, params: SqlParams): string
       AND EXISTS (SELECT 1 FROM translation t WHERE t.unit_id = u.id AND t.status = 'active'
             AND t.source_hash = s.source_hash AND t.author_id <> ${U})`;
 }
+
+/**
+ * The pick for the filters served in catalogue order (untranslated, stale: no current candidates
+ * to rank by). The planner cannot see how many strings of a locale are already taken (it plans
+ * the unit join of an untranslated locale, with no units yet, as a handful of rows), and sorted
+ * every string of the project on each call. So the first branch walks the (project, position, id)
+ * index in order and checks each string with its own lookups (EXISTS … OFFSET 0 stays a per-row
+ * subplan), which finds a free string of a fresh locale within the first few dozen; it looks at
+ * the first WALK_WINDOW strings at most. Only when none of those is won does the second branch,
+ * the set-based query over all strings, run (Append runs its branches in order and LIMIT 1 stops
+ * it): a locale translated far into its catalogue pays one bounded walk more than before.
+ */
+function catalogueOrderPick(q: { P: string; L: string; open: string; fits: string }): string {
+  const lock = (alias: string) =>
+    `pg_try_advisory_xact_lock(hashtext(${q.L}::text), hashtext(${alias}.id::text))`;
+  return `SELECT id FROM (
+        (SELECT w.id FROM (
+           SELECT c.id FROM (
+             SELECT s.id FROM source_string s
+              WHERE s.project_id = ${q.P} AND s.removed_at IS NULL AND ${q.open}
+              ORDER BY s.position, s.id
+              LIMIT ${WALK_WINDOW}) c
+            WHERE EXISTS (
+              SELECT 1 FROM source_string s
+                LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = ${q.L}
+               WHERE s.id = c.id AND ${q.fits}
+              OFFSET 0)
+           OFFSET 0) w
+          WHERE ${lock('w')}
+          LIMIT 1)
+        UNION ALL
+        (SELECT c.id FROM (
+           SELECT s.id FROM source_string s
+             LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = ${q.L}
+            WHERE ${q.open} AND ${q.fits}
+            ORDER BY s.position, s.id
+           OFFSET 0) c
+          WHERE ${lock('c')}
+          LIMIT 1)
+      ) picked LIMIT 1`;
+}
+
+/** Strings the ordered walk looks at before the set-based query takes over. */
+const WALK_WINDOW = 256;
