@@ -5,6 +5,7 @@
 // (session + one row read) at the same concurrency, and, open-loop at half of nextString's
 // measured capacity, the latency of nextString and of the floor.
 // Run: npm run bench -- w5-next-string [--full] [--keys=N --locales=N --requests=N] [--source]
+import { type CpuPerRequest, cpuPerRequest, fmtCpu, sampleCpu } from './support/cpu';
 import { TARGET_LOCALES } from './w1-import';
 import {
   type LoadRequest,
@@ -62,6 +63,8 @@ export interface W5Result {
   /** Open loop at `openRate` req/s: nextString, and the floor at the same rate. */
   readonly openRate: number;
   readonly openNext: LoadResult;
+  /** Server CPU (API + database backends) per request of the floor and the nextString phase. */
+  readonly cpu: { readonly floor: CpuPerRequest; readonly next: CpuPerRequest };
   readonly openFloor: LoadResult;
   /** Answers that handed out a string (not null). */
   readonly handedOut: number;
@@ -127,8 +130,12 @@ export async function runW5NextString(options: W5Options): Promise<W5Result> {
       });
     const ceiling = await closed(plain('{ __typename }'));
     log(`ceiling: ${fmtRate(ceiling.rps, 'req')}, p99 ${fmtMs(ceiling.p99)}`);
+    const beforeFloor = await sampleCpu(db, [api.pid]);
     const floor = await closed(plain(ME));
-    log(`authenticated read floor: ${fmtRate(floor.rps, 'req')}, p99 ${fmtMs(floor.p99)}`);
+    const floorCpu = cpuPerRequest(beforeFloor, await sampleCpu(db, [api.pid]), floor.ok);
+    log(
+      `authenticated read floor: ${fmtRate(floor.rps, 'req')}, p99 ${fmtMs(floor.p99)}, server CPU ${fmtCpu(floorCpu)} per request`,
+    );
 
     const last = new Map<number, string>();
     let handedOut = 0;
@@ -156,6 +163,7 @@ export async function runW5NextString(options: W5Options): Promise<W5Result> {
       }
       return true;
     };
+    const beforeNext = await sampleCpu(db, [api.pid]);
     const next = await runLoad({
       concurrency: options.volunteers,
       total: options.requests,
@@ -164,7 +172,10 @@ export async function runW5NextString(options: W5Options): Promise<W5Result> {
       accept: handed,
       failureCode: graphqlCode,
     });
-    log(`nextString: ${fmtRate(next.rps, 'req')}, p50 ${fmtMs(next.p50)}, p99 ${fmtMs(next.p99)}`);
+    const nextCpu = cpuPerRequest(beforeNext, await sampleCpu(db, [api.pid]), next.ok);
+    log(
+      `nextString: ${fmtRate(next.rps, 'req')}, p50 ${fmtMs(next.p50)}, p99 ${fmtMs(next.p99)}, server CPU ${fmtCpu(nextCpu)} per request`,
+    );
 
     // Latency at a fixed offered rate: half of nextString's capacity, for about ten seconds.
     const openRate = Math.max(1, Math.round(next.rps / 2));
@@ -198,6 +209,7 @@ export async function runW5NextString(options: W5Options): Promise<W5Result> {
       next,
       openRate,
       openNext,
+      cpu: { floor: floorCpu, next: nextCpu },
       openFloor,
       handedOut,
       leases: must(leases, 'leases').n,
@@ -216,7 +228,7 @@ export function w5Row(r: W5Result, full: boolean): BenchRow {
     scenario: 'W5 next string',
     size: `${r.keys / 1000}k keys × ${r.locales} locales, ${r.volunteers} volunteers, ${r.next.ok.toLocaleString('en-US')} requests${full ? ', full' : ''}`,
     floor: `me ${fmtRate(r.floor.rps, 'req')}, open-loop p99 ${fmtMs(r.openFloor.p99)} (ceiling ${fmtRate(r.ceiling.rps, 'req')})`,
-    result: `${fmtRate(r.next.rps, 'req')}; open loop ${fmtRate(r.openRate, 'req')}: p50 ${fmtMs(r.openNext.p50)}, p99 ${fmtMs(r.openNext.p99)}${failed > 0 ? `; ${failed} failed` : ''}`,
+    result: `${fmtRate(r.next.rps, 'req')}; open loop ${fmtRate(r.openRate, 'req')}: p50 ${fmtMs(r.openNext.p50)}, p99 ${fmtMs(r.openNext.p99)}${failed > 0 ? `; ${failed} failed` : ''}; server CPU ${fmtCpu(r.cpu.next)} per request, floor ${fmtCpu(r.cpu.floor)}`,
     ratio: `${ratio.toFixed(2)}× (${(r.next.rps / r.ceiling.rps).toFixed(2)}× ceiling)`,
     goal: '≥ 0.8× me, open-loop p99 ≤ 20 ms at half capacity',
     pass: ratio >= 0.8 && r.openNext.p99 <= 20 && failed === 0,
