@@ -57,29 +57,26 @@ export interface UnitRow {
   decided_at: number | null;
 }
 
-/** The round's columns under libs/voting's names; the rest of `Round` is derived in `toRound`. */
-interface RoundJson {
-  id: string;
-  number: number;
-  sourceHash: string;
-  state: RoundState;
-  params: Record<string, number>;
-  openedAt: number;
-  collectingSince: number | null;
-  deadline: number | null;
-  extensionsUsed: number;
-  closedAt: number | null;
-  winnerId: string | null;
-  reasons: string[];
-  early: boolean;
-  approvedCandidateId: string | null;
-  rejectedCandidateIds: string[];
-  dirty: boolean;
-}
-
 export interface StateRow {
   unit_id: string;
-  round: RoundJson | null;
+  /** The latest round's columns, typed (times as epoch ms); all null when the unit has none. */
+  round_id: string | null;
+  number: number;
+  round_source_hash: string;
+  state: RoundState;
+  /** The round's parameter snapshot as JSON text: rounds of a project share it, parsed once. */
+  params: string;
+  opened_at: number;
+  collecting_since: number | null;
+  deadline: number | null;
+  extensions_used: number;
+  closed_at: number | null;
+  winner_id: string | null;
+  reasons: string[];
+  decided_early: boolean;
+  approved_candidate_id: string | null;
+  rejected_candidate_ids: string[];
+  dirty: boolean;
   /** Already `Candidate`s and `Vote`s: the statement builds them, so loading maps nothing. */
   candidates: Candidate[];
   votes: Vote[];
@@ -100,24 +97,20 @@ export const UNIT_JOINS = `translation_unit tu
   JOIN project p ON p.id = tu.project_id`;
 
 /**
- * Everything a transition reads, one row per unit, in one statement: the latest round, the
- * candidates and the votes as JSON already shaped as libs/voting's objects (times as epoch ms), so
- * one JSON.parse builds the state and nothing is mapped object by object; `json`, not `jsonb`, so
+ * Everything a transition reads, one row per unit, in one statement: the latest round as typed
+ * columns, the candidates and the votes as JSON already shaped as libs/voting's objects (times as
+ * epoch ms), so one JSON.parse builds them and nothing is mapped object by object; `json`, not `jsonb`, so
  * Postgres never converts to binary and back. An imported text's author is `<origin>:<id>`: it
  * is the app's, not the importer's (it neither blocks the importer's own candidate nor makes their
  * vote on it a self-vote, and earns them no reputation). Runs after the lock, so its snapshot sees
  * every change committed before the lock was granted.
  */
 const STATE_COLUMNS = `
-SELECT tu.id AS unit_id,
-  (SELECT json_build_object(
-      'id', r.id, 'number', r.number, 'sourceHash', r.source_hash, 'state', r.state, 'params', r.params,
-      'openedAt', ${ms('r.opened_at')}, 'collectingSince', ${ms('r.collecting_since')},
-      'deadline', ${ms('r.deadline')}, 'extensionsUsed', r.extensions_used, 'closedAt', ${ms('r.closed_at')},
-      'winnerId', r.winner_id, 'reasons', r.reasons, 'early', r.decided_early,
-      'approvedCandidateId', r.approved_candidate_id,
-      'rejectedCandidateIds', r.rejected_candidate_ids, 'dirty', r.dirty)
-     FROM round r WHERE r.unit_id = tu.id ORDER BY r.number DESC LIMIT 1) AS round,
+SELECT tu.id AS unit_id, r.id AS round_id, r.number, r.source_hash AS round_source_hash, r.state,
+  r.params::text AS params, ${ms('r.opened_at')}::float8 AS opened_at,
+  ${ms('r.collecting_since')}::float8 AS collecting_since, ${ms('r.deadline')}::float8 AS deadline,
+  r.extensions_used, ${ms('r.closed_at')}::float8 AS closed_at, r.winner_id, r.reasons::text[],
+  r.decided_early, r.approved_candidate_id, r.rejected_candidate_ids::text[], r.dirty,
   COALESCE((SELECT json_agg(json_build_object(
       'id', t.id, 'unitId', t.unit_id, 'sourceHash', t.source_hash,
       'authorId', CASE WHEN t.origin = 'community' THEN t.author_id::text ELSE t.origin || ':' || t.id END,
@@ -133,7 +126,8 @@ SELECT tu.id AS unit_id,
         UNION
         SELECT v.voter_id FROM vote v JOIN "user" u ON u.id = v.voter_id
           WHERE v.unit_id = tu.id AND u.banned_at IS NOT NULL)::text[] AS banned
-  FROM translation_unit tu`;
+  FROM translation_unit tu
+  LEFT JOIN LATERAL (SELECT * FROM round r WHERE r.unit_id = tu.id ORDER BY r.number DESC LIMIT 1) r ON true`;
 /** One unit (a vote): `id = $1` keeps a generic plan; with `= ANY` Postgres re-plans every call. */
 export const STATE_OF_ONE = `${STATE_COLUMNS} WHERE tu.id = $1`;
 export const STATE_OF_MANY = `${STATE_COLUMNS} WHERE tu.id = ANY($1::uuid[])`;
@@ -164,30 +158,45 @@ export function paramsOf(voting: string | null): VotingParams {
   return params;
 }
 
-function toRound(row: RoundJson, unitId: string): Round {
+/** Round parameter snapshots by their JSON text, over the defaults; frozen, as they are shared. */
+const roundParams = new Map<string, VotingParams>();
+
+function roundParamsOf(text: string): VotingParams {
+  const cached = roundParams.get(text);
+  if (cached !== undefined) return cached;
+  const params = Object.freeze({
+    ...DEFAULT_PARAMS,
+    ...(JSON.parse(text) as Partial<VotingParams>),
+  });
+  if (roundParams.size >= MAX_CACHED_PARAMS) roundParams.clear();
+  roundParams.set(text, params);
+  return params;
+}
+
+function toRound(row: StateRow & { round_id: string }, unitId: string): Round {
   const final = row.state === 'DECIDED' || row.state === 'UNDECIDED';
   return {
-    id: row.id,
+    id: row.round_id,
     unitId,
     number: row.number,
-    sourceHash: row.sourceHash,
+    sourceHash: row.round_source_hash,
     state: row.state,
-    params: { ...DEFAULT_PARAMS, ...row.params },
-    openedAt: row.openedAt,
-    collectingSince: row.collectingSince,
+    params: roundParamsOf(row.params),
+    openedAt: row.opened_at,
+    collectingSince: row.collecting_since,
     deadline: row.deadline,
-    extensionsUsed: row.extensionsUsed,
-    closedAt: row.closedAt,
+    extensionsUsed: row.extensions_used,
+    closedAt: row.closed_at,
     outcome: final
       ? {
           decided: row.state === 'DECIDED',
-          winnerId: row.winnerId,
+          winnerId: row.winner_id,
           reasons: row.reasons.filter((r): r is ReasonCode => REASONS.has(r)),
-          early: row.early,
+          early: row.decided_early,
         }
       : null,
-    approvedCandidateId: row.approvedCandidateId,
-    rejectedCandidateIds: row.rejectedCandidateIds,
+    approvedCandidateId: row.approved_candidate_id,
+    rejectedCandidateIds: row.rejected_candidate_ids,
     dirty: row.dirty,
   };
 }
@@ -206,11 +215,15 @@ function toContext(row: UnitRow): UnitContext {
   };
 }
 
+function hasRound(row: StateRow): row is StateRow & { round_id: string } {
+  return row.round_id !== null;
+}
+
 export function toLoaded(row: UnitRow, stored: StateRow | undefined): LoadedUnit {
   const params = paramsOf(row.voting);
   const unit = { id: row.id, sourceHash: row.source_hash, isGold: row.is_gold, locked: row.locked };
   const base = { context: toContext(row), params, unit, storedRoundId: row.current_round_id };
-  if (stored === undefined || stored.round === null) return { ...base, state: null };
+  if (stored === undefined || !hasRound(stored)) return { ...base, state: null };
   const publishedWinner: PublishedWinner | null =
     row.winner_translation_id !== null &&
     row.winner_round_id !== null &&
@@ -225,7 +238,7 @@ export function toLoaded(row: UnitRow, stored: StateRow | undefined): LoadedUnit
   const state: UnitVotingState = {
     unit,
     params,
-    round: toRound(stored.round, row.id),
+    round: toRound(stored, row.id),
     candidates: stored.candidates,
     votes: stored.votes,
     bannedUserIds: stored.banned,

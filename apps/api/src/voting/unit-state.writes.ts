@@ -36,16 +36,27 @@ const at = (column: string): string =>
 
 /** The round's columns as written; two rounds with equal rows need no write. */
 function roundRow(unitId: string, round: Round, decision: unknown) {
+  return {
+    ...roundUpdate(round, decision),
+    unit_id: unitId,
+    number: round.number,
+    source_hash: round.sourceHash,
+    params: round.params,
+    opened_at: round.openedAt,
+  };
+}
+
+/**
+ * What an update of a round sets (`ROUND_SET`): a round's unit, number, source, parameters and
+ * opening are only ever inserted, so rounds known to exist travel without them (the parameters
+ * are most of a round's row).
+ */
+function roundUpdate(round: Round, decision: unknown) {
   const state = round.state;
   const outcome = round.outcome;
   return {
     id: round.id,
-    unit_id: unitId,
-    number: round.number,
-    source_hash: round.sourceHash,
     state,
-    params: round.params,
-    opened_at: round.openedAt,
     collecting_since: round.collectingSince,
     deadline: round.deadline,
     extensions_used: round.extensionsUsed,
@@ -115,6 +126,8 @@ function voteChanged(unitId: string, old: Vote | undefined, vote: Vote): boolean
  */
 export class ChangeRows {
   readonly rounds: ReturnType<typeof roundRow>[] = [];
+  /** Rounds loaded in this transaction (so they exist): updated, without their parameters. */
+  readonly roundUpdates: ReturnType<typeof roundUpdate>[] = [];
   readonly newCandidates: Record<string, unknown>[] = [];
   readonly statuses: { id: string; status: CandidateStatus }[] = [];
   readonly votes: ReturnType<typeof voteRow>[] = [];
@@ -167,13 +180,13 @@ export class ChangeRows {
     const current = rounds.get(after.round.id);
     rounds.set(after.round.id, { round: after.round, decision: current?.decision ?? null });
     for (const { round, decision } of rounds.values()) {
-      const row = roundRow(unitId, round, decision);
-      const unchanged =
-        decision === null &&
-        before !== null &&
-        before.round.id === round.id &&
-        same(roundRow(unitId, before.round, null), row);
-      if (!unchanged) this.rounds.push(row);
+      if (before === null || before.round.id !== round.id) {
+        this.rounds.push(roundRow(unitId, round, decision));
+        continue;
+      }
+      const row = roundUpdate(round, decision);
+      const unchanged = decision === null && same(roundUpdate(before.round, null), row);
+      if (!unchanged) this.roundUpdates.push(row);
     }
   }
 
@@ -266,6 +279,14 @@ function alignedVotes(a: readonly Vote[], b: readonly Vote[]): boolean {
   return true;
 }
 
+/** The columns a round's later writes change (`from`: EXCLUDED, or the update's recordset). */
+const ROUND_SET = (from: string): string => `
+  state = ${from}.state, collecting_since = ${from}.collecting_since, deadline = ${from}.deadline,
+  extensions_used = ${from}.extensions_used, closed_at = ${from}.closed_at, winner_id = ${from}.winner_id,
+  reasons = ${from}.reasons, decided_early = ${from}.decided_early,
+  approved_candidate_id = ${from}.approved_candidate_id, rejected_candidate_ids = ${from}.rejected_candidate_ids,
+  dirty = ${from}.dirty, decision = COALESCE(${from}.decision, round.decision)`;
+
 /** Each statement below reads its rows from one JSON array parameter: one round trip per table. */
 export const WRITES: readonly { rows: keyof Omit<ChangeRows, 'add'>; sql: string }[] = [
   {
@@ -281,12 +302,19 @@ export const WRITES: readonly { rows: keyof Omit<ChangeRows, 'add'>; sql: string
        state text, params jsonb, opened_at float8, collecting_since float8, deadline float8,
        extensions_used int, closed_at float8, winner_id uuid, reasons text[], decided_early boolean,
        approved_candidate_id uuid, rejected_candidate_ids uuid[], dirty boolean, decision jsonb)
-     ON CONFLICT (id) DO UPDATE SET
-       state = EXCLUDED.state, collecting_since = EXCLUDED.collecting_since, deadline = EXCLUDED.deadline,
-       extensions_used = EXCLUDED.extensions_used, closed_at = EXCLUDED.closed_at, winner_id = EXCLUDED.winner_id,
-       reasons = EXCLUDED.reasons, decided_early = EXCLUDED.decided_early,
-       approved_candidate_id = EXCLUDED.approved_candidate_id, rejected_candidate_ids = EXCLUDED.rejected_candidate_ids,
-       dirty = EXCLUDED.dirty, decision = COALESCE(EXCLUDED.decision, round.decision)`,
+     ON CONFLICT (id) DO UPDATE SET ${ROUND_SET('EXCLUDED')}`,
+  },
+  {
+    rows: 'roundUpdates',
+    sql: `UPDATE round SET ${ROUND_SET('x')}
+       FROM (SELECT x.id, x.state, ${at('collecting_since')} AS collecting_since, ${at('deadline')} AS deadline,
+                    x.extensions_used, ${at('closed_at')} AS closed_at, x.winner_id, x.reasons, x.decided_early,
+                    x.approved_candidate_id, x.rejected_candidate_ids, x.dirty, x.decision
+               FROM json_to_recordset($1::json) AS x(id uuid, state text, collecting_since float8,
+                 deadline float8, extensions_used int, closed_at float8, winner_id uuid, reasons text[],
+                 decided_early boolean, approved_candidate_id uuid, rejected_candidate_ids uuid[],
+                 dirty boolean, decision jsonb)) AS x
+      WHERE round.id = x.id`,
   },
   {
     rows: 'newCandidates',
