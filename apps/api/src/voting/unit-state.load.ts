@@ -80,8 +80,9 @@ export interface StateRow {
   /** Already `Candidate`s and `Vote`s: the statement builds them, so loading maps nothing. */
   candidates: Candidate[];
   votes: Vote[];
-  /** Banned authors and voters, each once (a set: libs/voting only asks membership); usually empty. */
-  banned: string[];
+  /** Banned authors (candidate order) and voters; null when none (the usual case). */
+  banned_authors: string[] | null;
+  banned_voters: string[] | null;
 }
 
 /** A timestamp as epoch ms, floored: what `new Date(iso).getTime()` gave for the ISO text. */
@@ -111,23 +112,24 @@ SELECT tu.id AS unit_id, r.id AS round_id, r.number, r.source_hash AS round_sour
   ${ms('r.collecting_since')}::float8 AS collecting_since, ${ms('r.deadline')}::float8 AS deadline,
   r.extensions_used, ${ms('r.closed_at')}::float8 AS closed_at, r.winner_id, r.reasons::text[],
   r.decided_early, r.approved_candidate_id, r.rejected_candidate_ids::text[], r.dirty,
-  COALESCE((SELECT json_agg(json_build_object(
-      'id', t.id, 'unitId', t.unit_id, 'sourceHash', t.source_hash,
-      'authorId', CASE WHEN t.origin = 'community' THEN t.author_id::text ELSE t.origin || ':' || t.id END,
-      'forms', t.forms, 'createdAt', ${ms('t.created_at')}, 'status', t.status,
-      'blockingErrors', t.blocking_errors) ORDER BY t.created_at, t.id)
-     FROM translation t WHERE t.unit_id = tu.id), '[]') AS candidates,
-  COALESCE((SELECT json_agg(json_build_object(
-      'voterId', v.voter_id, 'candidateId', v.translation_id, 'value', v.value, 'castAt', ${ms('v.cast_at')},
-      'weight', v.weight, 'evaluatedInRound', v.evaluated_in_round))
-     FROM vote v WHERE v.unit_id = tu.id), '[]') AS votes,
-  ARRAY(SELECT t.author_id FROM translation t JOIN "user" a ON a.id = t.author_id
-          WHERE t.unit_id = tu.id AND a.banned_at IS NOT NULL
-        UNION
-        SELECT v.voter_id FROM vote v JOIN "user" u ON u.id = v.voter_id
-          WHERE v.unit_id = tu.id AND u.banned_at IS NOT NULL)::text[] AS banned
+  COALESCE(c.candidates, '[]') AS candidates, COALESCE(v.votes, '[]') AS votes,
+  c.banned_authors, v.banned_voters
   FROM translation_unit tu
-  LEFT JOIN LATERAL (SELECT * FROM round r WHERE r.unit_id = tu.id ORDER BY r.number DESC LIMIT 1) r ON true`;
+  LEFT JOIN LATERAL (SELECT * FROM round r WHERE r.unit_id = tu.id ORDER BY r.number DESC LIMIT 1) r ON true
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object(
+        'id', t.id, 'unitId', t.unit_id, 'sourceHash', t.source_hash,
+        'authorId', CASE WHEN t.origin = 'community' THEN t.author_id::text ELSE t.origin || ':' || t.id END,
+        'forms', t.forms, 'createdAt', ${ms('t.created_at')}, 'status', t.status,
+        'blockingErrors', t.blocking_errors) ORDER BY t.created_at, t.id) AS candidates,
+      array_agg(t.author_id::text ORDER BY t.created_at, t.id) FILTER (WHERE a.banned_at IS NOT NULL) AS banned_authors
+      FROM translation t JOIN "user" a ON a.id = t.author_id WHERE t.unit_id = tu.id) c ON true
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object(
+        'voterId', v.voter_id, 'candidateId', v.translation_id, 'value', v.value,
+        'castAt', ${ms('v.cast_at')}, 'weight', v.weight, 'evaluatedInRound', v.evaluated_in_round)) AS votes,
+      array_agg(v.voter_id::text) FILTER (WHERE u.banned_at IS NOT NULL) AS banned_voters
+      FROM vote v JOIN "user" u ON u.id = v.voter_id WHERE v.unit_id = tu.id) v ON true`;
 /** One unit (a vote): `id = $1` keeps a generic plan; with `= ANY` Postgres re-plans every call. */
 export const STATE_OF_ONE = `${STATE_COLUMNS} WHERE tu.id = $1`;
 export const STATE_OF_MANY = `${STATE_COLUMNS} WHERE tu.id = ANY($1::uuid[])`;
@@ -215,6 +217,12 @@ function toContext(row: UnitRow): UnitContext {
   };
 }
 
+/** Banned authors, then banned voters, each once. */
+function bannedOf(row: StateRow): string[] {
+  if (row.banned_authors === null && row.banned_voters === null) return [];
+  return [...new Set([...(row.banned_authors ?? []), ...(row.banned_voters ?? [])])];
+}
+
 function hasRound(row: StateRow): row is StateRow & { round_id: string } {
   return row.round_id !== null;
 }
@@ -241,7 +249,7 @@ export function toLoaded(row: UnitRow, stored: StateRow | undefined): LoadedUnit
     round: toRound(stored, row.id),
     candidates: stored.candidates,
     votes: stored.votes,
-    bannedUserIds: stored.banned,
+    bannedUserIds: bannedOf(stored),
     publishedWinner,
   };
   return { ...base, state };
