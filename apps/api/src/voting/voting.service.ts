@@ -63,6 +63,13 @@ export interface VoteOutcome {
   readonly actorManages: boolean;
 }
 
+/** What after-commit steps collect before sending: live events, decision notices, started tasks. */
+interface AfterCommitSink {
+  readonly events: LiveEvent[];
+  readonly notices: DecidedRound[];
+  readonly tasks: Promise<unknown>[];
+}
+
 /** A batch of due rounds closed together (`tickDue`). */
 export interface TickOutcome extends UnitOutcome {
   /** Rounds of the batch now DECIDED (final): their own close jobs have nothing left to do. */
@@ -405,11 +412,9 @@ export class VotingService {
     const own = outcome.find((c) => c.loaded.context.unitId === unitId);
     const decided: string[] = [];
     const rebuild = new Map<string, Set<string>>();
-    const published: Promise<void>[] = [];
-    // One live-events message for the whole batch, not one or two per round.
-    const events: LiveEvent[] = [];
-    // Won/lost and needs-decision notifications: one batch after commit, never in the transaction.
-    const notices: DecidedRound[] = [];
+    // One live-events message, one notification batch and one wait for the batch's timers and
+    // webhooks: nothing is awaited per round.
+    const sink: AfterCommitSink = { events: [], notices: [], tasks: [] };
     for (const change of outcome) {
       const round = change.after.round;
       if (round.state === 'DECIDED') decided.push(round.id);
@@ -418,23 +423,13 @@ export class VotingService {
         const { projectId, localeCode } = change.loaded.context;
         rebuild.set(projectId, (rebuild.get(projectId) ?? new Set()).add(localeCode));
       }
-      published.push(
-        this.afterCommit(
-          change.loaded.context,
-          change.after,
-          change.effects,
-          now,
-          false,
-          events,
-          notices,
-        ),
-      );
+      this.collectAfterCommit(change.loaded.context, change.after, change.effects, now, sink);
     }
-    await Promise.all(published);
-    await this.live.publishMany(events).catch((error: unknown) => {
+    await this.settle(sink.tasks);
+    await this.live.publishMany(sink.events).catch((error: unknown) => {
       this.logger.error(`after-commit step failed: ${String(error)}`);
     });
-    await this.decisionNotices.notify(notices);
+    await this.decisionNotices.notify(sink.notices);
     // One rebuild request per project for the whole batch, not one per decision.
     for (const [projectId, locales] of rebuild) await this.requestRebuild(projectId, [...locales]);
     if (own === undefined) {
@@ -592,17 +587,30 @@ export class VotingService {
     state: UnitVotingState,
     effects: readonly Effect[],
     now: number,
-    rebuild = true,
-    batchEvents: LiveEvent[] | null = null,
-    batchNotices: DecidedRound[] | null = null,
   ): Promise<void> {
-    const tasks: Promise<unknown>[] = [];
-    // In a batch the caller sends every event in one message (publishMany).
-    const publish = (event: LiveEvent): Promise<void> => {
-      if (batchEvents === null) return this.live.publish(event);
-      batchEvents.push(event);
-      return Promise.resolve();
-    };
+    const sink: AfterCommitSink = { events: [], notices: [], tasks: [] };
+    this.collectAfterCommit(context, state, effects, now, sink);
+    const tasks = sink.tasks;
+    for (const event of sink.events) tasks.push(this.live.publish(event));
+    if (sink.notices.length > 0) tasks.push(this.decisionNotices.notify(sink.notices));
+    if (decides(effects)) {
+      tasks.push(this.bundles.requestRebuild(context.projectId, [context.localeCode]));
+    }
+    await this.settle(tasks);
+  }
+
+  /**
+   * One change's after-commit steps, without waiting: the live events and decision notices it
+   * produces, and the timers and webhooks it starts (in `sink.tasks`). The caller sends and waits.
+   */
+  private collectAfterCommit(
+    context: UnitContext,
+    state: UnitVotingState,
+    effects: readonly Effect[],
+    now: number,
+    sink: AfterCommitSink,
+  ): void {
+    const { events, tasks } = sink;
     for (const effect of effects) {
       switch (effect.type) {
         case 'scheduleClose':
@@ -624,21 +632,19 @@ export class VotingService {
           );
           break;
         case 'publishDecision': {
-          tasks.push(
-            publish({
-              type: 'roundDecided',
-              projectId: context.projectId,
-              locale: context.localeCode,
-              stringId: context.stringId,
-              roundId: effect.round.id,
-            }),
-          );
+          events.push({
+            type: 'roundDecided',
+            projectId: context.projectId,
+            locale: context.localeCode,
+            stringId: context.stringId,
+            roundId: effect.round.id,
+          });
           const landed = this.needsDecision.landed(context, effect);
-          if (landed !== null)
-            tasks.push(publish(landed), this.needsDecision.webhook(context, effect));
-          const notice = { context, state, effect, needsDecision: landed !== null };
-          if (batchNotices !== null) batchNotices.push(notice);
-          else tasks.push(this.decisionNotices.notify([notice]));
+          if (landed !== null) {
+            events.push(landed);
+            tasks.push(this.needsDecision.webhook(context, effect));
+          }
+          sink.notices.push({ context, state, effect, needsDecision: landed !== null });
           break;
         }
         case 'revokeWinner':
@@ -664,17 +670,17 @@ export class VotingService {
         ),
       );
     }
-    if (rebuild && decides(effects)) {
-      tasks.push(this.bundles.requestRebuild(context.projectId, [context.localeCode]));
-    }
-    tasks.push(
-      publish({
-        type: 'stringUpdated',
-        projectId: context.projectId,
-        locale: context.localeCode,
-        stringId: context.stringId,
-      }),
-    );
+    events.push({
+      type: 'stringUpdated',
+      projectId: context.projectId,
+      locale: context.localeCode,
+      stringId: context.stringId,
+    });
+  }
+
+  /** Waits for after-commit tasks; a failure is logged (the sweep and the next event repair it). */
+  private async settle(tasks: readonly Promise<unknown>[]): Promise<void> {
+    if (tasks.length === 0) return;
     for (const result of await Promise.allSettled(tasks)) {
       if (result.status === 'rejected')
         this.logger.error(`after-commit step failed: ${String(result.reason)}`);
