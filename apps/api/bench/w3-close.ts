@@ -4,8 +4,8 @@
 // same Redis, from this process.
 // Run: npm run bench -- w3-close [--full] [--rounds N] [--source]
 import { Queue, Worker } from 'bullmq';
-import { readFileSync } from 'node:fs';
 import { type RoundCounts, seedCollectingRounds } from '../test/support/bulk-rounds';
+import { cpuMsOf } from './support/cpu';
 import {
   type BenchRow,
   flag,
@@ -57,17 +57,6 @@ export interface W3Result {
   readonly workerCpuMs: number;
 }
 
-/** User + system CPU of a live process from /proc (Linux), in ms; 0 where unavailable. */
-function cpuMsOf(pid: number): number {
-  try {
-    // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return 0;
-  }
-}
 
 /** Voting parameters the three seeded upvotes decide with (as the fault tests use). */
 const DECIDE_WITH_THREE = {
