@@ -54,7 +54,8 @@ export async function compareWithStored(
   const rows: ComparedRow[] = await manager.query(
     `SELECT f.ord::int AS ord, s.id AS string_id, s.kind, s.source_hash, s.max_length,
             CASE WHEN w.dedupe_key IS NULL THEN s.forms END AS forms
-     FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS f(unit_key, dedupe_key, ord)
+     FROM ROWS FROM (json_array_elements_text($3::json), json_array_elements_text($4::json))
+       WITH ORDINALITY AS f(unit_key, dedupe_key, ord)
      LEFT JOIN source_string s
        ON s.namespace_id = $1 AND s.unit_key = f.unit_key AND s.removed_at IS NULL
      LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = $2
@@ -67,7 +68,14 @@ export async function compareWithStored(
      ) w ON true
      WHERE s.id IS NULL
         OR (f.dedupe_key IS NOT NULL AND w.dedupe_key IS DISTINCT FROM f.dedupe_key)`,
-    [namespaceId, localeId, entries.map((e) => e.unitKey), entries.map((e) => e.dedupe)],
+    // JSON rather than text[] parameters: node-postgres escapes an array element by element, which
+    // took longer than the whole statement for a large file.
+    [
+      namespaceId,
+      localeId,
+      JSON.stringify(entries.map((e) => (storable(e.unitKey) ? e.unitKey : null))),
+      JSON.stringify(entries.map((e) => e.dedupe)),
+    ],
   );
   const missing = new Set<number>();
   const pending = new Map<number, StoredEntry>();
@@ -86,6 +94,17 @@ export async function compareWithStored(
     });
   }
   return { missing, pending };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Whether PostgreSQL can hold the text as it is: a key with a NUL or a lone surrogate (a file may
+ * hold the escapes) is no source string's key, and is sent as null, which matches none. (A dedupe
+ * key is JSON, which escapes both.)
+ */
+function storable(text: string): boolean {
+  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
 }
 
 /** Source forms of the given strings (those loadStoredEntries left out), by string id. */
