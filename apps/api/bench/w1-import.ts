@@ -32,7 +32,6 @@ import {
   createBenchDatabase,
   ensureBuilt,
   must,
-  pollUntil,
   startApiProcess,
   startAll,
   startWorkerProcess,
@@ -141,22 +140,20 @@ export async function push(
   if (res.status === 200) return { ms: postMs, postMs, polls: 0, result: answer };
   if (res.status !== 202 || answer.jobId === undefined)
     throw new Error(`import ${locale} failed: ${res.status} ${JSON.stringify(answer)}`);
+  // As `chorus push`: each poll asks the server to hold it until the job ends (?wait=), and a held
+  // answer is followed at once by the next poll; a server that answers at once is polled every 25 ms.
   let polls = 0;
-  const job = await pollUntil(
-    `import job ${answer.jobId}`,
-    async () => {
-      polls += 1;
-      const r = await fetch(`${baseUrl}/api/jobs/${answer.jobId}`, { headers });
-      return (await r.json()) as {
-        state: string;
-        result?: PushOutcome['result'];
-        error?: unknown;
-      };
-    },
-    (s) => s.state === 'completed' || s.state === 'failed',
-    600_000,
-    25,
-  );
+  const deadline = Date.now() + 600_000;
+  let job: { state: string; result?: PushOutcome['result']; error?: unknown };
+  for (;;) {
+    const asked = performance.now();
+    polls += 1;
+    const r = await fetch(`${baseUrl}/api/jobs/${answer.jobId}?wait=5`, { headers });
+    job = (await r.json()) as typeof job;
+    if (job.state === 'completed' || job.state === 'failed') break;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for import job ${answer.jobId}`);
+    if (performance.now() - asked < 25) await new Promise((done) => setTimeout(done, 25));
+  }
   if (job.state !== 'completed' || job.result === undefined)
     throw new Error(`import job ${answer.jobId} failed: ${JSON.stringify(job.error)}`);
   return { ms: performance.now() - started, postMs, polls, result: job.result };
