@@ -377,12 +377,11 @@ export async function runW1Import(options: W1Options): Promise<W1Result> {
     );
     let changed: { ms: number; results: PushOutcome['result'][] } = { ms: Number.NaN, results: [] };
     if (options.skipChanged !== true) {
-      changed = await pushAll(
-        api.baseUrl,
-        project.slug,
-        token,
-        files((i) => (i % 20 === 0 ? 1 : 0)),
-      );
+      const edited = files((i) => (i % 20 === 0 ? 1 : 0));
+      // Building the files blocks the event loop for seconds at full size: let fetch see the
+      // keep-alive connections the API closed meanwhile, or it writes the next POST into one (EPIPE).
+      await new Promise((done) => setTimeout(done, 100));
+      changed = await pushAll(api.baseUrl, project.slug, token, edited);
       log(`5%-changed re-import: ${fmtMs(changed.ms)}`);
     }
     let cliMs: number | null = null;
