@@ -4,9 +4,12 @@
 // the same tables, in the same database, in the same run.
 // Run: npm run bench -- w1-import [--full] [--keys N --locales N] [--source] [--cli]
 // --cli also pushes the first import's files with the built `chorus push` into a fresh project.
+// While iterating: --no-floor / --no-changed skip those phases (nothing is recorded then), and
+// --per-file logs each file's time in the no-op re-import.
 import { buildSourceUnits, parseI18nextJson, type SourceUnit } from '@chorus/translation-core';
 import { dedupeKey } from '@chorus/voting';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { cliPush, ensureCliBuilt } from './support/cli-push';
 import { copyChunks, copyIn } from './support/copy';
@@ -29,7 +32,6 @@ import {
   createBenchDatabase,
   ensureBuilt,
   must,
-  pollUntil,
   startApiProcess,
   startAll,
   startWorkerProcess,
@@ -42,6 +44,12 @@ export interface W1Options {
   readonly log?: (line: string) => void;
   /** Also push the first import through the real `chorus push` into a fresh project. */
   readonly cli?: boolean;
+  /** Skip the COPY floor (--no-floor, while iterating on the import; floorMs is then NaN). */
+  readonly skipFloor?: boolean;
+  /** Skip the 5%-changed re-import (--no-changed; changedMs is then NaN). */
+  readonly skipChanged?: boolean;
+  /** Log each file's time in the no-op re-import (--per-file). */
+  readonly perFile?: boolean;
 }
 
 export interface W1Result {
@@ -106,6 +114,10 @@ export const targetText = (locale: string, i: number, version = 0): string =>
 
 interface PushOutcome {
   readonly ms: number;
+  /** Until the POST answered (stored and queued, or imported inline). */
+  readonly postMs: number;
+  /** Job status requests made while waiting (0 when imported inline). */
+  readonly polls: number;
   readonly result: { added: number; changed: number; unchanged: number; imported: number };
 }
 
@@ -124,26 +136,27 @@ export async function push(
     { method: 'POST', headers, body },
   );
   const answer = (await res.json()) as PushOutcome['result'] & { jobId?: string };
-  if (res.status === 200) return { ms: performance.now() - started, result: answer };
+  const postMs = performance.now() - started;
+  if (res.status === 200) return { ms: postMs, postMs, polls: 0, result: answer };
   if (res.status !== 202 || answer.jobId === undefined)
     throw new Error(`import ${locale} failed: ${res.status} ${JSON.stringify(answer)}`);
-  const job = await pollUntil(
-    `import job ${answer.jobId}`,
-    async () => {
-      const r = await fetch(`${baseUrl}/api/jobs/${answer.jobId}`, { headers });
-      return (await r.json()) as {
-        state: string;
-        result?: PushOutcome['result'];
-        error?: unknown;
-      };
-    },
-    (s) => s.state === 'completed' || s.state === 'failed',
-    600_000,
-    25,
-  );
+  // As `chorus push`: each poll asks the server to hold it until the job ends (?wait=), and a held
+  // answer is followed at once by the next poll; a server that answers at once is polled every 25 ms.
+  let polls = 0;
+  const deadline = Date.now() + 600_000;
+  let job: { state: string; result?: PushOutcome['result']; error?: unknown };
+  for (;;) {
+    const asked = performance.now();
+    polls += 1;
+    const r = await fetch(`${baseUrl}/api/jobs/${answer.jobId}?wait=5`, { headers });
+    job = (await r.json()) as typeof job;
+    if (job.state === 'completed' || job.state === 'failed') break;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for import job ${answer.jobId}`);
+    if (performance.now() - asked < 25) await new Promise((done) => setTimeout(done, 25));
+  }
   if (job.state !== 'completed' || job.result === undefined)
     throw new Error(`import job ${answer.jobId} failed: ${JSON.stringify(job.error)}`);
-  return { ms: performance.now() - started, result: job.result };
+  return { ms: performance.now() - started, postMs, polls, result: job.result };
 }
 
 async function pushAll(
@@ -151,12 +164,30 @@ async function pushAll(
   slug: string,
   token: string,
   files: readonly { locale: string; body: string }[],
+  log?: (line: string) => void,
 ): Promise<{ ms: number; results: PushOutcome['result'][] }> {
   const started = performance.now();
   const results: PushOutcome['result'][] = [];
-  for (const file of files)
-    results.push((await push(baseUrl, slug, token, file.locale, file.body)).result);
+  for (const file of files) {
+    const pushed = await push(baseUrl, slug, token, file.locale, file.body);
+    log?.(
+      `  ${file.locale}: ${fmtMs(pushed.ms)} (POST ${fmtMs(pushed.postMs)}, ${pushed.polls} polls)`,
+    );
+    results.push(pushed.result);
+  }
   return { ms: performance.now() - started, results };
+}
+
+/** User + system CPU time of a live process so far (Linux /proc), in ms; NaN where unavailable. */
+function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat(5), 12 and 13 after the command name.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** The floor: the rows an import ends with, COPYed into the same tables of a second project. */
@@ -321,20 +352,38 @@ export async function runW1Import(options: W1Options): Promise<W1Result> {
     if (!parsed.ok) throw new Error('generated catalogue does not parse');
     const units = buildSourceUnits(parsed.value.catalogue);
 
-    const floorMs = await copyFloor(database.url, db, units, locales);
-    log(`floor: COPY of ${units.length * (1 + 3 * locales.length)} rows in ${fmtMs(floorMs)}`);
+    let floorMs = Number.NaN;
+    if (options.skipFloor !== true) {
+      floorMs = await copyFloor(database.url, db, units, locales);
+      log(`floor: COPY of ${units.length * (1 + 3 * locales.length)} rows in ${fmtMs(floorMs)}`);
+    }
 
     const imported = await pushAll(api.baseUrl, project.slug, token, first);
     log(`import: ${first.length} files in ${fmtMs(imported.ms)}`);
-    const noop = await pushAll(api.baseUrl, project.slug, token, first);
-    log(`no-op re-import: ${fmtMs(noop.ms)}`);
-    const changed = await pushAll(
+    const cpuBefore = { api: cpuMsOf(api.pid), worker: cpuMsOf(worker.pid) };
+    const noop = await pushAll(
       api.baseUrl,
       project.slug,
       token,
-      files((i) => (i % 20 === 0 ? 1 : 0)),
+      first,
+      options.perFile === true ? log : undefined,
     );
-    log(`5%-changed re-import: ${fmtMs(changed.ms)}`);
+    const cpu = {
+      api: cpuMsOf(api.pid) - cpuBefore.api,
+      worker: cpuMsOf(worker.pid) - cpuBefore.worker,
+    };
+    log(
+      `no-op re-import: ${fmtMs(noop.ms)} (CPU: worker ${fmtMs(cpu.worker)}, api ${fmtMs(cpu.api)})`,
+    );
+    let changed: { ms: number; results: PushOutcome['result'][] } = { ms: Number.NaN, results: [] };
+    if (options.skipChanged !== true) {
+      const edited = files((i) => (i % 20 === 0 ? 1 : 0));
+      // Building the files blocks the event loop for seconds at full size: let fetch see the
+      // keep-alive connections the API closed meanwhile, or it writes the next POST into one (EPIPE).
+      await new Promise((done) => setTimeout(done, 100));
+      changed = await pushAll(api.baseUrl, project.slug, token, edited);
+      log(`5%-changed re-import: ${fmtMs(changed.ms)}`);
+    }
     let cliMs: number | null = null;
     if (options.cli === true) {
       const cli = ensureCliBuilt(log);
@@ -365,7 +414,7 @@ export async function runW1Import(options: W1Options): Promise<W1Result> {
       sourceStrings: must(counts, 'counts').strings,
       winners: must(counts, 'counts').winners,
       noopUnchanged: noop.results.reduce((n, r) => n + r.unchanged, 0),
-      changedSource: must(changed.results[0], 'source result').changed,
+      changedSource: changed.results[0]?.changed ?? 0,
     };
   } finally {
     for (const p of procs.reverse()) await p.stop();
@@ -433,9 +482,14 @@ async function main(): Promise<void> {
     locales: flag('locales', 10),
     log: console.log,
     cli: process.argv.includes('--cli'),
+    skipFloor: process.argv.includes('--no-floor'),
+    skipChanged: process.argv.includes('--no-changed'),
+    perFile: process.argv.includes('--per-file'),
   });
   const rows = w1Rows(r, full);
   printRows(rows);
+  // A partial run (a phase skipped) is for iterating; it does not replace the recorded results.
+  if (Number.isNaN(r.floorMs) || Number.isNaN(r.changedMs)) return;
   const body = [
     '`chorus push`-style: POST each file (source first, then each locale) with a push token to',
     '`/api/projects/:slug/catalogues/translation`, and poll `/api/jobs/:id` while the worker imports it (files above',

@@ -84,5 +84,26 @@ describe('re-importing translations that are already the winners', () => {
     expect(after['s:c']).toBe(before['s:c']);
     expect(after['s:b']).not.toBe(before['s:b']);
     expect(await rounds()).toBe(4);
+
+    // What differs from the database is still applied to an unchanged file: a winner a moderator
+    // rejected since is no longer settled, so its entry takes the write path (and cannot win).
+    await db.query(
+      `UPDATE translation t SET status = 'rejected' FROM translation_unit u, source_string s
+       WHERE t.id = u.winner_translation_id AND u.string_id = s.id AND s.unit_key = 's:c'`,
+    );
+    // Keys PostgreSQL cannot hold (a NUL, a lone surrogate) are no source string's.
+    const file = { a: 'A-pl {{x}}', b: 'B2-pl', c: 'C-pl', 'x\u0000': 'X', '\ud800': 'Y' };
+    expect(await push('pl', file)).toMatchObject({
+      added: 0,
+      changed: 0,
+      unchanged: 2,
+      imported: 0,
+      skipped: 3,
+      warnings: [
+        expect.objectContaining({ code: 'KEY_NOT_IN_SOURCE', key: 'x\u0000' }),
+        expect.objectContaining({ code: 'KEY_NOT_IN_SOURCE', key: '\ud800' }),
+        expect.objectContaining({ code: 'CANDIDATE_NOT_ELIGIBLE', key: 'c' }),
+      ],
+    });
   });
 });

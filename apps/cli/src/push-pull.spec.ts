@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { POLL_FIRST_MS, PUSH_CONCURRENCY, pushPlan } from './commands/push';
+import { POLL_FIRST_MS, POLL_WAIT_SECONDS, PUSH_CONCURRENCY, pushPlan } from './commands/push';
 import { EXIT, run, type CliIo } from './program';
 
 // Issue 16: formats, warning reports, push order and speed, flat pulls, where the lock goes.
@@ -204,6 +204,32 @@ describe('chorus push and pull (issue 16)', () => {
     expect(calls.at(-1)?.url.searchParams.get('warnings')).toBe('all');
   });
 
+  it('asks the server to hold each poll until the job ends, and asks again at once after a held one', async () => {
+    writeFileSync(join(dir, 'pl.json'), '{}');
+    let polls = 0;
+    const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
+      const url = record(input, init);
+      if (url.pathname.startsWith('/api/projects/'))
+        return Response.json({ jobId: 'job-1' }, { status: 202 });
+      polls += 1;
+      // A server that honours ?wait= answers a running job only after a while.
+      await new Promise((r) => setTimeout(r, 2 * POLL_FIRST_MS));
+      return Response.json(
+        polls < 3
+          ? { state: 'active', progress: 10 }
+          : { state: 'completed', result: result('pl') },
+      );
+    }) as CliIo['fetch'];
+    const slept: number[] = [];
+    const sleep = (ms: number) => (slept.push(ms), Promise.resolve());
+    await expect(
+      run(['push', 'pl.json', '-p', 'shop', '-n', 'translation'], io(fetchImpl, { sleep })),
+    ).resolves.toBe(EXIT.ok);
+    expect(polls).toBe(3);
+    expect(slept).toEqual([]);
+    expect(calls.at(-1)?.url.searchParams.get('wait')).toBe(String(POLL_WAIT_SECONDS));
+  });
+
   it('pulls a flat namespace where one key is a prefix of another with --format flat', async () => {
     const flat =
       '{\n  "Saved": "Gespeichert",\n  "Saved. Reload the page.": "Gespeichert. Seite neu laden."\n}\n';
@@ -272,6 +298,8 @@ describe('chorus push and pull (issue 16)', () => {
     );
     let help = '';
     await run(['pull', '--help'], { ...fromCi, out: (t) => (help += t) });
-    expect(help.replace(/\s+/g, ' ')).toContain('chorus.lock.json in the directory that holds --out');
+    expect(help.replace(/\s+/g, ' ')).toContain(
+      'chorus.lock.json in the directory that holds --out',
+    );
   });
 });

@@ -58,6 +58,23 @@ export function allWarningsWanted(value: string | undefined): boolean {
   throw catalogueError('INVALID_UPLOAD', 'warnings must be "all" or "first" (the first 200).');
 }
 
+/** The longest `?wait=` of GET /api/jobs/:id, in seconds: well below common proxy timeouts. */
+export const MAX_JOB_WAIT_SECONDS = 10;
+
+/** `wait=<seconds>` (decimals allowed, at most MAX_JOB_WAIT_SECONDS) in ms; absent: 0. */
+export function jobWaitMs(value: unknown): number {
+  if (value === undefined) return 0;
+  const seconds =
+    typeof value === 'string' && /^\d{1,3}(\.\d{1,3})?$/.test(value) ? Number(value) : NaN;
+  if (!(seconds <= MAX_JOB_WAIT_SECONDS)) {
+    throw catalogueError(
+      'INVALID_UPLOAD',
+      `wait must be a number of seconds from 0 to ${MAX_JOB_WAIT_SECONDS} (given once).`,
+    );
+  }
+  return Math.round(seconds * 1000);
+}
+
 function keySeparatorOf(value: string | undefined): '.' | false | undefined {
   if (value === undefined) return undefined;
   if (value === '.') return '.';
@@ -116,10 +133,12 @@ export class CatalogueImportController {
   async job(
     @Param('jobId') jobId: string,
     @Query('warnings') warnings: unknown,
+    @Query('wait') wait: unknown,
     @Req() req: TokenRequest,
   ): Promise<Omit<ImportJobStatus, 'id'>> {
     const everyWarning = allWarningsWanted(typeof warnings === 'string' ? warnings : undefined);
-    const { id: _id, ...status } = await this.imports.jobStatus(callerOf(req), jobId);
+    const waitMs = jobWaitMs(wait);
+    const { id: _id, ...status } = await this.imports.jobStatus(callerOf(req), jobId, waitMs);
     if (status.result === undefined || everyWarning) return status;
     return { ...status, result: capWarnings(status.result) };
   }

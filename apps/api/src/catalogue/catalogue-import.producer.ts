@@ -1,6 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Queue, QueueEvents } from 'bullmq';
 import type { CatalogueJobs } from '../queue/jobs';
 import { CATALOGUE_QUEUE } from '../queue/jobs';
 
@@ -8,9 +8,21 @@ export type ImportJobState = 'waiting' | 'active' | 'completed' | 'failed';
 
 const RUNNING = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children', 'active']);
 
+/**
+ * Requests of one process that may wait for a job at the same time (GET /api/jobs/:id?wait=); more
+ * answer at once, as without `wait`, so a crowd of clients cannot pile up listeners.
+ */
+export const MAX_JOB_WAITERS = 200;
+
 /** The only caller of `add` on the catalogue queue. */
 @Injectable()
-export class CatalogueImportProducer {
+export class CatalogueImportProducer implements OnModuleDestroy {
+  /** One event subscription (a Redis connection) for every request of this process that waits. */
+  private events: Promise<QueueEvents> | null = null;
+  /** Wake-ups by job id; the subscription's one 'completed' and one 'failed' listener call them. */
+  private readonly wakeUps = new Map<string, Set<() => void>>();
+  private waiters = 0;
+
   constructor(@InjectQueue(CATALOGUE_QUEUE) private readonly queue: Queue) {}
 
   /**
@@ -52,5 +64,72 @@ export class CatalogueImportProducer {
       return { state, progress };
     }
     return { state: 'waiting', progress };
+  }
+
+  /**
+   * Resolves when the job completes or fails, when BullMQ no longer has it, or after `timeoutMs`,
+   * whichever comes first; never rejects. Waits only while fewer than MAX_JOB_WAITERS requests of
+   * this process do: beyond that it answers at once and the client polls as it would anyway.
+   */
+  async waitForJob(jobId: string, timeoutMs: number): Promise<void> {
+    if (timeoutMs <= 0 || this.waiters >= MAX_JOB_WAITERS) return;
+    this.waiters += 1;
+    try {
+      await this.sharedEvents();
+      await new Promise<void>((resolve) => {
+        const wakeUps = this.wakeUps.get(jobId) ?? new Set<() => void>();
+        this.wakeUps.set(jobId, wakeUps);
+        const done = (): void => {
+          clearTimeout(timer);
+          wakeUps.delete(done);
+          if (wakeUps.size === 0 && this.wakeUps.get(jobId) === wakeUps) this.wakeUps.delete(jobId);
+          resolve();
+        };
+        const timer = setTimeout(done, timeoutMs);
+        wakeUps.add(done);
+        // It may have ended before the wake-up above was registered: look once, after it.
+        this.status(jobId).then(
+          (status) => {
+            if (status === null || status.state === 'completed' || status.state === 'failed')
+              done();
+          },
+          () => done(),
+        );
+      });
+    } catch {
+      // No event subscription (queue backend down): answer now, the client polls again.
+    } finally {
+      this.waiters -= 1;
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const events = this.events;
+    this.events = null;
+    if (events !== null) await (await events.catch(() => null))?.close();
+  }
+
+  private sharedEvents(): Promise<QueueEvents> {
+    if (this.events === null) {
+      const events = new QueueEvents(CATALOGUE_QUEUE, {
+        connection: this.queue.opts.connection,
+        prefix: this.queue.opts.prefix,
+      });
+      const wake = ({ jobId }: { jobId: string }): void => {
+        for (const done of [...(this.wakeUps.get(jobId) ?? [])]) done();
+      };
+      events.on('completed', wake);
+      events.on('failed', wake);
+      this.events = events.waitUntilReady().then(
+        () => events,
+        async (error: unknown) => {
+          // Not ready (queue backend down): the next wait tries a fresh subscription.
+          this.events = null;
+          await events.close().catch(() => undefined);
+          throw error;
+        },
+      );
+    }
+    return this.events;
   }
 }

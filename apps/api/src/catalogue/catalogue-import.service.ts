@@ -208,7 +208,19 @@ export class CatalogueImportService {
     }
   }
 
-  async jobStatus(caller: Caller | null, jobId: string): Promise<ImportJobStatus> {
+  /**
+   * The job's state; with `waitMs`, a job still waiting or running is answered when it ends or
+   * after `waitMs`, whichever comes first (a long poll: the client learns of the end at once
+   * instead of at its next poll). The caller is authorised before the wait and again after it.
+   */
+  async jobStatus(caller: Caller | null, jobId: string, waitMs = 0): Promise<ImportJobStatus> {
+    const now = await this.currentJobStatus(caller, jobId);
+    if (waitMs <= 0 || (now.state !== 'waiting' && now.state !== 'active')) return now;
+    await this.producer.waitForJob(jobId, waitMs);
+    return this.currentJobStatus(caller, jobId);
+  }
+
+  private async currentJobStatus(caller: Caller | null, jobId: string): Promise<ImportJobStatus> {
     // Anonymous callers get 401 before any lookup, so the answer says nothing about which ids exist.
     if (caller === null) {
       throw identityError(

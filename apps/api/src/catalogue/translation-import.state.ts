@@ -1,7 +1,7 @@
 import type { CatalogueUnit, Forms } from '@chorus/translation-core';
 import type { EntityManager } from 'typeorm';
 
-/** A live source string of the namespace and what the import's locale already holds for it. */
+/** A live source string of the namespace whose entry in the file is not its unit's current winner. */
 export interface StoredEntry {
   readonly stringId: string;
   readonly kind: CatalogueUnit['kind'];
@@ -9,55 +9,102 @@ export interface StoredEntry {
   readonly maxLength: number | null;
   /** The source forms, loaded only for strings without a current winner (else see sourceFormsOf). */
   readonly forms: Forms | null;
-  /**
-   * Dedupe key of the unit's winner when that winner is current (its source hash), active and
-   * eligible: importing the same text again would change nothing, so it needs no lock and no write.
-   */
-  readonly winnerDedupe: string | null;
 }
 
-interface StoredRow {
-  string_id: string;
-  unit_key: string;
+/** An entry of the file as the comparison needs it: its unit key and dedupe key (null: empty). */
+export interface FileEntry {
+  readonly unitKey: string;
+  readonly dedupe: string | null;
+}
+
+/** What the database holds for a file's entries, by their index in the file. */
+export interface StoredComparison {
+  /** Entries whose key is not a live source string of the namespace. */
+  readonly missing: ReadonlySet<number>;
+  /**
+   * Non-empty entries of a live source string whose text is not the dedupe key of the unit's
+   * winner when that winner is current (its source hash), active and eligible. Every other
+   * non-empty, known entry would change nothing: it needs no check, no lock and no write.
+   */
+  readonly pending: ReadonlyMap<number, StoredEntry>;
+}
+
+interface ComparedRow {
+  ord: number;
+  string_id: string | null;
   kind: CatalogueUnit['kind'];
   source_hash: string;
   max_length: number | null;
   forms: Forms | null;
-  winner_dedupe: string | null;
 }
 
 /**
- * One read of the namespace's live source strings with, for the target locale, the dedupe key of
- * each unit's settled winner. Keyed by unit key (translation-core's unit id).
+ * Compares a file with the namespace's live source strings and, for the target locale, each unit's
+ * settled winner, in one statement that answers only the entries that are missing or may change
+ * something: a re-import of an unchanged file reads no rows back. The winner of each unit is
+ * looked up by its id (LATERAL … OFFSET 0 keeps it a per-unit index probe; as a join the planner
+ * hashed every candidate of every locale of the project).
  */
-export async function loadStoredEntries(
+export async function compareWithStored(
   manager: EntityManager,
   namespaceId: string,
   localeId: string,
-): Promise<Map<string, StoredEntry>> {
-  const rows: StoredRow[] = await manager.query(
-    `SELECT s.id AS string_id, s.unit_key, s.kind, s.source_hash, s.max_length,
-            w.dedupe_key AS winner_dedupe, CASE WHEN w.id IS NULL THEN s.forms END AS forms
-     FROM source_string s
+  entries: readonly FileEntry[],
+): Promise<StoredComparison> {
+  const rows: ComparedRow[] = await manager.query(
+    `SELECT f.ord::int AS ord, s.id AS string_id, s.kind, s.source_hash, s.max_length,
+            CASE WHEN w.dedupe_key IS NULL THEN s.forms END AS forms
+     FROM ROWS FROM (json_array_elements_text($3::json), json_array_elements_text($4::json))
+       WITH ORDINALITY AS f(unit_key, dedupe_key, ord)
+     LEFT JOIN source_string s
+       ON s.namespace_id = $1 AND s.unit_key = f.unit_key AND s.removed_at IS NULL
      LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = $2
-     LEFT JOIN translation w ON w.id = u.winner_translation_id AND w.unit_id = u.id
-       AND u.winner_source_hash = s.source_hash AND w.source_hash = s.source_hash
-       AND w.status = 'active' AND cardinality(w.blocking_errors) = 0
-     WHERE s.namespace_id = $1 AND s.removed_at IS NULL`,
-    [namespaceId, localeId],
+     LEFT JOIN LATERAL (
+       SELECT w.dedupe_key FROM translation w
+       WHERE w.id = u.winner_translation_id AND w.unit_id = u.id
+         AND u.winner_source_hash = s.source_hash AND w.source_hash = s.source_hash
+         AND w.status = 'active' AND cardinality(w.blocking_errors) = 0
+       OFFSET 0
+     ) w ON true
+     WHERE s.id IS NULL
+        OR (f.dedupe_key IS NOT NULL AND w.dedupe_key IS DISTINCT FROM f.dedupe_key)`,
+    // JSON rather than text[] parameters: node-postgres escapes an array element by element, which
+    // took longer than the whole statement for a large file.
+    [
+      namespaceId,
+      localeId,
+      JSON.stringify(entries.map((e) => (storable(e.unitKey) ? e.unitKey : null))),
+      JSON.stringify(entries.map((e) => e.dedupe)),
+    ],
   );
-  const entries = new Map<string, StoredEntry>();
+  const missing = new Set<number>();
+  const pending = new Map<number, StoredEntry>();
   for (const row of rows) {
-    entries.set(row.unit_key, {
+    const index = row.ord - 1;
+    if (row.string_id === null) {
+      missing.add(index);
+      continue;
+    }
+    pending.set(index, {
       stringId: row.string_id,
       kind: row.kind,
       sourceHash: row.source_hash,
       maxLength: row.max_length,
       forms: row.forms,
-      winnerDedupe: row.winner_dedupe,
     });
   }
-  return entries;
+  return { missing, pending };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Whether PostgreSQL can hold the text as it is: a key with a NUL or a lone surrogate (a file may
+ * hold the escapes) is no source string's key, and is sent as null, which matches none. (A dedupe
+ * key is JSON, which escapes both.)
+ */
+function storable(text: string): boolean {
+  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
 }
 
 /** Source forms of the given strings (those loadStoredEntries left out), by string id. */

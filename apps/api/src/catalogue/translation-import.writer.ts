@@ -3,7 +3,7 @@ import { dedupeKey, type VotingParams } from '@chorus/voting';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ImportWarning } from './import-result';
-import { loadStoredEntries, sourceFormsOf, type StoredEntry } from './translation-import.state';
+import { compareWithStored, sourceFormsOf, type StoredEntry } from './translation-import.state';
 
 export interface TranslationImportTarget {
   readonly projectId: string;
@@ -78,7 +78,8 @@ function isEmpty(forms: Forms): boolean {
  * import, no round is running and the unit is not locked. A community winner is never replaced: the
  * imported text joins as a candidate. Bulk SQL, inside the caller's transaction; re-importing the
  * same file changes nothing, and entries that are already the unit's current winner are neither
- * checked, locked nor written (one read finds them).
+ * checked, locked nor written (one statement compares the file with the database and answers only
+ * the others).
  */
 export async function writeImportedTranslations(
   manager: EntityManager,
@@ -86,14 +87,19 @@ export async function writeImportedTranslations(
   units: readonly CatalogueUnit[],
   now: Date,
 ): Promise<TranslationImportCounts> {
-  const stored = await loadStoredEntries(manager, target.namespaceId, target.localeId);
+  // Stored byte-exact (an app's NFD Hebrew or Vietnamese comes back as it went in); NFC only in
+  // the dedupe key, so the same text in either normal form is still one candidate.
+  const entries = units.map((unit) => ({
+    unitKey: unit.id,
+    dedupe: isEmpty(unit.forms) ? null : dedupeKey(unit.forms),
+  }));
+  const stored = await compareWithStored(manager, target.namespaceId, target.localeId, entries);
   const warnings: ImportWarning[] = [];
   const pending: Pending[] = [];
   let skipped = 0;
   let settled = 0;
-  for (const unit of units) {
-    const entry = stored.get(unit.id);
-    if (entry === undefined) {
+  units.forEach((unit, i) => {
+    if (stored.missing.has(i)) {
       skipped += 1;
       warnings.push({
         code: 'KEY_NOT_IN_SOURCE',
@@ -101,19 +107,17 @@ export async function writeImportedTranslations(
         key: unit.key,
         line: unit.line,
       });
-      continue;
+      return;
     }
-    if (isEmpty(unit.forms)) {
+    const dedupe = entries[i]?.dedupe ?? null;
+    if (dedupe === null) {
       skipped += 1;
-      continue;
+      return;
     }
-    // Stored byte-exact (an app's NFD Hebrew or Vietnamese comes back as it went in); NFC only in
-    // the dedupe key, so the same text in either normal form is still one candidate.
-    const forms = unit.forms;
-    const dedupe = dedupeKey(forms);
-    if (dedupe === entry.winnerDedupe) settled += 1;
-    else pending.push({ unit, entry, forms, dedupe });
-  }
+    const entry = stored.pending.get(i);
+    if (entry === undefined) settled += 1;
+    else pending.push({ unit, entry, forms: unit.forms, dedupe });
+  });
   if (pending.length === 0) {
     return { added: 0, changed: 0, unchanged: settled, imported: 0, skipped, warnings };
   }

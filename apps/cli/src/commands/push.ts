@@ -113,10 +113,7 @@ function printWarnings(io: CliIo, r: ImportResult, report: string | undefined): 
  * Runs tasks with at most `limit` at a time; answers their results in input order. A failing task
  * (an exit) stops new ones from starting and is rethrown once the running ones have settled.
  */
-async function bounded<T>(
-  tasks: readonly (() => Promise<T>)[],
-  limit: number,
-): Promise<T[]> {
+async function bounded<T>(tasks: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
   const results: T[] = new Array<T>(tasks.length);
   let next = 0;
   let failure: { error: unknown } | null = null;
@@ -255,6 +252,11 @@ export async function push(io: CliIo, http: ChorusHttp, options: PushOptions): P
 /** Polls a queued import: 25 ms, then ×1.5 up to 1 s, so a short job is seen done within ~50 %. */
 export const POLL_FIRST_MS = 25;
 export const POLL_MAX_MS = 1_000;
+/**
+ * Each poll asks the server to answer when the job ends, or after this many seconds (`?wait=`):
+ * the end is seen at once. A server that answers at once anyway (an older one) is polled as before.
+ */
+export const POLL_WAIT_SECONDS = 5;
 
 async function waitForJob(
   http: ChorusHttp,
@@ -264,8 +266,9 @@ async function waitForJob(
   const deadline = Date.now() + POLL_DEADLINE_MS;
   let wait = POLL_FIRST_MS;
   while (Date.now() < deadline) {
+    const asked = Date.now();
     const { body } = await http.json<JobStatus>(
-      `/api/jobs/${encodeURIComponent(jobId)}?warnings=all`,
+      `/api/jobs/${encodeURIComponent(jobId)}?warnings=all&wait=${POLL_WAIT_SECONDS}`,
     );
     if (body.state === 'completed' && body.result !== undefined) return body.result;
     if (body.state === 'failed') {
@@ -273,7 +276,8 @@ async function waitForJob(
         typeof body.error === 'string' ? body.error : (body.error?.message ?? 'unknown error');
       return http.fail(EXIT.server, `import job ${jobId} failed: ${reason}`);
     }
-    await sleep(wait);
+    // The server held the request at least as long as the pause would have been: ask again now.
+    if (Date.now() - asked < wait) await sleep(wait);
     wait = Math.min(Math.round(wait * 1.5), POLL_MAX_MS);
   }
   return http.fail(EXIT.server, `import job ${jobId} did not finish in time`);

@@ -260,16 +260,18 @@ function classify(
  * otherwise v4. A v4 file with a plural always has `_other`, and a lone `x_plural` is too weak a sign.
  */
 export function detectJsonFormat(paths: readonly (readonly PathSegment[])[]): JsonFormat {
-  const leaves = new Set<string>();
-  for (const path of paths) {
-    const last = path[path.length - 1];
-    if (typeof last === 'string' && /_other$/s.test(last)) return 'v4';
-    leaves.add(JSON.stringify(path));
-  }
+  // Most files have no `_plural` leaf at all: only then is the set of every leaf built.
+  const plurals: (readonly PathSegment[])[] = [];
   for (const path of paths) {
     const last = path[path.length - 1];
     if (typeof last !== 'string') continue;
-    const m = V3_PLURAL.exec(last);
+    if (/_other$/s.test(last)) return 'v4';
+    if (V3_PLURAL.test(last)) plurals.push(path);
+  }
+  if (plurals.length === 0) return 'v4';
+  const leaves = new Set(paths.map((path) => JSON.stringify(path)));
+  for (const path of plurals) {
+    const m = V3_PLURAL.exec(path[path.length - 1] as string);
     if (m && leaves.has(JSON.stringify([...path.slice(0, -1), m[1] as string]))) return 'v3';
   }
   return 'v4';
@@ -324,8 +326,7 @@ export function parseI18nextJson(
   const leaves = flatten(root, keySeparator, errors, warnings, maxErrors);
   if (errors.length > 0) return fail(errors.slice(0, maxErrors));
   const requested = options.jsonFormat ?? 'v4';
-  const jsonFormat =
-    requested === 'auto' ? detectJsonFormat(leaves.map((l) => l.path)) : requested;
+  const jsonFormat = requested === 'auto' ? detectJsonFormat(leaves.map((l) => l.path)) : requested;
 
   const groups = new Map<string, Group>();
   const v3Bare = new Map<string, Leaf>();
