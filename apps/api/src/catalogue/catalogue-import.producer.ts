@@ -74,8 +74,12 @@ export class CatalogueImportProducer implements OnModuleDestroy {
   async waitForJob(jobId: string, timeoutMs: number): Promise<void> {
     if (timeoutMs <= 0 || this.waiters >= MAX_JOB_WAITERS) return;
     this.waiters += 1;
+    const deadline = Date.now() + timeoutMs;
     try {
-      await this.sharedEvents();
+      // A subscription that never gets ready (a queue backend that hangs) still ends the wait.
+      if (!(await readyWithin(this.sharedEvents(), timeoutMs))) return;
+      const left = deadline - Date.now();
+      if (left <= 0) return;
       await new Promise<void>((resolve) => {
         const wakeUps = this.wakeUps.get(jobId) ?? new Set<() => void>();
         this.wakeUps.set(jobId, wakeUps);
@@ -85,7 +89,7 @@ export class CatalogueImportProducer implements OnModuleDestroy {
           if (wakeUps.size === 0 && this.wakeUps.get(jobId) === wakeUps) this.wakeUps.delete(jobId);
           resolve();
         };
-        const timer = setTimeout(done, timeoutMs);
+        const timer = setTimeout(done, left);
         wakeUps.add(done);
         // It may have ended before the wake-up above was registered: look once, after it.
         this.status(jobId).then(
@@ -131,5 +135,18 @@ export class CatalogueImportProducer implements OnModuleDestroy {
       );
     }
     return this.events;
+  }
+}
+
+/** Whether `ready` resolves within `ms` (false when it rejects or takes longer). */
+async function readyWithin(ready: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([ready.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
