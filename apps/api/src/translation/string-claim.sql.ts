@@ -76,6 +76,7 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
           P,
           L,
           open,
+          free,
           fits: `${live} AND ${queueCondition(input, U, params)} AND ${free}`,
         })
       : `SELECT c.id FROM (
@@ -157,14 +158,22 @@ function queueCondition(input: ClaimInput, U: string, params: SqlParams): string
  * the set-based query over all strings, run (Append runs its branches in order and LIMIT 1 stops
  * it): a locale translated far into its catalogue pays one bounded walk more than before.
  */
-function catalogueOrderPick(q: { P: string; L: string; open: string; fits: string }): string {
+function catalogueOrderPick(q: {
+  P: string;
+  L: string;
+  open: string;
+  /** Not leased by someone else: checked in the walk itself (a probe of the lease key), so the
+   * strings other volunteers hold cost no per-string subplan. */
+  free: string;
+  fits: string;
+}): string {
   const lock = (alias: string) =>
     `pg_try_advisory_xact_lock(hashtext(${q.L}::text), hashtext(${alias}.id::text))`;
   return `SELECT id FROM (
         (SELECT w.id FROM (
            SELECT c.id FROM (
              SELECT s.id FROM source_string s
-              WHERE s.project_id = ${q.P} AND s.removed_at IS NULL AND ${q.open}
+              WHERE s.project_id = ${q.P} AND s.removed_at IS NULL AND ${q.open} AND ${q.free}
               ORDER BY s.position, s.id
               LIMIT ${WALK_WINDOW}) c
             WHERE EXISTS (
