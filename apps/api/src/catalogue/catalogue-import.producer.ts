@@ -1,8 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { Queue, QueueEvents } from 'bullmq';
+import { Queue } from 'bullmq';
 import type { CatalogueJobs } from '../queue/jobs';
 import { CATALOGUE_QUEUE } from '../queue/jobs';
+import { SharedQueueEvents } from '../queue/shared-queue-events';
 
 export type ImportJobState = 'waiting' | 'active' | 'completed' | 'failed';
 
@@ -17,13 +18,21 @@ export const MAX_JOB_WAITERS = 200;
 /** The only caller of `add` on the catalogue queue. */
 @Injectable()
 export class CatalogueImportProducer implements OnModuleDestroy {
-  /** One event subscription (a Redis connection) for every request of this process that waits. */
-  private events: Promise<QueueEvents> | null = null;
+  /** One event subscription for every request of this process that waits. */
+  private readonly events: SharedQueueEvents;
   /** Wake-ups by job id; the subscription's one 'completed' and one 'failed' listener call them. */
   private readonly wakeUps = new Map<string, Set<() => void>>();
   private waiters = 0;
 
-  constructor(@InjectQueue(CATALOGUE_QUEUE) private readonly queue: Queue) {}
+  constructor(@InjectQueue(CATALOGUE_QUEUE) private readonly queue: Queue) {
+    const wake = ({ jobId }: { jobId: string }): void => {
+      for (const done of [...(this.wakeUps.get(jobId) ?? [])]) done();
+    };
+    this.events = new SharedQueueEvents(queue, (events) => {
+      events.on('completed', wake);
+      events.on('failed', wake);
+    });
+  }
 
   /**
    * Enqueues the import of a stored upload; the job id is the upload id (a hash of project,
@@ -77,7 +86,7 @@ export class CatalogueImportProducer implements OnModuleDestroy {
     const deadline = Date.now() + timeoutMs;
     try {
       // A subscription that never gets ready (a queue backend that hangs) still ends the wait.
-      if (!(await readyWithin(this.sharedEvents(), timeoutMs))) return;
+      if (!(await readyWithin(this.events.get(), timeoutMs))) return;
       const left = deadline - Date.now();
       if (left <= 0) return;
       await new Promise<void>((resolve) => {
@@ -108,33 +117,7 @@ export class CatalogueImportProducer implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    const events = this.events;
-    this.events = null;
-    if (events !== null) await (await events.catch(() => null))?.close();
-  }
-
-  private sharedEvents(): Promise<QueueEvents> {
-    if (this.events === null) {
-      const events = new QueueEvents(CATALOGUE_QUEUE, {
-        connection: this.queue.opts.connection,
-        prefix: this.queue.opts.prefix,
-      });
-      const wake = ({ jobId }: { jobId: string }): void => {
-        for (const done of [...(this.wakeUps.get(jobId) ?? [])]) done();
-      };
-      events.on('completed', wake);
-      events.on('failed', wake);
-      this.events = events.waitUntilReady().then(
-        () => events,
-        async (error: unknown) => {
-          // Not ready (queue backend down): the next wait tries a fresh subscription.
-          this.events = null;
-          await events.close().catch(() => undefined);
-          throw error;
-        },
-      );
-    }
-    return this.events;
+    await this.events.close();
   }
 }
 

@@ -1,10 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { Queue, QueueEvents } from 'bullmq';
+import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import type { MaintenanceJobs, PingResult } from './jobs';
 import { MAINTENANCE_QUEUE } from './jobs';
+import { SharedQueueEvents } from './shared-queue-events';
 
 export type PingOutcome =
   | { readonly ok: true; readonly result: PingResult; readonly roundTripMs: number }
@@ -13,10 +14,12 @@ export type PingOutcome =
 /** The only caller of `add` on the maintenance queue. */
 @Injectable()
 export class MaintenanceProducer implements OnModuleDestroy {
-  /** One event subscription for every ping this process waits on (a Redis connection each). */
-  private events: Promise<QueueEvents> | null = null;
+  /** One event subscription for every ping this process waits on. */
+  private readonly events: SharedQueueEvents;
 
-  constructor(@InjectQueue(MAINTENANCE_QUEUE) private readonly queue: Queue) {}
+  constructor(@InjectQueue(MAINTENANCE_QUEUE) private readonly queue: Queue) {
+    this.events = new SharedQueueEvents(queue);
+  }
 
   async enqueuePing(now: number): Promise<Job<MaintenanceJobs['ping']>> {
     const nonce = randomUUID();
@@ -35,7 +38,7 @@ export class MaintenanceProducer implements OnModuleDestroy {
     const started = performance.now();
     let job: Job<MaintenanceJobs['ping']> | null = null;
     try {
-      const events = await this.sharedEvents();
+      const events = await this.events.get();
       job = await this.enqueuePing(Date.now());
       const result = (await job.waitUntilFinished(events, timeoutMs)) as PingResult;
       return { ok: true, result, roundTripMs: Math.round(performance.now() - started) };
@@ -46,28 +49,7 @@ export class MaintenanceProducer implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    const events = this.events;
-    this.events = null;
-    if (events !== null) await (await events.catch(() => null))?.close();
-  }
-
-  private sharedEvents(): Promise<QueueEvents> {
-    if (this.events === null) {
-      const events = new QueueEvents(MAINTENANCE_QUEUE, {
-        connection: this.queue.opts.connection,
-        prefix: this.queue.opts.prefix,
-      });
-      this.events = events.waitUntilReady().then(
-        () => events,
-        async (error: unknown) => {
-          // Not ready (queue backend down): the next ping tries a fresh subscription.
-          this.events = null;
-          await events.close().catch(() => undefined);
-          throw error;
-        },
-      );
-    }
-    return this.events;
+    await this.events.close();
   }
 
   async counts(): Promise<Record<string, number>> {
