@@ -107,7 +107,7 @@ function storable(text: string): boolean {
   return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
 }
 
-/** Source forms of the given strings (those loadStoredEntries left out), by string id. */
+/** Source forms of the given strings (those compareWithStored left out), by string id. */
 export async function sourceFormsOf(
   manager: EntityManager,
   stringIds: readonly string[],
