@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { COMPARE_WITH_STORED_SQL, compareParams } from '../src/catalogue/translation-import.state';
 import { pushCatalogue } from './support/catalogue-http';
 import { signedInClient } from './support/graphql-client';
 import {
@@ -106,4 +107,81 @@ describe('re-importing translations that are already the winners', () => {
       ],
     });
   });
+
+  // Found by the W1 benchmark at 50k keys: right after a namespace's first source import, before
+  // any ANALYZE had seen its rows, the first translations file ran for minutes (the planner thought
+  // the namespace held one row and rescanned it for each entry of the file).
+  it('compares a file entry by entry even when the statistics have not seen the namespace', async () => {
+    const owner = await signedInClient(api.baseUrl, 'owner');
+    const slug = `noop-stats-${process.pid}`;
+    await owner.client.ok('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
+      i: { slug, name: 'No stats', sourceLocale: 'en' },
+    });
+    const pushed = await pushCatalogue(
+      api.baseUrl,
+      `/api/projects/${slug}/catalogues/translation`,
+      JSON.stringify({ first: 'First' }),
+      { cookie: owner.client.rawCookie },
+    );
+    expect(pushed.status).toBe(200);
+    const [ids] = await db.query<{ namespace_id: string; project_id: string; locale_id: string }[]>(
+      `SELECT s.namespace_id, s.project_id, gen_random_uuid() AS locale_id
+       FROM source_string s JOIN project p ON p.id = s.project_id WHERE p.slug = $1`,
+      [slug],
+    );
+    if (ids === undefined) throw new Error('no source string');
+    const entries = 2_000;
+    await db.query(
+      `INSERT INTO source_string (project_id, namespace_id, unit_key, key, kind, path, forms,
+         source_text, source_hash, position)
+       SELECT $1, $2, 's:k' || i, 'k' || i, 'simple', jsonb_build_array('k' || i),
+              jsonb_build_object('', 'K' || i), 'K' || i, md5('K' || i), i
+       FROM generate_series(1, $3::int - 1) AS i`,
+      [ids.project_id, ids.namespace_id, entries],
+    );
+    // As on a new server: no ANALYZE has seen either table yet (autovacuum's comes later).
+    await db.query(
+      `DELETE FROM pg_statistic WHERE starelid IN ('source_string'::regclass, 'translation_unit'::regclass)`,
+    );
+    await db.query(
+      `UPDATE pg_class SET reltuples = -1, relpages = 0
+       WHERE oid IN ('source_string'::regclass, 'translation_unit'::regclass)`,
+    );
+    const file = Array.from({ length: entries }, (_, i) => ({
+      unitKey: i === 0 ? 's:first' : `s:k${i}`,
+      dedupe: JSON.stringify({ '': `T${i}` }),
+    }));
+    // On such estimates the planner's pick between a hash join (harmless) and a nested loop that
+    // rescans the namespace per entry (what the benchmark got) is a toss-up; with hash and merge
+    // joins off only nested loops remain, and the statement must still probe entry by entry.
+    const explained = await db.transaction(async (manager) => {
+      await manager.query('SET LOCAL enable_hashjoin = off');
+      await manager.query('SET LOCAL enable_mergejoin = off');
+      const [row] = await manager.query<{ 'QUERY PLAN': PlanNode[] }[]>(
+        `EXPLAIN (ANALYZE, FORMAT JSON) ${COMPARE_WITH_STORED_SQL}`,
+        compareParams(ids.namespace_id, ids.locale_id, file),
+      );
+      return row;
+    });
+    const root = explained?.['QUERY PLAN'][0]?.Plan;
+    if (root === undefined) throw new Error('no plan');
+    // Every entry is pending (no winners yet): the statement answers all of them, and no node of
+    // the plan handles more rows than a few per entry.
+    expect(root['Actual Rows']).toBe(entries);
+    expect(busiestNode(root)).toBeLessThanOrEqual(3 * entries);
+  });
 });
+
+interface PlanNode {
+  readonly Plan?: PlanNode;
+  readonly Plans?: readonly PlanNode[];
+  readonly 'Node Type'?: string;
+  readonly 'Actual Rows'?: number;
+  readonly 'Actual Loops'?: number;
+}
+
+/** The most rows any node of the plan produced over all its loops. */
+function busiestNode(node: PlanNode): number {
+  const own = (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1);
+  return Math.max(own, ...(node.Plans ?? []).map(busiestNode));
+}

@@ -38,27 +38,22 @@ interface ComparedRow {
   forms: Forms | null;
 }
 
-/**
- * Compares a file with the namespace's live source strings and, for the target locale, each unit's
- * settled winner, in one statement that answers only the entries that are missing or may change
- * something: a re-import of an unchanged file reads no rows back. The winner of each unit is
- * looked up by its id (LATERAL … OFFSET 0 keeps it a per-unit index probe; as a join the planner
- * hashed every candidate of every locale of the project).
- */
-export async function compareWithStored(
-  manager: EntityManager,
-  namespaceId: string,
-  localeId: string,
-  entries: readonly FileEntry[],
-): Promise<StoredComparison> {
-  const rows: ComparedRow[] = await manager.query(
-    `SELECT f.ord::int AS ord, s.id AS string_id, s.kind, s.source_hash, s.max_length,
+/** See compareWithStored. */
+export const COMPARE_WITH_STORED_SQL = `
+     SELECT f.ord::int AS ord, s.id AS string_id, s.kind, s.source_hash, s.max_length,
             CASE WHEN w.dedupe_key IS NULL THEN s.forms END AS forms
      FROM ROWS FROM (json_array_elements_text($3::json), json_array_elements_text($4::json))
        WITH ORDINALITY AS f(unit_key, dedupe_key, ord)
-     LEFT JOIN source_string s
-       ON s.namespace_id = $1 AND s.unit_key = f.unit_key AND s.removed_at IS NULL
-     LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = $2
+     LEFT JOIN LATERAL (
+       SELECT s.id, s.kind, s.source_hash, s.max_length, s.forms FROM source_string s
+       WHERE s.namespace_id = $1 AND s.unit_key = f.unit_key AND s.removed_at IS NULL
+       OFFSET 0
+     ) s ON true
+     LEFT JOIN LATERAL (
+       SELECT u.id, u.winner_translation_id, u.winner_source_hash FROM translation_unit u
+       WHERE u.string_id = s.id AND u.locale_id = $2
+       OFFSET 0
+     ) u ON true
      LEFT JOIN LATERAL (
        SELECT w.dedupe_key FROM translation w
        WHERE w.id = u.winner_translation_id AND w.unit_id = u.id
@@ -67,15 +62,28 @@ export async function compareWithStored(
        OFFSET 0
      ) w ON true
      WHERE s.id IS NULL
-        OR (f.dedupe_key IS NOT NULL AND w.dedupe_key IS DISTINCT FROM f.dedupe_key)`,
-    // JSON rather than text[] parameters: node-postgres escapes an array element by element, which
-    // took longer than the whole statement for a large file.
-    [
-      namespaceId,
-      localeId,
-      JSON.stringify(entries.map((e) => (storable(e.unitKey) ? e.unitKey : null))),
-      JSON.stringify(entries.map((e) => e.dedupe)),
-    ],
+        OR (f.dedupe_key IS NOT NULL AND w.dedupe_key IS DISTINCT FROM f.dedupe_key)`;
+
+/**
+ * Compares a file with the namespace's live source strings and, for the target locale, each unit's
+ * settled winner, in one statement that answers only the entries that are missing or may change
+ * something: a re-import of an unchanged file reads no rows back.
+ *
+ * Each entry probes its source string, its unit and the unit's winner by index (LATERAL … OFFSET 0
+ * keeps each a per-entry probe), so the plan does not depend on statistics. As plain joins, the
+ * plan followed them: right after a namespace's first source import (no ANALYZE yet) a first
+ * translation file of 50k entries ran for minutes, rescanning the file's entries once per source
+ * row; and the planner once hashed every candidate of every locale of the project for the winner.
+ */
+export async function compareWithStored(
+  manager: EntityManager,
+  namespaceId: string,
+  localeId: string,
+  entries: readonly FileEntry[],
+): Promise<StoredComparison> {
+  const rows: ComparedRow[] = await manager.query(
+    COMPARE_WITH_STORED_SQL,
+    compareParams(namespaceId, localeId, entries),
   );
   const missing = new Set<number>();
   const pending = new Map<number, StoredEntry>();
@@ -94,6 +102,22 @@ export async function compareWithStored(
     });
   }
   return { missing, pending };
+}
+
+/** The statement's parameters: the file's keys and dedupe keys as two JSON arrays. */
+export function compareParams(
+  namespaceId: string,
+  localeId: string,
+  entries: readonly FileEntry[],
+): unknown[] {
+  // JSON rather than text[] parameters: node-postgres escapes an array element by element, which
+  // took longer than the whole statement for a large file.
+  return [
+    namespaceId,
+    localeId,
+    JSON.stringify(entries.map((e) => (storable(e.unitKey) ? e.unitKey : null))),
+    JSON.stringify(entries.map((e) => e.dedupe)),
+  ];
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
