@@ -96,4 +96,57 @@ describe('GroupCommit', () => {
     });
     await expect(group.submit(item('a', 1))).rejects.toThrow('0 results for 1 items');
   });
+
+  it('frees the slot before afterCommit runs, and answers the callers only after it', async () => {
+    const statements: number[][] = [];
+    const statementGates: (() => void)[] = [];
+    const after: number[][] = [];
+    const afterGates: (() => void)[] = [];
+    const group = new GroupCommit(
+      async (items: readonly Item[]) => {
+        statements.push(items.map((i) => i.n));
+        await new Promise<void>((release) => statementGates.push(release));
+        return items.map((i) => i.n * 10);
+      },
+      { maxBatch: 10, maxInFlight: 1, key: (i) => i.voter },
+      async (items, results) => {
+        after.push(items.map((i, k) => i.n * 1000 + (results[k] ?? 0)));
+        await new Promise<void>((release) => afterGates.push(release));
+      },
+    );
+    const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+    let firstAnswered = false;
+    const first = group.submit(item('a', 1)).then((value) => {
+      firstAnswered = true;
+      return value;
+    });
+    const second = group.submit(item('b', 2));
+    statementGates.shift()?.();
+    await tick();
+    // The first statement ended; its afterCommit holds, yet the waiting item already has the slot.
+    expect(statements).toEqual([[1], [2]]);
+    expect(after).toEqual([[1010]]);
+    expect(firstAnswered).toBe(false);
+    afterGates.shift()?.();
+    expect(await first).toBe(10);
+    statementGates.shift()?.();
+    await tick();
+    afterGates.shift()?.();
+    expect(await second).toBe(20);
+    expect(after).toEqual([[1010], [2020]]);
+  });
+
+  it('answers the callers even when afterCommit throws, and reports it as a warning', async () => {
+    const warned = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    const group = new GroupCommit(
+      async (items: readonly Item[]) => items.map((i) => i.n),
+      { maxBatch: 10, maxInFlight: 1, key: (i) => i.voter },
+      async () => {
+        throw new Error('redis down');
+      },
+    );
+    await expect(group.submit(item('a', 7))).resolves.toBe(7);
+    expect(warned).toHaveBeenCalledWith(expect.stringContaining('redis down'));
+    warned.mockRestore();
+  });
 });

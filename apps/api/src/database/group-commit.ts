@@ -8,6 +8,13 @@ export interface GroupCommitOptions<I> {
   readonly key: (item: I) => string;
 }
 
+/**
+ * What follows a batch's commit (notifications, follow-up jobs): it runs after the batch's slot is
+ * free again, so the next batch's statement does not wait on it, and before the batch's callers are
+ * answered. It must not throw (it runs after the commit, so there is nothing to undo).
+ */
+export type AfterCommit<I, O> = (items: readonly I[], results: readonly O[]) => Promise<void>;
+
 interface Pending<I, O> {
   readonly item: I;
   readonly resolve: (value: O) => void;
@@ -20,7 +27,8 @@ interface Pending<I, O> {
  * and leave together, up to `maxBatch`, as soon as a slot frees. There is no timer: batches grow
  * only as far as the load makes requests overlap. `run` answers one result per item, in order; when
  * it throws for a batch of several (a statement that throws commits nothing), each item is run again
- * alone, so one bad item fails only its own caller.
+ * alone, so one bad item fails only its own caller. `afterCommit` runs outside the slot (see
+ * AfterCommit): a slot is held only while a statement runs.
  */
 export class GroupCommit<I, O> {
   private readonly queue: Pending<I, O>[] = [];
@@ -29,6 +37,7 @@ export class GroupCommit<I, O> {
   constructor(
     private readonly run: (batch: readonly I[]) => Promise<readonly O[]>,
     private readonly options: GroupCommitOptions<I>,
+    private readonly afterCommit: AfterCommit<I, O> = () => Promise.resolve(),
   ) {}
 
   submit(item: I): Promise<O> {
@@ -88,18 +97,33 @@ export class GroupCommit<I, O> {
       for (const p of batch) p.reject(error);
       return;
     }
-    batch.forEach((p, i) => p.resolve(results[i] as O));
+    void this.answer(batch, results);
   }
 
   /** After a failed batch (nothing of it committed), each item alone, one after another in this slot. */
   private async settleAlone(batch: readonly Pending<I, O>[]): Promise<void> {
     for (const p of batch) {
       try {
-        const [result] = await this.run([p.item]);
-        p.resolve(result as O);
+        const results = await this.run([p.item]);
+        void this.answer([p], results);
       } catch (error) {
         p.reject(error);
       }
+    }
+  }
+
+  /** Runs afterCommit (the slot is already free or about to be), then answers the callers. */
+  private async answer(batch: readonly Pending<I, O>[], results: readonly O[]): Promise<void> {
+    try {
+      await this.afterCommit(
+        batch.map((p) => p.item),
+        results,
+      );
+    } catch (error) {
+      // The batch is committed whatever happens here: say so, and answer the callers.
+      process.emitWarning(`group commit: afterCommit failed: ${String(error)}`);
+    } finally {
+      batch.forEach((p, i) => p.resolve(results[i] as O));
     }
   }
 }

@@ -222,8 +222,9 @@ export const VOTE_BATCHES_IN_FLIGHT = 3;
 export class VoteStatement {
   private readonly logger = new Logger('Voting');
   private readonly group = new GroupCommit<VoteInput, StatementVote | null>(
-    (votes) => this.castBatch(votes),
+    (votes) => castInOneStatement(this.dataSource, votes),
     { maxBatch: VOTE_BATCH_MAX, maxInFlight: VOTE_BATCHES_IN_FLIGHT, key: (vote) => vote.voterId },
+    (votes, casts) => this.afterCommit(votes, casts),
   );
 
   constructor(
@@ -236,8 +237,11 @@ export class VoteStatement {
     return this.group.submit(vote);
   }
 
-  private async castBatch(votes: readonly VoteInput[]): Promise<(StatementVote | null)[]> {
-    const casts = await castInOneStatement(this.dataSource, votes);
+  /** Runs once the batch's slot is free: the next statement does not wait for Redis. */
+  private async afterCommit(
+    votes: readonly VoteInput[],
+    casts: readonly (StatementVote | null)[],
+  ): Promise<void> {
     const events: LiveEvent[] = [];
     const tasks: Promise<void>[] = [];
     casts.forEach((cast, i) => {
@@ -256,6 +260,5 @@ export class VoteStatement {
       if (result.status === 'rejected')
         this.logger.error(`after-commit step failed: ${String(result.reason)}`);
     }
-    return casts;
   }
 }
