@@ -14,7 +14,7 @@ export type {
   UnitKind,
 } from './model';
 export { UNIT_KINDS, keyOfPath, unitId } from './model';
-export { buildSourceUnits, sourceHash } from './source-hash';
+export { buildSourceUnits, sourceHash, type Sha256Hex } from './source-hash';
 export type { MatchedTranslation, SourceDiff, TranslationMatch } from './catalogue-diff';
 export { diffSourceUnits, matchTranslations } from './catalogue-diff';
 

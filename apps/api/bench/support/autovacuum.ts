@@ -13,6 +13,11 @@ export interface MaintenanceLoop {
   readonly kind: 'autovacuum' | 'stand-in';
   /** Tables vacuumed and analyzed so far by the stand-in. */
   readonly runs: () => { readonly vacuums: number; readonly analyzes: number };
+  /**
+   * Finishes the pass under way, then runs one at once: what autovacuum would have done by the
+   * time a later workload starts (a bench phase that measures a settled server calls this).
+   */
+  settle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -65,6 +70,7 @@ export async function startMaintenance(url: string, naptimeMs?: number): Promise
     return {
       kind: 'autovacuum',
       runs: () => ({ vacuums: 0, analyzes: 0 }),
+      settle: () => Promise.resolve(),
       stop: () => Promise.resolve(),
     };
   }
@@ -116,6 +122,11 @@ export async function startMaintenance(url: string, naptimeMs?: number): Promise
   return {
     kind: 'stand-in',
     runs: () => ({ vacuums, analyzes }),
+    settle: async () => {
+      await current;
+      current = pass();
+      await current;
+    },
     stop: async () => {
       stopped = true;
       if (timer !== undefined) clearTimeout(timer);

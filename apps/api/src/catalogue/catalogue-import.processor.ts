@@ -1,7 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import type { OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { AppError } from '../common/errors/app-error';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env.schema';
 import type { CatalogueJobs } from '../queue/jobs';
 import { CATALOGUE_QUEUE } from '../queue/jobs';
 import { CatalogueImportProducer } from './catalogue-import.producer';
@@ -15,7 +17,10 @@ type CatalogueJob =
 
 /**
  * Runs large imports and the hourly upload purge in the worker. Safe to run twice: a finished
- * upload returns its result, and a purge deletes only what is past its retention.
+ * upload returns its result, and a purge deletes only what is past its retention. Up to
+ * IMPORT_CONCURRENCY imports run at once: translations of different locales proceed side by side
+ * (one file's parse beside another's database work), while a source import has its namespace to
+ * itself (CatalogueImportService.lockFor).
  */
 @Processor(CATALOGUE_QUEUE)
 export class CatalogueImportProcessor extends WorkerHost implements OnApplicationBootstrap {
@@ -23,11 +28,13 @@ export class CatalogueImportProcessor extends WorkerHost implements OnApplicatio
     private readonly imports: CatalogueImportService,
     private readonly purges: ImportUploadPurgeService,
     private readonly producer: CatalogueImportProducer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    this.worker.concurrency = this.config.importConcurrency;
     await this.producer.schedulePurge();
   }
 

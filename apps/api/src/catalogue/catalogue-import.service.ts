@@ -12,6 +12,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppError, type JsonValue } from '../common/errors/app-error';
 import { commonError } from '../common/errors/common.errors';
+import { nativeSha256Hex } from '../common/native-sha256';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { BundleRebuildProducer } from '../delivery/bundle-rebuild.producer';
@@ -456,17 +457,17 @@ export class CatalogueImportService {
        ON CONFLICT (project_id, name) DO NOTHING`,
       [project.id, prepared.namespace, nestedKeys],
     );
-    // One import per namespace at a time: the namespace row is the lock.
+    // A source import has the namespace to itself; translations share it (see lockedLocaleId).
     const namespace = await manager.findOneOrFail(NamespaceEntity, {
       where: { projectId: project.id, name: prepared.namespace },
-      lock: { mode: 'pessimistic_write' },
+      lock: { mode: prepared.kind === 'source' ? 'pessimistic_write' : 'pessimistic_read' },
     });
     let result: ImportResult;
     let touched: boolean;
     if (prepared.kind === 'source') {
       const restyled = namespace.nestedKeys !== nestedKeys;
       if (restyled) await manager.update(NamespaceEntity, { id: namespace.id }, { nestedKeys });
-      const units = buildSourceUnits(parsed.catalogue);
+      const units = buildSourceUnits(parsed.catalogue, nativeSha256Hex);
       const { touched: written, ...counts } = await writeSourceStrings(
         manager,
         { projectId: project.id, namespaceId: namespace.id },
@@ -485,7 +486,7 @@ export class CatalogueImportService {
         jsonFormat: parsed.jsonFormat,
       };
     } else {
-      const localeId = await this.localeId(manager, prepared);
+      const localeId = await this.lockedLocaleId(manager, prepared);
       const counts = await writeImportedTranslations(
         manager,
         {
@@ -538,13 +539,21 @@ export class CatalogueImportService {
     return { result, changesBundles: touched };
   }
 
-  /** The target locale's id; a caller who may add locales (or a push token) adds it on the way. */
-  private async localeId(manager: EntityManager, prepared: Prepared): Promise<string> {
-    const rows: { id: string }[] = await manager.query(
-      'SELECT id FROM locale WHERE project_id = $1 AND code = $2',
-      [prepared.project.id, prepared.locale],
-    );
-    const found = rows[0]?.id;
+  /**
+   * The target locale's id, its row locked for the rest of the import: translations files of
+   * different locales are imported side by side (they write disjoint units), two of one locale one
+   * after the other. A caller who may add locales (or a push token) adds it on the way; when a
+   * concurrent import adds it first, this one waits for that to commit and takes its row.
+   */
+  private async lockedLocaleId(manager: EntityManager, prepared: Prepared): Promise<string> {
+    const lock = async (): Promise<string | undefined> => {
+      const rows: { id: string }[] = await manager.query(
+        'SELECT id FROM locale WHERE project_id = $1 AND code = $2 FOR UPDATE',
+        [prepared.project.id, prepared.locale],
+      );
+      return rows[0]?.id;
+    };
+    const found = await lock();
     if (found !== undefined) return found;
     if (!prepared.mayAddLocale) {
       throw catalogueError(
@@ -552,7 +561,16 @@ export class CatalogueImportService {
         `"${prepared.project.slug}" does not translate into ${prepared.locale}. Ask an owner or developer to add the locale.`,
       );
     }
-    return (await this.locales.insertLocale(manager, prepared.project, prepared.locale)).id;
+    try {
+      const added = await this.locales.insertLocale(manager, prepared.project, prepared.locale);
+      // Inserted by this transaction: no other can lock it before the commit.
+      return added.id;
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'LOCALE_EXISTS') throw error;
+      const raced = await lock();
+      if (raced === undefined) throw error;
+      return raced;
+    }
   }
 
   /** A source file can change every bundle; a translations file only its own locale's. */

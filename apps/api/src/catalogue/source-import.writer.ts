@@ -1,5 +1,6 @@
 import { sortCategories, type PluralCategory, type SourceUnit } from '@chorus/translation-core';
 import type { EntityManager } from 'typeorm';
+import { storable } from './translation-import.state';
 
 export interface SourceImportCounts {
   readonly added: number;
@@ -13,18 +14,50 @@ export interface SourceImportOutcome extends SourceImportCounts {
   readonly touched: boolean;
 }
 
-interface ExistingRow {
-  id: string;
-  unit_key: string;
-  key: string;
-  kind: string;
-  path: unknown;
-  context: { base: string; value: string } | null;
-  source_hash: string;
-  max_length: number | null;
-  position: number;
-  removed: boolean;
+/** A file unit that is new, revived, moved or changed, as compareSourceWithStored answers it. */
+interface DifferingRow {
+  ord: number;
+  id: string | null;
+  removed: boolean | null;
+  stored_hash: string | null;
 }
+
+/**
+ * Compares a source file with the namespace's stored strings in one statement and answers only
+ * the units that are new or differ in any stored column (text, position, key, kind, path, context,
+ * max length, retired), plus one last row whose `live_missing` counts the live strings the file
+ * does not hold (to retire). An unchanged file reads one row back. Each unit probes its string by
+ * index (LATERAL … OFFSET 0), so the plan cannot rescan the namespace per unit whatever the
+ * statistics say (see compareWithStored).
+ */
+export const COMPARE_SOURCE_SQL = `
+WITH f AS MATERIALIZED (
+  SELECT * FROM ROWS FROM (
+      json_array_elements_text($2::json), json_array_elements_text($3::json),
+      json_array_elements_text($4::json), json_array_elements($5::json),
+      json_array_elements($6::json), json_array_elements_text($7::json),
+      json_array_elements_text($8::json))
+    WITH ORDINALITY AS f(unit_key, key, kind, path, context, source_hash, max_length, ord)
+), m AS MATERIALIZED (
+  SELECT f.ord, s.id, s.removed, s.source_hash AS stored_hash,
+         s.id IS NULL OR s.removed OR s.source_hash <> f.source_hash OR s.position <> f.ord - 1
+           OR s.key <> f.key OR s.kind <> f.kind OR s.max_length IS DISTINCT FROM f.max_length::int
+           OR s.path <> f.path::jsonb
+           OR s.context IS DISTINCT FROM (CASE WHEN json_typeof(f.context) = 'null' THEN NULL ELSE f.context::jsonb END)
+           AS differs
+    FROM f
+    LEFT JOIN LATERAL (
+      SELECT s.id, s.removed_at IS NOT NULL AS removed, s.source_hash, s.position, s.key, s.kind,
+             s.max_length, s.path, s.context
+        FROM source_string s WHERE s.namespace_id = $1 AND s.unit_key = f.unit_key
+      OFFSET 0
+    ) s ON true
+)
+SELECT ord::int, id, removed, stored_hash, NULL::int AS live_missing FROM m WHERE differs
+UNION ALL
+SELECT NULL, NULL, NULL, NULL,
+       ((SELECT count(*) FROM source_string WHERE namespace_id = $1 AND removed_at IS NULL)
+        - (SELECT count(*) FROM m WHERE id IS NOT NULL AND NOT removed))::int`;
 
 /** All forms joined in canonical order: what search and translation memory compare (pg_trgm). */
 export function sourceTextOf(unit: Pick<SourceUnit, 'kind' | 'forms'>): string {
@@ -33,9 +66,21 @@ export function sourceTextOf(unit: Pick<SourceUnit, 'kind' | 'forms'>): string {
   return categories.map((c) => unit.forms[c] ?? '').join('\n');
 }
 
-function sameContext(a: ExistingRow['context'], b: SourceUnit['context']): boolean {
-  if (a === null || b === undefined) return a === null && b === undefined;
-  return a.base === b.base && a.value === b.value;
+/** COMPARE_SOURCE_SQL's parameters: the namespace and the file's units as JSON arrays. */
+export function compareSourceParams(namespaceId: string, units: readonly SourceUnit[]): unknown[] {
+  const sent = units.map(comparable);
+  return [
+    namespaceId,
+    // A unit PostgreSQL cannot hold as it is (see storable) is sent as null and matches nothing:
+    // it goes to the insert, which refuses or stores it exactly as it did before the comparison.
+    JSON.stringify(units.map((u, i) => (sent[i] === true ? u.id : null))),
+    JSON.stringify(units.map((u, i) => (sent[i] === true ? u.key : null))),
+    JSON.stringify(units.map((u) => u.kind)),
+    JSON.stringify(units.map((u, i) => (sent[i] === true ? u.path : null))),
+    JSON.stringify(units.map((u, i) => (sent[i] === true ? (u.context ?? null) : null))),
+    JSON.stringify(units.map((u) => u.sourceHash)),
+    JSON.stringify(units.map((u) => u.maxLength ?? null)),
+  ];
 }
 
 /**
@@ -51,45 +96,37 @@ export async function writeSourceStrings(
   units: readonly SourceUnit[],
   now: Date,
 ): Promise<SourceImportOutcome> {
-  const existing: ExistingRow[] = await manager.query(
-    `SELECT id, unit_key, key, kind, path, context, source_hash, max_length, position,
-            removed_at IS NOT NULL AS removed
-     FROM source_string WHERE namespace_id = $1`,
-    [target.namespaceId],
+  // Memoize would cache each probe by key; every unit of a file is a different key (see
+  // compareWithStored). SET LOCAL: the caller's transaction.
+  await manager.query('SET LOCAL enable_memoize = off');
+  const answered: (DifferingRow & { live_missing: number | null })[] = await manager.query(
+    COMPARE_SOURCE_SQL,
+    compareSourceParams(target.namespaceId, units),
   );
-  const byKey = new Map(existing.map((row) => [row.unit_key, row]));
-  const inFile = new Set<string>();
+  await manager.query('SET LOCAL enable_memoize TO DEFAULT');
+  const liveMissing = answered.at(-1)?.live_missing ?? 0;
   const inserts: { unit: SourceUnit; position: number }[] = [];
   const updates: { id: string; unit: SourceUnit; position: number }[] = [];
   const changedIds: string[] = [];
   let added = 0;
-  let unchanged = 0;
   let changed = 0;
-  units.forEach((unit, position) => {
-    inFile.add(unit.id);
-    const row = byKey.get(unit.id);
-    if (row === undefined) {
+  for (const row of answered) {
+    if (row.live_missing !== null) continue;
+    const position = row.ord - 1;
+    const unit = units[position] as SourceUnit;
+    if (row.id === null) {
       inserts.push({ unit, position });
       added += 1;
-      return;
+      continue;
     }
-    const textChanged = row.source_hash !== unit.sourceHash;
-    const differs =
-      textChanged ||
-      row.removed ||
-      row.position !== position ||
-      row.key !== unit.key ||
-      row.kind !== unit.kind ||
-      row.max_length !== (unit.maxLength ?? null) ||
-      JSON.stringify(row.path) !== JSON.stringify(unit.path) ||
-      !sameContext(row.context, unit.context);
-    if (differs) updates.push({ id: row.id, unit, position });
+    updates.push({ id: row.id, unit, position });
+    const textChanged = row.stored_hash !== unit.sourceHash;
     if (textChanged) changedIds.push(row.id);
-    if (row.removed) added += 1;
+    if (row.removed === true) added += 1;
     else if (textChanged) changed += 1;
-    else unchanged += 1;
-  });
-  const retired = existing.filter((row) => !row.removed && !inFile.has(row.unit_key));
+  }
+  const unchanged = units.length - added - changed;
+  const retired = liveMissing > 0 ? await retiredStrings(manager, target.namespaceId, units) : [];
 
   if (inserts.length > 0) {
     await manager.query(
@@ -119,12 +156,36 @@ export async function writeSourceStrings(
   if (retired.length > 0) {
     await manager.query(
       `UPDATE source_string SET removed_at = $2, updated_at = $2 WHERE id = ANY($1::uuid[])`,
-      [retired.map((r) => r.id), now],
+      [retired, now],
     );
   }
   if (changedIds.length > 0) await outdateChangedStrings(manager, changedIds, now);
   const touched = inserts.length + updates.length + retired.length > 0;
   return { added, changed, removed: retired.length, unchanged, touched };
+}
+
+/** Whether every text the comparison sends of the unit survives PostgreSQL's json → text. */
+function comparable(unit: SourceUnit): boolean {
+  return (
+    storable(unit.id) &&
+    storable(unit.key) &&
+    unit.path.every((segment) => typeof segment !== 'string' || storable(segment)) &&
+    (unit.context === undefined || (storable(unit.context.base) && storable(unit.context.value)))
+  );
+}
+
+/** The namespace's live strings whose keys the file no longer holds (only read when there are some). */
+async function retiredStrings(
+  manager: EntityManager,
+  namespaceId: string,
+  units: readonly SourceUnit[],
+): Promise<string[]> {
+  const inFile = new Set(units.map((u) => u.id));
+  const live: { id: string; unit_key: string }[] = await manager.query(
+    'SELECT id, unit_key FROM source_string WHERE namespace_id = $1 AND removed_at IS NULL',
+    [namespaceId],
+  );
+  return live.filter((row) => !inFile.has(row.unit_key)).map((row) => row.id);
 }
 
 /** C1 "source change": candidates for the old text become outdated; live rounds end UNDECIDED. */

@@ -81,10 +81,15 @@ export async function compareWithStored(
   localeId: string,
   entries: readonly FileEntry[],
 ): Promise<StoredComparison> {
+  // Memoize would cache each probe by its key, but every entry of a file is a different key: at
+  // 50k entries it doubled the statement's time (620 → 330 ms without it). Off for this statement
+  // only (the caller's transaction; SET LOCAL ends with it anyway).
+  await manager.query('SET LOCAL enable_memoize = off');
   const rows: ComparedRow[] = await manager.query(
     COMPARE_WITH_STORED_SQL,
     compareParams(namespaceId, localeId, entries),
   );
+  await manager.query('SET LOCAL enable_memoize TO DEFAULT');
   const missing = new Set<number>();
   const pending = new Map<number, StoredEntry>();
   for (const row of rows) {
@@ -127,7 +132,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * hold the escapes) is no source string's key, and is sent as null, which matches none. (A dedupe
  * key is JSON, which escapes both.)
  */
-function storable(text: string): boolean {
+export function storable(text: string): boolean {
   return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
 }
 

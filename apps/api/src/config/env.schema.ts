@@ -88,6 +88,8 @@ export interface AppConfig {
   readonly importMaxBytes: number;
   /** Imports with more units than this run as a background job (202 + jobId). */
   readonly importAsyncUnits: number;
+  /** Queued imports one worker process runs at once (IMPORT_CONCURRENCY). */
+  readonly importConcurrency: number;
   /** Host names and CIDRs webhooks may call although not public (WEBHOOK_ALLOWED_HOSTS). */
   readonly webhookAllowedHosts: readonly string[];
   /** Largest in-context screenshot accepted (SCREENSHOT_MAX_KB), in bytes. */
@@ -288,6 +290,7 @@ export function parseEnv(env: Env): AppConfig {
     ),
     importMaxBytes: integer(env, 'IMPORT_MAX_MB', 20, 1, 200) * 1024 * 1024,
     importAsyncUnits: integer(env, 'IMPORT_ASYNC_UNITS', 5_000, 1, 10_000_000),
+    importConcurrency: integer(env, 'IMPORT_CONCURRENCY', 2, 1, 16),
     webhookAllowedHosts: hostList(env, 'WEBHOOK_ALLOWED_HOSTS'),
     webhookMaxPerProject: integer(env, 'WEBHOOKS_PER_PROJECT', 10, 1, 1_000),
     screenshotMaxBytes: integer(env, 'SCREENSHOT_MAX_KB', 2_048, 16, 20_480) * 1024,
