@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { EnvError, parseLauncherEnv, redact, type LauncherConfig } from './config/env.schema';
 import { DEMO_LOGIN } from './demo/demo-credentials';
 import { type Child, startNode, stopChild, waitForHttpOk } from './launcher/child-process';
+import { WORKER_NODE_FLAGS } from './launcher/node-flags';
 import { defaultQueuePrefix } from './launcher/queue-prefix';
 import {
   type EmbeddedPostgresProcess,
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
     await shutdown(1);
   }
   if (stopped !== null) return;
-  const worker = startNode('worker', entry('worker'), env, parentWatch);
+  const worker = startNode('worker', entry('worker'), env, parentWatch, WORKER_NODE_FLAGS);
   children.push(worker);
   void worker.exited.then((code) =>
     stopped !== null ? undefined : shutdown(code === 0 ? 1 : code),

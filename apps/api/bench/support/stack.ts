@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { runMigrations } from '../../src/database/run-migrations';
+import { WORKER_NODE_FLAGS } from '../../src/launcher/node-flags';
 import { type MaintenanceLoop, startMaintenance } from './autovacuum';
 
 export const REPO_ROOT = resolve(__dirname, '../../../..');
@@ -183,6 +184,8 @@ async function startProcess(
 ): Promise<ChorusProcess> {
   const { env, database } = options;
   const entry = [
+    // As the launcher and docker/compose.yml start it.
+    ...(kind === 'worker' ? WORKER_NODE_FLAGS : []),
     ...nodeArgs(kind),
     ...(env.fromSource
       ? ['-r', '@swc-node/register', `apps/api/src/${kind}.ts`]

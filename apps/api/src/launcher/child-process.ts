@@ -7,7 +7,7 @@ export interface Child {
 }
 
 /**
- * Starts `node <script>` with the given environment, output passed through. A `.ts` script
+ * Starts `node [nodeFlags] <script>` with the given environment, output passed through. A `.ts` script
  * (running from source, e.g. in tests) is loaded through @swc-node/register. `parentWatch`
  * (launcher/parent-watch) is preloaded over an IPC channel, so the child stops when this
  * process ends, however it ends.
@@ -17,11 +17,12 @@ export function startNode(
   script: string,
   env: NodeJS.ProcessEnv,
   parentWatch: string,
+  nodeFlags: readonly string[] = [],
 ): Child {
   const loader = script.endsWith('.ts') ? ['-r', '@swc-node/register'] : [];
   const child = spawn(
     process.execPath,
-    ['--enable-source-maps', ...loader, '-r', parentWatch, script],
+    ['--enable-source-maps', ...nodeFlags, ...loader, '-r', parentWatch, script],
     { env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] },
   );
   const exited = new Promise<number>((resolveExit) => {
