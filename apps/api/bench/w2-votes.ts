@@ -295,7 +295,7 @@ export async function runW2Votes(options: W2Options): Promise<W2Result> {
     ] as const) {
       if (r !== null)
         log(
-          `open loop ${name}: ${r.ok} ok, ${r.failed} failed at ${fmtRate(r.requests / (openMs / 1000), 'req')}, p50 ${fmtMs(r.p50)}, p99 ${fmtMs(r.p99)}`,
+          `open loop ${name}: ${r.ok} ok, ${r.failed} failed${r.failed > 0 ? ` ${JSON.stringify(r.failures)}` : ''} at ${fmtRate(r.requests / (openMs / 1000), 'req')}, p50 ${fmtMs(r.p50)}, p99 ${fmtMs(r.p99)}`,
         );
     }
     if (database.maintenance.kind === 'stand-in') {
