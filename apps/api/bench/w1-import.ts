@@ -537,9 +537,10 @@ async function main(): Promise<void> {
   // A partial run (a phase skipped) is for iterating; it does not replace the recorded results.
   if (Number.isNaN(r.floorMs) || Number.isNaN(r.changedMs)) return;
   const body = [
-    '`chorus push`-style: POST each file (source first, then each locale) with a push token to',
-    '`/api/projects/:slug/catalogues/translation`, and poll `/api/jobs/:id` while the worker imports it (files above',
-    '`IMPORT_ASYNC_UNITS` are queued). entries = keys × (1 + locales); each translated entry writes a unit, a candidate',
+    '`chorus push`-style: POST the source file, then the locale files 4 at a time, with a push token to',
+    '`/api/projects/:slug/catalogues/translation`, and long-poll `/api/jobs/:id` while the worker imports them (files above',
+    "`IMPORT_ASYNC_UNITS` are queued; the re-imports start once the import's bundle rebuilds and an autovacuum pass are",
+    'done). entries = keys × (1 + locales); each translated entry writes a unit, a candidate',
     'and a DECIDED round [IMPORTED] and sets the winner. Floor = `COPY … FROM STDIN` (node-postgres, no',
     'pg-copy-streams) of the same final rows (source strings, units, candidates, rounds) into the same tables, one',
     'transaction, in the same database; rows prepared before the clock starts.',
