@@ -58,7 +58,7 @@ describe('catalogue imports side by side', () => {
     );
     await runner.query(
       `SELECT l.id FROM locale l JOIN project p ON p.id = l.project_id
-       WHERE p.slug = $1 AND l.code = $2 FOR UPDATE OF l`,
+       WHERE p.slug = $1 AND l.code = $2 FOR NO KEY UPDATE OF l`,
       [slug, locale],
     );
     return runner;
@@ -83,6 +83,23 @@ describe('catalogue imports side by side', () => {
       const fr = await push('fr', { a: 'A-fr', b: 'B-fr' });
       expect(fr.status).toBe(200);
       expect(fr.body).toMatchObject({ kind: 'translations', added: 1, unchanged: 1 });
+      // A volunteer's first suggestion for a string in the locale being imported creates its unit:
+      // the foreign-key check on the locale row is not held up by the import (lock_timeout turns
+      // a wait into an error instead of a hang).
+      await db.transaction(async (manager) => {
+        await manager.query("SET LOCAL lock_timeout = '10s'");
+        const created = await manager.query<{ id: string }[]>(
+          `INSERT INTO translation_unit (project_id, string_id, locale_id)
+           SELECT s.project_id, s.id, l.id FROM source_string s
+             JOIN locale l ON l.project_id = s.project_id AND l.code = 'de'
+             JOIN project p ON p.id = s.project_id
+           WHERE p.slug = $1 AND s.unit_key = 's:b'
+           ON CONFLICT DO NOTHING RETURNING id`,
+          [slug],
+        );
+        expect(created).toHaveLength(1);
+        await manager.query('DELETE FROM translation_unit WHERE id = $1', [created[0]?.id]);
+      });
     } finally {
       await holding.rollbackTransaction();
       await holding.release();

@@ -20,7 +20,7 @@ type CatalogueJob =
  * upload returns its result, and a purge deletes only what is past its retention. Up to
  * IMPORT_CONCURRENCY imports run at once: translations of different locales proceed side by side
  * (one file's parse beside another's database work), while a source import has its namespace to
- * itself (CatalogueImportService.lockFor).
+ * itself (the row locks are taken in CatalogueImportService.apply).
  */
 @Processor(CATALOGUE_QUEUE)
 export class CatalogueImportProcessor extends WorkerHost implements OnApplicationBootstrap {

@@ -548,7 +548,9 @@ export class CatalogueImportService {
   private async lockedLocaleId(manager: EntityManager, prepared: Prepared): Promise<string> {
     const lock = async (): Promise<string | undefined> => {
       const rows: { id: string }[] = await manager.query(
-        'SELECT id FROM locale WHERE project_id = $1 AND code = $2 FOR UPDATE',
+        // NO KEY UPDATE: it excludes another import of the locale but not the foreign-key checks
+        // (KEY SHARE) of volunteers creating units of this locale meanwhile.
+        'SELECT id FROM locale WHERE project_id = $1 AND code = $2 FOR NO KEY UPDATE',
         [prepared.project.id, prepared.locale],
       );
       return rows[0]?.id;
