@@ -2,10 +2,10 @@
 // a tick per round enqueued under the producer's job id, closed by the real worker process(es);
 // measured until every round is final. Floor: BullMQ no-op jobs at the same concurrency (8) on the
 // same Redis, from this process.
-// Run: npm run bench -- w3-close [--full] [--rounds N] [--source]
+// Run: npm run bench -- w3-close [--full] [--rounds N] [--batch ROUND_CLOSE_BATCH] [--source]
 import { Queue, Worker } from 'bullmq';
 import { type RoundCounts, seedCollectingRounds } from '../test/support/bulk-rounds';
-import { cpuMsOf } from './support/cpu';
+import { cpuMsOf, sampleCpu } from './support/cpu';
 import {
   type BenchRow,
   flag,
@@ -36,6 +36,8 @@ export interface W3Options {
   readonly env: BenchEnv;
   readonly rounds: number;
   readonly workers?: number;
+  /** ROUND_CLOSE_BATCH for the worker(s); the product's default when absent. */
+  readonly batch?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -55,8 +57,9 @@ export interface W3Result {
   /** CPU the worker process(es) used while closing (user + system): steadier than wall time on a
    * shared host, since it does not count time spent waiting for a core. */
   readonly workerCpuMs: number;
+  /** CPU the bench database's Postgres backends used over the same span. */
+  readonly dbCpuMs: number;
 }
-
 
 /** Voting parameters the three seeded upvotes decide with (as the fault tests use). */
 const DECIDE_WITH_THREE = {
@@ -151,7 +154,10 @@ export async function runW3Close(options: W3Options): Promise<W3Result> {
   try {
     const { db } = database;
     // Sweeps stay out of the measurement: the ticks below are the only close jobs.
-    const extraEnv = { ROUND_SWEEP_MS: '3600000' };
+    const extraEnv: Record<string, string> = {
+      ROUND_SWEEP_MS: '3600000',
+      ...(options.batch === undefined ? {} : { ROUND_CLOSE_BATCH: String(options.batch) }),
+    };
     await startAll(
       procs,
       Array.from(
@@ -187,6 +193,7 @@ export async function runW3Close(options: W3Options): Promise<W3Result> {
     const queue = new Queue('voting', { connection, prefix: database.queuePrefix });
     const at = past.getTime();
     const cpuAtStart = procs.map((p) => cpuMsOf(p.pid));
+    const dbAtStart = await sampleCpu(db, []);
     const started = performance.now();
     try {
       for (let i = 0; i < rounds.length; i += 1000) {
@@ -220,6 +227,9 @@ export async function runW3Close(options: W3Options): Promise<W3Result> {
         (sum, p, i) => sum + cpuMsOf(p.pid) - (cpuAtStart[i] ?? 0),
         0,
       );
+      const dbAtEnd = await sampleCpu(db, []);
+      let dbCpuMs = 0;
+      for (const [pid, ms] of dbAtEnd.backends) dbCpuMs += ms - (dbAtStart.backends.get(pid) ?? 0);
       const counts = await projectRoundCounts(db, project.id);
       log(`closed ${counts.decided} decided, ${counts.undecided} undecided in ${fmtMs(closeMs)}`);
       const [ledger] = await db.query<{ n: number }[]>(
@@ -239,6 +249,7 @@ export async function runW3Close(options: W3Options): Promise<W3Result> {
         expectedLedgerRows: counts.decided * (1 + voters.ids.length),
         workerPeakRssMb: Math.max(...procs.map((p) => p.peakRssMb())),
         workerCpuMs,
+        dbCpuMs,
       };
     } finally {
       await queue.close();
@@ -256,7 +267,7 @@ export function w3Row(r: W3Result, full: boolean, scenario = 'W3 close rounds'):
     scenario,
     size: `${r.rounds.toLocaleString('en-US')} rounds, ${r.workers} worker${r.workers > 1 ? 's' : ''} × ${CONCURRENCY}${full ? ', full' : ''}`,
     floor: `${fmtMs(r.floorMs)} (${fmtRate((r.rounds * 1000) / r.floorMs, 'jobs')})`,
-    result: `${fmtMs(r.closeMs)} (${fmtRate((r.rounds * 1000) / r.closeMs, 'rounds')}); ${r.decided} decided, ${once ? 'each once' : 'DOUBLE DECISIONS'}; worker CPU ${((r.workerCpuMs * 1000) / r.rounds).toFixed(0)} ms per 1k rounds`,
+    result: `${fmtMs(r.closeMs)} (${fmtRate((r.rounds * 1000) / r.closeMs, 'rounds')}); ${r.decided} decided, ${once ? 'each once' : 'DOUBLE DECISIONS'}; worker CPU ${((r.workerCpuMs * 1000) / r.rounds).toFixed(0)} ms, Postgres ${((r.dbCpuMs * 1000) / r.rounds).toFixed(0)} ms per 1k rounds`,
     ratio: `${ratio.toFixed(2)}×`,
     goal: '≤ 3× floor',
     pass: ratio <= 3 && once && r.decided === r.rounds,
@@ -271,6 +282,7 @@ async function main(): Promise<void> {
   const r = await runW3Close({
     env,
     rounds: flag('rounds', full ? 100_000 : 10_000),
+    ...(process.argv.some((a) => a.startsWith('--batch')) ? { batch: flag('batch', 200) } : {}),
     log: console.log,
   });
   const rows = [w3Row(r, full)];

@@ -361,4 +361,35 @@ describe('a vote as one guarded statement (issue 15)', () => {
     // The race really raced: some votes landed before the close (sanity of the test itself).
     expect(before.length).toBeGreaterThan(0);
   });
+  it('refuses any vote written while its round is CLOSING, but lets a decision stamp votes as evaluated', async () => {
+    const [voter] = await users(db, 'closing', 1);
+    const [unit] = await units(1, [voter!]);
+    await db.query(`UPDATE round SET state = 'CLOSING' WHERE id = $1`, [unit!.round_id]);
+    // A vote cast, changed or moved under a closing round: the database itself says no.
+    await expect(
+      db.query('UPDATE vote SET value = -1 WHERE translation_id = $1 AND voter_id = $2', [
+        unit!.id,
+        voter,
+      ]),
+    ).rejects.toThrow(/ROUND_CLOSING/);
+    const [late] = await users(db, 'closing-late', 1);
+    await expect(
+      db.query(
+        `INSERT INTO vote (translation_id, unit_id, voter_id, value, weight, cast_at)
+         VALUES ($1, $2, $3, 1, 1, now())`,
+        [unit!.id, unit!.unit_id, late],
+      ),
+    ).rejects.toThrow(/ROUND_CLOSING/);
+    // The close's evaluation stamp is no vote: it goes through (a heap-only update).
+    await db.query(
+      'UPDATE vote SET evaluated_in_round = $3 WHERE translation_id = $1 AND voter_id = $2',
+      [unit!.id, voter, unit!.round_id],
+    );
+    const [stored] = await db.query<{ value: number; evaluated_in_round: string }[]>(
+      'SELECT value, evaluated_in_round FROM vote WHERE translation_id = $1 AND voter_id = $2',
+      [unit!.id, voter],
+    );
+    expect(stored).toEqual({ value: 1, evaluated_in_round: unit!.round_id });
+    await db.query(`UPDATE round SET state = 'COLLECTING' WHERE id = $1`, [unit!.round_id]);
+  });
 });

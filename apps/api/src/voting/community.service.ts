@@ -61,6 +61,8 @@ interface MemberRow {
 @Injectable()
 export class CommunityService {
   private readonly cache = new Map<string, { at: number; community: Community }>();
+  /** Reads in flight: concurrent close batches that miss together share one (it walks the locale). */
+  private readonly loading = new Map<string, Promise<Community>>();
 
   async communityOf(
     manager: EntityManager,
@@ -73,6 +75,34 @@ export class CommunityService {
     // `now` is injected: a clock that jumps (tests, replays) either way refreshes the entry.
     if (cached !== undefined && Math.abs(now - cached.at) < COMMUNITY_TTL_MS)
       return cached.community;
+    const pending = this.loading.get(id);
+    if (pending !== undefined) {
+      // Another transaction's read; if it failed (its transaction rolled back), read our own.
+      const shared = await pending.catch(() => undefined);
+      if (shared !== undefined) return shared;
+    }
+    const load = this.load(manager, key, params, now);
+    this.loading.set(id, load);
+    try {
+      const community = await load;
+      this.cache.delete(id);
+      this.cache.set(id, { at: now, community });
+      if (this.cache.size > MAX_CACHED) {
+        const oldest = this.cache.keys().next().value;
+        if (oldest !== undefined) this.cache.delete(oldest);
+      }
+      return community;
+    } finally {
+      if (this.loading.get(id) === load) this.loading.delete(id);
+    }
+  }
+
+  private async load(
+    manager: EntityManager,
+    key: CommunityKey,
+    params: VotingParams,
+    now: number,
+  ): Promise<Community> {
     const rows = await preparedQuery<MemberRow>(manager, MEMBERS_SQL, [
       key.projectId,
       key.localeId,
@@ -86,24 +116,18 @@ export class CommunityService {
       disagree: r.disagree,
     }));
     // Flagged accounts with their partners: their votes are suspect in units a partner wrote in.
-    const community = communityOf(
+    return communityOf(
       members,
       [],
       now,
       params,
       rows.flatMap((r) => r.partners.map((p) => [r.id, p] as const)),
     );
-    this.cache.delete(id);
-    this.cache.set(id, { at: now, community });
-    if (this.cache.size > MAX_CACHED) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) this.cache.delete(oldest);
-    }
-    return community;
   }
 
   /** Forget every cached locale (an abuse scan changed the flags, a test reset the data). */
   clear(): void {
     this.cache.clear();
+    this.loading.clear();
   }
 }

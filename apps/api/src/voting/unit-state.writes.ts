@@ -112,11 +112,23 @@ function same<T extends object>(a: T, b: T): boolean {
   return true;
 }
 
-/** Whether `vote` (a vote of `after`) needs a write over `old` (the loaded one, if any). */
-function voteChanged(unitId: string, old: Vote | undefined, vote: Vote): boolean {
+/**
+ * What `vote` (a vote of `after`) needs over `old` (the loaded one, if any): nothing, only the
+ * evaluation stamp a decision puts on it (a cheap update), or a full write.
+ */
+function voteChange(
+  unitId: string,
+  old: Vote | undefined,
+  vote: Vote,
+): 'none' | 'evaluated' | 'write' {
   // libs/voting never mutates: an object it passed through unchanged is the loaded one.
-  if (old === vote) return false;
-  return old === undefined || !same(voteRow(unitId, old), voteRow(unitId, vote));
+  if (old === vote) return 'none';
+  if (old === undefined) return 'write';
+  const row = voteRow(unitId, vote);
+  if (same(voteRow(unitId, old), row)) return 'none';
+  return same(voteRow(unitId, { ...old, evaluatedInRound: vote.evaluatedInRound }), row)
+    ? 'evaluated'
+    : 'write';
 }
 
 /**
@@ -132,6 +144,9 @@ export class ChangeRows {
   readonly statuses: { id: string; status: CandidateStatus }[] = [];
   readonly votes: ReturnType<typeof voteRow>[] = [];
   readonly deletedVotes: { translation_id: string; voter_id: string }[] = [];
+  /** Stored votes whose only change is the round that evaluated them (a decision's stamp). */
+  readonly evaluations: { translation_id: string; voter_id: string; round_id: string | null }[] =
+    [];
   readonly units: ReturnType<typeof unitRow>[] = [];
   readonly ledger: Record<string, unknown>[] = [];
 
@@ -225,22 +240,29 @@ export class ChangeRows {
     const newVotes = after.votes;
     // A close keeps the votes in place (it only marks them evaluated): compare pairwise.
     if (oldVotes.length === newVotes.length && alignedVotes(oldVotes, newVotes)) {
-      for (let i = 0; i < newVotes.length; i += 1) {
-        const vote = newVotes[i] as Vote;
-        if (voteChanged(unitId, oldVotes[i], vote)) this.votes.push(voteRow(unitId, vote));
-      }
+      for (let i = 0; i < newVotes.length; i += 1)
+        this.addVote(unitId, oldVotes[i], newVotes[i] as Vote);
       return;
     }
     const key = (v: Vote) => `${v.candidateId}/${v.voterId}`;
     const oldByKey = new Map(oldVotes.map((v) => [key(v), v]));
     const newByKey = new Map(newVotes.map((v) => [key(v), v]));
-    for (const [k, vote] of newByKey) {
-      if (voteChanged(unitId, oldByKey.get(k), vote)) this.votes.push(voteRow(unitId, vote));
-    }
+    for (const [k, vote] of newByKey) this.addVote(unitId, oldByKey.get(k), vote);
     for (const [k, vote] of oldByKey) {
       if (!newByKey.has(k))
         this.deletedVotes.push({ translation_id: vote.candidateId, voter_id: vote.voterId });
     }
+  }
+
+  private addVote(unitId: string, old: Vote | undefined, vote: Vote): void {
+    const change = voteChange(unitId, old, vote);
+    if (change === 'write') this.votes.push(voteRow(unitId, vote));
+    else if (change === 'evaluated')
+      this.evaluations.push({
+        translation_id: vote.candidateId,
+        voter_id: vote.voterId,
+        round_id: vote.evaluatedInRound,
+      });
   }
 
   private addLedger(
@@ -340,6 +362,15 @@ export const WRITES: readonly { rows: keyof Omit<ChangeRows, 'add'>; sql: string
      ON CONFLICT (translation_id, voter_id) DO UPDATE
        SET value = EXCLUDED.value, weight = EXCLUDED.weight, cast_at = EXCLUDED.cast_at,
            evaluated_in_round = EXCLUDED.evaluated_in_round`,
+  },
+  {
+    // A plain update of the one column (no index covers it, and the vote table keeps room in its
+    // pages): a heap-only update that fires no trigger, where the upsert above re-checked the
+    // unique index, ran the closing trigger and added an entry to every index of the table.
+    rows: 'evaluations',
+    sql: `UPDATE vote v SET evaluated_in_round = x.round_id
+       FROM json_to_recordset($1::json) AS x(translation_id uuid, voter_id uuid, round_id uuid)
+      WHERE v.translation_id = x.translation_id AND v.voter_id = x.voter_id`,
   },
   {
     rows: 'deletedVotes',

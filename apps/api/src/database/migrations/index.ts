@@ -23,6 +23,7 @@ import { Moderation1795634000000 } from './1795634000000-Moderation';
 import { ModerationNotifications1795634100000 } from './1795634100000-ModerationNotifications';
 import { Glossary1795635000000 } from './1795635000000-Glossary';
 import { Screenshots1795637000000 } from './1795637000000-Screenshots';
+import { CloseUpdatesHot1795638000000 } from './1795638000000-CloseUpdatesHot';
 
 /** Every migration in timestamp order (TypeORM sorts by timestamp too). Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   ModerationNotifications1795634100000,
   Glossary1795635000000,
   Screenshots1795637000000,
+  CloseUpdatesHot1795638000000,
 ];
