@@ -6,7 +6,7 @@ describe('rebuildDelayMs', () => {
     expect(rebuildDelayMs(120)).toBe(REBUILD_COALESCE_MS);
   });
 
-  it('spaces a large project’s rebuilds by twice its last build, so builds take at most a third of the worker', () => {
-    expect(rebuildDelayMs(4_000)).toBe(8_000);
+  it('spaces a large project’s rebuilds by four times its last build, so builds take at most a fifth of the worker', () => {
+    expect(rebuildDelayMs(4_000)).toBe(16_000);
   });
 });
