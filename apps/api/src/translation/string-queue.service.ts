@@ -4,7 +4,7 @@ import { catalogueError } from '../catalogue/catalogue.errors';
 import { AccessService } from '../identity/access.service';
 import type { TranslatableStringModel } from './dto/translatable-string.model';
 import type { StringFilter } from './dto/translation-enums';
-import { preparedQuery } from '../database/prepared-query';
+import { genericPlanQuery } from '../database/prepared-query';
 import { type ClaimRow, claimStatement } from './string-claim.sql';
 import { localeCodeOf, unknownLocale } from './string-scope.service';
 import { TranslatableStringService } from './translatable-string.service';
@@ -58,7 +58,7 @@ export class StringQueueService {
       expiresAt: new Date(now.getTime() + LEASE_MS),
     });
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const [claim] = await preparedQuery<ClaimRow>(
+      const [claim] = await genericPlanQuery<ClaimRow>(
         this.dataSource,
         statement.text,
         statement.values,
