@@ -25,42 +25,6 @@ export async function preparedQuery<T>(
   }
 }
 
-/**
- * `preparedQuery` for a statement Postgres would otherwise re-plan on every call: with parameters,
- * the plan cache compares a generic plan's estimated cost with the custom plans' and keeps
- * building custom ones when the generic estimate looks dearer, which for a statement of many CTEs
- * and subplans (nextString's claim: 2.5 ms of planning for 0.5 ms of execution at 50k keys × 20
- * locales) costs more than it could save. Runs alone in a transaction that forces the cached
- * generic plan: two round trips more, no planning after the first call on a connection. Only for
- * statements whose plan does not hinge on the values (they feed index probes and InitPlans).
- */
-export async function genericPlanQuery<T>(
-  dataSource: DataSource,
-  text: string,
-  values: readonly unknown[],
-): Promise<T[]> {
-  const runner = dataSource.createQueryRunner();
-  try {
-    const client = (await runner.connect()) as PoolClient;
-    // No parameters: the simple protocol, both commands in one round trip.
-    await client.query('BEGIN; SET LOCAL plan_cache_mode = force_generic_plan');
-    try {
-      const result = await client.query<QueryResultRow>({
-        name: statementName(text),
-        text,
-        values: [...values],
-      });
-      await client.query('COMMIT');
-      return result.rows as T[];
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
-  } finally {
-    await runner.release();
-  }
-}
-
 async function run<T>(runner: QueryRunner, text: string, values: readonly unknown[]): Promise<T[]> {
   // TypeORM's postgres driver hands out node-postgres pool clients.
   const client = (await runner.connect()) as PoolClient;
@@ -75,7 +39,8 @@ async function run<T>(runner: QueryRunner, text: string, values: readonly unknow
 
 const names = new Map<string, string>();
 
-function statementName(text: string): string {
+/** The prepared statement's name for `text`: derived from the text, the same on every connection. */
+export function statementName(text: string): string {
   let name = names.get(text);
   if (name === undefined) {
     name = `chorus_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { catalogueError } from '../catalogue/catalogue.errors';
 import { AccessService } from '../identity/access.service';
 import type { TranslatableStringModel } from './dto/translatable-string.model';
 import type { StringFilter } from './dto/translation-enums';
-import { genericPlanQuery } from '../database/prepared-query';
+import { GenericPlanPool } from '../database/generic-plan-pool';
 import { type ClaimRow, claimStatement } from './string-claim.sql';
 import { localeCodeOf, unknownLocale } from './string-scope.service';
 import { TranslatableStringService } from './translatable-string.service';
@@ -32,12 +31,12 @@ export interface NextStringQuery {
  * the latest committed lease, so a caller whose snapshot predates a rival's commit gets no row
  * back and simply tries again. The same statement checks access to the project, resolves the
  * locale, renews a lease the caller already holds, releases their others and reads the string:
- * one round trip after the session, prepared once per connection.
+ * one round trip after the session, on a connection that plans it once (GenericPlanPool).
  */
 @Injectable()
 export class StringQueueService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly genericPlans: GenericPlanPool,
     private readonly access: AccessService,
     private readonly strings: TranslatableStringService,
   ) {}
@@ -58,11 +57,8 @@ export class StringQueueService {
       expiresAt: new Date(now.getTime() + LEASE_MS),
     });
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const [claim] = await genericPlanQuery<ClaimRow>(
-        this.dataSource,
-        statement.text,
-        statement.values,
-      );
+      // Its own pool: the claim is planned once per connection, never per call.
+      const [claim] = await this.genericPlans.query<ClaimRow>(statement.text, statement.values);
       if (claim === undefined) throw projectNotFound(query.project);
       const project = { id: claim.project_id, slug: claim.slug, visibility: claim.visibility };
       if (!claim.allowed) {

@@ -6,6 +6,7 @@ import { ProgressResolver } from './progress.resolver';
 import { ProgressService } from './progress.service';
 import { StringListService } from './string-list.service';
 import { StringQueueService } from './string-queue.service';
+import { GenericPlanPool } from '../database/generic-plan-pool';
 import { StringScopeService } from './string-scope.service';
 import { TranslatableStringService } from './translatable-string.service';
 import { TranslationMemoryService } from './translation-memory.service';
@@ -25,6 +26,7 @@ import { TranslationResolver } from './translation.resolver';
     TranslatableStringService,
     StringListService,
     StringQueueService,
+    GenericPlanPool,
     TranslationMemoryService,
     ProgressService,
     TranslationResolver,
