@@ -380,7 +380,7 @@ describe('a vote as one guarded statement (issue 15)', () => {
         [unit!.id, unit!.unit_id, late],
       ),
     ).rejects.toThrow(/ROUND_CLOSING/);
-    // The close's evaluation stamp is no vote: it goes through (a heap-only update).
+    // The close's evaluation stamp is no vote: it goes through.
     await db.query(
       'UPDATE vote SET evaluated_in_round = $3 WHERE translation_id = $1 AND voter_id = $2',
       [unit!.id, voter, unit!.round_id],

@@ -364,9 +364,8 @@ export const WRITES: readonly { rows: keyof Omit<ChangeRows, 'add'>; sql: string
            evaluated_in_round = EXCLUDED.evaluated_in_round`,
   },
   {
-    // A plain update of the one column (no index covers it, and the vote table keeps room in its
-    // pages): a heap-only update that fires no trigger, where the upsert above re-checked the
-    // unique index, ran the closing trigger and added an entry to every index of the table.
+    // A plain update of the one column, which fires no trigger: the upsert above re-checked the
+    // unique index and ran the closing trigger's lookup for every stamped vote.
     rows: 'evaluations',
     sql: `UPDATE vote v SET evaluated_in_round = x.round_id
        FROM json_to_recordset($1::json) AS x(translation_id uuid, voter_id uuid, round_id uuid)
