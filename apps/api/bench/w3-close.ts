@@ -5,7 +5,7 @@
 // Run: npm run bench -- w3-close [--full] [--rounds N] [--batch ROUND_CLOSE_BATCH] [--source]
 import { Queue, Worker } from 'bullmq';
 import { type RoundCounts, seedCollectingRounds } from '../test/support/bulk-rounds';
-import { cpuMsOf, sampleCpu } from './support/cpu';
+import { cpuMsOf, cpuPerRequest, sampleCpu } from './support/cpu';
 import {
   type BenchRow,
   flag,
@@ -227,9 +227,8 @@ export async function runW3Close(options: W3Options): Promise<W3Result> {
         (sum, p, i) => sum + cpuMsOf(p.pid) - (cpuAtStart[i] ?? 0),
         0,
       );
-      const dbAtEnd = await sampleCpu(db, []);
-      let dbCpuMs = 0;
-      for (const [pid, ms] of dbAtEnd.backends) dbCpuMs += ms - (dbAtStart.backends.get(pid) ?? 0);
+      // The backends' CPU over the whole close (as one "request").
+      const dbCpuMs = cpuPerRequest(dbAtStart, await sampleCpu(db, []), 1).dbMs;
       const counts = await projectRoundCounts(db, project.id);
       log(`closed ${counts.decided} decided, ${counts.undecided} undecided in ${fmtMs(closeMs)}`);
       const [ledger] = await db.query<{ n: number }[]>(

@@ -361,6 +361,7 @@ describe('a vote as one guarded statement (issue 15)', () => {
     // The race really raced: some votes landed before the close (sanity of the test itself).
     expect(before.length).toBeGreaterThan(0);
   });
+
   it('refuses any vote written while its round is CLOSING, but lets a decision stamp votes as evaluated', async () => {
     const [voter] = await users(db, 'closing', 1);
     const [unit] = await units(1, [voter!]);

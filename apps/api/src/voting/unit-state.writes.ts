@@ -124,11 +124,10 @@ function voteChange(
   // libs/voting never mutates: an object it passed through unchanged is the loaded one.
   if (old === vote) return 'none';
   if (old === undefined) return 'write';
-  const row = voteRow(unitId, vote);
-  if (same(voteRow(unitId, old), row)) return 'none';
-  return same(voteRow(unitId, { ...old, evaluatedInRound: vote.evaluatedInRound }), row)
-    ? 'evaluated'
-    : 'write';
+  // The loaded vote with the new stamp: equal to the new row unless the vote itself changed.
+  const stamped = voteRow(unitId, { ...old, evaluatedInRound: vote.evaluatedInRound });
+  if (!same(stamped, voteRow(unitId, vote))) return 'write';
+  return old.evaluatedInRound === vote.evaluatedInRound ? 'none' : 'evaluated';
 }
 
 /**
