@@ -1,16 +1,26 @@
 import { resolvePluralLocale } from '@chorus/translation-core';
 
+/** Intl.getCanonicalLocales costs ~10 µs, and every vote, claim and import asks for a handful of codes. */
+const CANONICAL_CACHE_SIZE = 1_000;
+const canonicalCodes = new Map<string, string | null>();
+
 /**
  * BCP 47 check for project and target locales. Intl canonicalises the tag (e.g. `pt-br` →
  * `pt-BR`); anything it rejects is an unknown locale.
  */
 export function canonicalLocale(code: string): string | null {
+  const known = canonicalCodes.get(code);
+  if (known !== undefined) return known;
+  let canonical: string | null;
   try {
-    const [canonical] = Intl.getCanonicalLocales(code.trim());
-    return canonical ?? null;
+    canonical = Intl.getCanonicalLocales(code.trim())[0] ?? null;
   } catch {
-    return null;
+    canonical = null;
   }
+  // Bounded: the codes come from callers, and a stranger could send a new one every time.
+  if (canonicalCodes.size >= CANONICAL_CACHE_SIZE) canonicalCodes.clear();
+  canonicalCodes.set(code, canonical);
+  return canonical;
 }
 
 /**

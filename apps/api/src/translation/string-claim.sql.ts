@@ -134,7 +134,22 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
                WHERE s.id = (SELECT string_id FROM claimed LIMIT 1) AND s.project_id = ${P}
            ) r) AS string
       FROM p`;
-  return { text, values: params.values };
+  return { text: internedText(input.filter, text), values: params.values };
+}
+
+/**
+ * The claim's text depends on the filter alone (the values are parameters). Handing out one string
+ * per filter, instead of the freshly concatenated copy, saves its flattening and hashing on every
+ * call: the prepared statement's name lookup and node-postgres' "same text as prepared?" check
+ * then compare a string with itself.
+ */
+const claimTexts = new Map<StringFilter, string>();
+
+function internedText(filter: StringFilter, text: string): string {
+  const known = claimTexts.get(filter);
+  if (known !== undefined) return known;
+  claimTexts.set(filter, text);
+  return text;
 }
 
 /** The filter, and for voters: strings they have not voted on with someone else's candidate. */

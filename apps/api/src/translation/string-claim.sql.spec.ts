@@ -1,0 +1,31 @@
+import { StringFilter } from './dto/translation-enums';
+import { claimStatement } from './string-claim.sql';
+
+const input = (userId: string, filter: StringFilter) => ({
+  projectSlug: 'shop',
+  localeCode: 'de',
+  userId,
+  filter,
+  skip: [],
+  now: new Date(0),
+  expiresAt: new Date(600_000),
+});
+
+describe('claimStatement', () => {
+  it('hands out one text per filter, with each call its own values', () => {
+    const a = claimStatement(input('11111111-1111-4111-8111-111111111111', StringFilter.MINE));
+    const b = claimStatement(input('22222222-2222-4222-8222-222222222222', StringFilter.MINE));
+    expect(Object.is(a.text, b.text)).toBe(true);
+    expect(a.values).toContain('11111111-1111-4111-8111-111111111111');
+    expect(b.values).toContain('22222222-2222-4222-8222-222222222222');
+    expect(b.values).not.toContain('11111111-1111-4111-8111-111111111111');
+  });
+
+  it('keeps the filters apart', () => {
+    const untranslated = claimStatement(input('u', StringFilter.UNTRANSLATED)).text;
+    const mine = claimStatement(input('u', StringFilter.MINE)).text;
+    expect(untranslated).not.toBe(mine);
+    expect(mine).toContain("t.status <> 'withdrawn'");
+    expect(untranslated).not.toContain("t.status <> 'withdrawn'");
+  });
+});
