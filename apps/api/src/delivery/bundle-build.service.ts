@@ -6,6 +6,7 @@ import {
   buildBundle,
 } from '@chorus/translation-core';
 import { DataSource, type QueryRunner } from 'typeorm';
+import { lastBuildOf, spacingWaitMs } from './bundle-rebuild.producer';
 import { deliveryError } from './delivery.errors';
 import { buildDeliveryManifest, type ManifestBundle } from './delivery-manifest';
 import { WebhookService } from './webhook.service';
@@ -164,6 +165,15 @@ export class BundleBuildService {
     } finally {
       await runner.release();
     }
+  }
+
+  /** What is left of the spacing after the project's last build (0: a rebuild may start now). */
+  async spacingWaitMs(projectId: string, now: number): Promise<number> {
+    const rows = (await this.dataSource.query(
+      'SELECT built_at AS started_at, build_ms FROM bundle_set WHERE project_id = $1',
+      [projectId],
+    )) as { started_at: Date | null; build_ms: number | null }[];
+    return spacingWaitMs(lastBuildOf(rows[0]), now);
   }
 
   /** True when the project has never been built or a rebuild was requested after the last one. */

@@ -2,7 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/request-context';
 import type { TokenPrincipal } from '../identity/api-token.service';
-import { BundleRebuildProducer, rebuildDelayMs } from './bundle-rebuild.producer';
+import {
+  BundleRebuildProducer,
+  type LastBuild,
+  lastBuildOf,
+  rebuildDelayMs,
+} from './bundle-rebuild.producer';
 import { deliveryError } from './delivery.errors';
 import { RESERVED_SLUGS } from '../catalogue/reserved-slugs';
 import { type TarEntry, writeTarGz } from './tar-writer';
@@ -17,7 +22,11 @@ export interface DeliveryProject {
   readonly slug: string;
   readonly isPublic: boolean;
   /** Build state read with the project: built once, and whether a rebuild request is pending. */
-  readonly build: { readonly built: boolean; readonly stale: boolean; readonly buildMs: number };
+  readonly build: {
+    readonly built: boolean;
+    readonly stale: boolean;
+    readonly last: LastBuild | null;
+  };
 }
 
 export interface BundleBody {
@@ -66,7 +75,7 @@ export class BundleReadService {
                  SELECT 1 FROM membership m WHERE m.project_id = p.id AND m.user_id = $2::uuid)) AS member,
               s.built_at IS NOT NULL AND s.manifest IS NOT NULL AS built,
               coalesce(r.requested_seq, 0) > coalesce(s.built_seq, 0) AS stale,
-              coalesce(s.build_ms, 0) AS build_ms
+              s.built_at AS started_at, s.build_ms
          FROM project p
          LEFT JOIN bundle_set s ON s.project_id = p.id
          LEFT JOIN bundle_request r ON r.project_id = p.id
@@ -80,7 +89,8 @@ export class BundleReadService {
       member: boolean;
       built: boolean;
       stale: boolean;
-      build_ms: number;
+      started_at: Date | null;
+      build_ms: number | null;
     }[];
     const row = rows[0];
     const allowed =
@@ -96,7 +106,7 @@ export class BundleReadService {
       id: row.id,
       slug: row.slug,
       isPublic: row.is_public,
-      build: { built: row.built, stale: row.stale, buildMs: row.build_ms },
+      build: { built: row.built, stale: row.stale, last: lastBuildOf(row) },
     };
   }
 
@@ -106,13 +116,13 @@ export class BundleReadService {
    * is asked to build and the caller gets a Retry-After estimated from the last build's time.
    */
   readiness(project: DeliveryProject, fresh: boolean): BundleReadiness {
-    const { built, buildMs } = project.build;
+    const { built, last } = project.build;
     const stale = !built || project.build.stale;
     if (stale) this.ensureQueued(project.id);
     if (built && !(fresh && stale)) return { ready: true, stale };
     const retryAfterSeconds = Math.min(
       MAX_RETRY_AFTER_SECONDS,
-      Math.max(1, Math.ceil((rebuildDelayMs(buildMs) + buildMs) / 1_000)),
+      Math.max(1, Math.ceil((rebuildDelayMs(last, Date.now()) + (last?.buildMs ?? 0)) / 1_000)),
     );
     return {
       ready: false,

@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
 import { assertNever } from '../common/errors/assert-never';
 import type { DeliveryJobName, DeliveryJobs } from '../queue/jobs';
 import { DELIVERY_QUEUE } from '../queue/jobs';
@@ -20,11 +20,18 @@ export class DeliveryProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: DeliveryJob): Promise<unknown> {
+  async process(job: DeliveryJob, token?: string): Promise<unknown> {
     const name = job.name as DeliveryJobName;
     switch (name) {
       case 'rebuild-bundles': {
         const data = job.data as DeliveryJobs['rebuild-bundles'];
+        // A follow-up queued while the last build ran may come due right after it: it waits out
+        // the spacing from that build's end (REBUILD_SPACING) and then covers every request since.
+        const waitMs = await this.builds.spacingWaitMs(data.projectId, Date.now());
+        if (waitMs > 0 && token !== undefined) {
+          await job.moveToDelayed(Date.now() + waitMs, token);
+          throw new DelayedError();
+        }
         const outcome = await this.builds.rebuild(data.projectId, new Date());
         return outcome === null ? null : { changed: outcome.changed.length };
       }
