@@ -1,4 +1,5 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { commonError } from '../common/errors/common.errors';
 import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
 import { Public } from '../common/auth/public.decorator';
 import type { Principal } from '../common/auth/request-context';
@@ -6,8 +7,9 @@ import { CandidateViewService } from './candidate-view.service';
 import { CandidateListModel } from './dto/candidate.model';
 import { SuggestionModel } from './dto/suggestion.model';
 import { StringConnectionModel, TranslatableStringModel } from './dto/translatable-string.model';
+import { StringFilter } from './dto/translation-enums';
 import {
-  NextStringArgs,
+  nextStringArgsProblems,
   StringByIdArgs,
   StringByKeyArgs,
   StringLocaleArgs,
@@ -67,10 +69,30 @@ export class TranslationResolver {
       'The next string for you to work on, leased to you for 10 minutes so no other volunteer gets it; null when nothing is left.',
   })
   async nextString(
-    @Args() args: NextStringArgs,
+    @Args('project', { type: () => String, description: 'Project slug' }) project: string,
+    @Args('locale', {
+      type: () => String,
+      description: 'BCP 47 code of a target locale of the project',
+    })
+    locale: string,
+    @Args('filter', { type: () => StringFilter, defaultValue: StringFilter.UNTRANSLATED })
+    filter: StringFilter,
+    @Args('skip', {
+      type: () => [ID],
+      nullable: true,
+      description: 'Strings the volunteer skipped',
+    })
+    skip: string[] | null | undefined,
     @CurrentPrincipal() principal: Principal,
   ): Promise<TranslatableStringModel | null> {
-    return this.queue.next({ ...args, skip: args.skip ?? [] }, principal.userId, new Date());
+    // One by one, so the ValidationPipe passes them through (see nextStringArgsProblems).
+    const problems = nextStringArgsProblems({ project, locale, skip });
+    if (problems.length > 0) throw commonError('BAD_USER_INPUT', problems.join('; '));
+    return this.queue.next(
+      { project, locale, filter, skip: skip ?? [] },
+      principal.userId,
+      new Date(),
+    );
   }
 
   @Public()
