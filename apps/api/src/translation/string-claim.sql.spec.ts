@@ -29,3 +29,18 @@ describe('claimStatement', () => {
     expect(untranslated).not.toContain("t.status <> 'withdrawn'");
   });
 });
+
+describe('claimStatement walkOnly', () => {
+  it('leaves out the set-based branch for the catalogue-order filters only', () => {
+    const base = input('u', StringFilter.UNTRANSLATED);
+    const whole = claimStatement(base).text;
+    const walk = claimStatement({ ...base, walkOnly: true }).text;
+    expect(whole).toContain('UNION ALL (SELECT c.id');
+    expect(walk).not.toContain('UNION ALL (SELECT c.id');
+    expect(walk).toContain('LIMIT 256');
+    expect(claimStatement({ ...base, walkOnly: true }).text).toBe(walk);
+    // Filters served by candidate count have no walk: the flag changes nothing.
+    const votes = input('u', StringFilter.NEEDS_VOTES);
+    expect(claimStatement({ ...votes, walkOnly: true }).text).toBe(claimStatement(votes).text);
+  });
+});

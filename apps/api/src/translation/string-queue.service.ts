@@ -4,7 +4,7 @@ import { AccessService } from '../identity/access.service';
 import type { TranslatableStringModel } from './dto/translatable-string.model';
 import type { StringFilter } from './dto/translation-enums';
 import { GenericPlanPool } from '../database/generic-plan-pool';
-import { type ClaimRow, claimStatement } from './string-claim.sql';
+import { type ClaimRow, claimStatement, walksCatalogue } from './string-claim.sql';
 import { localeCodeOf, unknownLocale } from './string-scope.service';
 import { TranslatableStringService } from './translatable-string.service';
 
@@ -47,7 +47,7 @@ export class StringQueueService {
     now: Date,
   ): Promise<TranslatableStringModel | null> {
     const localeCode = localeCodeOf(query.locale);
-    const statement = claimStatement({
+    const input = {
       projectSlug: query.project,
       localeCode,
       userId,
@@ -55,8 +55,11 @@ export class StringQueueService {
       skip: query.skip.filter((id) => UUID.test(id)),
       now,
       expiresAt: new Date(now.getTime() + LEASE_MS),
-    });
+    };
+    // The walk over the first strings alone first; everything only when it finds nothing.
+    let walkOnly = walksCatalogue(query.filter);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const statement = claimStatement({ ...input, walkOnly });
       // Its own pool: the claim is planned once per connection, never per call.
       const [claim] = await this.genericPlans.query<ClaimRow>(statement.text, statement.values);
       if (claim === undefined) throw projectNotFound(query.project);
@@ -68,7 +71,10 @@ export class StringQueueService {
       }
       if (!claim.locale_known) throw unknownLocale(project, query.locale);
       if (claim.claimed !== null) return this.toModel(claim.string, localeCode, userId);
-      if (claim.picked === 0) return null;
+      if (claim.picked === 0) {
+        if (!walkOnly) return null;
+        walkOnly = false;
+      }
     }
     return null;
   }
