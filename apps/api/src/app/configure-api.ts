@@ -1,4 +1,5 @@
-import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
+import { ClassValidationPipe } from '../common/validation/class-validation.pipe';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { registerUploadParsers } from '../catalogue/upload/register-upload-parsers';
 import { csrfProtection } from '../common/auth/csrf';
@@ -22,7 +23,7 @@ export function configureApi(app: INestApplication, config: AppConfig): { serves
   express.useBodyParser('json', { limit: '2mb' });
   express.use(requestSizeErrors);
   app.useGlobalPipes(
-    new ValidationPipe({
+    new ClassValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
