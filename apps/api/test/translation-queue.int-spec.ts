@@ -52,6 +52,13 @@ describe('nextString: the volunteer queue', () => {
     expect(await client.errorCode(NEXT, { p: 'queue', l: 'de', skip: ['nope'] })).toBe(
       'BAD_USER_INPUT',
     );
+    // The limits nextString checks by hand, over HTTP: skipped ids, slug and locale lengths.
+    const tooMany = Array.from({ length: 1_001 }, () => '0b7f4a52-6a0e-4f43-9d7c-2f3f3b8a1c11');
+    expect(await client.errorCode(NEXT, { p: 'queue', l: 'de', skip: tooMany })).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(await client.errorCode(NEXT, { p: 'q'.repeat(64), l: 'de' })).toBe('BAD_USER_INPUT');
+    expect(await client.errorCode(NEXT, { p: 'queue', l: 'x'.repeat(36) })).toBe('BAD_USER_INPUT');
     await seedProject(ds, { slug: 'closed', visibility: 'private', locales: ['de'] });
     expect(await client.errorCode(NEXT, { p: 'closed', l: 'de' })).toBe('PROJECT_NOT_FOUND');
   });

@@ -80,9 +80,10 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
   const open = `NOT EXISTS (SELECT 1 FROM held) AND ${L} IS NOT NULL`;
   // The slot's advisory lock is tried above an OFFSET 0 fence (no qual is pushed into it), so it
   // is tried only on free strings, one at a time in queue order, until one is won.
+  const walkOnly = walksCatalogue(input.filter) && input.walkOnly === true;
   const pick = walksCatalogue(input.filter)
     ? catalogueOrderPick({
-        walkOnly: input.walkOnly === true,
+        walkOnly,
         P,
         L,
         open,
@@ -144,13 +145,15 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
                WHERE s.id = (SELECT string_id FROM claimed LIMIT 1) AND s.project_id = ${P}
            ) r) AS string
       FROM p`;
-  const variant = `${input.filter}${walksCatalogue(input.filter) && input.walkOnly === true ? ':walk' : ''}`;
-  return { text: internedText(variant, text), values: params.values };
+  return {
+    text: internedText(`${input.filter}${walkOnly ? ':walk' : ''}`, text),
+    values: params.values,
+  };
 }
 
 /**
- * The claim's text depends on the filter (and walkOnly) alone (the values are parameters). Handing out one string
- * per filter, instead of the freshly concatenated copy, saves its flattening and hashing on every
+ * The claim's text depends on the filter and walkOnly alone (the values are parameters). Handing
+ * out one string per variant, instead of the freshly concatenated copy, saves its flattening and hashing on every
  * call: the prepared statement's name lookup and node-postgres' "same text as prepared?" check
  * then compare a string with itself.
  */

@@ -18,11 +18,15 @@ import { StringFilter } from './translation-enums';
 // eslint-disable-next-line no-control-regex -- matching the NUL character is the point
 const NO_NUL = /^[^\u0000]*$/;
 
+/** Lengths of a project slug and of a locale code argument: [min, max]. */
+const SLUG_LENGTH = [1, 63] as const;
+const LOCALE_LENGTH = [2, 35] as const;
+
 @ArgsType()
 export class ProjectArgs {
   @Field(() => String, { description: 'Project slug' })
   @IsString()
-  @Length(1, 63)
+  @Length(...SLUG_LENGTH)
   project!: string;
 }
 
@@ -30,7 +34,7 @@ export class ProjectArgs {
 export class ProjectLocaleArgs extends ProjectArgs {
   @Field(() => String, { description: 'BCP 47 code of a target locale of the project' })
   @IsString()
-  @Length(2, 35)
+  @Length(...LOCALE_LENGTH)
   locale!: string;
 }
 
@@ -79,14 +83,14 @@ export function nextStringArgsProblems(args: {
   readonly skip: readonly string[] | null | undefined;
 }): string[] {
   const problems: string[] = [];
-  if (args.project.length < 1 || args.project.length > 63)
-    problems.push(
-      'project must be longer than or equal to 1 and shorter than or equal to 63 characters',
-    );
-  if (args.locale.length < 2 || args.locale.length > 35)
-    problems.push(
-      'locale must be longer than or equal to 2 and shorter than or equal to 35 characters',
-    );
+  const outside = (name: string, value: string, [min, max]: readonly [number, number]) => {
+    if (value.length < min || value.length > max)
+      problems.push(
+        `${name} must be longer than or equal to ${min} and shorter than or equal to ${max} characters`,
+      );
+  };
+  outside('project', args.project, SLUG_LENGTH);
+  outside('locale', args.locale, LOCALE_LENGTH);
   const skip = args.skip ?? [];
   if (skip.length > MAX_SKIPPED)
     problems.push(`skip must contain no more than ${MAX_SKIPPED} elements`);
