@@ -11,7 +11,7 @@ import {
   type SeededProject,
   type SeededString,
 } from './support/seed';
-import { resetDatabase, startApi, type RunningApi } from './support/test-app';
+import { resetDatabase, startApi, testConfig, type RunningApi } from './support/test-app';
 
 const NEXT = `query($p: String!, $l: String!, $f: StringFilter, $skip: [ID!]) {
   nextString(project: $p, locale: $l, filter: $f, skip: $skip) { id key status } }`;
@@ -171,5 +171,36 @@ describe('nextString: the volunteer queue', () => {
   it('returns null when every string is skipped', async () => {
     const { client } = await signedInClient(api.baseUrl, 'finisher');
     expect(await next(client, { skip: strings.map((s) => s.id) })).toBeNull();
+  });
+});
+
+describe('nextString: the per-user budget (RATE_LIMIT_CLAIMS)', () => {
+  const BUDGET = 3;
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    api = await startApi(testConfig({ RATE_LIMIT_CLAIMS: String(BUDGET) }));
+    const ds = api.app.get(DataSource);
+    const project = await seedProject(ds, { slug: 'budget', locales: ['de'] });
+    for (let i = 0; i < 3; i += 1) await seedString(ds, project, { key: `b${i}`, position: i });
+  });
+
+  afterAll(() => api.close());
+
+  it('refuses a user past the budget with a wait time; other users keep theirs', async () => {
+    const ask = { p: 'budget', l: 'de' };
+    const script = await signedInClient(api.baseUrl, 'looping-script');
+    for (let i = 0; i < BUDGET; i += 1) await script.client.ok<Next>(NEXT, ask);
+    const refused = await script.client.gql<Next>(NEXT, ask);
+    const extensions = refused.errors?.[0]?.extensions as Record<string, unknown> | undefined;
+    expect(extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
+    // Within the minute's window.
+    expect(extensions?.['retryAfter']).toBeGreaterThan(0);
+    expect(extensions?.['retryAfter']).toBeLessThanOrEqual(60);
+    // Counted before anything else runs: a refused call leases nothing new.
+    expect(refused.data?.nextString ?? null).toBeNull();
+
+    const volunteer = await signedInClient(api.baseUrl, 'patient-volunteer');
+    expect((await volunteer.client.ok<Next>(NEXT, ask)).nextString).not.toBeNull();
   });
 });

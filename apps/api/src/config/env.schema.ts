@@ -25,6 +25,7 @@ export interface RateLimitPoints {
   readonly glossaryWrites: number;
   readonly comments: number;
   readonly screenshots: number;
+  readonly claims: number;
 }
 
 export interface AppConfig {
@@ -336,6 +337,7 @@ function rateLimits(env: Env): RateLimitPoints {
     glossaryWrites: integer(env, 'RATE_LIMIT_GLOSSARY_WRITES', 120, 1, LIMIT_MAX),
     comments: integer(env, 'RATE_LIMIT_COMMENTS', 30, 1, LIMIT_MAX),
     screenshots: integer(env, 'RATE_LIMIT_SCREENSHOTS', 20, 1, LIMIT_MAX),
+    claims: integer(env, 'RATE_LIMIT_CLAIMS', 120, 1, LIMIT_MAX),
   };
 }
 

@@ -3,6 +3,7 @@ import { commonError } from '../common/errors/common.errors';
 import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
 import { Public } from '../common/auth/public.decorator';
 import type { Principal } from '../common/auth/request-context';
+import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 import { CandidateViewService } from './candidate-view.service';
 import { CandidateListModel } from './dto/candidate.model';
 import { SuggestionModel } from './dto/suggestion.model';
@@ -66,8 +67,9 @@ export class TranslationResolver {
   @Query(() => TranslatableStringModel, {
     nullable: true,
     description:
-      'The next string for you to work on, leased to you for 10 minutes so no other volunteer gets it; null when nothing is left.',
+      'The next string for you to work on, leased to you for 10 minutes so no other volunteer gets it; null when nothing is left. At most RATE_LIMIT_CLAIMS calls per user per minute (RATE_LIMITED).',
   })
+  @RateLimited('claims')
   async nextString(
     @Args('project', { type: () => String, description: 'Project slug' }) project: string,
     @Args('locale', {

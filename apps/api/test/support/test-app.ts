@@ -29,6 +29,7 @@ const UNTHROTTLED: Record<string, string> = Object.fromEntries(
     'REPORTS_PER_IP',
     'JOINS',
     'COMMENTS',
+    'CLAIMS',
   ].map((name) => [`RATE_LIMIT_${name}`, '1000000']),
 );
 

@@ -17,7 +17,8 @@ export type RateLimitName =
   | 'joins'
   | 'glossaryWrites'
   | 'comments'
-  | 'screenshots';
+  | 'screenshots'
+  | 'claims';
 
 /** What a limit counts per: the caller's IP, the signed-in user, or the user and one argument. */
 export type RateLimitKey =
@@ -32,6 +33,11 @@ export interface RateLimitRule {
   /** Once over the limit, the key stays refused this long (0: until the window ends). */
   readonly blockSeconds: number;
   readonly key: RateLimitKey;
+  /**
+   * `process`: counted in this API process's memory, not in the shared store. For a hot read whose
+   * request costs less than the store's round trip; with N API processes a key gets N × the points.
+   */
+  readonly store?: 'process';
 }
 
 export const RATE_LIMIT_RULES: Readonly<Record<RateLimitName, RateLimitRule>> = {
@@ -59,6 +65,10 @@ export const RATE_LIMIT_RULES: Readonly<Record<RateLimitName, RateLimitRule>> = 
   comments: { windowSeconds: 600, blockSeconds: 0, key: { by: 'user' } },
   // In-context screenshot uploads (up to SCREENSHOT_MAX_KB each): a tester takes a few per screen.
   screenshots: { windowSeconds: 3_600, blockSeconds: 0, key: { by: 'user' } },
+  // nextString: each call is a write (a lease) at ~1 ms of server CPU. A volunteer asks once per
+  // string or skip; a script asking in a loop is cut to the budget. In memory: a Redis round trip
+  // would cost a third of the call (issue 15, W5).
+  claims: { windowSeconds: 60, blockSeconds: 0, key: { by: 'user' }, store: 'process' },
 };
 
 export const RATE_LIMIT_NAMES = Object.keys(RATE_LIMIT_RULES) as RateLimitName[];

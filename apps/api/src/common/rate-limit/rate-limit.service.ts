@@ -31,12 +31,14 @@ const WHAT: Readonly<Record<RateLimitName, string>> = {
   glossaryWrites: 'glossary changes',
   comments: 'comments and questions',
   screenshots: 'screenshot uploads',
+  claims: 'strings asked for',
 };
 
 /**
  * Counters shared by every API process: in Redis when the app runs on Redis, else in Postgres.
  * A store outage falls back to a per-process memory limiter (insurance), so the API keeps
  * answering and keeps some throttling. Stores are opened on first use: the worker never does.
+ * A rule marked `store: 'process'` is counted in this process's memory only (see RateLimitRule).
  */
 @Injectable()
 export class RateLimitService implements OnModuleDestroy {
@@ -100,21 +102,23 @@ export class RateLimitService implements OnModuleDestroy {
     };
     const insuranceLimiter = new RateLimiterMemory(options);
     const limiter =
-      this.config.queue.backend === 'redis'
-        ? new RateLimiterRedis({
-            ...options,
-            // Same key prefix as the queues, so test runs and tenants sharing a Redis stay apart.
-            keyPrefix: `${this.config.queuePrefix}:rl:${name}`,
-            storeClient: this.redisClient(this.config.queue.redisUrl),
-            insuranceLimiter,
-          })
-        : new RateLimiterPostgres({
-            ...options,
-            storeClient: this.pgPool(),
-            tableName: RATE_LIMIT_TABLE,
-            tableCreated: true,
-            insuranceLimiter,
-          });
+      rule.store === 'process'
+        ? insuranceLimiter
+        : this.config.queue.backend === 'redis'
+          ? new RateLimiterRedis({
+              ...options,
+              // Same key prefix as the queues, so test runs and tenants sharing a Redis stay apart.
+              keyPrefix: `${this.config.queuePrefix}:rl:${name}`,
+              storeClient: this.redisClient(this.config.queue.redisUrl),
+              insuranceLimiter,
+            })
+          : new RateLimiterPostgres({
+              ...options,
+              storeClient: this.pgPool(),
+              tableName: RATE_LIMIT_TABLE,
+              tableCreated: true,
+              insuranceLimiter,
+            });
     this.limiters.set(name, limiter);
     return limiter;
   }
