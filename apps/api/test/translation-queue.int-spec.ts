@@ -203,4 +203,15 @@ describe('nextString: the per-user budget (RATE_LIMIT_CLAIMS)', () => {
     const volunteer = await signedInClient(api.baseUrl, 'patient-volunteer');
     expect((await volunteer.client.ok<Next>(NEXT, ask)).nextString).not.toBeNull();
   });
+
+  it('counts each aliased call in one request', async () => {
+    const { client } = await signedInClient(api.baseUrl, 'alias-script');
+    const aliases = Array.from(
+      { length: BUDGET + 1 },
+      (_, i) => `a${i}: nextString(project: "budget", locale: "de") { id }`,
+    );
+    const answer = await client.gql(`query { ${aliases.join(' ')} }`);
+    const codes = (answer.errors ?? []).map((e) => e.extensions?.code);
+    expect(codes).toEqual(['RATE_LIMITED']);
+  });
 });
