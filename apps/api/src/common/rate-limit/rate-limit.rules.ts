@@ -34,8 +34,9 @@ export interface RateLimitRule {
   readonly blockSeconds: number;
   readonly key: RateLimitKey;
   /**
-   * `process`: counted in this API process's memory, not in the shared store. For a hot read whose
-   * request costs less than the store's round trip; with N API processes a key gets N × the points.
+   * `process`: counted in this API process's memory, not in the shared store. For a hot path
+   * whose request costs little more than the store's round trip; with N API processes a key gets
+   * N × the points.
    */
   readonly store?: 'process';
 }

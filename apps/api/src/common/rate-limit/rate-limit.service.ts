@@ -104,23 +104,33 @@ export class RateLimitService implements OnModuleDestroy {
     const limiter =
       rule.store === 'process'
         ? insuranceLimiter
-        : this.config.queue.backend === 'redis'
-          ? new RateLimiterRedis({
-              ...options,
-              // Same key prefix as the queues, so test runs and tenants sharing a Redis stay apart.
-              keyPrefix: `${this.config.queuePrefix}:rl:${name}`,
-              storeClient: this.redisClient(this.config.queue.redisUrl),
-              insuranceLimiter,
-            })
-          : new RateLimiterPostgres({
-              ...options,
-              storeClient: this.pgPool(),
-              tableName: RATE_LIMIT_TABLE,
-              tableCreated: true,
-              insuranceLimiter,
-            });
+        : this.sharedLimiter(name, options, insuranceLimiter);
     this.limiters.set(name, limiter);
     return limiter;
+  }
+
+  /** A limiter on the shared store, with the memory one as insurance for store outages. */
+  private sharedLimiter(
+    name: RateLimitName,
+    options: { keyPrefix: string; points: number; duration: number; blockDuration: number },
+    insuranceLimiter: RateLimiterMemory,
+  ): RateLimiterAbstract {
+    if (this.config.queue.backend === 'redis') {
+      return new RateLimiterRedis({
+        ...options,
+        // Same key prefix as the queues, so test runs and tenants sharing a Redis stay apart.
+        keyPrefix: `${this.config.queuePrefix}:rl:${name}`,
+        storeClient: this.redisClient(this.config.queue.redisUrl),
+        insuranceLimiter,
+      });
+    }
+    return new RateLimiterPostgres({
+      ...options,
+      storeClient: this.pgPool(),
+      tableName: RATE_LIMIT_TABLE,
+      tableCreated: true,
+      insuranceLimiter,
+    });
   }
 
   private redisClient(url: string): Redis {
