@@ -167,6 +167,51 @@ describe('nextString: leases and the string it hands out', () => {
     await ds.query('DELETE FROM string_lease');
   });
 
+  it('gives a voter the first string they have not voted on, past a long voted stretch', async () => {
+    // NEEDS_VOTES walks the catalogue too: 300 strings with someone else's candidate, the voter
+    // has voted on the first 290 (more than the walk looks at), so the set-based branch answers.
+    const ballot = await seedProject(ds, { slug: 'ballot', locales: ['de'] });
+    const author = await seedUser(ds, 'ballot-author');
+    const seeded: SeededString[] = [];
+    for (let i = 0; i < 300; i += 1)
+      seeded.push(
+        await seedString(ds, ballot, { key: `v${String(i).padStart(3, '0')}`, position: i }),
+      );
+    const candidates = await ds.query<{ id: string; unit_id: string }[]>(
+      `WITH u AS (
+         INSERT INTO translation_unit (project_id, string_id, locale_id)
+         SELECT $1, id, $2 FROM unnest($3::uuid[]) AS id RETURNING id, string_id)
+       INSERT INTO translation (unit_id, author_id, source_hash, forms, dedupe_key)
+       SELECT u.id, $4, s.source_hash, '{"": "x"}', '[["","x"]]'
+         FROM u JOIN source_string s ON s.id = u.string_id
+       RETURNING id, unit_id`,
+      [ballot.id, ballot.locales['de'], seeded.map((x) => x.id), author],
+    );
+    const voter = await signedInClient(api.baseUrl, 'ballot-voter');
+    const byString = new Map(seeded.map((x, i) => [x.id, i]));
+    const units = await ds.query<{ id: string; string_id: string }[]>(
+      'SELECT id, string_id FROM translation_unit WHERE project_id = $1',
+      [ballot.id],
+    );
+    const early = new Set(units.filter((u) => byString.get(u.string_id)! < 290).map((u) => u.id));
+    await ds.query(
+      `INSERT INTO vote (translation_id, unit_id, voter_id, value, weight, cast_at)
+       SELECT c.id, c.unit_id, $2, 1, 1, now() FROM unnest($1::uuid[], $3::uuid[]) AS c(id, unit_id)`,
+      [
+        candidates.filter((c) => early.has(c.unit_id)).map((c) => c.id),
+        voter.id,
+        candidates.filter((c) => early.has(c.unit_id)).map((c) => c.unit_id),
+      ],
+    );
+    const ask = (skip: string[]) =>
+      voter.client
+        .ok<{ nextString: Model | null }>(NEXT, { p: 'ballot', l: 'de', f: 'NEEDS_VOTES', skip })
+        .then((d) => d.nextString?.key);
+    expect(await ask([])).toBe('v290');
+    expect(await ask([seeded[290]!.id])).toBe('v291');
+    await ds.query('DELETE FROM string_lease');
+  });
+
   it('says which locale is unknown after the access check', async () => {
     const { client } = await signedInClient(api.baseUrl, 'lost');
     expect(await client.errorCode(NEXT, { p: 'leases', l: 'fr' })).toBe('UNKNOWN_LOCALE');

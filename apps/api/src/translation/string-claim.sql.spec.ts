@@ -39,8 +39,16 @@ describe('claimStatement walkOnly', () => {
     expect(walk).not.toContain('UNION ALL (SELECT c.id');
     expect(walk).toContain('LIMIT 256');
     expect(claimStatement({ ...base, walkOnly: true }).text).toBe(walk);
-    // Filters served by candidate count have no walk: the flag changes nothing.
-    const votes = input('u', StringFilter.NEEDS_VOTES);
-    expect(claimStatement({ ...votes, walkOnly: true }).text).toBe(claimStatement(votes).text);
+    // ALL is served by candidate count, with no walk: the flag changes nothing.
+    const all = input('u', StringFilter.ALL);
+    expect(claimStatement({ ...all, walkOnly: true }).text).toBe(claimStatement(all).text);
+    expect(claimStatement(all).text).not.toContain('LIMIT 256');
+  });
+
+  it('walks the catalogue for every filter but ALL (a voter is not ranked against every string)', () => {
+    for (const filter of Object.values(StringFilter)) {
+      const walk = claimStatement({ ...input('u', filter), walkOnly: true }).text;
+      expect(walk.includes('LIMIT 256')).toBe(filter !== StringFilter.ALL);
+    }
   });
 });
