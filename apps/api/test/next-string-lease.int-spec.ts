@@ -167,48 +167,75 @@ describe('nextString: leases and the string it hands out', () => {
     await ds.query('DELETE FROM string_lease');
   });
 
-  it('gives a voter the first string they have not voted on, past a long voted stretch', async () => {
-    // NEEDS_VOTES walks the catalogue too: 300 strings with someone else's candidate, the voter
-    // has voted on the first 290 (more than the walk looks at), so the set-based branch answers.
-    const ballot = await seedProject(ds, { slug: 'ballot', locales: ['de'] });
-    const author = await seedUser(ds, 'ballot-author');
+  /**
+   * `count` strings (keys `<prefix>000`…) in catalogue order, each with a candidate by another
+   * user, and a voter; `vote(indices)` casts the voter's votes on those strings, a second apart
+   * in that order (the last is the latest); `ask(skip)` is the voter's NEEDS_VOTES nextString.
+   */
+  async function seedBallot(slug: string, prefix: string, count: number) {
+    const ballot = await seedProject(ds, { slug, locales: ['de'] });
+    const author = await seedUser(ds, `${slug}-author`);
     const seeded: SeededString[] = [];
-    for (let i = 0; i < 300; i += 1)
+    for (let i = 0; i < count; i += 1)
       seeded.push(
-        await seedString(ds, ballot, { key: `v${String(i).padStart(3, '0')}`, position: i }),
+        await seedString(ds, ballot, {
+          key: `${prefix}${String(i).padStart(3, '0')}`,
+          position: i,
+        }),
       );
-    const candidates = await ds.query<{ id: string; unit_id: string }[]>(
+    await ds.query(
       `WITH u AS (
          INSERT INTO translation_unit (project_id, string_id, locale_id)
          SELECT $1, id, $2 FROM unnest($3::uuid[]) AS id RETURNING id, string_id)
        INSERT INTO translation (unit_id, author_id, source_hash, forms, dedupe_key)
        SELECT u.id, $4, s.source_hash, '{"": "x"}', '[["","x"]]'
-         FROM u JOIN source_string s ON s.id = u.string_id
-       RETURNING id, unit_id`,
+         FROM u JOIN source_string s ON s.id = u.string_id`,
       [ballot.id, ballot.locales['de'], seeded.map((x) => x.id), author],
     );
-    const voter = await signedInClient(api.baseUrl, 'ballot-voter');
-    const byString = new Map(seeded.map((x, i) => [x.id, i]));
-    const units = await ds.query<{ id: string; string_id: string }[]>(
-      'SELECT id, string_id FROM translation_unit WHERE project_id = $1',
+    const candidates = await ds.query<{ id: string; unit_id: string; string_id: string }[]>(
+      `SELECT t.id, t.unit_id, u.string_id FROM translation t
+         JOIN translation_unit u ON u.id = t.unit_id WHERE u.project_id = $1`,
       [ballot.id],
     );
-    const early = new Set(units.filter((u) => byString.get(u.string_id)! < 290).map((u) => u.id));
-    await ds.query(
-      `INSERT INTO vote (translation_id, unit_id, voter_id, value, weight, cast_at)
-       SELECT c.id, c.unit_id, $2, 1, 1, now() FROM unnest($1::uuid[], $3::uuid[]) AS c(id, unit_id)`,
-      [
-        candidates.filter((c) => early.has(c.unit_id)).map((c) => c.id),
-        voter.id,
-        candidates.filter((c) => early.has(c.unit_id)).map((c) => c.unit_id),
-      ],
-    );
-    const ask = (skip: string[]) =>
+    const byString = new Map(candidates.map((c) => [c.string_id, c]));
+    const voter = await signedInClient(api.baseUrl, `${slug}-voter`);
+    const vote = (indices: number[]) => {
+      const picked = indices.map((i) => byString.get(seeded[i]!.id)!);
+      return ds.query(
+        `INSERT INTO vote (translation_id, unit_id, voter_id, value, weight, cast_at)
+         SELECT c.id, c.unit_id, $3, 1, 1, now() - make_interval(secs => $4::int - c.n)
+           FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS c(id, unit_id, n)`,
+        [picked.map((c) => c.id), picked.map((c) => c.unit_id), voter.id, indices.length],
+      );
+    };
+    const ask = (skip: number[]) =>
       voter.client
-        .ok<{ nextString: Model | null }>(NEXT, { p: 'ballot', l: 'de', f: 'NEEDS_VOTES', skip })
+        .ok<{ nextString: Model | null }>(NEXT, {
+          p: slug,
+          l: 'de',
+          f: 'NEEDS_VOTES',
+          skip: skip.map((i) => seeded[i]!.id),
+        })
         .then((d) => d.nextString?.key);
+    return { vote, ask };
+  }
+
+  it('gives a voter the first string they have not voted on, past a long voted stretch', async () => {
+    // NEEDS_VOTES walks the catalogue too: 300 strings with someone else's candidate, the voter
+    // has voted on the first 290 (more than the walk looks at).
+    const { vote, ask } = await seedBallot('ballot', 'v', 300);
+    await vote(Array.from({ length: 290 }, (_, i) => i));
     expect(await ask([])).toBe('v290');
-    expect(await ask([seeded[290]!.id])).toBe('v291');
+    expect(await ask([290])).toBe('v291');
+    await ds.query('DELETE FROM string_lease');
+  });
+
+  it('resumes a voter after their latest vote, then comes back for the strings left behind', async () => {
+    const { vote, ask } = await seedBallot('resume', 'r', 10);
+    await vote([2, 5]);
+    expect(await ask([])).toBe('r006');
+    // Nothing left after r005 (skipped): the set-based branch finds r000 from the start.
+    expect(await ask([6, 7, 8, 9])).toBe('r000');
     await ds.query('DELETE FROM string_lease');
   });
 

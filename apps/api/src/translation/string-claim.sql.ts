@@ -96,6 +96,7 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
         open,
         free,
         fits: `${live} AND ${queueCondition(input, U, params)} AND ${free}`,
+        after: input.filter === StringFilter.NEEDS_VOTES ? VOTER_RESUMES_AT(U, L, P) : null,
       })
     : `SELECT c.id FROM (
         SELECT s.id FROM source_string s
@@ -206,13 +207,16 @@ function catalogueOrderPick(q: {
    * strings other volunteers hold cost no per-string subplan. */
   free: string;
   fits: string;
+  /** Where the walk starts: a `(position, id)` row value (the walk takes strings after it). */
+  after: string | null;
 }): string {
   const lock = (alias: string) =>
     `pg_try_advisory_xact_lock(hashtext(${q.L}::text), hashtext(${alias}.id::text))`;
+  const from = q.after === null ? '' : ` AND (s.position, s.id) > ${q.after}`;
   const walk = `(SELECT w.id FROM (
            SELECT c.id FROM (
              SELECT s.id FROM source_string s
-              WHERE s.project_id = ${q.P} AND s.removed_at IS NULL AND ${q.open} AND ${q.free}
+              WHERE s.project_id = ${q.P} AND s.removed_at IS NULL AND ${q.open} AND ${q.free}${from}
               ORDER BY s.position, s.id
               LIMIT ${WALK_WINDOW}) c
             WHERE EXISTS (
@@ -237,3 +241,21 @@ function catalogueOrderPick(q: {
 
 /** Strings the ordered walk looks at before the set-based query takes over. */
 const WALK_WINDOW = 256;
+
+/**
+ * A voter's walk resumes after the string of their latest vote in this locale (the `(position,
+ * id)` of its string; from the start when they have not voted here). Voters move through the
+ * catalogue: walking from its start, one who had voted on the first 5k of 10k strings sent every
+ * claim to the set-based branch (146–212 ms); resumed, the walk finds the next string at once.
+ * Strings they left behind are still found, by the set-based branch, once none is left after it.
+ * Two InitPlans (evaluated once, used as the index range of the walk); the latest vote is read
+ * backwards on the (voter_id, cast_at) index, past the voter's votes in other locales since.
+ */
+const VOTER_RESUMES_AT = (U: string, L: string, P: string): string => {
+  const latest = (column: string) => `(SELECT s.${column} FROM vote v
+        JOIN translation_unit u ON u.id = v.unit_id
+        JOIN source_string s ON s.id = u.string_id
+       WHERE v.voter_id = ${U} AND u.locale_id = ${L} AND s.project_id = ${P}
+       ORDER BY v.cast_at DESC, v.id DESC LIMIT 1)`;
+  return `(COALESCE(${latest('position')}, -1), COALESCE(${latest('id')}, '00000000-0000-0000-0000-000000000000'::uuid))`;
+};
