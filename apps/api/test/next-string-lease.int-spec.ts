@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
 import { type TestClient, signedInClient } from './support/graphql-client';
 import {
+  seedCandidate,
   seedDecided,
   seedProject,
   seedString,
+  seedUnit,
   seedUser,
   type SeededProject,
   type SeededString,
@@ -236,6 +238,31 @@ describe('nextString: leases and the string it hands out', () => {
     expect(await ask([])).toBe('r006');
     // Nothing left after r005 (skipped): the set-based branch finds r000 from the start.
     expect(await ask([6, 7, 8, 9])).toBe('r000');
+    await ds.query('DELETE FROM string_lease');
+  });
+
+  it('resumes a translator after their latest candidate, then comes back for the strings left behind', async () => {
+    const resume = await seedProject(ds, { slug: 'resume-t', locales: ['de'] });
+    const seeded: SeededString[] = [];
+    for (let i = 0; i < 10; i += 1)
+      seeded.push(await seedString(ds, resume, { key: `t${i}`, position: i }));
+    const translator = await signedInClient(api.baseUrl, 'resuming-translator');
+    await seedCandidate(ds, {
+      unitId: await seedUnit(ds, resume, seeded[5]!.id, 'de'),
+      authorId: translator.id,
+      sourceHash: seeded[5]!.sourceHash,
+      forms: { '': 'fünf' },
+    });
+    const ask = (skip: number[]) =>
+      translator.client
+        .ok<{ nextString: Model | null }>(NEXT, {
+          p: 'resume-t',
+          l: 'de',
+          skip: skip.map((i) => seeded[i]!.id),
+        })
+        .then((d) => d.nextString?.key);
+    expect(await ask([])).toBe('t6');
+    expect(await ask([6, 7, 8, 9])).toBe('t0');
     await ds.query('DELETE FROM string_lease');
   });
 

@@ -96,7 +96,7 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
         open,
         free,
         fits: `${live} AND ${queueCondition(input, U, params)} AND ${free}`,
-        after: input.filter === StringFilter.NEEDS_VOTES ? VOTER_RESUMES_AT(U, L, P) : null,
+        after: resumesAfter(input.filter, { U, L, P, SKIP }),
       })
     : `SELECT c.id FROM (
         SELECT s.id FROM source_string s
@@ -242,20 +242,49 @@ function catalogueOrderPick(q: {
 /** Strings the ordered walk looks at before the set-based query takes over. */
 const WALK_WINDOW = 256;
 
+/** The caller's latest votes or candidates (any locale) among which their resume point is sought. */
+const RESUME_LOOKBACK = 32;
+
 /**
- * A voter's walk resumes after the string of their latest vote in this locale (the `(position,
- * id)` of its string; from the start when they have not voted here). Voters move through the
- * catalogue: walking from its start, one who had voted on the first 5k of 10k strings sent every
- * claim to the set-based branch (146–212 ms); resumed, the walk finds the next string at once.
- * Strings they left behind are still found, by the set-based branch, once none is left after it.
- * Two InitPlans (evaluated once, used as the index range of the walk); the latest vote is read
- * backwards on the (voter_id, cast_at) index, past the voter's votes in other locales since.
+ * Where a volunteer's walk resumes: after the latest of the string of their latest vote
+ * (NEEDS_VOTES) or candidate (UNTRANSLATED, STALE) in this locale, and the strings they skipped;
+ * from the start when there is none. Volunteers move through the catalogue, and the strings
+ * behind them are mostly taken: walking from the start, a voter who had voted on the first 5k of
+ * 10k strings under vote sent every claim past the walk's window to the set-based branch
+ * (146–212 ms of Postgres), a translator in a locale translated through its first 80 % likewise
+ * (39–45 ms); resumed, the walk finds the next string at once. Strings left behind are still
+ * handed out, by the set-based branch, once none is left after the resume point. Two InitPlans
+ * (evaluated once, the lower bound of the walk's index range); the latest vote and candidate are
+ * read backwards on the (voter_id, cast_at) and (author_id, created_at) indexes.
  */
-const VOTER_RESUMES_AT = (U: string, L: string, P: string): string => {
-  const latest = (column: string) => `(SELECT s.${column} FROM vote v
-        JOIN translation_unit u ON u.id = v.unit_id
+function resumesAfter(
+  filter: StringFilter,
+  q: { U: string; L: string; P: string; SKIP: string },
+): string {
+  // The caller's latest rows first (their index, backwards), at most RESUME_LOOKBACK of them, then
+  // the latest of those in this locale: a generic plan otherwise joined every unit of the locale.
+  const mark = (rows: string) => `(SELECT s.position, s.id FROM (${rows}
+          ORDER BY at DESC LIMIT ${RESUME_LOOKBACK}) x
+        JOIN translation_unit u ON u.id = x.unit_id
         JOIN source_string s ON s.id = u.string_id
-       WHERE v.voter_id = ${U} AND u.locale_id = ${L} AND s.project_id = ${P}
-       ORDER BY v.cast_at DESC, v.id DESC LIMIT 1)`;
-  return `(COALESCE(${latest('position')}, -1), COALESCE(${latest('id')}, '00000000-0000-0000-0000-000000000000'::uuid))`;
-};
+       WHERE u.locale_id = ${q.L} AND s.project_id = ${q.P}
+       ORDER BY x.at DESC, x.id DESC LIMIT 1)`;
+  const marks = [
+    `SELECT -1 AS position, '00000000-0000-0000-0000-000000000000'::uuid AS id`,
+    `(SELECT s.position, s.id FROM source_string s WHERE s.id = ANY(${q.SKIP}::uuid[])
+      ORDER BY s.position DESC, s.id DESC LIMIT 1)`,
+  ];
+  if (filter === StringFilter.NEEDS_VOTES)
+    marks.push(
+      mark(`SELECT v.id, v.unit_id, v.cast_at AS at FROM vote v WHERE v.voter_id = ${q.U}`),
+    );
+  if (filter === StringFilter.UNTRANSLATED || filter === StringFilter.STALE)
+    marks.push(
+      mark(
+        `SELECT t.id, t.unit_id, t.created_at AS at FROM translation t WHERE t.author_id = ${q.U}`,
+      ),
+    );
+  const latest = (column: string) =>
+    `(SELECT m.${column} FROM (${marks.join(' UNION ALL ')}) m ORDER BY m.position DESC, m.id DESC LIMIT 1)`;
+  return `(${latest('position')}, ${latest('id')})`;
+}
