@@ -3,6 +3,7 @@ import { Pool, type QueryResultRow } from 'pg';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { statementName } from './prepared-query';
+import { SESSION_OPTIONS } from './data-source-options';
 
 /** Connections of this pool: a claim is one short statement, so a few serve hundreds of callers. */
 export const GENERIC_PLAN_POOL_SIZE = 3;
@@ -27,7 +28,7 @@ export class GenericPlanPool implements OnApplicationShutdown {
       connectionString: config.databaseUrl,
       max: GENERIC_PLAN_POOL_SIZE,
       application_name: 'chorus-generic-plans',
-      options: '-c plan_cache_mode=force_generic_plan',
+      options: `${SESSION_OPTIONS} -c plan_cache_mode=force_generic_plan`,
     });
     // An idle connection that drops (a Postgres restart) must not crash the process.
     this.pool.on('error', () => undefined);

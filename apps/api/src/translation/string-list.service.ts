@@ -19,6 +19,8 @@ export interface StringListQuery {
   readonly after?: string | null;
 }
 
+type PageRow = { id: string; position: number };
+
 interface Cursor {
   readonly position: number;
   readonly id: string;
@@ -33,7 +35,11 @@ export class StringListService {
     private readonly strings: TranslatableStringService,
   ) {}
 
-  async list(query: StringListQuery, viewerId: string | null): Promise<StringConnectionModel> {
+  async list(
+    query: StringListQuery,
+    viewerId: string | null,
+    options: { readonly total: boolean } = { total: true },
+  ): Promise<StringConnectionModel> {
     if (query.filter === StringFilter.MINE && viewerId === null) {
       throw identityError('UNAUTHENTICATED', 'Sign in to list your own translations.');
     }
@@ -53,20 +59,18 @@ export class StringListService {
       LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = ${params.add(locale.id)}
       WHERE ${where.join(' AND ')}`;
 
-    const [count] = await this.dataSource.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total ${from}`,
-      params.values,
-    );
-    const pageParams = new SqlParams();
-    pageParams.values.push(...params.values);
-    const page =
-      after === null
-        ? ''
-        : ` AND (s.position, s.id) > (${pageParams.add(after.position)}, ${pageParams.add(after.id)}::uuid)`;
-    const rows = await this.dataSource.query<{ id: string; position: number }[]>(
-      `SELECT s.id, s.position ${from}${page} ORDER BY s.position, s.id LIMIT ${pageParams.add(query.first + 1)}`,
-      pageParams.values,
-    );
+    const total = options.total
+      ? await this.dataSource.query<{ total: number }[]>(
+          `SELECT count(*)::int AS total ${from}`,
+          params.values,
+        )
+      : null;
+    const limit = query.first + 1;
+    // A search is served set-based (the trigram index finds the matches); a plain page walks.
+    const rows =
+      search === ''
+        ? await this.walkPage(query.filter, locale, viewerId, after, limit)
+        : await this.pageOf(from, params, after, limit);
     const pageRows = rows.slice(0, query.first);
     const nodes = await this.strings.load(
       pageRows.map((r) => r.id),
@@ -78,8 +82,60 @@ export class StringListService {
     return {
       edges,
       pageInfo: { hasNextPage: rows.length > query.first, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: count?.total ?? 0,
+      // Not selected: never sent, so not counted (a count reads every matching string).
+      totalCount: total?.[0]?.total ?? 0,
     };
+  }
+
+  /**
+   * A page without a search: the strings of the project in catalogue order, each checked
+   * against the filter on its own (EXISTS … OFFSET 0 stays a per-row subplan), so the scan of the
+   * (project, position, id) index stops once the page is full. The set-based form checked and
+   * sorted every string of the locale first: 31 ms per page at 10k strings under vote.
+   */
+  private async walkPage(
+    stringFilter: StringFilter,
+    locale: { readonly id: string; readonly projectId: string },
+    viewerId: string | null,
+    after: Cursor | null,
+    limit: number,
+  ): Promise<PageRow[]> {
+    const params = new SqlParams();
+    const P = params.add(locale.projectId);
+    const L = params.add(locale.id);
+    const filter = filterCondition(stringFilter, viewerId, params);
+    const from =
+      after === null
+        ? ''
+        : ` AND (o.position, o.id) > (${params.add(after.position)}, ${params.add(after.id)}::uuid)`;
+    return this.dataSource.query<PageRow[]>(
+      `SELECT o.id, o.position FROM source_string o
+        WHERE o.project_id = ${P} AND o.removed_at IS NULL AND ${notGlossarySql('o')}${from}
+          AND EXISTS (SELECT 1 FROM source_string s
+                LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = ${L}
+               WHERE s.id = o.id AND ${filter} OFFSET 0)
+        ORDER BY o.position, o.id LIMIT ${params.add(limit)}`,
+      params.values,
+    );
+  }
+
+  /** A page of the set-based `from` (its filter and search), after the cursor. */
+  private async pageOf(
+    from: string,
+    base: SqlParams,
+    after: Cursor | null,
+    limit: number,
+  ): Promise<PageRow[]> {
+    const params = new SqlParams();
+    params.values.push(...base.values);
+    const page =
+      after === null
+        ? ''
+        : ` AND (s.position, s.id) > (${params.add(after.position)}, ${params.add(after.id)}::uuid)`;
+    return this.dataSource.query<PageRow[]>(
+      `SELECT s.id, s.position ${from}${page} ORDER BY s.position, s.id LIMIT ${params.add(limit)}`,
+      params.values,
+    );
   }
 }
 

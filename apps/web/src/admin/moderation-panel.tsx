@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CANDIDATES, STRINGS } from '../api/translation-operations';
+import { CANDIDATES, STRING_PAGE } from '../api/translation-operations';
 import type { CandidateList, TranslatableString } from '../api/types';
 import { APPROVE_CANDIDATE, LOCK_STRING, REJECT_CANDIDATE } from '../api/voting-operations';
 import { request } from '../graphql-client';
@@ -33,7 +33,7 @@ export function ModerationPanel({ project }: { readonly project: string }) {
     const search = String(form.get('search') ?? '').trim();
     run(
       () =>
-        request(STRINGS, {
+        request(STRING_PAGE, {
           project,
           locale: String(form.get('locale') ?? '').trim(),
           filter: 'ALL',

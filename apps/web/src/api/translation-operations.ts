@@ -28,14 +28,31 @@ export interface StringPage {
   readonly totalCount: number;
 }
 
-export const STRINGS = document<
-  { strings: StringPage },
-  { project: string; locale: string; filter: StringFilter; search: string | null; first: number }
->(
-  `query Strings($project: String!, $locale: String!, $filter: StringFilter!, $search: String, $first: Int!) {
+type StringPageVariables = {
+  project: string;
+  locale: string;
+  filter: StringFilter;
+  search: string | null;
+  first: number;
+};
+
+const stringsQuery = (name: string, total: string) =>
+  `query ${name}($project: String!, $locale: String!, $filter: StringFilter!, $search: String, $first: Int!) {
     strings(project: $project, locale: $locale, filter: $filter, search: $search, first: $first) {
-      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${STRING_FIELDS} } } } }`,
+      ${total} pageInfo { hasNextPage endCursor } edges { cursor node { ${STRING_FIELDS} } } } }`;
+
+export const STRINGS = document<{ strings: StringPage }, StringPageVariables>(
+  stringsQuery('Strings', 'totalCount'),
 );
+
+/**
+ * The same page without `totalCount`, for views that do not show it (the vote queue, moderation):
+ * the server counts every matching string only when the total is asked for.
+ */
+export const STRING_PAGE = document<
+  { strings: Omit<StringPage, 'totalCount'> },
+  StringPageVariables
+>(stringsQuery('StringPage', ''));
 
 export const CANDIDATES = document<
   { candidates: CandidateList },

@@ -44,6 +44,12 @@ function setup(access: () => ProjectAccess) {
         edges: [{ cursor: 'x', node: makeString() }],
       },
     }),
+    StringPage: () => ({
+      strings: {
+        pageInfo: { hasNextPage: false, endCursor: null },
+        edges: [{ cursor: 'x', node: makeString() }],
+      },
+    }),
     LocaleStats: () => ({ localeStats: [PL_STATS, { ...PL_STATS, locale: 'de' }] }),
     JoinProject: () => ({ joinProject: { id: 'm1', locale: 'pl' } }),
   });

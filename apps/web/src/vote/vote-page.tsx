@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PROJECT_ACCESS } from '../api/open-call-operations';
-import { STRINGS } from '../api/translation-operations';
+import { STRING_PAGE } from '../api/translation-operations';
 import { request } from '../graphql-client';
 import { ErrorMessage, Loading } from '../pages/load-state';
 import { PageHeading } from '../pages/page-heading';
@@ -18,7 +18,13 @@ export function VotePage({ slug, locale }: { readonly slug: string; readonly loc
   const selected = search.get('string');
   const strings = useQuery(
     () =>
-      request(STRINGS, { project: slug, locale, filter: 'NEEDS_VOTES', search: null, first: 50 }),
+      request(STRING_PAGE, {
+        project: slug,
+        locale,
+        filter: 'NEEDS_VOTES',
+        search: null,
+        first: 50,
+      }),
     `${slug}/${locale}`,
   );
   // Vote buttons only for those the permission table lets vote (Project.viewerCan).
