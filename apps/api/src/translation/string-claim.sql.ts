@@ -185,8 +185,8 @@ function queueCondition(input: ClaimInput, U: string, params: SqlParams): string
 }
 
 /**
- * The pick for the filters served in catalogue order (untranslated, stale: no current candidates
- * to rank by). The planner cannot see how many strings of a locale are already taken (it plans
+ * The pick for the filters served in catalogue order (every filter but ALL, see walksCatalogue),
+ * from the volunteer's resume point (resumesAfter). The planner cannot see how many strings of a locale are already taken (it plans
  * the unit join of an untranslated locale, with no units yet, as a handful of rows), and sorted
  * every string of the project on each call. So the first branch walks the (project, position, id)
  * index in order and checks each string with its own lookups (EXISTS … OFFSET 0 stays a per-row
@@ -271,7 +271,8 @@ function resumesAfter(
        ORDER BY x.at DESC, x.id DESC LIMIT 1)`;
   const marks = [
     `SELECT -1 AS position, '00000000-0000-0000-0000-000000000000'::uuid AS id`,
-    `(SELECT s.position, s.id FROM source_string s WHERE s.id = ANY(${q.SKIP}::uuid[])
+    `(SELECT s.position, s.id FROM source_string s
+       WHERE s.id = ANY(${q.SKIP}::uuid[]) AND s.project_id = ${q.P}
       ORDER BY s.position DESC, s.id DESC LIMIT 1)`,
   ];
   if (filter === StringFilter.NEEDS_VOTES)
