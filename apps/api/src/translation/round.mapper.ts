@@ -1,5 +1,22 @@
 import { describeReasons, type ReasonCode } from '@chorus/voting';
 import type { RoundEntity } from '../voting/round.entity';
+
+/** What the round's models are made of: a stored round's columns (an entity, or a string row's `round`). */
+export type RoundView = Pick<
+  RoundEntity,
+  | 'id'
+  | 'number'
+  | 'state'
+  | 'params'
+  | 'collectingSince'
+  | 'deadline'
+  | 'closedAt'
+  | 'reasons'
+  | 'decision'
+  | 'extensionsUsed'
+  | 'decidedEarly'
+  | 'winnerId'
+>;
 import type {
   DecisionCandidateModel,
   DecisionModel,
@@ -17,7 +34,7 @@ const REASON_CODES: readonly ReasonCode[] = [
   'SOURCE_CHANGED',
 ];
 
-export function toRoundModel(round: RoundEntity): RoundModel {
+export function toRoundModel(round: RoundView): RoundModel {
   return {
     id: round.id,
     number: round.number,
@@ -32,7 +49,7 @@ export function toRoundModel(round: RoundEntity): RoundModel {
   };
 }
 
-function durationOf(round: RoundEntity): number | null {
+function durationOf(round: RoundView): number | null {
   const value: unknown = round.params?.['duration'];
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
 }
@@ -42,7 +59,7 @@ function durationOf(round: RoundEntity): number | null {
  * with the reasons of the explanation published when it was extended, or a round that closed
  * UNDECIDED at its deadline. Early and source-change closes are not a manager's call.
  */
-export function toNeedsDecision(round: RoundEntity): NeedsDecisionModel | null {
+export function toNeedsDecision(round: RoundView): NeedsDecisionModel | null {
   if (round.state === 'COLLECTING' && round.extensionsUsed > 0) {
     const raw = round.decision?.['reasons'];
     const reasons = Array.isArray(raw) ? raw.filter((r): r is string => typeof r === 'string') : [];
@@ -63,7 +80,7 @@ export function toNeedsDecision(round: RoundEntity): NeedsDecisionModel | null {
  * written by another context, so every field is checked and missing ones get neutral values.
  * Voter ids in the explanation are deliberately not exposed.
  */
-export function toDecisionModel(round: RoundEntity): DecisionModel | null {
+export function toDecisionModel(round: RoundView): DecisionModel | null {
   const raw = round.decision;
   if (raw === null || typeof raw !== 'object') return null;
   const outcome = stringOr(raw['outcome'], round.state);

@@ -3,13 +3,12 @@ import { DataSource } from 'typeorm';
 import type { LocaleEntity } from '../catalogue/locale.entity';
 import { UserEntity } from '../identity/user.entity';
 import { toUserModel } from '../identity/user.mapper';
-import { RoundEntity } from '../voting/round.entity';
 import type { TranslatableStringModel } from './dto/translatable-string.model';
 import { UnitStatus } from './dto/translation-enums';
 import { toCandidateModel } from './candidate.mapper';
 import { requiredFormsFor, toFormModels } from './forms.mapper';
 import { toRoundModel } from './round.mapper';
-import { STRING_ROW_COLUMNS, type StringRow } from './string-row.sql';
+import { roundViewOf, STRING_ROW_COLUMNS, type StringRow } from './string-row.sql';
 import { StringScopeService } from './string-scope.service';
 import { TranslationEntity } from './translation.entity';
 import { translationError } from './translation.errors';
@@ -90,16 +89,12 @@ export class TranslatableStringService {
     return ids.flatMap((id) => models.get(id) ?? []);
   }
 
-  /** The models of rows already read (in their order): loads their rounds, winners and votes. */
+  /** The models of rows already read (in their order, rounds included): loads their winners and votes. */
   async toModels(
     rows: readonly StringRow[],
     localeCode: string,
     viewerId: string | null,
   ): Promise<TranslatableStringModel[]> {
-    const rounds = await this.byIds(
-      RoundEntity,
-      rows.map((r) => r.current_round_id),
-    );
     const winnerIds = rows
       .filter((r) => r.winner_translation_id !== null && r.winner_source_hash === r.source_hash)
       .map((r) => r.winner_translation_id);
@@ -114,7 +109,7 @@ export class TranslatableStringService {
       const winner =
         r.winner_translation_id === null ? undefined : winners.get(r.winner_translation_id);
       const author = winner === undefined ? undefined : authors.get(winner.authorId);
-      const round = r.current_round_id === null ? undefined : rounds.get(r.current_round_id);
+      const round = r.round === null ? undefined : roundViewOf(r.round);
       return {
         id: r.id,
         namespace: r.namespace,
