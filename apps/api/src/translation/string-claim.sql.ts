@@ -96,7 +96,7 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
         open,
         free,
         fits: `${live} AND ${queueCondition(input, U, params)} AND ${free}`,
-        after: resumesAfter(input.filter, { U, L, P, SKIP }),
+        after: '((SELECT position FROM resume), (SELECT id FROM resume))',
       })
     : `SELECT c.id FROM (
         SELECT s.id FROM source_string s
@@ -107,10 +107,13 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
       ) c
        WHERE pg_try_advisory_xact_lock(hashtext(${L}::text), hashtext(c.id::text))
        LIMIT 1`;
+  const resume = walksCatalogue(input.filter)
+    ? `\n    resume AS (${resumePoint(input.filter, { U, L, P, SKIP })}),`
+    : '';
   const text = `WITH p AS (SELECT id, slug, visibility FROM project WHERE slug = ${SLUG}),
     ok AS (SELECT p.id FROM p WHERE p.visibility = 'public'
              OR EXISTS (SELECT 1 FROM membership m WHERE m.project_id = p.id AND m.user_id = ${U})),
-    loc AS (SELECT id FROM locale WHERE project_id = ${P} AND code = ${C}),
+    loc AS (SELECT id FROM locale WHERE project_id = ${P} AND code = ${C}),${resume}
     held AS (
       UPDATE string_lease l SET expires_at = ${EXP}
        WHERE l.string_id = (
@@ -186,7 +189,7 @@ function queueCondition(input: ClaimInput, U: string, params: SqlParams): string
 
 /**
  * The pick for the filters served in catalogue order (every filter but ALL, see walksCatalogue),
- * from the volunteer's resume point (resumesAfter). The planner cannot see how many strings of a locale are already taken (it plans
+ * from the volunteer's resume point (resumePoint). The planner cannot see how many strings of a locale are already taken (it plans
  * the unit join of an untranslated locale, with no units yet, as a handful of rows), and sorted
  * every string of the project on each call. So the first branch walks the (project, position, id)
  * index in order and checks each string with its own lookups (EXISTS … OFFSET 0 stays a per-row
@@ -246,18 +249,19 @@ const WALK_WINDOW = 256;
 const RESUME_LOOKBACK = 32;
 
 /**
- * Where a volunteer's walk resumes: after the latest of the string of their latest vote
- * (NEEDS_VOTES) or candidate (UNTRANSLATED, STALE) in this locale, and the strings they skipped;
- * from the start when there is none. Volunteers move through the catalogue, and the strings
- * behind them are mostly taken: walking from the start, a voter who had voted on the first 5k of
- * 10k strings under vote sent every claim past the walk's window to the set-based branch
- * (146–212 ms of Postgres), a translator in a locale translated through its first 80 % likewise
- * (39–45 ms); resumed, the walk finds the next string at once. Strings left behind are still
- * handed out, by the set-based branch, once none is left after the resume point. Two InitPlans
- * (evaluated once, the lower bound of the walk's index range); the latest vote and candidate are
- * read backwards on the (voter_id, cast_at) and (author_id, created_at) indexes.
+ * Where a volunteer's walk resumes (one row, `(position, id)`): after the latest of the string of
+ * their latest vote (NEEDS_VOTES) or candidate (UNTRANSLATED, STALE) in this locale, and the
+ * strings they skipped; from the start when there is none. Volunteers move through the catalogue,
+ * and the strings behind them are mostly taken: walking from the start, a voter who had voted on
+ * the first 5k of 10k strings under vote sent every claim past the walk's window to the set-based
+ * branch (146–212 ms of Postgres), a translator in a locale translated through its first 80 %
+ * likewise (39–45 ms); resumed, the walk finds the next string at once. Strings left behind are
+ * still handed out, by the set-based branch, once none is left after the resume point. It is the
+ * claim's `resume` CTE (read twice, so computed once), whose two columns bound the walk's index
+ * range; the latest vote and candidate are read backwards on the (voter_id, cast_at) and
+ * (author_id, created_at) indexes.
  */
-function resumesAfter(
+function resumePoint(
   filter: StringFilter,
   q: { U: string; L: string; P: string; SKIP: string },
 ): string {
@@ -285,7 +289,6 @@ function resumesAfter(
         `SELECT t.id, t.unit_id, t.created_at AS at FROM translation t WHERE t.author_id = ${q.U}`,
       ),
     );
-  const latest = (column: string) =>
-    `(SELECT m.${column} FROM (${marks.join(' UNION ALL ')}) m ORDER BY m.position DESC, m.id DESC LIMIT 1)`;
-  return `(${latest('position')}, ${latest('id')})`;
+  return `SELECT m.position, m.id FROM (${marks.join(' UNION ALL ')}) m
+      ORDER BY m.position DESC, m.id DESC LIMIT 1`;
 }

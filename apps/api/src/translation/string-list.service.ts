@@ -104,13 +104,9 @@ export class StringListService {
     const P = params.add(locale.projectId);
     const L = params.add(locale.id);
     const filter = filterCondition(stringFilter, viewerId, params);
-    const from =
-      after === null
-        ? ''
-        : ` AND (o.position, o.id) > (${params.add(after.position)}, ${params.add(after.id)}::uuid)`;
     return this.dataSource.query<PageRow[]>(
       `SELECT o.id, o.position FROM source_string o
-        WHERE o.project_id = ${P} AND o.removed_at IS NULL AND ${notGlossarySql('o')}${from}
+        WHERE o.project_id = ${P} AND o.removed_at IS NULL AND ${notGlossarySql('o')}${afterCursor('o', after, params)}
           AND EXISTS (SELECT 1 FROM source_string s
                 LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = ${L}
                WHERE s.id = o.id AND ${filter} OFFSET 0)
@@ -128,15 +124,17 @@ export class StringListService {
   ): Promise<PageRow[]> {
     const params = new SqlParams();
     params.values.push(...base.values);
-    const page =
-      after === null
-        ? ''
-        : ` AND (s.position, s.id) > (${params.add(after.position)}, ${params.add(after.id)}::uuid)`;
     return this.dataSource.query<PageRow[]>(
-      `SELECT s.id, s.position ${from}${page} ORDER BY s.position, s.id LIMIT ${params.add(limit)}`,
+      `SELECT s.id, s.position ${from}${afterCursor('s', after, params)} ORDER BY s.position, s.id LIMIT ${params.add(limit)}`,
       params.values,
     );
   }
+}
+
+/** The condition that keeps the strings of `alias` after the cursor (none without one). */
+function afterCursor(alias: string, after: Cursor | null, params: SqlParams): string {
+  if (after === null) return '';
+  return ` AND (${alias}.position, ${alias}.id) > (${params.add(after.position)}, ${params.add(after.id)}::uuid)`;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,5 +1,6 @@
 import { Args, ID, Info, Query, Resolver } from '@nestjs/graphql';
-import { type GraphQLResolveInfo, Kind } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { mayAskFor } from '../common/graphql-selection/selection';
 import { commonError } from '../common/errors/common.errors';
 import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
 import { Public } from '../common/auth/public.decorator';
@@ -42,6 +43,7 @@ export class TranslationResolver {
     @CurrentPrincipal() principal: Principal | null,
     @Info() info: GraphQLResolveInfo,
   ): Promise<StringConnectionModel> {
+    // totalCount counts every matching string: only for a client that asks for it.
     return this.list.list(args, principal?.userId ?? null, {
       total: mayAskFor(info, 'totalCount'),
     });
@@ -122,17 +124,4 @@ export class TranslationResolver {
   ): Promise<SuggestionModel[]> {
     return this.memory.suggestions(args.stringId, args.locale, principal?.userId ?? null);
   }
-}
-
-/**
- * Whether the operation may select `field` on this resolver's result: a direct selection, or any
- * fragment (not looked into: then it may). A list page counts every matching string for
- * `totalCount`, so a client that does not ask for it does not pay for it.
- */
-function mayAskFor(info: GraphQLResolveInfo, field: string): boolean {
-  return info.fieldNodes.some(
-    (node) =>
-      node.selectionSet?.selections.some((s) => s.kind !== Kind.FIELD || s.name.value === field) ??
-      false,
-  );
 }

@@ -1,5 +1,6 @@
 import { Args, ID, Info, Int, Mutation, Resolver, Subscription } from '@nestjs/graphql';
-import { Kind, type GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectsOnly } from '../common/graphql-selection/selection';
 import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
 import { Public } from '../common/auth/public.decorator';
 import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
@@ -79,7 +80,7 @@ export class VotingResolver {
       Date.now(),
     );
     // A client that asks only whether it voted gets no candidate list read (3 statements).
-    if (onlyScalars(info)) {
+    if (selectsOnly(info, SCALAR_ANSWER)) {
       return {
         stringId: unit.stringId,
         locale: unit.localeCode,
@@ -195,13 +196,3 @@ export class VotingResolver {
 
 /** Fields of the vote's answer known without reading the candidate list. */
 const SCALAR_ANSWER = new Set(['stringId', 'locale', 'hasVoted', '__typename']);
-
-/** Whether the query selects only SCALAR_ANSWER fields (no fragments, no nested selections). */
-function onlyScalars(info: GraphQLResolveInfo): boolean {
-  return info.fieldNodes.every(
-    (node) =>
-      node.selectionSet?.selections.every(
-        (s) => s.kind === Kind.FIELD && SCALAR_ANSWER.has(s.name.value),
-      ) ?? true,
-  );
-}
