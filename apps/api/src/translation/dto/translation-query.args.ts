@@ -106,7 +106,7 @@ export class StringLocaleArgs {
 
   @Field(() => String)
   @IsString()
-  @Length(2, 35)
+  @Length(...LOCALE_LENGTH)
   locale!: string;
 }
 
@@ -118,7 +118,7 @@ export class StringByIdArgs {
 
   @Field(() => String)
   @IsString()
-  @Length(2, 35)
+  @Length(...LOCALE_LENGTH)
   locale!: string;
 }
 
