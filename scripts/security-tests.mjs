@@ -41,6 +41,7 @@ export const securityTests = {
     'apps/api/test/security-tokens.int-spec.ts',
     'apps/api/test/session-cache.int-spec.ts',
     'apps/api/test/translation-queue.int-spec.ts',
+    'apps/api/test/translation-read-budget.int-spec.ts',
   ],
 };
 

@@ -204,6 +204,7 @@ async function startProcess(
       RATE_LIMIT_TOKEN_REQUESTS: '1000000000',
       RATE_LIMIT_SIGN_UPS_PER_IP: '1000000000',
       RATE_LIMIT_CLAIMS: '1000000000',
+      RATE_LIMIT_READS: '1000000000',
       DATABASE_URL: database.url,
       REDIS_URL: env.redisUrl,
       QUEUE_PREFIX: database.queuePrefix,

@@ -26,6 +26,7 @@ export interface RateLimitPoints {
   readonly comments: number;
   readonly screenshots: number;
   readonly claims: number;
+  readonly reads: number;
 }
 
 export interface AppConfig {
@@ -338,6 +339,7 @@ function rateLimits(env: Env): RateLimitPoints {
     comments: integer(env, 'RATE_LIMIT_COMMENTS', 30, 1, LIMIT_MAX),
     screenshots: integer(env, 'RATE_LIMIT_SCREENSHOTS', 20, 1, LIMIT_MAX),
     claims: integer(env, 'RATE_LIMIT_CLAIMS', 120, 1, LIMIT_MAX),
+    reads: integer(env, 'RATE_LIMIT_READS', 600, 1, LIMIT_MAX),
   };
 }
 

@@ -35,8 +35,10 @@ export class TranslationResolver {
   ) {}
 
   @Public()
+  @RateLimited('reads')
   @Query(() => StringConnectionModel, {
-    description: 'Live strings of a project in one locale, in catalogue order.',
+    description:
+      'Live strings of a project in one locale, in catalogue order. Counts against the read budget: RATE_LIMIT_READS per user, or per IP when signed out, per minute (RATE_LIMITED).',
   })
   async strings(
     @Args() args: StringsArgs,
@@ -50,7 +52,12 @@ export class TranslationResolver {
   }
 
   @Public()
-  @Query(() => TranslatableStringModel, { name: 'string' })
+  @RateLimited('reads')
+  @Query(() => TranslatableStringModel, {
+    name: 'string',
+    description:
+      'One live string by id. Counts against the read budget: RATE_LIMIT_READS per user, or per IP when signed out, per minute (RATE_LIMITED).',
+  })
   async stringById(
     @Args() args: StringByIdArgs,
     @CurrentPrincipal() principal: Principal | null,
@@ -59,9 +66,10 @@ export class TranslationResolver {
   }
 
   @Public()
+  @RateLimited('reads')
   @Query(() => TranslatableStringModel, {
     description:
-      'One live string by the namespace and key an i18next app passes to t() (in-context translation).',
+      'One live string by the namespace and key an i18next app passes to t() (in-context translation). Counts against the read budget: RATE_LIMIT_READS per user, or per IP when signed out, per minute (RATE_LIMITED).',
   })
   async stringByKey(
     @Args() args: StringByKeyArgs,
@@ -104,8 +112,10 @@ export class TranslationResolver {
   }
 
   @Public()
+  @RateLimited('reads')
   @Query(() => CandidateListModel, {
-    description: 'Candidates under blind voting: authors and tallies appear once you have voted.',
+    description:
+      'Candidates under blind voting: authors and tallies appear once you have voted. Counts against the read budget: RATE_LIMIT_READS per user, or per IP when signed out, per minute (RATE_LIMITED).',
   })
   async candidates(
     @Args() args: StringLocaleArgs,
@@ -115,8 +125,10 @@ export class TranslationResolver {
   }
 
   @Public()
+  @RateLimited('reads')
   @Query(() => [SuggestionModel], {
-    description: 'Translation memory: decided translations of similar source texts (top 5).',
+    description:
+      'Translation memory: decided translations of similar source texts (top 5). Counts against the read budget: RATE_LIMIT_READS per user, or per IP when signed out, per minute (RATE_LIMITED).',
   })
   async suggestions(
     @Args() args: StringLocaleArgs,

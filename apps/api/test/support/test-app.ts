@@ -30,6 +30,7 @@ const UNTHROTTLED: Record<string, string> = Object.fromEntries(
     'JOINS',
     'COMMENTS',
     'CLAIMS',
+    'READS',
   ].map((name) => [`RATE_LIMIT_${name}`, '1000000']),
 );
 

@@ -69,6 +69,10 @@ export class RateLimitGuard implements CanActivate {
         return clientIp(req);
       case 'user':
         return req.principal?.userId ?? null;
+      case 'userOrIp': {
+        const user = req.principal?.userId;
+        return user === undefined ? `ip:${clientIp(req)}` : `user:${user}`;
+      }
       case 'userAndArg': {
         const value = argsOf(context)[rule.arg];
         const user = req.principal?.userId;

@@ -18,12 +18,15 @@ export type RateLimitName =
   | 'glossaryWrites'
   | 'comments'
   | 'screenshots'
-  | 'claims';
+  | 'claims'
+  | 'reads';
 
 /** What a limit counts per: the caller's IP, the signed-in user, or the user and one argument. */
 export type RateLimitKey =
   | { readonly by: 'ip' }
   | { readonly by: 'user' }
+  /** The signed-in user, else the caller's IP: public reads, open to anonymous visitors. */
+  | { readonly by: 'userOrIp' }
   | { readonly by: 'userAndArg'; readonly arg: string }
   | { readonly by: 'explicit' };
 
@@ -70,6 +73,12 @@ export const RATE_LIMIT_RULES: Readonly<Record<RateLimitName, RateLimitRule>> = 
   // string or skip; a script asking in a loop is cut to the budget. In memory: a Redis round trip
   // would cost a third of the call (issue 15, W5).
   claims: { windowSeconds: 60, blockSeconds: 0, key: { by: 'user' }, store: 'process' },
+  // The public catalogue reads (strings, string, stringByKey, candidates, suggestions): anonymous
+  // visitors and scripts may call them, and a page of strings with its total count costs tens of
+  // ms of Postgres on a big locale. A person reads a few pages a minute; a scraper in a loop is
+  // cut to the budget. Per user when signed in (volunteers behind one NAT keep their own), else
+  // per IP. In memory, like claims: a read costs little more than a store round trip.
+  reads: { windowSeconds: 60, blockSeconds: 0, key: { by: 'userOrIp' }, store: 'process' },
 };
 
 export const RATE_LIMIT_NAMES = Object.keys(RATE_LIMIT_RULES) as RateLimitName[];

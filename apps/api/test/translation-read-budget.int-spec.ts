@@ -1,0 +1,65 @@
+import { DataSource } from 'typeorm';
+import { type GraphqlResponse, TestClient, signedInClient } from './support/graphql-client';
+import { seedProject, seedString, type SeededString } from './support/seed';
+import { resetDatabase, startApi, testConfig, type RunningApi } from './support/test-app';
+
+const BUDGET = 3;
+const STRINGS = `query($p: String!, $l: String!) {
+  strings(project: $p, locale: $l, first: 10) { totalCount edges { node { key } } } }`;
+const CANDIDATES = `query($id: ID!, $l: String!) { candidates(stringId: $id, locale: $l) { stringId } }`;
+
+function codesOf(answer: GraphqlResponse<unknown>): unknown[] {
+  return (answer.errors ?? []).map((e) => e.extensions?.code);
+}
+
+/**
+ * The public reads (strings, string, stringByKey, candidates, suggestions) share one budget per
+ * minute (RATE_LIMIT_READS): per user when signed in, per IP when not.
+ */
+describe('public catalogue reads: the read budget (RATE_LIMIT_READS)', () => {
+  let api: RunningApi;
+  let greeting: SeededString;
+  const ask = { p: 'budgeted', l: 'de' };
+
+  beforeAll(async () => {
+    api = await startApi(testConfig({ RATE_LIMIT_READS: String(BUDGET) }));
+    await resetDatabase(api.app);
+    const ds = api.app.get(DataSource);
+    const project = await seedProject(ds, { slug: 'budgeted', locales: ['de'] });
+    greeting = await seedString(ds, project, { key: 'greeting', position: 0 });
+  });
+
+  afterAll(() => api.close());
+
+  it('refuses an anonymous caller past the budget with a wait time, across the read queries', async () => {
+    // Nothing before this ran signed out: the address's budget is whole.
+    const anonymous = new TestClient(api.baseUrl);
+    for (let i = 0; i < BUDGET - 1; i += 1) await anonymous.ok(STRINGS, ask);
+    await anonymous.ok(CANDIDATES, { id: greeting.id, l: 'de' });
+
+    const refused = await anonymous.gql<{ strings: unknown }>(STRINGS, ask);
+    const extensions = refused.errors?.[0]?.extensions as Record<string, unknown> | undefined;
+    expect(extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
+    expect(extensions?.['retryAfter']).toBeGreaterThan(0);
+    expect(extensions?.['retryAfter']).toBeLessThanOrEqual(60);
+    // Refused before the resolver ran: no page, no count.
+    expect(refused.data?.strings ?? null).toBeNull();
+    expect(codesOf(await anonymous.gql(CANDIDATES, { id: greeting.id, l: 'de' }))).toEqual([
+      'RATE_LIMITED',
+    ]);
+
+    // A volunteer signed in from the same address keeps a budget of their own.
+    const volunteer = await signedInClient(api.baseUrl, 'volunteer-behind-the-same-nat');
+    const page = await volunteer.client.ok<{ strings: { totalCount: number } }>(STRINGS, ask);
+    expect(page.strings.totalCount).toBe(1);
+  });
+
+  it('counts each aliased read in one request', async () => {
+    const { client } = await signedInClient(api.baseUrl, 'alias-scraper');
+    const aliases = Array.from(
+      { length: BUDGET + 1 },
+      (_, i) => `a${i}: strings(project: "budgeted", locale: "de", first: 1) { totalCount }`,
+    );
+    expect(codesOf(await client.gql(`query { ${aliases.join(' ')} }`))).toEqual(['RATE_LIMITED']);
+  });
+});
