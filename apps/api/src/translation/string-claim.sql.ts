@@ -275,9 +275,12 @@ function resumePoint(
        ORDER BY x.at DESC, x.id DESC LIMIT 1)`;
   const marks = [
     `SELECT -1 AS position, '00000000-0000-0000-0000-000000000000'::uuid AS id`,
-    `(SELECT s.position, s.id FROM source_string s
-       WHERE s.id = ANY(${q.SKIP}::uuid[]) AND s.project_id = ${q.P}
-      ORDER BY s.position DESC, s.id DESC LIMIT 1)`,
+    // By primary key, then sorted: ordered by the (project, position, id) index instead, the
+    // generic plan scanned the project's strings backwards for the skipped ones (9.8k rows, 1.5 ms
+    // per claim at 10k strings in W5).
+    `(SELECT k.position, k.id FROM (SELECT s.position, s.id FROM source_string s
+         WHERE s.id = ANY(${q.SKIP}::uuid[]) AND s.project_id = ${q.P} OFFSET 0) k
+      ORDER BY k.position DESC, k.id DESC LIMIT 1)`,
   ];
   if (filter === StringFilter.NEEDS_VOTES)
     marks.push(
