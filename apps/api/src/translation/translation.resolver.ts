@@ -24,6 +24,10 @@ import { TranslatableStringService } from './translatable-string.service';
 import { TranslationMemoryService } from './translation-memory.service';
 
 /** Reading strings and candidates; public projects are readable without a session. */
+/** The public reads' schema descriptions end with their budget (RATE_LIMIT_READS). */
+const READ_BUDGET =
+  'Counts against the read budget: RATE_LIMIT_READS per user, or per IP when signed out, per minute (RATE_LIMITED).';
+
 @Resolver()
 export class TranslationResolver {
   constructor(
@@ -37,8 +41,7 @@ export class TranslationResolver {
   @Public()
   @RateLimited('reads')
   @Query(() => StringConnectionModel, {
-    description:
-      'Live strings of a project in one locale, in catalogue order. Counts against the read budget: RATE_LIMIT_READS per user, or per IP when signed out, per minute (RATE_LIMITED).',
+    description: `Live strings of a project in one locale, in catalogue order. ${READ_BUDGET}`,
   })
   async strings(
     @Args() args: StringsArgs,
@@ -55,8 +58,7 @@ export class TranslationResolver {
   @RateLimited('reads')
   @Query(() => TranslatableStringModel, {
     name: 'string',
-    description:
-      'One live string by id. Counts against the read budget: RATE_LIMIT_READS per user, or per IP when signed out, per minute (RATE_LIMITED).',
+    description: `One live string by id. ${READ_BUDGET}`,
   })
   async stringById(
     @Args() args: StringByIdArgs,
@@ -68,8 +70,7 @@ export class TranslationResolver {
   @Public()
   @RateLimited('reads')
   @Query(() => TranslatableStringModel, {
-    description:
-      'One live string by the namespace and key an i18next app passes to t() (in-context translation). Counts against the read budget: RATE_LIMIT_READS per user, or per IP when signed out, per minute (RATE_LIMITED).',
+    description: `One live string by the namespace and key an i18next app passes to t() (in-context translation). ${READ_BUDGET}`,
   })
   async stringByKey(
     @Args() args: StringByKeyArgs,
@@ -114,8 +115,7 @@ export class TranslationResolver {
   @Public()
   @RateLimited('reads')
   @Query(() => CandidateListModel, {
-    description:
-      'Candidates under blind voting: authors and tallies appear once you have voted. Counts against the read budget: RATE_LIMIT_READS per user, or per IP when signed out, per minute (RATE_LIMITED).',
+    description: `Candidates under blind voting: authors and tallies appear once you have voted. ${READ_BUDGET}`,
   })
   async candidates(
     @Args() args: StringLocaleArgs,
@@ -127,8 +127,7 @@ export class TranslationResolver {
   @Public()
   @RateLimited('reads')
   @Query(() => [SuggestionModel], {
-    description:
-      'Translation memory: decided translations of similar source texts (top 5). Counts against the read budget: RATE_LIMIT_READS per user, or per IP when signed out, per minute (RATE_LIMITED).',
+    description: `Translation memory: decided translations of similar source texts (top 5). ${READ_BUDGET}`,
   })
   async suggestions(
     @Args() args: StringLocaleArgs,

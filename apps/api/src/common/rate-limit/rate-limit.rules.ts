@@ -21,7 +21,10 @@ export type RateLimitName =
   | 'claims'
   | 'reads';
 
-/** What a limit counts per: the caller's IP, the signed-in user, or the user and one argument. */
+/**
+ * What a limit counts per: the caller's IP, the signed-in user, the user or else the IP, or the
+ * user and one argument.
+ */
 export type RateLimitKey =
   | { readonly by: 'ip' }
   | { readonly by: 'user' }
