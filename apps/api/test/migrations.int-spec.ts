@@ -76,6 +76,7 @@ describe('migrations', () => {
       'typeorm_migrations',
       'user',
       'vote',
+      'vote_evaluation',
       'webhook',
     ]);
   });

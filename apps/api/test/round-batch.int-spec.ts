@@ -94,7 +94,8 @@ describe('closing due rounds in batches (VotingService.tickDue)', () => {
     );
     expect(units!.winners).toBe(25);
     const [votes] = await db.query<{ evaluated: number }[]>(
-      'SELECT count(evaluated_in_round)::int AS evaluated FROM vote WHERE unit_id = ANY($1::uuid[])',
+      `SELECT count(e.round_id)::int AS evaluated FROM vote v
+         LEFT JOIN vote_evaluation e ON e.translation_id = v.translation_id AND e.voter_id = v.voter_id WHERE v.unit_id = ANY($1::uuid[])`,
       [due],
     );
     expect(votes!.evaluated).toBe(25 * voterIds.length);

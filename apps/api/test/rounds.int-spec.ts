@@ -132,7 +132,8 @@ describe('a round from first candidate to shipped string', () => {
         evaluated_in_round: string | null;
       }[]
     >(
-      'SELECT value, weight, voter_id, cast_at, evaluated_in_round FROM vote WHERE translation_id = $1',
+      `SELECT v.value, v.weight, v.voter_id, v.cast_at, e.round_id AS evaluated_in_round FROM vote v
+         LEFT JOIN vote_evaluation e ON e.translation_id = v.translation_id AND e.voter_id = v.voter_id WHERE v.translation_id = $1`,
       [candidateId],
     );
     const [round] = await db.query<

@@ -120,7 +120,8 @@ describe('a vote as one guarded statement (issue 15)', () => {
     expect(cast).toMatchObject({ unitId: unit!.unit_id, roundId: unit!.round_id, written: true });
     const vote = () =>
       db.query<{ value: number; weight: number; evaluated_in_round: string | null }[]>(
-        'SELECT value, weight, evaluated_in_round FROM vote WHERE translation_id = $1 AND voter_id = $2',
+        `SELECT v.value, v.weight, e.round_id AS evaluated_in_round FROM vote v
+           LEFT JOIN vote_evaluation e ON e.translation_id = v.translation_id AND e.voter_id = v.voter_id WHERE v.translation_id = $1 AND v.voter_id = $2`,
         [unit!.id, voter],
       );
     // A newcomer with no ledger rows: wMin + (1 − wMin)·α/(α + β).
@@ -128,7 +129,7 @@ describe('a vote as one guarded statement (issue 15)', () => {
     const again = await statement.cast({ voterId: voter, candidateId: unit!.id, value: 1, now });
     expect(again?.written).toBe(false);
     await db.query(
-      'UPDATE vote SET evaluated_in_round = $3 WHERE translation_id = $1 AND voter_id = $2',
+      'INSERT INTO vote_evaluation (translation_id, voter_id, round_id) VALUES ($1, $2, $3)',
       [unit!.id, voter, unit!.round_id],
     );
     const changed = await statement.cast({ voterId: voter, candidateId: unit!.id, value: -1, now });
@@ -362,6 +363,32 @@ describe('a vote as one guarded statement (issue 15)', () => {
     expect(before.length).toBeGreaterThan(0);
   });
 
+  it('retracting an evaluated vote drops its evaluation: cast again, it is a new vote (C3)', async () => {
+    const [voter] = (await users(db, 'retracts', 1)) as [string];
+    const [unit] = await units(1, [voter]);
+    const evaluation = async () =>
+      (
+        await db.query<{ round_id: string }[]>(
+          'SELECT round_id FROM vote_evaluation WHERE translation_id = $1 AND voter_id = $2',
+          [unit!.id, voter],
+        )
+      )[0]?.round_id ?? null;
+    await db.query(
+      'INSERT INTO vote_evaluation (translation_id, voter_id, round_id) VALUES ($1, $2, $3)',
+      [unit!.id, voter, unit!.round_id],
+    );
+    await voting.retract(voter, unit!.id, Date.now());
+    expect(await evaluation()).toBeNull();
+    const cast = await statement.cast({
+      voterId: voter,
+      candidateId: unit!.id,
+      value: 1,
+      now: Date.now(),
+    });
+    expect(cast?.written).toBe(true);
+    expect(await evaluation()).toBeNull();
+  });
+
   it('refuses any vote written while its round is CLOSING, but lets a decision stamp votes as evaluated', async () => {
     const [voter] = await users(db, 'closing', 1);
     const [unit] = await units(1, [voter!]);
@@ -383,11 +410,12 @@ describe('a vote as one guarded statement (issue 15)', () => {
     ).rejects.toThrow(/ROUND_CLOSING/);
     // The close's evaluation stamp is no vote: it goes through.
     await db.query(
-      'UPDATE vote SET evaluated_in_round = $3 WHERE translation_id = $1 AND voter_id = $2',
+      'INSERT INTO vote_evaluation (translation_id, voter_id, round_id) VALUES ($1, $2, $3)',
       [unit!.id, voter, unit!.round_id],
     );
     const [stored] = await db.query<{ value: number; evaluated_in_round: string }[]>(
-      'SELECT value, evaluated_in_round FROM vote WHERE translation_id = $1 AND voter_id = $2',
+      `SELECT v.value, e.round_id AS evaluated_in_round FROM vote v
+         LEFT JOIN vote_evaluation e ON e.translation_id = v.translation_id AND e.voter_id = v.voter_id WHERE v.translation_id = $1 AND v.voter_id = $2`,
       [unit!.id, voter],
     );
     expect(stored).toEqual({ value: 1, evaluated_in_round: unit!.round_id });

@@ -72,7 +72,8 @@ async function expectDecidedExactlyOnce(
   );
   expect(agree.map((r) => r.agree)).toEqual(c.voterIds.map(() => unitIds.length));
   const [votes] = await db.query<{ n: number; evaluated: number }[]>(
-    'SELECT count(*)::int AS n, count(evaluated_in_round)::int AS evaluated FROM vote WHERE unit_id = ANY($1::uuid[])',
+    `SELECT count(*)::int AS n, count(e.round_id)::int AS evaluated FROM vote v
+       LEFT JOIN vote_evaluation e ON e.translation_id = v.translation_id AND e.voter_id = v.voter_id WHERE v.unit_id = ANY($1::uuid[])`,
     [unitIds],
   );
   expect(votes).toEqual({

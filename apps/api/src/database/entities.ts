@@ -22,6 +22,7 @@ import { AbuseFlagEntity } from '../voting/abuse-flag.entity';
 import { CollusionPairEntity } from '../voting/collusion-pair.entity';
 import { ReputationLedgerEntity } from '../voting/reputation-ledger.entity';
 import { RoundEntity } from '../voting/round.entity';
+import { VoteEvaluationEntity } from '../voting/vote-evaluation.entity';
 import { VoteEntity } from '../voting/vote.entity';
 import { NotificationEntity } from '../notification/notification.entity';
 import { DiscussionThreadEntity } from '../discussion/discussion-thread.entity';
@@ -45,6 +46,7 @@ export const ENTITIES = [
   TranslationEntity,
   StringLeaseEntity,
   VoteEntity,
+  VoteEvaluationEntity,
   RoundEntity,
   ReputationLedgerEntity,
   AbuseFlagEntity,

@@ -110,8 +110,9 @@ export class ProgressService {
           GROUP BY user_id
        ), evaluated AS (
          SELECT v.voter_id AS user_id, count(*) AS n,
-                count(*) FILTER (WHERE v.evaluated_in_round IS NOT NULL) AS evaluated
+                count(e.round_id) AS evaluated
            FROM vote v JOIN translation_unit u ON u.id = v.unit_id
+           LEFT JOIN vote_evaluation e ON e.translation_id = v.translation_id AND e.voter_id = v.voter_id
           WHERE u.project_id = $1 AND u.locale_id = $3
           GROUP BY v.voter_id
        ), written AS (

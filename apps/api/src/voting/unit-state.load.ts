@@ -127,9 +127,11 @@ SELECT tu.id AS unit_id, r.id AS round_id, r.number, r.source_hash AS round_sour
   LEFT JOIN LATERAL (
     SELECT json_agg(json_build_object(
         'voterId', v.voter_id, 'candidateId', v.translation_id, 'value', v.value,
-        'castAt', ${ms('v.cast_at')}, 'weight', v.weight, 'evaluatedInRound', v.evaluated_in_round)) AS votes,
+        'castAt', ${ms('v.cast_at')}, 'weight', v.weight, 'evaluatedInRound', e.round_id)) AS votes,
       array_agg(v.voter_id::text) FILTER (WHERE u.banned_at IS NOT NULL) AS banned_voters
-      FROM vote v JOIN "user" u ON u.id = v.voter_id WHERE v.unit_id = tu.id) v ON true`;
+      FROM vote v JOIN "user" u ON u.id = v.voter_id
+      LEFT JOIN vote_evaluation e ON e.translation_id = v.translation_id AND e.voter_id = v.voter_id
+     WHERE v.unit_id = tu.id) v ON true`;
 /** One unit (a vote): `id = $1` keeps a generic plan; with `= ANY` Postgres re-plans every call. */
 export const STATE_OF_ONE = `${STATE_COLUMNS} WHERE tu.id = $1`;
 export const STATE_OF_MANY = `${STATE_COLUMNS} WHERE tu.id = ANY($1::uuid[])`;

@@ -92,7 +92,6 @@ function voteRow(unitId: string, vote: Vote) {
     value: vote.value,
     weight: vote.weight,
     cast_at: vote.castAt,
-    evaluated_in_round: vote.evaluatedInRound,
   };
 }
 
@@ -113,24 +112,6 @@ function same<T extends object>(a: T, b: T): boolean {
 }
 
 /**
- * What `vote` (a vote of `after`) needs over `old` (the loaded one, if any): nothing, only the
- * evaluation stamp a decision puts on it (a cheap update), or a full write.
- */
-function voteChange(
-  unitId: string,
-  old: Vote | undefined,
-  vote: Vote,
-): 'none' | 'evaluated' | 'write' {
-  // libs/voting never mutates: an object it passed through unchanged is the loaded one.
-  if (old === vote) return 'none';
-  if (old === undefined) return 'write';
-  // The loaded vote with the new stamp: equal to the new row unless the vote itself changed.
-  const stamped = voteRow(unitId, { ...old, evaluatedInRound: vote.evaluatedInRound });
-  if (!same(stamped, voteRow(unitId, vote))) return 'write';
-  return old.evaluatedInRound === vote.evaluatedInRound ? 'none' : 'evaluated';
-}
-
-/**
  * The rows a batch of transitions writes, one array per statement. Only what changed is built:
  * an object libs/voting handed back untouched (it never mutates) is the loaded one, so identity
  * settles most comparisons of a close batch without building the rows it would compare.
@@ -143,9 +124,8 @@ export class ChangeRows {
   readonly statuses: { id: string; status: CandidateStatus }[] = [];
   readonly votes: ReturnType<typeof voteRow>[] = [];
   readonly deletedVotes: { translation_id: string; voter_id: string }[] = [];
-  /** Stored votes whose only change is the round that evaluated them (a decision's stamp). */
-  readonly evaluations: { translation_id: string; voter_id: string; round_id: string | null }[] =
-    [];
+  /** Votes a decision evaluated (vote_evaluation rows; the vote row itself is not rewritten). */
+  readonly evaluations: { translation_id: string; voter_id: string; round_id: string }[] = [];
   readonly units: ReturnType<typeof unitRow>[] = [];
   readonly ledger: Record<string, unknown>[] = [];
 
@@ -253,14 +233,19 @@ export class ChangeRows {
     }
   }
 
+  /** A vote of `after` against the loaded one (if any): its row when the vote itself changed,
+   * and its evaluation when a decision gave it one. */
   private addVote(unitId: string, old: Vote | undefined, vote: Vote): void {
-    const change = voteChange(unitId, old, vote);
-    if (change === 'write') this.votes.push(voteRow(unitId, vote));
-    else if (change === 'evaluated')
+    // libs/voting never mutates: an object it passed through unchanged is the loaded one.
+    if (old === vote) return;
+    const row = voteRow(unitId, vote);
+    if (old === undefined || !same(voteRow(unitId, old), row)) this.votes.push(row);
+    const evaluated = vote.evaluatedInRound;
+    if (evaluated !== null && evaluated !== (old?.evaluatedInRound ?? null))
       this.evaluations.push({
         translation_id: vote.candidateId,
         voter_id: vote.voterId,
-        round_id: vote.evaluatedInRound,
+        round_id: evaluated,
       });
   }
 
@@ -354,25 +339,30 @@ export const WRITES: readonly { rows: keyof Omit<ChangeRows, 'add'>; sql: string
   },
   {
     rows: 'votes',
-    sql: `INSERT INTO vote (translation_id, unit_id, voter_id, value, weight, cast_at, evaluated_in_round)
-     SELECT x.translation_id, x.unit_id, x.voter_id, x.value, x.weight, ${at('cast_at')}, x.evaluated_in_round
+    sql: `INSERT INTO vote (translation_id, unit_id, voter_id, value, weight, cast_at)
+     SELECT x.translation_id, x.unit_id, x.voter_id, x.value, x.weight, ${at('cast_at')}
        FROM json_to_recordset($1::json) AS x(translation_id uuid, unit_id uuid, voter_id uuid,
-       value int, weight float8, cast_at float8, evaluated_in_round uuid)
+       value int, weight float8, cast_at float8)
      ON CONFLICT (translation_id, voter_id) DO UPDATE
-       SET value = EXCLUDED.value, weight = EXCLUDED.weight, cast_at = EXCLUDED.cast_at,
-           evaluated_in_round = EXCLUDED.evaluated_in_round`,
+       SET value = EXCLUDED.value, weight = EXCLUDED.weight, cast_at = EXCLUDED.cast_at`,
   },
   {
-    // A plain update of the one column, which fires no trigger: the upsert above re-checked the
-    // unique index and ran the closing trigger's lookup for every stamped vote.
+    // Insert-only, after the votes they evaluate: the first evaluation of a vote stands (C3), so
+    // replaying a close inserts nothing. A stamp on the vote row rewrote the row and its four
+    // index entries per vote, the close's costliest statement (issue 15, eighth pass).
     rows: 'evaluations',
-    sql: `UPDATE vote v SET evaluated_in_round = x.round_id
+    sql: `INSERT INTO vote_evaluation (translation_id, voter_id, round_id)
+     SELECT x.translation_id, x.voter_id, x.round_id
        FROM json_to_recordset($1::json) AS x(translation_id uuid, voter_id uuid, round_id uuid)
-      WHERE v.translation_id = x.translation_id AND v.voter_id = x.voter_id`,
+     ON CONFLICT (translation_id, voter_id) DO NOTHING`,
   },
   {
     rows: 'deletedVotes',
-    sql: `DELETE FROM vote v USING json_to_recordset($1::json) AS x(translation_id uuid, voter_id uuid)
+    // A retracted vote takes its evaluation along: cast again, it is a new vote (C3).
+    sql: `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(translation_id uuid, voter_id uuid)),
+       evaluations AS (DELETE FROM vote_evaluation e USING x
+         WHERE e.translation_id = x.translation_id AND e.voter_id = x.voter_id)
+     DELETE FROM vote v USING x
       WHERE v.translation_id = x.translation_id AND v.voter_id = x.voter_id`,
   },
   {

@@ -48,8 +48,4 @@ export class VoteEntity {
 
   @Column({ name: 'cast_at', type: 'timestamptz' })
   castAt!: Date;
-
-  /** The DECIDED round that evaluated this vote for reputation (at most once). */
-  @Column({ name: 'evaluated_in_round', type: 'uuid', nullable: true })
-  evaluatedInRound!: string | null;
 }

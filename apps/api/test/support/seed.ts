@@ -200,16 +200,15 @@ export async function seedVote(
   },
 ): Promise<void> {
   await ds.query(
-    `INSERT INTO vote (translation_id, unit_id, voter_id, value, weight, cast_at, evaluated_in_round)
-     SELECT $1, t.unit_id, $2, $3, $4, now(), $5 FROM translation t WHERE t.id = $1`,
-    [
-      options.translationId,
-      options.voterId,
-      options.value,
-      options.weight ?? 1,
-      options.evaluatedInRound ?? null,
-    ],
+    `INSERT INTO vote (translation_id, unit_id, voter_id, value, weight, cast_at)
+     SELECT $1, t.unit_id, $2, $3, $4, now() FROM translation t WHERE t.id = $1`,
+    [options.translationId, options.voterId, options.value, options.weight ?? 1],
   );
+  if (options.evaluatedInRound !== undefined)
+    await ds.query(
+      'INSERT INTO vote_evaluation (translation_id, voter_id, round_id) VALUES ($1, $2, $3)',
+      [options.translationId, options.voterId, options.evaluatedInRound],
+    );
 }
 
 /** A round of a unit, made its current round; a DECIDED round also publishes its winner. */

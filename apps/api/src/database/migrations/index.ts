@@ -24,6 +24,7 @@ import { ModerationNotifications1795634100000 } from './1795634100000-Moderation
 import { Glossary1795635000000 } from './1795635000000-Glossary';
 import { Screenshots1795637000000 } from './1795637000000-Screenshots';
 import { CloseUpdatesHot1795638000000 } from './1795638000000-CloseUpdatesHot';
+import { VoteEvaluation1795639000000 } from './1795639000000-VoteEvaluation';
 
 /** Every migration in timestamp order (TypeORM sorts by timestamp too). Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   Glossary1795635000000,
   Screenshots1795637000000,
   CloseUpdatesHot1795638000000,
+  VoteEvaluation1795639000000,
 ];
