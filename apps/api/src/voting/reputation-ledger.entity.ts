@@ -5,7 +5,9 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 't
  * no-op, so applying a decision twice changes nothing (DOMAIN C3).
  */
 @Entity({ name: 'reputation_ledger' })
-@Index(['userId', 'locale'])
+// A voter's reputation sum, index-only: (user_id, locale, kind) INCLUDE (agree, disagree), which
+// the decorator cannot express (migration LedgerVoterSumIndex).
+@Index('IDX_reputation_ledger_voter_sum', { synchronize: false })
 @Check('CHK_reputation_ledger_kind', `"kind" IN ('voter', 'translator')`)
 export class ReputationLedgerEntity {
   @PrimaryColumn({ name: 'round_id', type: 'uuid' })

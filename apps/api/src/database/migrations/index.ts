@@ -25,6 +25,7 @@ import { Glossary1795635000000 } from './1795635000000-Glossary';
 import { Screenshots1795637000000 } from './1795637000000-Screenshots';
 import { CloseUpdatesHot1795638000000 } from './1795638000000-CloseUpdatesHot';
 import { VoteEvaluation1795639000000 } from './1795639000000-VoteEvaluation';
+import { LedgerVoterSumIndex1795640000000 } from './1795640000000-LedgerVoterSumIndex';
 
 /** Every migration in timestamp order (TypeORM sorts by timestamp too). Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   Screenshots1795637000000,
   CloseUpdatesHot1795638000000,
   VoteEvaluation1795639000000,
+  LedgerVoterSumIndex1795640000000,
 ];
