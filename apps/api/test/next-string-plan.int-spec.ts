@@ -4,15 +4,8 @@ import { claimStatement } from '../src/translation/string-claim.sql';
 import { seedCollectingRounds } from './support/bulk-rounds';
 import { FAST_VOTING } from './support/catalogue-fixture';
 import { seedProject, seedUser } from './support/seed';
+import { type PlanNode, nodesOf } from './support/query-plan';
 import { resetDatabase, startApi, type RunningApi } from './support/test-app';
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  'Rows Removed by Filter'?: number;
-  Plans?: PlanNode[];
-}
 
 /** An untyped SQL literal of a claim parameter (the prepared statement gives it its type). */
 function literal(value: unknown): string {
@@ -25,11 +18,6 @@ function literal(value: unknown): string {
         ? `{${value.map(String).join(',')}}`
         : String(value);
   return `'${text.replace(/'/g, "''")}'`;
-}
-
-function* nodesOf(node: PlanNode): Generator<PlanNode> {
-  yield node;
-  for (const child of node.Plans ?? []) yield* nodesOf(child);
 }
 
 /**

@@ -1,17 +1,6 @@
 import { DataSource } from 'typeorm';
+import { type PlanNode, nodesOf } from './support/query-plan';
 import { resetDatabase, startApi, type RunningApi } from './support/test-app';
-
-interface PlanNode {
-  'Node Type': string;
-  'Index Name'?: string;
-  'Heap Fetches'?: number;
-  Plans?: PlanNode[];
-}
-
-function* nodesOf(node: PlanNode): Generator<PlanNode> {
-  yield node;
-  for (const child of node.Plans ?? []) yield* nodesOf(child);
-}
 
 /**
  * Every vote reads the voter's reputation in its locale as the sum of their ledger rows (the vote

@@ -233,8 +233,10 @@ export class ChangeRows {
     }
   }
 
-  /** A vote of `after` against the loaded one (if any): its row when the vote itself changed,
-   * and its evaluation when a decision gave it one. */
+  /**
+   * A vote of `after` against the loaded one (if any): its row when the vote itself changed, and
+   * its evaluation when a decision gave it one.
+   */
   private addVote(unitId: string, old: Vote | undefined, vote: Vote): void {
     // libs/voting never mutates: an object it passed through unchanged is the loaded one.
     if (old === vote) return;
