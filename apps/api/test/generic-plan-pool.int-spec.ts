@@ -1,12 +1,14 @@
 import { DataSource } from 'typeorm';
 import { GENERIC_PLAN_POOL_SIZE, GenericPlanPool } from '../src/database/generic-plan-pool';
 import { preparedQuery } from '../src/database/prepared-query';
+import { VOTE_BATCHES_IN_FLIGHT, VotePool } from '../src/voting/vote-pool';
 import { testConfig } from './support/test-app';
 import { ADMIN_DATABASE_URL } from './support/test-env';
 
 /**
  * GenericPlanPool (nextString's claim): its sessions force generic plans, the main pool's do not,
- * and a failed statement leaves its connection usable.
+ * and a failed statement leaves its connection usable. VotePool (the one-statement vote): its
+ * sessions also plan joins in the written order.
  */
 describe('GenericPlanPool', () => {
   const config = { ...testConfig(), databaseUrl: ADMIN_DATABASE_URL };
@@ -43,5 +45,25 @@ describe('GenericPlanPool', () => {
       ),
     );
     expect(after).toEqual(Array.from({ length: GENERIC_PLAN_POOL_SIZE }, () => [{ x: 1 }]));
+  });
+});
+
+describe('VotePool', () => {
+  const pool = new VotePool({ ...testConfig(), databaseUrl: ADMIN_DATABASE_URL });
+  const SETTINGS = `SELECT current_setting('plan_cache_mode') AS mode,
+    current_setting('join_collapse_limit') AS joins, current_setting('from_collapse_limit') AS froms,
+    current_setting('application_name') AS name, $1::int AS n`;
+
+  afterAll(() => pool.onApplicationShutdown());
+
+  it('runs every statement with generic plans and joins in the written order', async () => {
+    const rows = await Promise.all(
+      Array.from({ length: VOTE_BATCHES_IN_FLIGHT * 3 }, (_, i) => pool.query(SETTINGS, [i])),
+    );
+    rows.forEach((r, i) =>
+      expect(r).toEqual([
+        { mode: 'force_generic_plan', joins: '1', froms: '1', name: 'chorus-votes', n: i },
+      ]),
+    );
   });
 });

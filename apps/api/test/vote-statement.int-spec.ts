@@ -190,6 +190,8 @@ describe('a vote as one guarded statement (issue 15)', () => {
     const now = Date.now();
     for (const voterId of voters)
       await statement.cast({ voterId, candidateId: unit!.id, value: 1, now });
+    // The voters are answered at the commit; the tick job follows it.
+    await statement.settled();
     const at = (Math.floor(now / EARLY_TICK_MS) + 1) * EARLY_TICK_MS;
     const queue = api.app.get<Queue>(getQueueToken(VOTING_QUEUE));
     const job = await queue.getJob(`tick_${unit!.round_id}_early_${at}`);

@@ -1,9 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Pool, type QueryResultRow } from 'pg';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
-import { statementName } from './prepared-query';
-import { SESSION_OPTIONS } from './data-source-options';
+import { PlannedPool } from './planned-pool';
 
 /** Connections of this pool: a claim is one short statement, so a few serve hundreds of callers. */
 export const GENERIC_PLAN_POOL_SIZE = 3;
@@ -20,31 +18,16 @@ export const GENERIC_PLAN_POOL_SIZE = 3;
  * where Postgres chooses per call.
  */
 @Injectable()
-export class GenericPlanPool implements OnApplicationShutdown {
-  private readonly pool: Pool;
-
+export class GenericPlanPool extends PlannedPool implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.pool = new Pool({
-      connectionString: config.databaseUrl,
-      max: GENERIC_PLAN_POOL_SIZE,
-      application_name: 'chorus-generic-plans',
-      options: `${SESSION_OPTIONS} -c plan_cache_mode=force_generic_plan`,
+    super(config.databaseUrl, {
+      applicationName: 'chorus-generic-plans',
+      size: GENERIC_PLAN_POOL_SIZE,
+      settings: { plan_cache_mode: 'force_generic_plan' },
     });
-    // An idle connection that drops (a Postgres restart) must not crash the process.
-    this.pool.on('error', () => undefined);
   }
 
-  /** Runs `text` as a named prepared statement on one of this pool's connections. */
-  async query<T>(text: string, values: readonly unknown[]): Promise<T[]> {
-    const result = await this.pool.query<QueryResultRow>({
-      name: statementName(text),
-      text,
-      values: [...values],
-    });
-    return result.rows as T[];
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.pool.end();
+  onApplicationShutdown(): Promise<void> {
+    return this.end();
   }
 }

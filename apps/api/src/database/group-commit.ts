@@ -9,9 +9,10 @@ export interface GroupCommitOptions<I> {
 }
 
 /**
- * What follows a batch's commit (notifications, follow-up jobs): it runs after the batch's slot is
- * free again, so the next batch's statement does not wait on it, and before the batch's callers are
- * answered. It must not throw (it runs after the commit, so there is nothing to undo).
+ * What follows a batch's commit (notifications, follow-up jobs): it runs after the batch's callers
+ * are answered and its slot is free again, so neither a caller nor the next batch's statement waits
+ * on it. A failure is reported as a warning (it runs after the commit, so there is nothing to undo);
+ * `idle()` waits for the runs under way (shutdown, tests).
  */
 export type AfterCommit<I, O> = (items: readonly I[], results: readonly O[]) => Promise<void>;
 
@@ -27,12 +28,14 @@ interface Pending<I, O> {
  * and leave together, up to `maxBatch`, as soon as a slot frees. There is no timer: batches grow
  * only as far as the load makes requests overlap. `run` answers one result per item, in order; when
  * it throws for a batch of several (a statement that throws commits nothing), each item is run again
- * alone, so one bad item fails only its own caller. `afterCommit` runs outside the slot (see
- * AfterCommit): a slot is held only while a statement runs.
+ * alone, so one bad item fails only its own caller. Callers are answered at the commit;
+ * `afterCommit` runs after that, outside the slot (see AfterCommit): a slot is held only while a
+ * statement runs, and a caller waits for nothing but its statement.
  */
 export class GroupCommit<I, O> {
   private readonly queue: Pending<I, O>[] = [];
   private inFlight = 0;
+  private readonly following = new Set<Promise<void>>();
 
   constructor(
     private readonly run: (batch: readonly I[]) => Promise<readonly O[]>,
@@ -50,6 +53,11 @@ export class GroupCommit<I, O> {
   /** Items waiting for a slot (for tests and metrics). */
   get waiting(): number {
     return this.queue.length;
+  }
+
+  /** Resolves once no afterCommit is running (those started meanwhile included). */
+  async idle(): Promise<void> {
+    while (this.following.size > 0) await Promise.allSettled([...this.following]);
   }
 
   private pump(): void {
@@ -97,7 +105,7 @@ export class GroupCommit<I, O> {
       for (const p of batch) p.reject(error);
       return;
     }
-    void this.answer(batch, results);
+    this.answer(batch, results);
   }
 
   /** After a failed batch (nothing of it committed), each item alone, one after another in this slot. */
@@ -105,25 +113,30 @@ export class GroupCommit<I, O> {
     for (const p of batch) {
       try {
         const results = await this.run([p.item]);
-        void this.answer([p], results);
+        this.answer([p], results);
       } catch (error) {
         p.reject(error);
       }
     }
   }
 
-  /** Runs afterCommit (the slot is already free or about to be), then answers the callers. */
-  private async answer(batch: readonly Pending<I, O>[], results: readonly O[]): Promise<void> {
+  /** Answers the callers, then runs afterCommit (the slot is already free or about to be). */
+  private answer(batch: readonly Pending<I, O>[], results: readonly O[]): void {
+    batch.forEach((p, i) => p.resolve(results[i] as O));
+    const following = this.follow(
+      batch.map((p) => p.item),
+      results,
+    );
+    this.following.add(following);
+    void following.finally(() => this.following.delete(following));
+  }
+
+  private async follow(items: readonly I[], results: readonly O[]): Promise<void> {
     try {
-      await this.afterCommit(
-        batch.map((p) => p.item),
-        results,
-      );
+      await this.afterCommit(items, results);
     } catch (error) {
-      // The batch is committed whatever happens here: say so, and answer the callers.
+      // The batch is committed and answered whatever happens here: say so.
       process.emitWarning(`group commit: afterCommit failed: ${String(error)}`);
-    } finally {
-      batch.forEach((p, i) => p.resolve(results[i] as O));
     }
   }
 }

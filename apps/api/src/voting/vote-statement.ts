@@ -1,11 +1,11 @@
 import { RATE_WINDOW_MS } from '@chorus/voting';
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { preparedQuery } from '../database/prepared-query';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { PlannedPool } from '../database/planned-pool';
 import { PERMISSIONS, type MembershipGrant, type Permission } from '../identity/permissions';
 import { GroupCommit } from '../database/group-commit';
 import { LIVE_EVENTS, type LiveEvent, type LiveEvents } from './live-events';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
+import { VOTE_BATCHES_IN_FLIGHT, VotePool } from './vote-pool';
 
 /** What a vote written by the one statement tells the caller (nothing is reloaded after it). */
 export interface StatementVote {
@@ -162,12 +162,12 @@ export interface VoteInput {
  * new to the permission table's rules.
  */
 export async function castInOneStatement(
-  target: DataSource | EntityManager,
+  pool: PlannedPool,
   votes: readonly VoteInput[],
 ): Promise<(StatementVote | null)[]> {
   if (new Set(votes.map((v) => v.voterId)).size !== votes.length)
     throw new Error('castInOneStatement: a batch holds each voter at most once');
-  const rows = await preparedQuery<Row>(target, CAST_SQL, [
+  const rows = await pool.query<Row>(CAST_SQL, [
     votes.map((v) => v.candidateId),
     votes.map((v) => v.voterId),
     votes.map((v) => v.value),
@@ -205,30 +205,28 @@ SELECT ${weightSql('$6')} AS weight
 
 /** Most votes in one statement: a batch's rows and audit rows stay a few kilobytes. */
 export const VOTE_BATCH_MAX = 64;
-/**
- * Vote statements running at once: enough to keep Postgres busy on a few cores while the next batch
- * gathers, few enough to leave the pool's other connections to the rest of the API.
- */
-export const VOTE_BATCHES_IN_FLIGHT = 3;
 
 /**
  * The one-statement vote, group-committed (concurrent votes share a statement, see GroupCommit),
  * and what follows its commit: one live message with the batch's `stringUpdated` events, and in a
  * round past minDuration one debounced tick job, which runs libs/voting's early-decision check
- * under the unit's lock (the request no longer evaluates the round). Failures after commit are
- * logged; the vote stands.
+ * under the unit's lock (the request no longer evaluates the round). Voters are answered at the
+ * commit and these follow (two Redis calls the answer no longer waits for: W2's open-loop tail);
+ * failures after commit are logged, the vote stands. A process that dies between the two loses at
+ * most a live message (clients refetch on reconnect) and an early tick (the round still closes at
+ * its deadline), as it could before; a graceful shutdown waits for them (onModuleDestroy).
  */
 @Injectable()
-export class VoteStatement {
+export class VoteStatement implements OnModuleDestroy {
   private readonly logger = new Logger('Voting');
   private readonly group = new GroupCommit<VoteInput, StatementVote | null>(
-    (votes) => castInOneStatement(this.dataSource, votes),
+    (votes) => castInOneStatement(this.pool, votes),
     { maxBatch: VOTE_BATCH_MAX, maxInFlight: VOTE_BATCHES_IN_FLIGHT, key: (vote) => vote.voterId },
     (votes, casts) => this.afterCommit(votes, casts),
   );
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly pool: VotePool,
     private readonly scheduler: RoundSchedulerProducer,
     @Inject(LIVE_EVENTS) private readonly live: LiveEvents,
   ) {}
@@ -237,7 +235,16 @@ export class VoteStatement {
     return this.group.submit(vote);
   }
 
-  /** Runs once the batch's slot is free: the next statement does not wait for Redis. */
+  /** Resolves once the live messages and tick jobs of the votes answered so far are sent. */
+  settled(): Promise<void> {
+    return this.group.idle();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.settled();
+  }
+
+  /** Runs once the batch is answered and its slot free: neither voters nor the next statement wait for Redis. */
   private async afterCommit(
     votes: readonly VoteInput[],
     casts: readonly (StatementVote | null)[],

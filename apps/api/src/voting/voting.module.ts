@@ -20,6 +20,7 @@ import { NeedsDecisionQueryService } from './needs-decision-query.service';
 import { NeedsDecisionResolver } from './needs-decision.resolver';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
 import { UnitStateRepository } from './unit-state.repository';
+import { VotePool } from './vote-pool';
 import { VoteStatement } from './vote-statement';
 import { VotingQueryService } from './voting-query.service';
 import { VotingResolver } from './voting.resolver';
@@ -40,6 +41,7 @@ import { BUNDLE_REBUILD, VotingService } from './voting.service';
   providers: [
     UnitStateRepository,
     VoteStatement,
+    VotePool,
     RoundSchedulerProducer,
     CommunityService,
     NeedsDecisionNotifier,
