@@ -11,7 +11,7 @@ export interface GroupCommitOptions<I> {
 /**
  * What follows a batch's commit (notifications, follow-up jobs): it runs after the batch's callers
  * are answered and its slot is free again, so neither a caller nor the next batch's statement waits
- * on it. A failure is reported as a warning (it runs after the commit, so there is nothing to undo);
+ * on it. A failure is reported as a warning (it runs after the commit: there is nothing to undo);
  * `idle()` waits for the runs under way (shutdown, tests).
  */
 export type AfterCommit<I, O> = (items: readonly I[], results: readonly O[]) => Promise<void>;

@@ -14,7 +14,8 @@ export interface PlannedPoolOptions {
  * A small pool apart from the main one, for hot statements that need their own planner settings
  * (GenericPlanPool, VotePool). The settings travel as startup options, so they hold on every
  * connection without a round trip; each statement is prepared once per connection. Connections open
- * on first use. Through a pooler, only a session-mode one passes startup options on (docs/scaling.md).
+ * on first use. Through a pooler, only a session-mode one passes startup options on
+ * (docs/scaling.md).
  */
 export class PlannedPool {
   private readonly pool: Pool;

@@ -25,9 +25,10 @@ export const VOTE_PLANNER_SETTINGS = {
  * statement joins a dozen relations; searching their orders took the planner 10–13 ms (2 ms in the
  * written order), and every ANALYZE of a table the statement reads (autovacuum does it often for
  * `vote` and `event`, which votes grow) drops the prepared plan on each connection holding it. On
- * the main pool that meant, in W2, 144 plannings of ~18 ms among 5,461 statements: each delayed its
- * batch and the votes queued behind it, the open-loop p99. Here a replan costs ~2 ms and happens on
- * at most VOTE_BATCHES_IN_FLIGHT connections.
+ * the main pool that meant, in W2, 144 plannings of ~18 ms among 5,461 statements, each delaying
+ * its batch and the votes queued behind it. Here a replan costs ~2 ms (59 of them in the same run)
+ * and happens on at most VOTE_BATCHES_IN_FLIGHT connections. Being apart, the votes waiting on a
+ * unit a close holds (FOR KEY SHARE) never hold connections the rest of the API needs.
  */
 @Injectable()
 export class VotePool extends PlannedPool implements OnApplicationShutdown {

@@ -211,8 +211,8 @@ export const VOTE_BATCH_MAX = 64;
  * and what follows its commit: one live message with the batch's `stringUpdated` events, and in a
  * round past minDuration one debounced tick job, which runs libs/voting's early-decision check
  * under the unit's lock (the request no longer evaluates the round). Voters are answered at the
- * commit and these follow (two Redis calls the answer no longer waits for: W2's open-loop tail);
- * failures after commit are logged, the vote stands. A process that dies between the two loses at
+ * commit and these follow (two Redis calls off the answer's path); failures after commit are
+ * logged, the vote stands. A process that dies between the two loses at
  * most a live message (clients refetch on reconnect) and an early tick (the round still closes at
  * its deadline), as it could before; a graceful shutdown waits for them (onModuleDestroy).
  */
@@ -244,7 +244,7 @@ export class VoteStatement implements OnModuleDestroy {
     return this.settled();
   }
 
-  /** Runs once the batch is answered and its slot free: neither voters nor the next statement wait for Redis. */
+  /** Runs once the batch is answered and its slot free: no voter, no statement waits for Redis. */
   private async afterCommit(
     votes: readonly VoteInput[],
     casts: readonly (StatementVote | null)[],
