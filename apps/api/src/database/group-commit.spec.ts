@@ -125,7 +125,7 @@ describe('GroupCommit', () => {
     expect(statements).toEqual([[1], [2]]);
     expect(after).toEqual([[1010]]);
     let idle = false;
-    const idled = group.idle().then(() => (idle = true));
+    const idled = group.idle().then((drained) => (idle = drained));
     statementGates.shift()?.();
     expect(await second).toBe(20);
     expect(after).toEqual([[1010], [2020]]);
@@ -136,6 +136,22 @@ describe('GroupCommit', () => {
     afterGates.shift()?.();
     await idled;
     expect(idle).toBe(true);
+  });
+
+  it('gives up waiting for an afterCommit that never ends after maxMs, and says so', async () => {
+    let release = (): void => undefined;
+    const group = new GroupCommit(
+      async (items: readonly Item[]) => items.map((i) => i.n),
+      { maxBatch: 10, maxInFlight: 1, key: (i) => i.voter },
+      () => new Promise<void>((resolve) => (release = resolve)),
+    );
+    await expect(group.submit(item('a', 1))).resolves.toBe(1);
+    // A store that never answers: a bounded wait ends, false; the unbounded one waits for it.
+    await expect(group.idle(1)).resolves.toBe(false);
+    const drained = group.idle();
+    release();
+    await expect(drained).resolves.toBe(true);
+    await expect(group.idle(1)).resolves.toBe(true);
   });
 
   it('answers the callers even when afterCommit throws, and reports it as a warning', async () => {

@@ -55,9 +55,24 @@ export class GroupCommit<I, O> {
     return this.queue.length;
   }
 
-  /** Resolves once no afterCommit is running (those started meanwhile included). */
-  async idle(): Promise<void> {
-    while (this.following.size > 0) await Promise.allSettled([...this.following]);
+  /**
+   * Resolves true once no afterCommit is running (those started meanwhile included), or false
+   * after `maxMs` if some still run (a store that never answers must not hold a shutdown).
+   */
+  async idle(maxMs = Infinity): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const givenUp = new Promise<false>((resolve) => {
+      if (Number.isFinite(maxMs)) timer = setTimeout(() => resolve(false), maxMs);
+    });
+    const drained = (async (): Promise<true> => {
+      while (this.following.size > 0) await Promise.allSettled([...this.following]);
+      return true;
+    })();
+    try {
+      return await Promise.race([drained, givenUp]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private pump(): void {

@@ -206,6 +206,9 @@ SELECT ${weightSql('$6')} AS weight
 /** Most votes in one statement: a batch's rows and audit rows stay a few kilobytes. */
 export const VOTE_BATCH_MAX = 64;
 
+/** How long a graceful shutdown waits for the live messages and tick jobs of answered votes. */
+const SHUTDOWN_SETTLE_MS = 5_000;
+
 /**
  * The one-statement vote, group-committed (concurrent votes share a statement, see GroupCommit),
  * and what follows its commit: one live message with the batch's `stringUpdated` events, and in a
@@ -236,12 +239,14 @@ export class VoteStatement implements OnModuleDestroy {
   }
 
   /** Resolves once the live messages and tick jobs of the votes answered so far are sent. */
-  settled(): Promise<void> {
-    return this.group.idle();
+  async settled(): Promise<void> {
+    await this.group.idle();
   }
 
-  onModuleDestroy(): Promise<void> {
-    return this.settled();
+  /** A graceful shutdown sends what follows the votes already answered, waiting a bounded time. */
+  async onModuleDestroy(): Promise<void> {
+    if (!(await this.group.idle(SHUTDOWN_SETTLE_MS)))
+      this.logger.warn(`after-commit steps still running after ${SHUTDOWN_SETTLE_MS} ms: not sent`);
   }
 
   /** Runs once the batch is answered and its slot free: no voter, no statement waits for Redis. */
