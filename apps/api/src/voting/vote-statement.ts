@@ -217,7 +217,7 @@ const SHUTDOWN_SETTLE_MS = 5_000;
  * commit and these follow (two Redis calls off the answer's path); failures after commit are
  * logged, the vote stands. A process that dies between the two loses at
  * most a live message (clients refetch on reconnect) and an early tick (the round still closes at
- * its deadline), as it could before; a graceful shutdown waits for them (onModuleDestroy).
+ * its deadline), as it could before; a graceful shutdown waits up to 5 s for them.
  */
 @Injectable()
 export class VoteStatement implements OnModuleDestroy {
