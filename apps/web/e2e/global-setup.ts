@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { type Started, freePort, run, start, stop, waitForHttp } from './support/processes';
 
@@ -11,6 +12,26 @@ const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 /** scripts/test.mjs says `postgres` when no Redis answers: BullMQ then runs on Postgres. */
 const QUEUE_BACKEND =
   process.env['CHORUS_TEST_QUEUE_BACKEND'] === 'postgres' ? 'postgres' : 'redis';
+
+/** One server-side pass that deletes the keys matching ARGV[1] (the run's queue prefix). */
+const DELETE_MATCHING = `local cursor = '0'
+repeat
+  local page = redis.call('SCAN', cursor, 'MATCH', ARGV[1], 'COUNT', 1000)
+  cursor = page[1]
+  for _, key in ipairs(page[2]) do redis.call('DEL', key) end
+until cursor == '0'`;
+
+/** Deletes the run's Redis keys (queues, rate limits) once its API and worker have stopped. */
+async function deleteRunKeys(prefix: string): Promise<void> {
+  if (QUEUE_BACKEND !== 'redis') return;
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    await redis.eval(DELETE_MATCHING, 0, `${prefix}:*`);
+  } finally {
+    redis.disconnect();
+  }
+}
 
 function databaseUrlFor(adminUrl: string, database: string): string {
   const url = new URL(adminUrl);
@@ -63,6 +84,7 @@ export default async function globalSetup(): Promise<void> {
   const teardown = async () => {
     for (const child of children.reverse()) await stop(child);
     await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+    await deleteRunKeys(database).catch(() => undefined);
     rmSync(webDist, { recursive: true, force: true });
   };
   try {

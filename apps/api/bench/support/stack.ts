@@ -5,11 +5,11 @@ import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { runMigrations } from '../../src/database/run-migrations';
+import { deleteRedisKeys } from '../../test/support/redis-keys';
 import { WORKER_NODE_FLAGS } from '../../src/launcher/node-flags';
 import { type MaintenanceLoop, startMaintenance } from './autovacuum';
 
@@ -87,19 +87,8 @@ export async function createBenchDatabase(env: BenchEnv): Promise<BenchDatabase>
   };
 }
 
-export async function flushRedisPrefix(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+export function flushRedisPrefix(redisUrl: string, prefix: string): Promise<void> {
+  return deleteRedisKeys(redisUrl, `${prefix}:*`);
 }
 
 function newestMtime(dir: string): number {

@@ -1,7 +1,6 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Redis } from 'ioredis';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { ApiModule } from '../../src/app/api.module';
@@ -10,6 +9,7 @@ import { WorkerModule } from '../../src/app/worker.module';
 import { type AppConfig, parseEnv } from '../../src/config/env.schema';
 import { prepareQueueBackend } from '../../src/queue/queue-connection';
 import { TEST_REDIS_URL, testDatabaseUrl, testQueueBackend } from './test-env';
+import { deleteRedisKeys } from './redis-keys';
 
 /** Set CHORUS_TEST_LOGS=1 to see the server's errors and warnings while debugging a test. */
 const TEST_LOGGER: false | ('error' | 'warn')[] =
@@ -92,11 +92,5 @@ export async function resetDatabase(app: INestApplication): Promise<void> {
 /** Deletes this run's BullMQ keys from Redis. */
 export async function flushQueueKeys(config: AppConfig): Promise<void> {
   if (config.queue.backend !== 'redis') return;
-  const redis = new Redis(config.queue.redisUrl);
-  try {
-    const keys = await redis.keys(`${config.queuePrefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
+  await deleteRedisKeys(config.queue.redisUrl, `${config.queuePrefix}:*`);
 }
