@@ -391,6 +391,34 @@ describe('a vote as one guarded statement (issue 15)', () => {
     expect(await evaluation()).toBeNull();
   });
 
+  it("a vote deleted any other way takes its evaluation too: directly, or by its candidate's cascade", async () => {
+    const voters = await users(db, 'follows', 2);
+    const [direct, cascaded] = await units(2, voters);
+    const evaluated = async (candidateIds: string[]) =>
+      (
+        await db.query<{ n: number }[]>(
+          'SELECT count(*)::int AS n FROM vote_evaluation WHERE translation_id = ANY($1::uuid[])',
+          [candidateIds],
+        )
+      )[0]!.n;
+    for (const unit of [direct!, cascaded!])
+      for (const voter of voters)
+        await db.query(
+          'INSERT INTO vote_evaluation (translation_id, voter_id, round_id) VALUES ($1, $2, $3)',
+          [unit.id, voter, unit.round_id],
+        );
+    expect(await evaluated([direct!.id, cascaded!.id])).toBe(4);
+    await db.query('DELETE FROM vote WHERE translation_id = $1 AND voter_id = $2', [
+      direct!.id,
+      voters[0],
+    ]);
+    expect(await evaluated([direct!.id])).toBe(1);
+    // The candidate's removal cascades to its votes (as a deleted string's does): none is left.
+    await db.query('DELETE FROM translation WHERE id = $1', [cascaded!.id]);
+    expect(await evaluated([cascaded!.id])).toBe(0);
+    expect(await evaluated([direct!.id])).toBe(1);
+  });
+
   it('refuses any vote written while its round is CLOSING, but lets a decision stamp votes as evaluated', async () => {
     const [voter] = await users(db, 'closing', 1);
     const [unit] = await units(1, [voter!]);

@@ -360,11 +360,9 @@ export const WRITES: readonly { rows: keyof Omit<ChangeRows, 'add'>; sql: string
   },
   {
     rows: 'deletedVotes',
-    // A retracted vote takes its evaluation along: cast again, it is a new vote (C3).
-    sql: `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(translation_id uuid, voter_id uuid)),
-       evaluations AS (DELETE FROM vote_evaluation e USING x
-         WHERE e.translation_id = x.translation_id AND e.voter_id = x.voter_id)
-     DELETE FROM vote v USING x
+    // A retracted vote takes its evaluation along (trigger vote_evaluation_follows_vote): cast
+    // again, it is a new vote (C3).
+    sql: `DELETE FROM vote v USING json_to_recordset($1::json) AS x(translation_id uuid, voter_id uuid)
       WHERE v.translation_id = x.translation_id AND v.voter_id = x.voter_id`,
   },
   {

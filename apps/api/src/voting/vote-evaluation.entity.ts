@@ -6,7 +6,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * inserts one narrow row per counted vote, where stamping the vote row rewrote it (a new version
  * of the biggest table's row and an entry in each of its four indexes, then a dead tuple to
  * vacuum). Written only by a close batch (`ON CONFLICT DO NOTHING`: the first evaluation stands),
- * deleted with its vote when a vote is retracted; read into the vote's `evaluatedInRound`.
+ * deleted with its vote however the vote goes (trigger vote_evaluation_follows_vote); read into
+ * the vote's `evaluatedInRound`.
  */
 @Entity({ name: 'vote_evaluation' })
 export class VoteEvaluationEntity {

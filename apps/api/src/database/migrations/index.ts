@@ -26,6 +26,7 @@ import { Screenshots1795637000000 } from './1795637000000-Screenshots';
 import { CloseUpdatesHot1795638000000 } from './1795638000000-CloseUpdatesHot';
 import { VoteEvaluation1795639000000 } from './1795639000000-VoteEvaluation';
 import { LedgerVoterSumIndex1795640000000 } from './1795640000000-LedgerVoterSumIndex';
+import { VoteEvaluationFollowsVote1795641000000 } from './1795641000000-VoteEvaluationFollowsVote';
 
 /** Every migration in timestamp order (TypeORM sorts by timestamp too). Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   CloseUpdatesHot1795638000000,
   VoteEvaluation1795639000000,
   LedgerVoterSumIndex1795640000000,
+  VoteEvaluationFollowsVote1795641000000,
 ];
