@@ -103,9 +103,11 @@ export class LocaleService {
     );
     const byId = new Map(counts.map((c) => [c.namespace_id, Number(c.n)]));
     // The glossary's reserved namespace is not a catalogue file.
-    return namespaces.filter((n) => n.name !== GLOSSARY_NAMESPACE).map((namespace) => ({
-      namespace,
-      stringCount: byId.get(namespace.id) ?? 0,
-    }));
+    return namespaces
+      .filter((n) => n.name !== GLOSSARY_NAMESPACE)
+      .map((namespace) => ({
+        namespace,
+        stringCount: byId.get(namespace.id) ?? 0,
+      }));
   }
 }

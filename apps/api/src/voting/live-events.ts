@@ -35,10 +35,7 @@ export interface NotificationAddedEvent {
 }
 
 export type LiveEvent =
-  | RoundDecidedEvent
-  | StringUpdatedEvent
-  | RoundNeedsDecisionEvent
-  | NotificationAddedEvent;
+  RoundDecidedEvent | StringUpdatedEvent | RoundNeedsDecisionEvent | NotificationAddedEvent;
 
 export const LIVE_EVENTS = Symbol('LIVE_EVENTS');
 

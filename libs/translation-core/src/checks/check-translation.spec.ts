@@ -149,7 +149,10 @@ describe('Trans tags and HTML safety (C5.3)', () => {
   });
 
   it('warns (does not refuse) a dropped attribute-free emphasis tag or line break', () => {
-    const dropped = check('Save <em>now</em> or <1>later</1>', 'Jetzt speichern oder <1>später</1>');
+    const dropped = check(
+      'Save <em>now</em> or <1>later</1>',
+      'Jetzt speichern oder <1>später</1>',
+    );
     expect(dropped.map((f) => [f.code, f.severity])).toEqual([['TAG_DROPPED', 'warning']]);
     expect(codes('One<br/>Two', 'Eins Zwei')).toEqual(['TAG_DROPPED']);
     // Indexed and named components carry links and behaviour: still an error.

@@ -20,7 +20,20 @@ const URL_ATTRIBUTES = new Set([
  * one of these, when the source writes it without attributes, loses only emphasis or a line break, so it is a
  * warning (DOMAIN A9). Indexed (`<0>`) and named components (`<link>`) carry links and behaviour: an error.
  */
-const BASIC_HTML = new Set(['b', 'br', 'em', 'i', 'p', 'strong', 'u', 's', 'small', 'mark', 'sub', 'sup']);
+const BASIC_HTML = new Set([
+  'b',
+  'br',
+  'em',
+  'i',
+  'p',
+  'strong',
+  'u',
+  's',
+  'small',
+  'mark',
+  'sub',
+  'sup',
+]);
 
 function counts(tags: readonly Tag[], kind: Tag['kind']): Map<string, number> {
   const m = new Map<string, number>();

@@ -144,10 +144,7 @@ export function completeForms(
     out.zero = zero;
   const dropped = PLURAL_CATEGORIES.filter(
     (c) =>
-      out[c] === undefined &&
-      !required.includes(c) &&
-      forms[c] !== undefined &&
-      forms[c] !== '',
+      out[c] === undefined && !required.includes(c) && forms[c] !== undefined && forms[c] !== '',
   );
   if (Object.keys(out).length === 0) return null;
   return { forms: out, missing, dropped };

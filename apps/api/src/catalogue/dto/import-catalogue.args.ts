@@ -1,13 +1,5 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import {
-  IsBoolean,
-  IsDefined,
-  IsIn,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-} from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ProjectArgs } from '../../identity/dto/api-token.args';
 import type { ImportJsonFormat } from '../import-result';
 import { JSON_FORMAT_ENUM } from './import.model';

@@ -6,7 +6,8 @@ export const JSON_FORMAT_ENUM: { readonly [K in ImportJsonFormat]: K } = { v3: '
 
 registerEnumType(JSON_FORMAT_ENUM, {
   name: 'JsonFormat',
-  description: 'i18next JSON version: v3 (`_plural`, `_0`…`_5` suffixes) or v4 (CLDR `_one`, `_other`, …)',
+  description:
+    'i18next JSON version: v3 (`_plural`, `_0`…`_5` suffixes) or v4 (CLDR `_one`, `_other`, …)',
 });
 
 @ObjectType('ImportWarning')
