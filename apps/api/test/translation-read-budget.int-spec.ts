@@ -13,10 +13,11 @@ function codesOf(answer: GraphqlResponse<unknown>): unknown[] {
 }
 
 /**
- * The public reads (strings, string, stringByKey, candidates, suggestions) share one budget per
- * minute (RATE_LIMIT_READS): per user when signed in, per IP when not.
+ * The public reads (strings, string, stringByKey, candidates, suggestions, and every other public
+ * query but `me` and `health`) share one budget per minute (RATE_LIMIT_READS): per user when
+ * signed in, per IP when not. public-queries-budgeted.spec.ts checks that each is decorated.
  */
-describe('public catalogue reads: the read budget (RATE_LIMIT_READS)', () => {
+describe('public reads: the read budget (RATE_LIMIT_READS)', () => {
   let api: RunningApi;
   let greeting: SeededString;
   const ask = { p: 'budgeted', l: 'de' };
@@ -52,6 +53,20 @@ describe('public catalogue reads: the read budget (RATE_LIMIT_READS)', () => {
     const volunteer = await signedInClient(api.baseUrl, 'volunteer-behind-the-same-nat');
     const page = await volunteer.client.ok<{ strings: { totalCount: number } }>(STRINGS, ask);
     expect(page.strings.totalCount).toBe(1);
+  });
+
+  it('counts the dashboard and project reads against the same budget', async () => {
+    const { client } = await signedInClient(api.baseUrl, 'dashboard-scraper');
+    await client.ok('query { localeStats(project: "budgeted") { locale } }');
+    await client.ok('query { leaderboard(project: "budgeted", locale: "de") { accepted } }');
+    await client.ok('query { locales(project: "budgeted") { code } }');
+    for (const query of [
+      'query { localeStats(project: "budgeted") { locale } }',
+      'query { project(slug: "budgeted") { slug } }',
+      'query { glossaryTerms(project: "budgeted") { id } }',
+    ]) {
+      expect(codesOf(await client.gql(query))).toEqual(['RATE_LIMITED']);
+    }
   });
 
   it('counts each aliased read in one request', async () => {

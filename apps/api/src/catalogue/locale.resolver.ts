@@ -1,6 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
 import { Public } from '../common/auth/public.decorator';
+import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 import type { Principal } from '../common/auth/request-context';
 import { ProjectArgs } from '../identity/dto/api-token.args';
 import { AddLocaleArgs } from './dto/locale.args';
@@ -14,6 +15,7 @@ export class LocaleResolver {
   constructor(private readonly localeService: LocaleService) {}
 
   @Public()
+  @RateLimited('reads')
   @Query(() => [LocaleModel], { description: 'Target locales of a project, by code.' })
   async locales(
     @Args() args: ProjectArgs,
@@ -25,6 +27,7 @@ export class LocaleResolver {
   }
 
   @Public()
+  @RateLimited('reads')
   @Query(() => [NamespaceModel], { description: 'Namespaces (catalogue files) of a project.' })
   async namespaces(
     @Args() args: ProjectArgs,

@@ -1,6 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
 import { Public } from '../common/auth/public.decorator';
+import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 import type { Principal } from '../common/auth/request-context';
 import { CreateProjectInput } from './dto/create-project.input';
 import { ProjectModel } from './dto/project.model';
@@ -13,6 +14,7 @@ export class ProjectResolver {
   constructor(private readonly projectService: ProjectService) {}
 
   @Public()
+  @RateLimited('reads')
   @Query(() => [ProjectModel], {
     description: 'Public projects and the private ones you belong to.',
   })
@@ -21,6 +23,7 @@ export class ProjectResolver {
   }
 
   @Public()
+  @RateLimited('reads')
   @Query(() => ProjectModel)
   async project(
     @Args('slug') slug: string,

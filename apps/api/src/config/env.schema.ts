@@ -51,6 +51,8 @@ export interface AppConfig {
   readonly roundCloseBatch: number;
   /** How often each project's votes are scanned for rings and bursts. */
   readonly abuseScanMs: number;
+  /** How long an API process reuses a project's `localeStats` and a locale's `leaderboard` (0: never). */
+  readonly statsCacheMs: number;
   readonly sessionTtlHours: number;
   readonly rateLimits: RateLimitPoints;
   readonly logFormat: LogFormat;
@@ -246,6 +248,7 @@ export function parseEnv(env: Env): AppConfig {
     roundSweepMs: integer(env, 'ROUND_SWEEP_MS', 30_000, 200, 3_600_000),
     roundCloseBatch: integer(env, 'ROUND_CLOSE_BATCH', 200, 0, 5_000),
     abuseScanMs: integer(env, 'ABUSE_SCAN_MS', 600_000, 1_000, 86_400_000),
+    statsCacheMs: integer(env, 'STATS_CACHE_MS', 10_000, 0, 3_600_000),
     sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
     rateLimits: rateLimits(env),
     logFormat: oneOf<LogFormat>(

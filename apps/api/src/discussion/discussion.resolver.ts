@@ -18,6 +18,7 @@ export class DiscussionResolver {
   ) {}
 
   @Public()
+  @RateLimited('reads')
   @Query(() => StringDiscussionModel, {
     description:
       "A string's questions to the developers (every locale sees them) and its threads in `locale`.",
@@ -31,6 +32,7 @@ export class DiscussionResolver {
   }
 
   @Public()
+  @RateLimited('reads')
   @Query(() => SourceIssuePageModel, {
     description: 'Source questions flagged as source issues for the developers, newest first.',
   })

@@ -46,6 +46,7 @@ export class GlossaryResolver {
   ) {}
 
   @Public()
+  @RateLimited('reads')
   @Query(() => String, {
     description: "The project's glossary as a CSV or TBX file, with every approved translation.",
   })
@@ -79,6 +80,7 @@ export class GlossaryResolver {
   }
 
   @Public()
+  @RateLimited('reads')
   @Query(() => [GlossaryTermModel], {
     description: "The project's glossary terms, with approved translations in `locale` if given.",
   })
@@ -95,6 +97,7 @@ export class GlossaryResolver {
   }
 
   @Public()
+  @RateLimited('reads')
   @Query(() => [GlossaryHitModel], {
     description:
       'Glossary terms found in a source text (word boundaries, longest term first), each with its approved translation in `locale`.',

@@ -1,6 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
 import { Public } from '../common/auth/public.decorator';
+import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 import type { Principal } from '../common/auth/request-context';
 import { LeaderboardEntryModel } from './dto/leaderboard-entry.model';
 import { LocaleStatsModel } from './dto/locale-stats.model';
@@ -12,6 +13,7 @@ export class ProgressResolver {
   constructor(private readonly progress: ProgressService) {}
 
   @Public()
+  @RateLimited('reads')
   @Query(() => [LocaleStatsModel], { description: 'Progress of every target locale.' })
   async localeStats(
     @Args() args: ProjectArgs,
@@ -21,6 +23,7 @@ export class ProgressResolver {
   }
 
   @Public()
+  @RateLimited('reads')
   @Query(() => [LeaderboardEntryModel], {
     description: 'Top contributors of a project in one locale, with badges.',
   })

@@ -7,6 +7,7 @@ import {
 } from '@chorus/voting';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { ReadCache } from '../common/cache/read-cache';
 import { preparedQuery } from '../database/prepared-query';
 
 /** How long a locale's community is reused: it moves by days, and a close batch asks per unit. */
@@ -60,41 +61,25 @@ interface MemberRow {
  */
 @Injectable()
 export class CommunityService {
-  private readonly cache = new Map<string, { at: number; community: Community }>();
-  /** Reads in flight: concurrent close batches that miss together share one (it walks the locale). */
-  private readonly loading = new Map<string, Promise<Community>>();
+  // No gate: the read runs inside the caller's transaction (a wait there would hold its connection).
+  private readonly cache = new ReadCache<Community>({
+    ttlMs: COMMUNITY_TTL_MS,
+    maxEntries: MAX_CACHED,
+  });
 
+  /**
+   * Concurrent close batches that miss together share one read (it walks the locale); `now` is
+   * injected, so a clock that jumps (tests, replays) either way refreshes the entry.
+   */
   async communityOf(
     manager: EntityManager,
     key: CommunityKey,
     params: VotingParams,
     now: number,
   ): Promise<Community> {
-    const id = `${key.projectId}:${key.localeId}`;
-    const cached = this.cache.get(id);
-    // `now` is injected: a clock that jumps (tests, replays) either way refreshes the entry.
-    if (cached !== undefined && Math.abs(now - cached.at) < COMMUNITY_TTL_MS)
-      return cached.community;
-    const pending = this.loading.get(id);
-    if (pending !== undefined) {
-      // Another transaction's read; if it failed (its transaction rolled back), read our own.
-      const shared = await pending.catch(() => undefined);
-      if (shared !== undefined) return shared;
-    }
-    const load = this.load(manager, key, params, now);
-    this.loading.set(id, load);
-    try {
-      const community = await load;
-      this.cache.delete(id);
-      this.cache.set(id, { at: now, community });
-      if (this.cache.size > MAX_CACHED) {
-        const oldest = this.cache.keys().next().value;
-        if (oldest !== undefined) this.cache.delete(oldest);
-      }
-      return community;
-    } finally {
-      if (this.loading.get(id) === load) this.loading.delete(id);
-    }
+    return this.cache.get(`${key.projectId}:${key.localeId}`, now, () =>
+      this.load(manager, key, params, now),
+    );
   }
 
   private async load(
@@ -128,6 +113,5 @@ export class CommunityService {
   /** Forget every cached locale (an abuse scan changed the flags, a test reset the data). */
   clear(): void {
     this.cache.clear();
-    this.loading.clear();
   }
 }

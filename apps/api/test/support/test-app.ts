@@ -46,6 +46,9 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     // Tests sign in and vote far faster than people, all from 127.0.0.1: throttles are opened
     // wide here, and the rate-limit tests pass their own low limits.
     ...UNTHROTTLED,
+    // Tests read progress and leaderboards right after changing them; progress-cache.int-spec
+    // turns the cache on.
+    STATS_CACHE_MS: '0',
     ...overrides,
   });
 }

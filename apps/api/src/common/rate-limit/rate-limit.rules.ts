@@ -76,9 +76,9 @@ export const RATE_LIMIT_RULES: Readonly<Record<RateLimitName, RateLimitRule>> = 
   // string or skip; a script asking in a loop is cut to the budget. In memory: a Redis round trip
   // would cost a third of the call (issue 15, W5).
   claims: { windowSeconds: 60, blockSeconds: 0, key: { by: 'user' }, store: 'process' },
-  // The public catalogue reads (strings, string, stringByKey, candidates, suggestions): anonymous
-  // visitors and scripts may call them, and a page of strings with its total count costs tens of
-  // ms of Postgres on a big locale. A person reads a few pages a minute; a scraper in a loop is
+  // The public reads (strings, string, stringByKey, candidates, suggestions, and every other query
+  // callable signed out but me and health): anonymous visitors and scripts may call them, and a
+  // page of strings with its total count costs tens of ms of Postgres on a big locale. A person reads a few pages a minute; a scraper in a loop is
   // cut to the budget. Per user when signed in (volunteers behind one NAT keep their own), else
   // per IP. In memory, like claims: a read costs little more than a store round trip.
   reads: { windowSeconds: 60, blockSeconds: 0, key: { by: 'userOrIp' }, store: 'process' },

@@ -32,7 +32,7 @@ const WHAT: Readonly<Record<RateLimitName, string>> = {
   comments: 'comments and questions',
   screenshots: 'screenshot uploads',
   claims: 'strings asked for',
-  reads: 'catalogue reads',
+  reads: 'public reads',
 };
 
 /**

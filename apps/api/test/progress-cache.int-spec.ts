@@ -1,0 +1,125 @@
+import { DataSource } from 'typeorm';
+import { ProgressService } from '../src/translation/progress.service';
+import { TestClient, signedInClient } from './support/graphql-client';
+import { seedCandidate, seedProject, seedString, seedUnit, seedUser } from './support/seed';
+import { resetDatabase, startApi, testConfig, type RunningApi } from './support/test-app';
+
+const STATS = 'query($p: String!) { localeStats(project: $p) { locale total voting } }';
+const BOARD = `query($p: String!, $l: String!) {
+  leaderboard(project: $p, locale: $l) { user { displayName } candidates } }`;
+
+interface Stats {
+  localeStats: { locale: string; total: number; voting: number }[];
+}
+interface Board {
+  leaderboard: { user: { displayName: string }; candidates: number }[];
+}
+
+/** The computations behind the two reads, counted (private methods of the running service). */
+type Computations = Record<'computeLocaleStats' | 'computeLeaderboard', () => Promise<unknown>>;
+
+/**
+ * localeStats and leaderboard walk a whole project or locale; each API process reuses a result for
+ * STATS_CACHE_MS (here an hour, so no step of this test can outlive it), shares one computation
+ * among concurrent callers, and still checks every caller's access first.
+ */
+describe('dashboard aggregates: reused per process (STATS_CACHE_MS)', () => {
+  let api: RunningApi;
+  let ds: DataSource;
+  let anonymous: TestClient;
+
+  beforeAll(async () => {
+    api = await startApi(testConfig({ STATS_CACHE_MS: String(3_600_000) }));
+    await resetDatabase(api.app);
+    ds = api.app.get(DataSource);
+    anonymous = new TestClient(api.baseUrl);
+  });
+
+  afterAll(() => api.close());
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it('serves a computed result again until it expires, per project and locale', async () => {
+    const project = await seedProject(ds, { slug: 'cached', locales: ['de', 'fr'] });
+    const greeting = await seedString(ds, project, { key: 'greeting', position: 0 });
+    const author = await seedUser(ds, 'Ada');
+    const unit = await seedUnit(ds, project, greeting.id, 'de');
+    await seedCandidate(ds, {
+      unitId: unit,
+      authorId: author,
+      sourceHash: greeting.sourceHash,
+      forms: { '': 'Hallo' },
+    });
+    const stats = await anonymous.ok<Stats>(STATS, { p: 'cached' });
+    expect(stats.localeStats).toEqual([
+      { locale: 'de', total: 1, voting: 1 },
+      { locale: 'fr', total: 1, voting: 0 },
+    ]);
+    const board = await anonymous.ok<Board>(BOARD, { p: 'cached', l: 'de' });
+    expect(board.leaderboard).toEqual([{ user: { displayName: 'Ada' }, candidates: 1 }]);
+
+    // New work lands; within the TTL both reads answer what they computed before.
+    await seedString(ds, project, { key: 'farewell', position: 1 });
+    const fr = await seedUnit(ds, project, greeting.id, 'fr');
+    await seedCandidate(ds, {
+      unitId: fr,
+      authorId: author,
+      sourceHash: greeting.sourceHash,
+      forms: { '': 'Bonjour' },
+    });
+    expect(await anonymous.ok<Stats>(STATS, { p: 'cached' })).toEqual(stats);
+    expect(await anonymous.ok<Board>(BOARD, { p: 'cached', l: 'de' })).toEqual(board);
+    // Another locale's board is its own entry, computed now.
+    expect((await anonymous.ok<Board>(BOARD, { p: 'cached', l: 'fr' })).leaderboard).toEqual([
+      { user: { displayName: 'Ada' }, candidates: 1 },
+    ]);
+
+    // Once the TTL has passed (the clock the service reads, moved), they are computed again.
+    const later = Date.now() + 3_600_000;
+    jest.spyOn(Date, 'now').mockReturnValue(later);
+    expect((await anonymous.ok<Stats>(STATS, { p: 'cached' })).localeStats).toEqual([
+      { locale: 'de', total: 2, voting: 1 },
+      { locale: 'fr', total: 2, voting: 1 },
+    ]);
+  });
+
+  it('checks access on every call: a cached private board is never served to an outsider', async () => {
+    const owner = await signedInClient(api.baseUrl, 'owner');
+    const secret = await seedProject(ds, {
+      slug: 'secret-board',
+      visibility: 'private',
+      ownerId: owner.id,
+    });
+    await seedString(ds, secret, { key: 'k', position: 0 });
+    expect((await owner.client.ok<Stats>(STATS, { p: 'secret-board' })).localeStats).toEqual([
+      { locale: 'de', total: 1, voting: 0 },
+    ]);
+    await owner.client.ok<Board>(BOARD, { p: 'secret-board', l: 'de' });
+    const outsider = await signedInClient(api.baseUrl, 'outsider');
+    for (const client of [anonymous, outsider.client]) {
+      expect(await client.errorCode(STATS, { p: 'secret-board' })).toBe('PROJECT_NOT_FOUND');
+      expect(await client.errorCode(BOARD, { p: 'secret-board', l: 'de' })).toBe(
+        'PROJECT_NOT_FOUND',
+      );
+    }
+  });
+
+  it('computes once for a crowd asking at the same moment', async () => {
+    const project = await seedProject(ds, { slug: 'crowded', locales: ['de'] });
+    await seedString(ds, project, { key: 'k', position: 0 });
+    const service = api.app.get(ProgressService) as unknown as Computations;
+    const stats = jest.spyOn(service, 'computeLocaleStats');
+    const boards = jest.spyOn(service, 'computeLeaderboard');
+    const crowd = Array.from({ length: 20 }, () => new TestClient(api.baseUrl));
+    const answers = await Promise.all(
+      crowd.flatMap((client) => [
+        client.ok<Stats>(STATS, { p: 'crowded' }),
+        client.ok<Board>(BOARD, { p: 'crowded', l: 'de' }),
+      ]),
+    );
+    expect(answers).toHaveLength(40);
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(2);
+    expect(stats).toHaveBeenCalledTimes(1);
+    expect(boards).toHaveBeenCalledTimes(1);
+  });
+});
