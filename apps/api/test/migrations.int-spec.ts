@@ -77,6 +77,7 @@ describe('migrations', () => {
       'user',
       'vote',
       'vote_evaluation',
+      'voter_reputation_total',
       'webhook',
     ]);
   });

@@ -9,6 +9,7 @@ import { DeliveryModule } from '../delivery/delivery.module';
 import { DeliveryProcessor } from '../delivery/delivery.processor';
 import { PingProcessor } from '../queue/ping.processor';
 import { QueueModule } from '../queue/queue.module';
+import { ReputationFolder } from '../voting/reputation-folder';
 import { RoundCloserWorker } from '../voting/round-closer.worker';
 import { VotingModule } from '../voting/voting.module';
 
@@ -27,7 +28,13 @@ export class WorkerModule {
         DeliveryModule,
         ...(config.email === null ? [] : [NotificationDigestModule]),
       ],
-      providers: [PingProcessor, RoundCloserWorker, DeliveryProcessor, CatalogueImportProcessor],
+      providers: [
+        PingProcessor,
+        RoundCloserWorker,
+        ReputationFolder,
+        DeliveryProcessor,
+        CatalogueImportProcessor,
+      ],
     };
   }
 }

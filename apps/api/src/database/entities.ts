@@ -23,6 +23,7 @@ import { CollusionPairEntity } from '../voting/collusion-pair.entity';
 import { ReputationLedgerEntity } from '../voting/reputation-ledger.entity';
 import { RoundEntity } from '../voting/round.entity';
 import { VoteEvaluationEntity } from '../voting/vote-evaluation.entity';
+import { VoterReputationTotalEntity } from '../voting/voter-reputation-total.entity';
 import { VoteEntity } from '../voting/vote.entity';
 import { NotificationEntity } from '../notification/notification.entity';
 import { DiscussionThreadEntity } from '../discussion/discussion-thread.entity';
@@ -49,6 +50,7 @@ export const ENTITIES = [
   VoteEvaluationEntity,
   RoundEntity,
   ReputationLedgerEntity,
+  VoterReputationTotalEntity,
   AbuseFlagEntity,
   CollusionPairEntity,
   EventEntity,

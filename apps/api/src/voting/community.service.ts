@@ -9,6 +9,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ReadCache } from '../common/cache/read-cache';
 import { preparedQuery } from '../database/prepared-query';
+import { voterReputationSql } from './voter-reputation.sql';
 
 /** How long a locale's community is reused: it moves by days, and a close batch asks per unit. */
 export const COMMUNITY_TTL_MS = 60_000;
@@ -40,9 +41,7 @@ SELECT u.id, u.created_at, COALESCE(r.agree, 0)::float8 AS agree,
                FROM collusion_pair c WHERE c.cleared_at IS NULL
                 AND (c.user_a = u.id OR c.user_b = u.id) ORDER BY 1)::text[] AS partners
   FROM active a JOIN "user" u ON u.id = a.user_id
-  LEFT JOIN LATERAL (
-    SELECT sum(l.agree) AS agree, sum(l.disagree) AS disagree FROM reputation_ledger l
-     WHERE l.user_id = u.id AND l.locale = $3 AND l.kind = 'voter') r ON true
+  CROSS JOIN LATERAL (${voterReputationSql('u.id', '$3')}) r
  WHERE u.banned_at IS NULL`;
 
 interface MemberRow {

@@ -5,8 +5,9 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 't
  * no-op, so applying a decision twice changes nothing (DOMAIN C3).
  */
 @Entity({ name: 'reputation_ledger' })
-// A voter's reputation sum, index-only: (user_id, locale, kind) INCLUDE (agree, disagree), which
-// the decorator cannot express (migration LedgerVoterSumIndex).
+// The unfolded part of a voter's reputation, index-only: (user_id, locale) INCLUDE (agree,
+// disagree) WHERE kind = 'voter' AND NOT folded, which the decorator cannot express (migration
+// VoterReputationTotal).
 @Index('IDX_reputation_ledger_voter_sum', { synchronize: false })
 @Check('CHK_reputation_ledger_kind', `"kind" IN ('voter', 'translator')`)
 export class ReputationLedgerEntity {
@@ -36,6 +37,10 @@ export class ReputationLedgerEntity {
 
   @Column({ type: 'double precision', default: 0 })
   rejected!: number;
+
+  /** Counted in voter_reputation_total (ReputationFolder); voter rows only. */
+  @Column({ type: 'boolean', default: false })
+  folded!: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -13,6 +13,7 @@ import type { VotingJobs } from '../queue/jobs';
 import { VOTING_QUEUE } from '../queue/jobs';
 import { queueConnection } from '../queue/queue-connection';
 import { AbuseService } from './abuse.service';
+import { FOLD_EVERY_MS, ReputationFolder } from './reputation-folder';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
 import { RecentIds } from '../common/collections/recent-ids';
 import { UnitBusyError } from './unit-busy.error';
@@ -37,6 +38,7 @@ export class RoundCloserWorker implements OnModuleInit, OnApplicationShutdown {
   private worker: Worker<VotingJobs[keyof VotingJobs], unknown, keyof VotingJobs> | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
   private abuseTimer: NodeJS.Timeout | null = null;
+  private foldTimer: NodeJS.Timeout | null = null;
   /** Rounds this process decided in a batch: DECIDED is final, so their own ticks are skipped. */
   private readonly decided = new RecentIds(100_000);
 
@@ -44,6 +46,7 @@ export class RoundCloserWorker implements OnModuleInit, OnApplicationShutdown {
     private readonly voting: VotingService,
     private readonly scheduler: RoundSchedulerProducer,
     private readonly abuse: AbuseService,
+    private readonly folder: ReputationFolder,
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -66,6 +69,7 @@ export class RoundCloserWorker implements OnModuleInit, OnApplicationShutdown {
     this.worker.on('error', (error) => this.logger.error(`worker error: ${error.message}`));
     this.sweepTimer = setInterval(() => void this.sweep(), this.config.roundSweepMs);
     this.abuseTimer = setInterval(() => void this.scheduleAbuseScans(), this.config.abuseScanMs);
+    this.foldTimer = setInterval(() => void this.foldReputation(), FOLD_EVERY_MS);
     void this.sweep();
   }
 
@@ -73,6 +77,7 @@ export class RoundCloserWorker implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     if (this.sweepTimer !== null) clearInterval(this.sweepTimer);
     if (this.abuseTimer !== null) clearInterval(this.abuseTimer);
+    if (this.foldTimer !== null) clearInterval(this.foldTimer);
     await this.worker?.close();
     this.logger.log('Voting worker closed: active jobs finished, nothing new taken');
   }
@@ -119,6 +124,17 @@ export class RoundCloserWorker implements OnModuleInit, OnApplicationShutdown {
       [roundId],
     );
     return rows[0]?.settled ?? false;
+  }
+
+  /** Folds frequent voters' ledger rows into their totals (see ReputationFolder); logs a failure. */
+  private async foldReputation(): Promise<void> {
+    try {
+      await this.folder.fold();
+    } catch (error) {
+      this.logger.warn(
+        `reputation fold failed (will retry): ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 
   /** Re-schedules overdue deadlines and cooldowns found in Postgres. Returns how many it found. */

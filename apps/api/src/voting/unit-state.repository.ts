@@ -14,6 +14,7 @@ import {
   toLoaded,
 } from './unit-state.load';
 import { ChangeRows, type UnitChange, WRITES } from './unit-state.writes';
+import { voterReputationSql } from './voter-reputation.sql';
 
 export type { LoadedUnit, UnitContext } from './unit-state.load';
 export type { NewCandidateRow, UnitChange } from './unit-state.writes';
@@ -186,9 +187,7 @@ export class UnitStateRepository {
               ARRAY(SELECT CASE WHEN c.user_a = u.id THEN c.user_b ELSE c.user_a END FROM collusion_pair c
                      WHERE (c.user_a = u.id OR c.user_b = u.id) AND c.cleared_at IS NULL) AS partners
          FROM "user" u
-         LEFT JOIN LATERAL (
-           SELECT sum(l.agree) AS agree, sum(l.disagree) AS disagree FROM reputation_ledger l
-            WHERE l.user_id = u.id AND l.locale = $2 AND l.kind = 'voter') r ON true
+         CROSS JOIN LATERAL (${voterReputationSql('u.id', '$2')}) r
         WHERE u.id = $1`,
       [userId, localeCode, hourAgo, params.maxVotesPerHour, params.maxCandidatesPerHour],
     );

@@ -6,6 +6,7 @@ import { GroupCommit } from '../database/group-commit';
 import { LIVE_EVENTS, type LiveEvent, type LiveEvents } from './live-events';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
 import { VOTE_BATCHES_IN_FLIGHT, VotePool } from './vote-pool';
+import { voterReputationSql } from './voter-reputation.sql';
 
 /** What a vote written by the one statement tells the caller (nothing is reloaded after it). */
 export interface StatementVote {
@@ -60,10 +61,8 @@ export const weightSql = (nowMs: string): string => `CASE
        / (rep.agree + rep.disagree + (x.params->>'alpha')::float8 + (x.params->>'beta')::float8))
 END`;
 
-/** The voter's reputation in the unit's locale: the sum of their ledger rows, as voterProfile reads it. */
-const REPUTATION_SQL = `LATERAL (
-  SELECT COALESCE(sum(l.agree), 0)::float8 AS agree, COALESCE(sum(l.disagree), 0)::float8 AS disagree
-    FROM reputation_ledger l WHERE l.user_id = u.id AND l.locale = x.locale AND l.kind = 'voter') rep`;
+/** The voter's reputation in the unit's locale, as voterProfile reads it. */
+const REPUTATION_SQL = `LATERAL (${voterReputationSql('u.id', 'x.locale')}) rep`;
 
 /**
  * Votes as one guarded write (issue 15): in one autocommit statement, for each of up to

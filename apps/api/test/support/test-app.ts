@@ -86,7 +86,7 @@ export async function startWorker(
 }
 
 /** Empties every application table (not the migrations table) between test files. */
-export async function resetDatabase(app: INestApplication): Promise<void> {
+export async function resetDatabase(app: INestApplicationContext): Promise<void> {
   const dataSource = app.get(DataSource);
   const tables = dataSource.entityMetadatas.map((m) => `"${m.tableName}"`).join(', ');
   await dataSource.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);

@@ -27,6 +27,7 @@ import { CloseUpdatesHot1795638000000 } from './1795638000000-CloseUpdatesHot';
 import { VoteEvaluation1795639000000 } from './1795639000000-VoteEvaluation';
 import { LedgerVoterSumIndex1795640000000 } from './1795640000000-LedgerVoterSumIndex';
 import { VoteEvaluationFollowsVote1795641000000 } from './1795641000000-VoteEvaluationFollowsVote';
+import { VoterReputationTotal1795642000000 } from './1795642000000-VoterReputationTotal';
 
 /** Every migration in timestamp order (TypeORM sorts by timestamp too). Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   VoteEvaluation1795639000000,
   LedgerVoterSumIndex1795640000000,
   VoteEvaluationFollowsVote1795641000000,
+  VoterReputationTotal1795642000000,
 ];
