@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { LocaleCountsService } from '../src/translation/locale-counts.service';
 import { ProgressService } from '../src/translation/progress.service';
 import { TestClient, signedInClient } from './support/graphql-client';
 import { seedCandidate, seedProject, seedString, seedUnit, seedUser } from './support/seed';
@@ -15,8 +16,9 @@ interface Board {
   leaderboard: { user: { displayName: string }; candidates: number }[];
 }
 
-/** The computations behind the two reads, counted (private methods of the running service). */
-type Computations = Record<'computeLocaleStats' | 'computeLeaderboard', () => Promise<unknown>>;
+/** The computations behind the reads, counted (private methods of the running services). */
+type Boards = Record<'computeLeaderboard', () => Promise<unknown>>;
+type Counts = Record<'compute', (projectId: string) => Promise<unknown>>;
 
 /**
  * localeStats and leaderboard walk a whole project or locale; each API process reuses a result for
@@ -107,9 +109,11 @@ describe('dashboard aggregates: reused per process (STATS_CACHE_MS)', () => {
   it('computes once for a crowd asking at the same moment', async () => {
     const project = await seedProject(ds, { slug: 'crowded', locales: ['de'] });
     await seedString(ds, project, { key: 'k', position: 0 });
-    const service = api.app.get(ProgressService) as unknown as Computations;
-    const stats = jest.spyOn(service, 'computeLocaleStats');
-    const boards = jest.spyOn(service, 'computeLeaderboard');
+    const stats = jest.spyOn(api.app.get(LocaleCountsService) as unknown as Counts, 'compute');
+    const boards = jest.spyOn(
+      api.app.get(ProgressService) as unknown as Boards,
+      'computeLeaderboard',
+    );
     const crowd = Array.from({ length: 20 }, () => new TestClient(api.baseUrl));
     const answers = await Promise.all(
       crowd.flatMap((client) => [
@@ -121,5 +125,37 @@ describe('dashboard aggregates: reused per process (STATS_CACHE_MS)', () => {
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(2);
     expect(stats).toHaveBeenCalledTimes(1);
     expect(boards).toHaveBeenCalledTimes(1);
+  });
+
+  it("shares a project's counts between the dashboard, its goals and the directory", async () => {
+    const project = await seedProject(ds, { slug: 'shared-counts', locales: ['de'] });
+    await seedString(ds, project, { key: 'k', position: 0 });
+    await ds.query('UPDATE project SET open = true WHERE id = $1', [project.id]);
+    await ds.query(
+      `INSERT INTO locale_goal (project_id, locale, target_percent, due_date)
+       VALUES ($1, 'de', 50, current_date + 30)`,
+      [project.id],
+    );
+    const compute = jest.spyOn(api.app.get(LocaleCountsService) as unknown as Counts, 'compute');
+    const volunteer = await signedInClient(api.baseUrl, 'helper');
+    const directory = await volunteer.client.ok<{
+      projectsThatNeedYou: {
+        items: { project: { slug: string }; locales: { untranslated: number }[] }[];
+      };
+    }>(
+      'query { projectsThatNeedYou(languages: ["de"]) { items { project { slug } locales { untranslated } } } }',
+    );
+    expect(directory.projectsThatNeedYou.items).toContainEqual({
+      project: { slug: 'shared-counts' },
+      locales: [{ untranslated: 1 }],
+    });
+    const goals = await anonymous.ok<{ project: { goals: { coverage: number }[] } }>(
+      'query { project(slug: "shared-counts") { goals { coverage } } }',
+    );
+    expect(goals.project.goals).toEqual([{ coverage: 0 }]);
+    expect((await anonymous.ok<Stats>(STATS, { p: 'shared-counts' })).localeStats).toEqual([
+      { locale: 'de', total: 1, voting: 0 },
+    ]);
+    expect(compute.mock.calls.filter(([id]) => id === project.id)).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { IdentityModule } from '../identity/identity.module';
+import { TranslationModule } from '../translation/translation.module';
 import { CommunityResolver } from './community.resolver';
 import { ContributorsController } from './contributors.controller';
 import { ContributorsService } from './contributors.service';
@@ -17,7 +18,7 @@ import { OpenProjectService } from './open-project.service';
  * personal page, per-locale goals and contributor credits.
  */
 @Module({
-  imports: [AuditModule, IdentityModule],
+  imports: [AuditModule, IdentityModule, TranslationModule],
   controllers: [ContributorsController],
   providers: [
     OpenProjectService,

@@ -4,8 +4,8 @@ import { toProjectModel } from '../catalogue/project.mapper';
 import { ProjectEntity } from '../catalogue/project.entity';
 import { UserEntity } from '../identity/user.entity';
 import type { LocaleNeedModel, ProjectNeedPageModel } from './dto/project-need.model';
+import { LocaleCountsService } from '../translation/locale-counts.service';
 import { toGoalModel, GoalService } from './goal.service';
-import { localeCounts } from './locale-needs.query';
 
 export const DIRECTORY_PAGE_DEFAULT = 20;
 
@@ -23,6 +23,7 @@ export class DirectoryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly goals: GoalService,
+    private readonly counts: LocaleCountsService,
   ) {}
 
   async projectsThatNeedYou(
@@ -56,7 +57,7 @@ export class DirectoryService {
     const page = projects.slice(0, first);
     const ids = page.map((p) => p.id);
     const [counts, goals] = await Promise.all([
-      localeCounts(this.dataSource.manager, ids),
+      this.counts.countsOf(ids),
       this.goals.goalsByLocale(ids),
     ]);
     return {

@@ -6,7 +6,8 @@ import { communityError } from './community.errors';
 import type { LocaleGoalModel } from './dto/locale-goal.model';
 import { daysLeft, isValidDueDate } from './goal-progress';
 import { LocaleGoalEntity } from './locale-goal.entity';
-import { localeCounts, type LocaleCounts } from './locale-needs.query';
+import { localeCounts, type LocaleCounts } from '../translation/locale-counts.query';
+import { LocaleCountsService } from '../translation/locale-counts.service';
 import { requireTargetLocale } from './project-locales';
 
 /** Owners' goals per locale ("pl 100% by 31 January") and their progress. */
@@ -16,6 +17,7 @@ export class GoalService {
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly counts: LocaleCountsService,
   ) {}
 
   /** Sets (or, with targetPercent null, removes) the goal of one locale (owners: project.update). */
@@ -70,7 +72,7 @@ export class GoalService {
       .getRepository(LocaleGoalEntity)
       .find({ where: { projectId }, order: { locale: 'ASC' } });
     if (goals.length === 0) return [];
-    const counts = await localeCounts(this.dataSource.manager, [projectId]);
+    const counts = await this.counts.countsOf([projectId]);
     return goals.map((g) =>
       toGoalModel(
         g,

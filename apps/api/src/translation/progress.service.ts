@@ -1,33 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { reliability, type VotingParams } from '@chorus/voting';
 import { DataSource } from 'typeorm';
-import { LoadGate, ReadCache } from '../common/cache/read-cache';
+import { ReadCache } from '../common/cache/read-cache';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
+import { AggregateLoads } from './aggregate-loads';
 import { badgesFor } from './badges';
 import type { LeaderboardEntryModel } from './dto/leaderboard-entry.model';
 import type { LocaleStatsModel } from './dto/locale-stats.model';
+import { LocaleCountsService } from './locale-counts.service';
 import { StringScopeService } from './string-scope.service';
 import { votingParamsOf } from '../catalogue/voting-settings';
-import { notGlossarySql } from '../glossary/glossary-namespace';
 
 const LEADERBOARD_SIZE = 100;
-/** Projects (stats) and project+locales (leaderboards) kept per process. */
-const CACHED_AGGREGATES = 1_000;
-/**
- * Aggregate reads computed at once per process. Each walks a project or locale (1.3 s and 0.5 s of
- * Postgres at 100k units, 500k votes); more would only queue inside Postgres, holding connections
- * that votes and claims need.
- */
-const AGGREGATE_LOADS = 2;
-
-interface StatsRow {
-  locale: string;
-  total: number;
-  voting: number;
-  decided: number;
-  stale: number;
-}
+/** Project+locales whose leaderboard each API process keeps. */
+const CACHED_BOARDS = 1_000;
 
 interface LeaderRow {
   user_id: string;
@@ -45,84 +32,38 @@ interface LeaderRow {
  * Per-locale progress and the contributors' leaderboard: public reads that walk a whole project or
  * locale, shown on every dashboard visit. Each result is reused for STATS_CACHE_MS per process
  * (access is checked on every call, before the cache), concurrent callers share one computation,
- * and at most AGGREGATE_LOADS run at once, so a crowd on one dashboard, or a script cycling
+ * and at most AggregateLoads run at once, so a crowd on one dashboard, or a script cycling
  * through projects, costs Postgres a bounded amount.
  */
 @Injectable()
 export class ProgressService {
-  private readonly stats: ReadCache<LocaleStatsModel[]>;
   private readonly boards: ReadCache<LeaderboardEntryModel[]>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly scope: StringScopeService,
+    private readonly counts: LocaleCountsService,
+    gate: AggregateLoads,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    const gate = new LoadGate(AGGREGATE_LOADS);
-    const options = { ttlMs: config.statsCacheMs, maxEntries: CACHED_AGGREGATES, gate };
-    this.stats = new ReadCache(options);
-    this.boards = new ReadCache(options);
+    this.boards = new ReadCache({ ttlMs: config.statsCacheMs, maxEntries: CACHED_BOARDS, gate });
   }
 
   /**
-   * Every target locale's progress over the live strings, in ONE query: units are classified
-   * with the UnitStatus partition (string-filter.sql.ts) and counted per locale; strings without
-   * a unit in a locale are untranslated there. The source locale is not a target and is left out.
+   * Every target locale's progress over the live strings (the source locale is not a target):
+   * the UnitStatus partition counted per locale (localeCounts); strings without a unit in a locale
+   * are untranslated there.
    */
   async localeStats(slug: string, viewerId: string | null): Promise<LocaleStatsModel[]> {
     const project = await this.scope.project(slug, viewerId);
-    return this.stats.get(project.id, Date.now(), () =>
-      this.computeLocaleStats(project.id, project.sourceLocale),
-    );
-  }
-
-  private async computeLocaleStats(
-    projectId: string,
-    sourceLocale: string,
-  ): Promise<LocaleStatsModel[]> {
-    const rows = await this.dataSource.query<StatsRow[]>(
-      `WITH live AS (
-         SELECT id, source_hash FROM source_string WHERE project_id = $1 AND removed_at IS NULL
-           AND ${notGlossarySql('source_string')}
-       ), current_candidates AS (
-         SELECT DISTINCT t.unit_id
-           FROM translation t
-           JOIN translation_unit u ON u.id = t.unit_id
-           JOIN live s ON s.id = u.string_id
-          WHERE u.project_id = $1 AND t.status = 'active' AND t.source_hash = s.source_hash
-       ), classified AS (
-         SELECT u.locale_id,
-                CASE
-                  WHEN u.winner_translation_id IS NOT NULL AND u.winner_source_hash = s.source_hash THEN 'D'
-                  WHEN c.unit_id IS NOT NULL THEN 'V'
-                  WHEN u.winner_translation_id IS NOT NULL THEN 'S'
-                  ELSE 'U'
-                END AS status
-           FROM translation_unit u
-           JOIN live s ON s.id = u.string_id
-           LEFT JOIN current_candidates c ON c.unit_id = u.id
-          WHERE u.project_id = $1
-       )
-       SELECT l.code AS locale,
-              (SELECT count(*) FROM live)::int AS total,
-              count(*) FILTER (WHERE k.status = 'V')::int AS voting,
-              count(*) FILTER (WHERE k.status = 'D')::int AS decided,
-              count(*) FILTER (WHERE k.status = 'S')::int AS stale
-         FROM locale l
-         LEFT JOIN classified k ON k.locale_id = l.id
-        WHERE l.project_id = $1 AND l.code <> $2
-        GROUP BY l.code
-        ORDER BY l.code`,
-      [projectId, sourceLocale],
-    );
-    return rows.map((r) => ({
-      locale: r.locale,
-      total: r.total,
-      untranslated: r.total - r.voting - r.decided - r.stale,
-      voting: r.voting,
-      decided: r.decided,
-      stale: r.stale,
-      coverage: r.total === 0 ? 0 : Math.round((r.decided / r.total) * 10_000) / 100,
+    return (await this.counts.countsOf([project.id])).map((c) => ({
+      locale: c.locale,
+      total: c.total,
+      untranslated: c.untranslated,
+      voting: c.voting,
+      decided: c.decided,
+      stale: c.stale,
+      coverage: c.coverage,
     }));
   }
 

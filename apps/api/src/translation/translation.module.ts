@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { IdentityModule } from '../identity/identity.module';
+import { AggregateLoads } from './aggregate-loads';
 import { CandidateViewService } from './candidate-view.service';
+import { LocaleCountsService } from './locale-counts.service';
 import { ProgressResolver } from './progress.resolver';
 import { ProgressService } from './progress.service';
 import { StringListService } from './string-list.service';
@@ -15,7 +17,8 @@ import { TranslationResolver } from './translation.resolver';
 
 /**
  * The read side of translation and voting: strings of a locale, the volunteer queue, candidates
- * under blind voting, translation memory, progress and the leaderboard. The voting context's
+ * under blind voting, translation memory, progress (LocaleCountsService, also for the community's
+ * goals and directory) and the leaderboard. The voting context's
  * mutations return these models through the exported services.
  */
 @Module({
@@ -28,11 +31,18 @@ import { TranslationResolver } from './translation.resolver';
     StringQueueService,
     GenericPlanPool,
     TranslationMemoryService,
+    AggregateLoads,
+    LocaleCountsService,
     ProgressService,
     TranslationResolver,
     DecisionResolver,
     ProgressResolver,
   ],
-  exports: [CandidateViewService, TranslatableStringService, StringScopeService],
+  exports: [
+    CandidateViewService,
+    TranslatableStringService,
+    StringScopeService,
+    LocaleCountsService,
+  ],
 })
 export class TranslationModule {}

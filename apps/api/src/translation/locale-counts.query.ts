@@ -9,6 +9,8 @@ export interface LocaleCounts {
   readonly untranslated: number;
   readonly voting: number;
   readonly decided: number;
+  /** A winner for an older source text, and no candidate for the current one. */
+  readonly stale: number;
   readonly needsDecision: number;
   /** decided / total, in percent with two decimals (the dashboard's coverage). */
   readonly coverage: number;
@@ -25,9 +27,10 @@ interface Row {
 }
 
 /**
- * The counts of every target locale of `projectIds` in ONE statement: the same unit partition as
- * the dashboard (ProgressService.localeStats: decided, voting, stale, else untranslated), plus the
- * units whose current round waits for a manager (the needsDecision queue's predicate).
+ * The counts of every target locale of `projectIds` in ONE statement: the UnitStatus partition
+ * (string-filter.sql.ts: decided, voting, stale, else untranslated), plus the units whose current
+ * round waits for a manager (the needsDecision queue's predicate). It walks every unit of the
+ * projects: callers outside a transaction go through LocaleCountsService, which reuses it.
  */
 export async function localeCounts(
   manager: EntityManager,
@@ -85,6 +88,7 @@ export async function localeCounts(
     untranslated: r.total - r.voting - r.decided - r.stale,
     voting: r.voting,
     decided: r.decided,
+    stale: r.stale,
     needsDecision: r.needs_decision,
     coverage: r.total === 0 ? 0 : Math.round((r.decided / r.total) * 10_000) / 100,
   }));
