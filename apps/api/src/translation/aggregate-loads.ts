@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LoadGate } from '../common/cache/read-cache';
+import { LoadGate } from '../common/concurrency/load-gate';
 
 /**
  * Aggregate reads (a project's locale counts, a locale's leaderboard) computed at once per API

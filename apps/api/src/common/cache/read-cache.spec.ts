@@ -1,23 +1,6 @@
-import { LoadGate, ReadCache } from './read-cache';
-
-interface Deferred<T> {
-  readonly promise: Promise<T>;
-  resolve(value: T): void;
-  reject(error: Error): void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (error: Error) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-/** Lets every settled promise's continuations run. */
-const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+import { LoadGate } from '../concurrency/load-gate';
+import { ReadCache } from './read-cache';
+import { deferred, flush } from '../concurrency/deferred.testing';
 
 describe('ReadCache', () => {
   it('serves an entry for ttlMs after its load started, then loads again', async () => {
@@ -85,58 +68,6 @@ describe('ReadCache', () => {
     expect(await before).toBe('old');
     expect(await cache.get('k', 0, async () => 'new')).toBe('new');
   });
-});
-
-describe('LoadGate', () => {
-  it('runs at most its slots at a time, the rest in arrival order', async () => {
-    const gate = new LoadGate(2);
-    const [t0, t1, t2, t3] = [
-      deferred<number>(),
-      deferred<number>(),
-      deferred<number>(),
-      deferred<number>(),
-    ];
-    const tasks = [t0, t1, t2, t3];
-    const started: number[] = [];
-    const runs = tasks.map((task, i) =>
-      gate.run(() => {
-        started.push(i);
-        return task.promise;
-      }),
-    );
-    await flush();
-    expect(started).toEqual([0, 1]);
-    expect(gate.queued).toBe(2);
-    t1.resolve(1);
-    await flush();
-    expect(started).toEqual([0, 1, 2]);
-    t0.reject(new Error('failed'));
-    await flush();
-    expect(started).toEqual([0, 1, 2, 3]);
-    t2.resolve(2);
-    t3.resolve(3);
-    const settled = await Promise.allSettled(runs);
-    expect(settled.map((s) => s.status)).toEqual([
-      'rejected',
-      'fulfilled',
-      'fulfilled',
-      'fulfilled',
-    ]);
-    expect(gate.queued).toBe(0);
-    // Every slot came back: two new tasks start at once.
-    const again = [deferred<number>(), deferred<number>()];
-    const startedAgain: number[] = [];
-    const more = again.map((task, i) =>
-      gate.run(() => {
-        startedAgain.push(i);
-        return task.promise;
-      }),
-    );
-    await flush();
-    expect(startedAgain).toEqual([0, 1]);
-    again.forEach((task, i) => task.resolve(i));
-    await Promise.all(more);
-  });
 
   it('gates the loads of a cache: a burst of misses on many keys runs a slot at a time', async () => {
     const gate = new LoadGate(1);
@@ -153,9 +84,5 @@ describe('LoadGate', () => {
     first.resolve('a');
     expect(await Promise.all([a, b])).toEqual(['a', 'b']);
     expect(secondStarted).toBe(true);
-  });
-
-  it('refuses a gate without slots', () => {
-    expect(() => new LoadGate(0)).toThrow('LoadGate needs ≥ 1 slot');
   });
 });

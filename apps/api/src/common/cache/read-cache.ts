@@ -1,3 +1,5 @@
+import type { LoadGate } from '../concurrency/load-gate';
+
 /**
  * A per-process cache of one kind of expensive read, keyed by a string:
  * - an entry is served for `ttlMs` after its load started (a clock that jumps either way refreshes
@@ -73,37 +75,5 @@ export class ReadCache<T> {
       const oldest = this.entries.keys().next();
       if (oldest.done !== true) this.entries.delete(oldest.value);
     }
-  }
-}
-
-/** At most `slots` tasks at a time; the others wait in arrival order. */
-export class LoadGate {
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
-
-  constructor(private readonly slots: number) {
-    if (!Number.isInteger(slots) || slots < 1)
-      throw new Error(`LoadGate needs ≥ 1 slot, got ${slots}`);
-  }
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.slots) {
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    } else {
-      this.running += 1;
-    }
-    try {
-      return await task();
-    } finally {
-      const next = this.waiting.shift();
-      // The slot passes straight to the next waiter; only when none waits is it given back.
-      if (next === undefined) this.running -= 1;
-      else next();
-    }
-  }
-
-  /** Tasks waiting for a slot (tests and diagnostics). */
-  get queued(): number {
-    return this.waiting.length;
   }
 }
