@@ -72,6 +72,25 @@ describe('query size and cost limits before and during validation (issue 14 #2)'
     expect((await client.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });
   });
 
+  it('lets a per-project field be asked of one project, not of a list of them', async () => {
+    const client = new TestClient(api.baseUrl);
+    // Past validation: the answer is about the (missing) project, not about the query's cost.
+    expect(
+      await client.errorCode(
+        'query { project(slug: "nope") { viewerCan { actions } goals { locale } } }',
+      ),
+    ).toBe('PROJECT_NOT_FOUND');
+    for (const listed of [
+      'query { projects { slug viewerCan { actions } } }',
+      'query { projects { slug goals { locale } } }',
+      'query { projectsThatNeedYou { items { project { goals { locale } } } } }',
+    ]) {
+      const refused = await client.gql(listed);
+      expect(refused.status).toBe(400);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    }
+  });
+
   it('stops parsing a document past GRAPHQL_MAX_TOKENS and refuses a query past GRAPHQL_MAX_QUERY_BYTES', async () => {
     const client = new TestClient(api.baseUrl);
     const manyTokens = `{ ${'a '.repeat(2_100)}}`;

@@ -1,5 +1,6 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ProjectModel } from '../catalogue/dto/project.model';
+import { PER_PARENT_QUERIES } from '../common/graphql-limits/query-cost';
 import { toProjectModel } from '../catalogue/project.mapper';
 import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
 import type { Principal } from '../common/auth/request-context';
@@ -11,6 +12,10 @@ import { LocaleGoalModel } from './dto/locale-goal.model';
 import { ViewerCapabilitiesModel } from './dto/viewer-capabilities.model';
 import { GoalService } from './goal.service';
 import { OpenProjectService } from './open-project.service';
+
+/** Both fields below query per project: a list of projects may not select them (cost limit). */
+const ONE_PROJECT_AT_A_TIME =
+  'Runs queries of its own: select it on `project(slug)`, not under a list of projects (QUERY_TOO_COMPLEX).';
 
 @Resolver(() => ProjectModel)
 export class OpenProjectResolver {
@@ -52,7 +57,8 @@ export class OpenProjectResolver {
   }
 
   @ResolveField(() => ViewerCapabilitiesModel, {
-    description: 'What you may do here (empty for visitors); pages offer only these controls.',
+    description: `What you may do here (empty for visitors); pages offer only these controls. ${ONE_PROJECT_AT_A_TIME}`,
+    complexity: PER_PARENT_QUERIES,
   })
   async viewerCan(
     @Parent() project: ProjectModel,
@@ -70,7 +76,8 @@ export class OpenProjectResolver {
   }
 
   @ResolveField(() => [LocaleGoalModel], {
-    description: "The owner's goals per locale, with progress and days left.",
+    description: `The owner's goals per locale, with progress and days left. ${ONE_PROJECT_AT_A_TIME}`,
+    complexity: PER_PARENT_QUERIES,
   })
   async goals(@Parent() project: ProjectModel): Promise<LocaleGoalModel[]> {
     return this.goalService.goalsOf(project.id, new Date());

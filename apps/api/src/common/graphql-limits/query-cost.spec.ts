@@ -1,5 +1,10 @@
 import {
   buildSchema,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
   Kind,
   parse,
   specifiedRules,
@@ -7,7 +12,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { allValidationRules, graphqlLimitRules } from './graphql-limits.rules';
-import { queryCost } from './query-cost';
+import { PER_PARENT_QUERIES, queryCost } from './query-cost';
 
 const schema = buildSchema(`
   type Query { me: User, users: [User!]! }
@@ -24,7 +29,28 @@ function exponentialDocument(levels: number): string {
   return `query { me { ...F${levels} } } ${fragments.join(' ')}`;
 }
 
-function costOf(query: string) {
+/** Projects whose `goals` field runs queries per project (complexity PER_PARENT_QUERIES). */
+const Project: GraphQLObjectType = new GraphQLObjectType({
+  name: 'Project',
+  fields: {
+    slug: { type: GraphQLString },
+    goals: {
+      type: new GraphQLList(new GraphQLNonNull(GraphQLString)),
+      extensions: { complexity: PER_PARENT_QUERIES },
+    },
+  },
+});
+const weighted = new GraphQLSchema({
+  query: new GraphQLObjectType({
+    name: 'Query',
+    fields: {
+      project: { type: Project },
+      projects: { type: new GraphQLList(new GraphQLNonNull(Project)) },
+    },
+  }),
+});
+
+function costOf(query: string, on: GraphQLSchema = schema) {
   const document = parse(query);
   const fragments = new Map(
     document.definitions.flatMap((d) =>
@@ -35,7 +61,7 @@ function costOf(query: string) {
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
   if (operation === undefined) throw new Error('no operation');
-  return queryCost(schema, operation, fragments);
+  return queryCost(on, operation, fragments);
 }
 
 describe('query cost', () => {
@@ -48,6 +74,21 @@ describe('query cost', () => {
     expect(
       costOf('{ me { ...A } } fragment A on User { id ...B } fragment B on User { name }'),
     ).toEqual({ depth: 2, cost: 3 });
+  });
+
+  it("counts a field's complexity: a per-parent query fits on one parent, not under a list", () => {
+    expect(costOf('{ project { slug goals } }', weighted)).toEqual({
+      depth: 2,
+      cost: 1 + 1 + PER_PARENT_QUERIES,
+    });
+    const listed = costOf('{ projects { slug goals } }', weighted).cost;
+    expect(listed).toBe(1 + 10 * (1 + PER_PARENT_QUERIES));
+    expect(listed).toBeGreaterThan(5_000);
+    const errors = validate(weighted, parse('{ projects { goals } }'), [
+      ...specifiedRules,
+      ...graphqlLimitRules({ graphqlMaxDepth: 12, graphqlMaxComplexity: 5_000 }),
+    ]);
+    expect(errors.map((e) => e.extensions['code'])).toEqual(['QUERY_TOO_COMPLEX']);
   });
 
   it('prices an exponential fragment document by walking each fragment once', () => {

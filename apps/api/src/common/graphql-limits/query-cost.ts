@@ -15,10 +15,21 @@ import {
 /** Children of a list field count this many times: a rough "page size" for the cost estimate. */
 export const LIST_FACTOR = 10;
 
+/**
+ * The weight of a field that runs queries of its own for each parent (a project's capabilities,
+ * its goals' progress): priced so that it fits on one parent but not under a list of them
+ * (LIST_FACTOR × 501 is past GRAPHQL_MAX_COMPLEXITY's default of 5,000). Set it with
+ * `complexity` on the field's decorator; the walker reads `extensions.complexity`.
+ */
+export const PER_PARENT_QUERIES = 500;
+
 export interface QueryCost {
   /** Deepest chain of fields (a root field is depth 1). Introspection fields are not counted. */
   readonly depth: number;
-  /** Fields selected, with fragments expanded and list children multiplied by LIST_FACTOR. */
+  /**
+   * Fields selected (each 1, or its `complexity` when the schema gives one), with fragments
+   * expanded and list children multiplied by LIST_FACTOR.
+   */
   readonly cost: number;
 }
 
@@ -67,13 +78,15 @@ class CostWalker {
         if (selection.name.value.startsWith('__')) continue;
         const fields =
           parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields() : {};
-        const type = fields[selection.name.value]?.type;
+        const field = fields[selection.name.value];
+        const type = field?.type;
         const factor = type !== undefined && isListType(getNullableType(type)) ? LIST_FACTOR : 1;
+        const weight = field === undefined ? 1 : weightOf(field.extensions);
         const children = selection.selectionSet
           ? this.walk(type && getNamedType(type), selection.selectionSet)
           : ZERO;
         depth = Math.max(depth, 1 + children.depth);
-        cost += 1 + factor * children.cost;
+        cost += weight + factor * children.cost;
         continue;
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -102,4 +115,12 @@ class CostWalker {
     this.memo.set(name, result);
     return result;
   }
+}
+
+/** A field's own cost: its numeric `complexity` extension when positive, else 1. */
+function weightOf(extensions: Readonly<Record<string, unknown>> | null | undefined): number {
+  const complexity = extensions?.['complexity'];
+  return typeof complexity === 'number' && Number.isFinite(complexity) && complexity > 0
+    ? complexity
+    : 1;
 }
