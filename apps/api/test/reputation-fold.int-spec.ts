@@ -188,11 +188,19 @@ describe('voter reputation: folded totals (ReputationFolder)', () => {
     expect(community).toMatchObject({ voters: { [voter]: expected } });
   });
 
+  it('skips a fold asked for while its own is still running', async () => {
+    const running = folder.fold(1);
+    expect(await folder.fold(1)).toEqual({ pairs: 0, rows: 0, skipped: true });
+    expect((await running).skipped).toBe(false);
+  });
+
   it('folds each row once when folders run at the same time', async () => {
     const voters = [await seedUser(db, 'A'), await seedUser(db, 'B'), await seedUser(db, 'C')];
     for (const v of voters) await evaluate(v, 'fr', 20);
     const sums = await Promise.all(voters.map((v) => ledgerSum(v, 'fr')));
-    const results = await Promise.all([folder.fold(1), folder.fold(1), folder.fold(1)]);
+    // Three workers' folders (one folder in a process skips while its own fold runs).
+    const workers = [folder, new ReputationFolder(db), new ReputationFolder(db)];
+    const results = await Promise.all(workers.map((f) => f.fold(1)));
     // Each row was moved by exactly one of them; the others found the lock held or nothing left.
     expect(results.reduce((n, r) => n + r.rows, 0)).toBeGreaterThanOrEqual(60);
     for (const [i, v] of voters.entries()) {

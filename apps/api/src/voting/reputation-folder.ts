@@ -41,7 +41,7 @@ export interface FoldResult {
   /** (voter, locale) pairs whose rows were folded. */
   readonly pairs: number;
   readonly rows: number;
-  /** Another folder held the lock: this one did nothing. */
+  /** Another fold (in this process, or another holding the lock) was at work: this one did nothing. */
   readonly skipped: boolean;
 }
 
@@ -54,10 +54,22 @@ export interface FoldResult {
 @Injectable()
 export class ReputationFolder {
   private readonly logger = new Logger('ReputationFolder');
+  /** A first fold of a big backlog may outlast the timer's period: the next tick then skips. */
+  private busy = false;
 
   constructor(private readonly dataSource: DataSource) {}
 
   async fold(minRows = FOLD_MIN_ROWS): Promise<FoldResult> {
+    if (this.busy) return { pairs: 0, rows: 0, skipped: true };
+    this.busy = true;
+    try {
+      return await this.foldAll(minRows);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async foldAll(minRows: number): Promise<FoldResult> {
     let pairs = 0;
     let rows = 0;
     for (;;) {
