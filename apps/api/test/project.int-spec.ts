@@ -68,4 +68,49 @@ describe('projects', () => {
       project: { slug: 'secret' },
     });
   });
+
+  it('lists projects a page at a time, in name order, from the slug after which to go on', async () => {
+    const { client } = await signedInClient(api.baseUrl, 'pager');
+    // Names out of slug order, two of them equal: the slug breaks the tie.
+    for (const [slug, name] of [
+      ['page-c', 'Alpha'],
+      ['page-a', 'Beta'],
+      ['page-b', 'Beta'],
+      ['page-d', 'Gamma'],
+    ] as const) {
+      await client.ok(CREATE, { i: { slug, name, sourceLocale: 'en', visibility: 'public' } });
+    }
+    const PAGE = 'query($after: String) { projects(first: 2, after: $after) { slug } }';
+    const slugs = async (after: string | null): Promise<string[]> =>
+      (await client.ok<{ projects: { slug: string }[] }>(PAGE, { after })).projects.map(
+        (p) => p.slug,
+      );
+    const all: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page = await slugs(after);
+      all.push(...page);
+      if (page.length < 2) break;
+      after = page[page.length - 1] ?? null;
+    }
+    const everything = await client.ok<{ projects: { slug: string }[] }>(LIST);
+    expect(all).toEqual(everything.projects.map((p) => p.slug));
+    expect(all.filter((slug) => slug.startsWith('page-'))).toEqual([
+      'page-c',
+      'page-a',
+      'page-b',
+      'page-d',
+    ]);
+
+    // A cursor must be a project the caller can see; sizes are 1–100.
+    const stranger = await signedInClient(api.baseUrl, 'cursor-guesser');
+    for (const after of ['secret', 'no-such-project']) {
+      expect(await stranger.client.errorCode(PAGE, { after })).toBe('INVALID_CURSOR');
+    }
+    expect(await client.errorCode('{ projects(first: 0) { slug } }')).toBe('BAD_USER_INPUT');
+    expect(await client.errorCode('{ projects(first: 101) { slug } }')).toBe('BAD_USER_INPUT');
+    expect(await client.errorCode('{ projects(after: "Not A Slug") { slug } }')).toBe(
+      'BAD_USER_INPUT',
+    );
+  });
 });

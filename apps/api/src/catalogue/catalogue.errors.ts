@@ -12,7 +12,8 @@ export type CatalogueErrorCode =
   | 'INVALID_UPLOAD'
   | 'UNKNOWN_PARAMETER'
   | 'JOB_NOT_FOUND'
-  | 'NAMESPACE_NOT_FOUND';
+  | 'NAMESPACE_NOT_FOUND'
+  | 'INVALID_CURSOR';
 
 export const catalogueError = errorFactory<CatalogueErrorCode>({
   PROJECT_NOT_FOUND: 404,
@@ -27,4 +28,5 @@ export const catalogueError = errorFactory<CatalogueErrorCode>({
   UNKNOWN_PARAMETER: 400,
   JOB_NOT_FOUND: 404,
   NAMESPACE_NOT_FOUND: 404,
+  INVALID_CURSOR: 400,
 });

@@ -5,6 +5,7 @@ import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 import type { Principal } from '../common/auth/request-context';
 import { CreateProjectInput } from './dto/create-project.input';
 import { ProjectModel } from './dto/project.model';
+import { ProjectsArgs } from './dto/projects.args';
 import { UpdateProjectArgs } from './dto/update-project.args';
 import { toProjectModel } from './project.mapper';
 import { ProjectService } from './project.service';
@@ -16,10 +17,17 @@ export class ProjectResolver {
   @Public()
   @RateLimited('reads')
   @Query(() => [ProjectModel], {
-    description: 'Public projects and the private ones you belong to.',
+    description:
+      'Public projects and the private ones you belong to, by name, a page at a time: a full page means there may be more (pass its last slug as `after`).',
   })
-  async projects(@CurrentPrincipal() principal: Principal | null): Promise<ProjectModel[]> {
-    return (await this.projectService.visibleTo(principal?.userId ?? null)).map(toProjectModel);
+  async projects(
+    @Args() args: ProjectsArgs,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<ProjectModel[]> {
+    const page = { first: args.first, after: args.after ?? null };
+    return (await this.projectService.visibleTo(principal?.userId ?? null, page)).map(
+      toProjectModel,
+    );
   }
 
   @Public()

@@ -139,23 +139,47 @@ export class ProjectService {
     });
   }
 
-  /** Public projects, plus private ones the viewer belongs to. */
-  async visibleTo(userId: string | null): Promise<ProjectEntity[]> {
+  /**
+   * One page of the public projects plus the private ones the viewer belongs to, in name order
+   * (slug breaking ties): the `first` after the project `after` (a slug the viewer can see, else
+   * INVALID_CURSOR).
+   */
+  async visibleTo(
+    userId: string | null,
+    page: { readonly first: number; readonly after: string | null },
+  ): Promise<ProjectEntity[]> {
+    const cursor = page.after === null ? null : await this.visible(page.after, userId);
+    if (page.after !== null && cursor === null) {
+      throw catalogueError(
+        'INVALID_CURSOR',
+        `after must be the slug of a project on the previous page; "${page.after}" is not one.`,
+      );
+    }
     const query = this.projects
       .createQueryBuilder('p')
-      .orderBy('p.name', 'ASC')
-      .addOrderBy('p.slug', 'ASC');
-    if (userId === null) return query.where("p.visibility = 'public'").getMany();
-    return query
-      .where("p.visibility = 'public'")
-      .orWhere(
-        'EXISTS (SELECT 1 FROM membership m WHERE m.project_id = p.id AND m.user_id = :userId)',
+      .where(
+        userId === null
+          ? "p.visibility = 'public'"
+          : `(p.visibility = 'public' OR EXISTS (
+               SELECT 1 FROM membership m WHERE m.project_id = p.id AND m.user_id = :userId))`,
         { userId },
       )
-      .getMany();
+      .orderBy('p.name', 'ASC')
+      .addOrderBy('p.slug', 'ASC')
+      .limit(page.first);
+    if (cursor !== null) {
+      query.andWhere('(p.name, p.slug) > (:name, :slug)', { name: cursor.name, slug: cursor.slug });
+    }
+    return query.getMany();
   }
 
   async findVisible(slug: string, userId: string | null): Promise<ProjectEntity> {
+    const project = await this.visible(slug, userId);
+    if (project !== null) return project;
+    throw catalogueError('PROJECT_NOT_FOUND', `No project "${slug}" is visible to you.`);
+  }
+
+  private async visible(slug: string, userId: string | null): Promise<ProjectEntity | null> {
     const project = await this.projects.findOne({ where: { slug } });
     if (
       project !== null &&
@@ -164,7 +188,7 @@ export class ProjectService {
     ) {
       return project;
     }
-    throw catalogueError('PROJECT_NOT_FOUND', `No project "${slug}" is visible to you.`);
+    return null;
   }
 
   async findBySlug(slug: string): Promise<ProjectEntity | null> {

@@ -3,8 +3,12 @@ import type { LeaderboardEntry, LocaleStats, Project } from './types';
 
 const PROJECT_FIELDS = 'id slug name sourceLocale visibility';
 
-export const PROJECTS = document<{ projects: Project[] }>(
-  `query Projects { projects { ${PROJECT_FIELDS} } }`,
+/** Projects per page of the list; a full page means there may be more. */
+export const PROJECTS_PAGE = 100;
+
+export const PROJECTS = document<{ projects: Project[] }, { after: string | null }>(
+  `query Projects($after: String) {
+    projects(first: ${PROJECTS_PAGE}, after: $after) { ${PROJECT_FIELDS} } }`,
 );
 
 export const PROJECT = document<{ project: Project }, { slug: string }>(
