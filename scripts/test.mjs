@@ -151,8 +151,18 @@ async function step(name, fn) {
 const cleanups = [];
 try {
   await step('lint', () => check('npm', ['run', '-s', 'lint']));
+  // Nx keeps a cache per machine (~/.nx), shared by every clone: a test run checks, it never
+  // reports an earlier run's result.
   await step('typecheck', () =>
-    check('npx', ['nx', 'run-many', '-t', 'typecheck', '--parallel=2', '--outputStyle=static']),
+    check('npx', [
+      'nx',
+      'run-many',
+      '-t',
+      'typecheck',
+      '--parallel=2',
+      '--outputStyle=static',
+      '--skip-nx-cache',
+    ]),
   );
   const unitSecurity = pathRegex(securityTests.unit);
   const intSecurity = pathRegex(securityTests.integration);
