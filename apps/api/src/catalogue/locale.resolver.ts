@@ -9,6 +9,7 @@ import { LocaleModel } from './dto/locale.model';
 import { NamespaceModel } from './dto/namespace.model';
 import { toLocaleModel, toNamespaceModel } from './locale.mapper';
 import { LocaleService } from './locale.service';
+import { READ_BUDGET } from '../common/rate-limit/read-budget';
 
 @Resolver()
 export class LocaleResolver {
@@ -16,7 +17,9 @@ export class LocaleResolver {
 
   @Public()
   @RateLimited('reads')
-  @Query(() => [LocaleModel], { description: 'Target locales of a project, by code.' })
+  @Query(() => [LocaleModel], {
+    description: `Target locales of a project, by code. ${READ_BUDGET}`,
+  })
   async locales(
     @Args() args: ProjectArgs,
     @CurrentPrincipal() principal: Principal | null,
@@ -28,7 +31,9 @@ export class LocaleResolver {
 
   @Public()
   @RateLimited('reads')
-  @Query(() => [NamespaceModel], { description: 'Namespaces (catalogue files) of a project.' })
+  @Query(() => [NamespaceModel], {
+    description: `Namespaces (catalogue files) of a project. ${READ_BUDGET}`,
+  })
   async namespaces(
     @Args() args: ProjectArgs,
     @CurrentPrincipal() principal: Principal | null,

@@ -9,6 +9,7 @@ import { ProjectsArgs } from './dto/projects.args';
 import { UpdateProjectArgs } from './dto/update-project.args';
 import { toProjectModel } from './project.mapper';
 import { ProjectService } from './project.service';
+import { READ_BUDGET } from '../common/rate-limit/read-budget';
 
 @Resolver(() => ProjectModel)
 export class ProjectResolver {
@@ -17,8 +18,7 @@ export class ProjectResolver {
   @Public()
   @RateLimited('reads')
   @Query(() => [ProjectModel], {
-    description:
-      'Public projects and the private ones you belong to, by name, a page at a time: a full page means there may be more (pass its last slug as `after`).',
+    description: `Public projects and the private ones you belong to, by name, a page at a time: a full page means there may be more (pass its last slug as \`after\`). ${READ_BUDGET}`,
   })
   async projects(
     @Args() args: ProjectsArgs,
@@ -32,7 +32,7 @@ export class ProjectResolver {
 
   @Public()
   @RateLimited('reads')
-  @Query(() => ProjectModel)
+  @Query(() => ProjectModel, { description: `One project by slug. ${READ_BUDGET}` })
   async project(
     @Args('slug') slug: string,
     @CurrentPrincipal() principal: Principal | null,

@@ -8,6 +8,7 @@ import { DiscussionService } from './discussion.service';
 import { StartThreadInput } from './dto/discussion.input';
 import { SourceIssuePageModel, StringDiscussionModel } from './dto/discussion.model';
 import { PostedCommentModel } from './dto/posted-comment.model';
+import { READ_BUDGET } from '../common/rate-limit/read-budget';
 
 /** Questions and comments on strings (issue 18 item 3). */
 @Resolver()
@@ -20,8 +21,7 @@ export class DiscussionResolver {
   @Public()
   @RateLimited('reads')
   @Query(() => StringDiscussionModel, {
-    description:
-      "A string's questions to the developers (every locale sees them) and its threads in `locale`.",
+    description: `A string's questions to the developers (every locale sees them) and its threads in \`locale\`. ${READ_BUDGET}`,
   })
   stringDiscussion(
     @Args('stringId', { type: () => ID }) stringId: string,
@@ -34,7 +34,7 @@ export class DiscussionResolver {
   @Public()
   @RateLimited('reads')
   @Query(() => SourceIssuePageModel, {
-    description: 'Source questions flagged as source issues for the developers, newest first.',
+    description: `Source questions flagged as source issues for the developers, newest first. ${READ_BUDGET}`,
   })
   async sourceIssues(
     @Args('project') project: string,

@@ -22,6 +22,7 @@ import { GlossaryExchangeService } from './glossary-exchange.service';
 import { commonError } from '../common/errors/common.errors';
 import { toGlossaryHitModel, toGlossaryTermModel } from './glossary.mapper';
 import { GlossaryService, type TermFields } from './glossary.service';
+import { READ_BUDGET } from '../common/rate-limit/read-budget';
 
 function fields(args: GlossaryTermFieldsArgs): TermFields {
   const pos = args.partOfSpeech;
@@ -48,7 +49,7 @@ export class GlossaryResolver {
   @Public()
   @RateLimited('reads')
   @Query(() => String, {
-    description: "The project's glossary as a CSV or TBX file, with every approved translation.",
+    description: `The project's glossary as a CSV or TBX file, with every approved translation. ${READ_BUDGET}`,
   })
   async glossaryExport(
     @Args() args: GlossaryExportArgs,
@@ -82,7 +83,7 @@ export class GlossaryResolver {
   @Public()
   @RateLimited('reads')
   @Query(() => [GlossaryTermModel], {
-    description: "The project's glossary terms, with approved translations in `locale` if given.",
+    description: `The project's glossary terms, with approved translations in \`locale\` if given. ${READ_BUDGET}`,
   })
   async glossaryTerms(
     @Args() args: GlossaryTermsArgs,
@@ -99,8 +100,7 @@ export class GlossaryResolver {
   @Public()
   @RateLimited('reads')
   @Query(() => [GlossaryHitModel], {
-    description:
-      'Glossary terms found in a source text (word boundaries, longest term first), each with its approved translation in `locale`.',
+    description: `Glossary terms found in a source text (word boundaries, longest term first), each with its approved translation in \`locale\`. ${READ_BUDGET}`,
   })
   async glossaryHits(
     @Args() args: GlossaryHitsArgs,

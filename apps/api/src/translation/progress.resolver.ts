@@ -7,6 +7,7 @@ import { LeaderboardEntryModel } from './dto/leaderboard-entry.model';
 import { LocaleStatsModel } from './dto/locale-stats.model';
 import { ProjectArgs, ProjectLocaleArgs } from './dto/translation-query.args';
 import { ProgressService } from './progress.service';
+import { READ_BUDGET } from '../common/rate-limit/read-budget';
 
 @Resolver()
 export class ProgressResolver {
@@ -14,7 +15,9 @@ export class ProgressResolver {
 
   @Public()
   @RateLimited('reads')
-  @Query(() => [LocaleStatsModel], { description: 'Progress of every target locale.' })
+  @Query(() => [LocaleStatsModel], {
+    description: `Progress of every target locale (reused for STATS_CACHE_MS). ${READ_BUDGET}`,
+  })
   async localeStats(
     @Args() args: ProjectArgs,
     @CurrentPrincipal() principal: Principal | null,
@@ -25,7 +28,7 @@ export class ProgressResolver {
   @Public()
   @RateLimited('reads')
   @Query(() => [LeaderboardEntryModel], {
-    description: 'Top contributors of a project in one locale, with badges.',
+    description: `Top contributors of a project in one locale, with badges (reused for STATS_CACHE_MS). ${READ_BUDGET}`,
   })
   async leaderboard(
     @Args() args: ProjectLocaleArgs,

@@ -22,10 +22,7 @@ import { StringListService } from './string-list.service';
 import { StringQueueService } from './string-queue.service';
 import { TranslatableStringService } from './translatable-string.service';
 import { TranslationMemoryService } from './translation-memory.service';
-
-/** The public reads' schema descriptions end with their budget (RATE_LIMIT_READS). */
-const READ_BUDGET =
-  'Counts against the read budget: RATE_LIMIT_READS per user, or per IP when signed out, per minute (RATE_LIMITED).';
+import { READ_BUDGET } from '../common/rate-limit/read-budget';
 
 /** Reading strings and candidates; public projects are readable without a session. */
 @Resolver()
