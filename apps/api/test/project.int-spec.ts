@@ -61,9 +61,18 @@ describe('projects', () => {
     const theirs = await stranger.client.ok<{ projects: { slug: string }[] }>(LIST);
     expect(mine.projects.map((p) => p.slug)).toEqual(['secret', 'shop']);
     expect(theirs.projects.map((p) => p.slug)).toEqual(['shop']);
-    expect(await stranger.client.errorCode('{ project(slug: "secret") { slug } }')).toBe(
-      'PROJECT_NOT_FOUND',
-    );
+    for (const query of [
+      '{ project(slug: "secret") { slug } }',
+      '{ locales(project: "secret") { code } }',
+      '{ namespaces(project: "secret") { name } }',
+    ]) {
+      expect(await stranger.client.errorCode(query)).toBe('PROJECT_NOT_FOUND');
+      expect(await new TestClient(api.baseUrl).errorCode(query)).toBe('PROJECT_NOT_FOUND');
+    }
+    expect(
+      (await owner.client.ok<{ locales: unknown[] }>('{ locales(project: "secret") { code } }'))
+        .locales,
+    ).toEqual([]);
     expect(await owner.client.ok('{ project(slug: "secret") { slug } }')).toEqual({
       project: { slug: 'secret' },
     });
