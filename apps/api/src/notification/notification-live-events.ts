@@ -3,6 +3,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { plainPrefix, type AppConfig } from '../config/env.schema';
 import type { LiveEvent, LiveEvents } from '../voting/live-events';
 import { PostgresLiveEvents, RedisLiveEvents } from '../voting/live-events.impl';
+import type { EventOf, LiveTopic } from '../voting/live-topics';
 
 /**
  * The notifications' live channel: the same transports as the voting events (Redis pub/sub, or
@@ -25,10 +26,8 @@ export class NotificationLiveEvents implements OnModuleDestroy {
     return this.transport.publishMany(events);
   }
 
-  subscribe<E extends LiveEvent>(
-    filter: (event: LiveEvent) => event is E,
-  ): AsyncIterableIterator<E> {
-    return this.transport.subscribe(filter);
+  subscribe<T extends LiveTopic>(topic: T): AsyncIterableIterator<EventOf<T>> {
+    return this.transport.subscribe(topic);
   }
 
   onModuleDestroy(): Promise<void> {

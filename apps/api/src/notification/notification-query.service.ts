@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { commonError } from '../common/errors/common.errors';
-import type { LiveEvent, NotificationAddedEvent } from '../voting/live-events';
 import type { NotificationModel, NotificationPageModel } from './dto/notification.model';
 import type { NotificationKind } from './notification-kind';
 import { NotificationLiveEvents } from './notification-live-events';
@@ -140,10 +139,7 @@ export class NotificationQueryService {
    * event (graphql-ws checkEachEvent), so a signed-out user stops receiving at once.
    */
   events(userId: string): AsyncIterableIterator<{ notificationAdded: NotificationModel }> {
-    const source = this.live.subscribe(
-      (e: LiveEvent): e is NotificationAddedEvent =>
-        e.type === 'notificationAdded' && e.userId === userId,
-    );
+    const source = this.live.subscribe({ type: 'notificationAdded', userId });
     const next = async (): Promise<IteratorResult<{ notificationAdded: NotificationModel }>> => {
       for (;;) {
         const item = await source.next();

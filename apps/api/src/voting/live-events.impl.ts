@@ -1,47 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { EventEmitter } from 'node:events';
 import { Client } from 'pg';
+import { LiveEventHub } from './live-event-hub';
 import type { LiveEvent, LiveEvents } from './live-events';
-
-/** Turns emitter events into an async iterator with a bounded buffer (slow clients lose oldest). */
-function iterate<E extends LiveEvent>(
-  emitter: EventEmitter,
-  filter: (event: LiveEvent) => event is E,
-): AsyncIterableIterator<E> {
-  const buffer: E[] = [];
-  const waiting: ((r: IteratorResult<E>) => void)[] = [];
-  let done = false;
-  const listener = (event: LiveEvent) => {
-    if (!filter(event)) return;
-    const next = waiting.shift();
-    if (next !== undefined) next({ value: event, done: false });
-    else if (buffer.push(event) > 1_000) buffer.shift();
-  };
-  emitter.on('event', listener);
-  const finish = (): Promise<IteratorResult<E>> => {
-    done = true;
-    emitter.off('event', listener);
-    for (const w of waiting.splice(0)) w({ value: undefined, done: true });
-    return Promise.resolve({ value: undefined, done: true });
-  };
-  return {
-    next: () => {
-      if (done) return Promise.resolve({ value: undefined, done: true });
-      const value = buffer.shift();
-      if (value !== undefined) return Promise.resolve({ value, done: false });
-      return new Promise((resolve) => waiting.push(resolve));
-    },
-    return: finish,
-    throw: (error: unknown) =>
-      finish().then(() =>
-        Promise.reject(error instanceof Error ? error : new Error(String(error))),
-      ),
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
-}
+import type { EventOf, LiveTopic } from './live-topics';
 
 /** A message carries one event, or an array of them (publishMany). */
 function parse(raw: string): LiveEvent[] {
@@ -75,7 +37,7 @@ function chunkPayloads(events: readonly LiveEvent[]): string[] {
 }
 
 export class RedisLiveEvents implements LiveEvents {
-  private readonly emitter = new EventEmitter().setMaxListeners(0);
+  private readonly hub = new LiveEventHub();
   private readonly publisher: Redis;
   private subscriber: Redis | null = null;
   private readonly logger = new Logger('LiveEvents');
@@ -96,20 +58,18 @@ export class RedisLiveEvents implements LiveEvents {
     if (events.length > 0) await this.publisher.publish(this.channel, JSON.stringify(events));
   }
 
-  subscribe<E extends LiveEvent>(
-    filter: (event: LiveEvent) => event is E,
-  ): AsyncIterableIterator<E> {
+  subscribe<T extends LiveTopic>(topic: T): AsyncIterableIterator<EventOf<T>> {
     if (this.subscriber === null) {
       const subscriber = new Redis(this.url, { maxRetriesPerRequest: null });
       subscriber.on('message', (_channel: string, raw: string) => {
-        for (const event of parse(raw)) this.emitter.emit('event', event);
+        for (const event of parse(raw)) this.hub.deliver(event);
       });
       subscriber
         .subscribe(this.channel)
         .catch((error: unknown) => this.logger.error(`subscribe failed: ${String(error)}`));
       this.subscriber = subscriber;
     }
-    return iterate(this.emitter, filter);
+    return this.hub.subscribe(topic);
   }
 
   async close(): Promise<void> {
@@ -120,7 +80,7 @@ export class RedisLiveEvents implements LiveEvents {
 }
 
 export class PostgresLiveEvents implements LiveEvents {
-  private readonly emitter = new EventEmitter().setMaxListeners(0);
+  private readonly hub = new LiveEventHub();
   private listener: Promise<Client> | null = null;
   private readonly publisher: Client;
   private publisherReady: Promise<void> | null = null;
@@ -149,21 +109,19 @@ export class PostgresLiveEvents implements LiveEvents {
     ]);
   }
 
-  subscribe<E extends LiveEvent>(
-    filter: (event: LiveEvent) => event is E,
-  ): AsyncIterableIterator<E> {
+  subscribe<T extends LiveTopic>(topic: T): AsyncIterableIterator<EventOf<T>> {
     this.listener ??= (async () => {
       const client = new Client({ connectionString: this.databaseUrl });
       client.on('error', () => undefined);
       client.on('notification', (message) => {
         if (message.payload === undefined) return;
-        for (const event of parse(message.payload)) this.emitter.emit('event', event);
+        for (const event of parse(message.payload)) this.hub.deliver(event);
       });
       await client.connect();
       await client.query(`LISTEN "${this.channel}"`);
       return client;
     })();
-    return iterate(this.emitter, filter);
+    return this.hub.subscribe(topic);
   }
 
   async close(): Promise<void> {

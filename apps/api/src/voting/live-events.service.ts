@@ -3,6 +3,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { plainPrefix, type AppConfig } from '../config/env.schema';
 import type { LiveEvent, LiveEvents } from './live-events';
 import { PostgresLiveEvents, RedisLiveEvents } from './live-events.impl';
+import type { EventOf, LiveTopic } from './live-topics';
 
 /** Picks the transport once, from the queue backend: Redis pub/sub, or Postgres LISTEN/NOTIFY. */
 @Injectable()
@@ -25,10 +26,8 @@ export class LiveEventsService implements LiveEvents, OnModuleDestroy {
     return this.transport.publishMany(events);
   }
 
-  subscribe<E extends LiveEvent>(
-    filter: (event: LiveEvent) => event is E,
-  ): AsyncIterableIterator<E> {
-    return this.transport.subscribe(filter);
+  subscribe<T extends LiveTopic>(topic: T): AsyncIterableIterator<EventOf<T>> {
+    return this.transport.subscribe(topic);
   }
 
   close(): Promise<void> {

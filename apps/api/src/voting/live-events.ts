@@ -1,3 +1,5 @@
+import type { EventOf, LiveTopic } from './live-topics';
+
 /**
  * Live events for GraphQL subscriptions, published by whichever process changed the data (API or
  * worker) and delivered by every API instance: Redis pub/sub in production, Postgres
@@ -43,9 +45,7 @@ export interface LiveEvents {
   publish(event: LiveEvent): Promise<void>;
   /** Several events in one message (a close batch): one round trip instead of one per event. */
   publishMany(events: readonly LiveEvent[]): Promise<void>;
-  /** Events matching `filter`, until the returned iterator is closed. */
-  subscribe<E extends LiveEvent>(
-    filter: (event: LiveEvent) => event is E,
-  ): AsyncIterableIterator<E>;
+  /** The events of `topic`, until the returned iterator is closed (see LiveEventHub). */
+  subscribe<T extends LiveTopic>(topic: T): AsyncIterableIterator<EventOf<T>>;
   close(): Promise<void>;
 }

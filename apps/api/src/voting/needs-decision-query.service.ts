@@ -7,12 +7,7 @@ import { toNeedsDecision } from '../translation/round.mapper';
 import type { NeedsDecisionEntryModel, NeedsDecisionPageModel } from './dto/needs-decision.model';
 import type { RoundEventModel } from './dto/round-event.model';
 import { EventMemo } from './event-memo';
-import {
-  LIVE_EVENTS,
-  type LiveEvent,
-  type LiveEvents,
-  type RoundNeedsDecisionEvent,
-} from './live-events';
+import { LIVE_EVENTS, type LiveEvents } from './live-events';
 import { RoundEntity, type RoundStateColumn } from './round.entity';
 import { VotingQueryService } from './voting-query.service';
 
@@ -65,10 +60,11 @@ export class NeedsDecisionQueryService {
     locale: string,
   ): Promise<AsyncIterableIterator<{ roundNeedsDecision: RoundEventModel }>> {
     const project = await this.access.requireProject(userId, slug, 'candidate.approve', locale);
-    const source = this.live.subscribe(
-      (e: LiveEvent): e is RoundNeedsDecisionEvent =>
-        e.type === 'roundNeedsDecision' && e.projectId === project.id && e.locale === locale,
-    );
+    const source = this.live.subscribe({
+      type: 'roundNeedsDecision',
+      projectId: project.id,
+      locale,
+    });
     const next = async (): Promise<IteratorResult<{ roundNeedsDecision: RoundEventModel }>> => {
       const item = await source.next();
       if (item.done === true) return { value: undefined, done: true };

@@ -7,13 +7,7 @@ import type { TranslatableStringModel } from '../translation/dto/translatable-st
 import { toRoundModel } from '../translation/round.mapper';
 import { TranslatableStringService } from '../translation/translatable-string.service';
 import type { RoundEventModel } from './dto/round-event.model';
-import {
-  LIVE_EVENTS,
-  type LiveEvent,
-  type LiveEvents,
-  type RoundDecidedEvent,
-  type StringUpdatedEvent,
-} from './live-events';
+import { LIVE_EVENTS, type LiveEvent, type LiveEvents } from './live-events';
 import { RoundEntity } from './round.entity';
 import { votingError } from './voting.errors';
 import { EventMemo } from './event-memo';
@@ -72,10 +66,7 @@ export class VotingQueryService {
     locale: string,
     viewerId: string | null,
   ): AsyncIterableIterator<{ roundDecided: RoundEventModel }> {
-    const events = this.live.subscribe(
-      (e: LiveEvent): e is RoundDecidedEvent =>
-        e.type === 'roundDecided' && e.projectId === projectId && e.locale === locale,
-    );
+    const events = this.live.subscribe({ type: 'roundDecided', projectId, locale });
     return mapAsync(events, async (e) => {
       if (!(await this.visibleFor(e, projectId, viewerId))) {
         throw catalogueError(
@@ -116,10 +107,7 @@ export class VotingQueryService {
     locale: string,
     viewerId: string | null,
   ): AsyncIterableIterator<{ stringUpdated: TranslatableStringModel }> {
-    const events = this.live.subscribe(
-      (e: LiveEvent): e is StringUpdatedEvent =>
-        e.type === 'stringUpdated' && e.stringId === stringId && e.locale === locale,
-    );
+    const events = this.live.subscribe({ type: 'stringUpdated', stringId, locale });
     // The string carries the viewer's own votes and checks their access: shared per viewer.
     return mapAsync(events, async (e) => ({
       stringUpdated: await this.stringViews.once(e, viewerId ?? '', () =>

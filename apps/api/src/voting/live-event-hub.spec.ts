@@ -1,0 +1,110 @@
+import { LiveEventHub, SUBSCRIBER_BUFFER_MAX } from './live-event-hub';
+import type { RoundDecidedEvent, StringUpdatedEvent } from './live-events';
+
+const P = '00000000-0000-4000-8000-000000000001';
+const S1 = '00000000-0000-4000-8000-0000000000a1';
+const S2 = '00000000-0000-4000-8000-0000000000a2';
+
+const updated = (stringId: string, locale = 'de'): StringUpdatedEvent => ({
+  type: 'stringUpdated',
+  projectId: P,
+  locale,
+  stringId,
+});
+const decided = (roundId: string, locale = 'de'): RoundDecidedEvent => ({
+  type: 'roundDecided',
+  projectId: P,
+  locale,
+  stringId: S1,
+  roundId,
+});
+
+/**
+ * What `next()` gives now: an event already buffered settles within the current microtasks, so it
+ * wins against the next turn of the event loop (no clock involved); a pending read loses.
+ */
+async function nowOrNothing<T>(iterator: AsyncIterator<T>): Promise<T | 'nothing'> {
+  const next = iterator.next().then((r) => (r.done === true ? 'nothing' : r.value));
+  const nextTurn = new Promise<'nothing'>((resolve) => setImmediate(() => resolve('nothing')));
+  return Promise.race([next, nextTurn]);
+}
+
+describe('LiveEventHub', () => {
+  it('hands an event to the subscriptions of its topic only', async () => {
+    const hub = new LiveEventHub();
+    const s1 = hub.subscribe({ type: 'stringUpdated', stringId: S1, locale: 'de' });
+    const s2 = hub.subscribe({ type: 'stringUpdated', stringId: S2, locale: 'de' });
+    const s1pl = hub.subscribe({ type: 'stringUpdated', stringId: S1, locale: 'pl' });
+    const rounds = hub.subscribe({ type: 'roundDecided', projectId: P, locale: 'de' });
+    const mine = hub.subscribe({ type: 'notificationAdded', userId: 'u1' });
+
+    hub.deliver(updated(S1));
+    hub.deliver(decided('r1'));
+    hub.deliver({ type: 'notificationAdded', userId: 'u2', notificationId: 'n1' });
+
+    expect(await nowOrNothing(s1)).toEqual(updated(S1));
+    expect(await nowOrNothing(s2)).toBe('nothing');
+    expect(await nowOrNothing(s1pl)).toBe('nothing');
+    expect(await nowOrNothing(rounds)).toEqual(decided('r1'));
+    expect(await nowOrNothing(mine)).toBe('nothing');
+  });
+
+  it('answers a waiting subscriber at once and forgets a topic when its last subscription ends', async () => {
+    const hub = new LiveEventHub();
+    const topic = { type: 'stringUpdated', stringId: S1, locale: 'de' } as const;
+    const a = hub.subscribe(topic);
+    const b = hub.subscribe(topic);
+    expect(hub.listeners(topic)).toBe(2);
+    const waiting = a.next();
+    hub.deliver(updated(S1));
+    await expect(waiting).resolves.toEqual({ value: updated(S1), done: false });
+
+    await a.return?.();
+    expect(hub.listeners(topic)).toBe(1);
+    await b.return?.();
+    expect(hub.listeners(topic)).toBe(0);
+    expect(hub.topics).toBe(0);
+    await expect(b.next()).resolves.toEqual({ value: undefined, done: true });
+    // Delivering to a topic nobody listens to is a no-op.
+    hub.deliver(updated(S1));
+    expect(hub.topics).toBe(0);
+  });
+
+  it('merges "look again" events a subscriber has not taken yet, and never a decision', async () => {
+    const hub = new LiveEventHub();
+    const strings = hub.subscribe({ type: 'stringUpdated', stringId: S1, locale: 'de' });
+    const rounds = hub.subscribe({ type: 'roundDecided', projectId: P, locale: 'de' });
+    for (let i = 0; i < 5; i += 1) {
+      hub.deliver(updated(S1));
+      hub.deliver(decided(`r${i}`));
+    }
+    expect(await nowOrNothing(strings)).toEqual(updated(S1));
+    // Once the merged one is taken, the next change is delivered again.
+    hub.deliver(updated(S1));
+    expect(await nowOrNothing(strings)).toEqual(updated(S1));
+    // (Checked last: a read that finds nothing stays waiting and would take the next event.)
+    expect(await nowOrNothing(strings)).toBe('nothing');
+    const got: unknown[] = [];
+    for (let i = 0; i < 5; i += 1) got.push(await nowOrNothing(rounds));
+    expect(got).toEqual([0, 1, 2, 3, 4].map((i) => decided(`r${i}`)));
+    expect(await nowOrNothing(rounds)).toBe('nothing');
+  });
+
+  it('keeps the newest events of a subscriber that falls behind', async () => {
+    const hub = new LiveEventHub();
+    const rounds = hub.subscribe({ type: 'roundDecided', projectId: P, locale: 'de' });
+    const extra = 5;
+    for (let i = 0; i < SUBSCRIBER_BUFFER_MAX + extra; i += 1) hub.deliver(decided(`r${i}`));
+    expect(await nowOrNothing(rounds)).toEqual(decided(`r${extra}`));
+  });
+
+  it('ends waiting readers when the subscription is thrown into', async () => {
+    const hub = new LiveEventHub();
+    const topic = { type: 'roundDecided', projectId: P, locale: 'de' } as const;
+    const rounds = hub.subscribe(topic);
+    const waiting = rounds.next();
+    await expect(rounds.throw?.(new Error('client gone'))).rejects.toThrow('client gone');
+    await expect(waiting).resolves.toEqual({ value: undefined, done: true });
+    expect(hub.listeners(topic)).toBe(0);
+  });
+});

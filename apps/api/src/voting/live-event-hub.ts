@@ -1,0 +1,91 @@
+import type { LiveEvent } from './live-events';
+import { coalesces, type EventOf, isEventOf, type LiveTopic, topicKey } from './live-topics';
+
+/** Events a subscriber may fall behind by before the oldest are dropped (a stalled client). */
+export const SUBSCRIBER_BUFFER_MAX = 1_000;
+
+type Listener = (event: LiveEvent) => void;
+
+/**
+ * Hands the events a process receives (from Redis or Postgres) to the subscriptions of their topic.
+ * Delivery costs a map lookup plus the matching subscriptions: an event reaches no other listener,
+ * so thousands of open subscriptions on other strings, projects or users cost nothing per event
+ * (before, every event ran every subscription's filter: at 1,000 votes/s with 5,000 open
+ * subscriptions, 5 million calls a second).
+ */
+export class LiveEventHub {
+  private readonly byTopic = new Map<string, Set<Listener>>();
+
+  deliver(event: LiveEvent): void {
+    const listeners = this.byTopic.get(topicKey(event));
+    if (listeners === undefined) return;
+    for (const listener of listeners) listener(event);
+  }
+
+  /** Subscriptions open on `topic` (tests and metrics). */
+  listeners(topic: LiveTopic): number {
+    return this.byTopic.get(topicKey(topic))?.size ?? 0;
+  }
+
+  /** Topics with at least one subscription. */
+  get topics(): number {
+    return this.byTopic.size;
+  }
+
+  /**
+   * The events of `topic` from now on, until the iterator is returned. A subscriber that does not
+   * keep up keeps the newest SUBSCRIBER_BUFFER_MAX events; on a coalescing topic it keeps one.
+   */
+  subscribe<T extends LiveTopic>(topic: T): AsyncIterableIterator<EventOf<T>> {
+    const key = topicKey(topic);
+    const merge = coalesces(topic);
+    const buffer: EventOf<T>[] = [];
+    const waiting: ((result: IteratorResult<EventOf<T>>) => void)[] = [];
+    let done = false;
+    const listener: Listener = (event) => {
+      if (!isEventOf(topic, event)) return;
+      const next = waiting.shift();
+      if (next !== undefined) next({ value: event, done: false });
+      else if (merge && buffer.length > 0) return;
+      else if (buffer.push(event) > SUBSCRIBER_BUFFER_MAX) buffer.shift();
+    };
+    let listeners = this.byTopic.get(key);
+    if (listeners === undefined) {
+      listeners = new Set();
+      this.byTopic.set(key, listeners);
+    }
+    listeners.add(listener);
+    const finish = (): Promise<IteratorResult<EventOf<T>>> => {
+      if (!done) {
+        done = true;
+        this.remove(key, listener);
+        buffer.length = 0;
+        for (const w of waiting.splice(0)) w({ value: undefined, done: true });
+      }
+      return Promise.resolve({ value: undefined, done: true });
+    };
+    return {
+      next: () => {
+        if (done) return Promise.resolve({ value: undefined, done: true });
+        const value = buffer.shift();
+        if (value !== undefined) return Promise.resolve({ value, done: false });
+        return new Promise((resolve) => waiting.push(resolve));
+      },
+      return: finish,
+      throw: (error: unknown) =>
+        finish().then(() =>
+          Promise.reject(error instanceof Error ? error : new Error(String(error))),
+        ),
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  }
+
+  private remove(key: string, listener: Listener): void {
+    const listeners = this.byTopic.get(key);
+    if (listeners === undefined) return;
+    listeners.delete(listener);
+    if (listeners.size === 0) this.byTopic.delete(key);
+  }
+}
