@@ -1,4 +1,4 @@
-import { createClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import type { IncomingMessage } from 'node:http';
 import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
@@ -15,73 +15,7 @@ import {
   testConfig,
   type RunningApi,
 } from './support/test-app';
-
-/** What one subscription received, in order; `next()` waits for the following message. */
-class Received {
-  readonly messages: { kind: 'data' | 'error' | 'complete'; value: unknown }[] = [];
-  private waiters: (() => void)[] = [];
-
-  push(kind: 'data' | 'error' | 'complete', value: unknown): void {
-    this.messages.push({ kind, value });
-    for (const wake of this.waiters.splice(0)) wake();
-  }
-
-  /** Waits until `count` messages arrived (the int-spec timeout is the hang guard). */
-  async atLeast(count: number): Promise<this> {
-    while (this.messages.length < count) {
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
-    }
-    return this;
-  }
-}
-
-/** Polls `done` until it holds; the int-spec timeout is the hang guard, not a wall-clock race. */
-async function until(done: () => boolean): Promise<void> {
-  while (!done()) await new Promise((resolve) => setTimeout(resolve, 10));
-}
-
-function errorCodes(value: unknown): string[] {
-  const errors = Array.isArray(value)
-    ? value
-    : ((value as { errors?: unknown[] } | null)?.errors ?? []);
-  return errors.map((e) => String((e as { extensions?: { code?: string } }).extensions?.code));
-}
-
-function wsUrl(api: RunningApi): string {
-  return `${api.baseUrl.replace('http', 'ws')}/graphql`;
-}
-
-/** A graphql-ws client whose handshake carries these headers (the cookie, an Origin). */
-function socket(api: RunningApi, headers: Record<string, string> = {}): Client {
-  class HeaderSocket extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { headers });
-    }
-  }
-  return createClient({
-    url: wsUrl(api),
-    webSocketImpl: HeaderSocket,
-    lazy: true,
-    retryAttempts: 0,
-  });
-}
-
-function subscribe(
-  client: Client,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Received {
-  const received = new Received();
-  client.subscribe(
-    { query, variables },
-    {
-      next: (value) => received.push(value.errors === undefined ? 'data' : 'error', value),
-      error: (error) => received.push('error', error),
-      complete: () => received.push('complete', null),
-    },
-  );
-  return received;
-}
+import { errorCodes, type Received, socket, subscribe, until, wsUrl } from './support/ws-client';
 
 /** The HTTP status of a raw handshake: 101 when the socket opened. */
 function handshake(

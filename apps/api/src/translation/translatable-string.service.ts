@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { LocaleEntity } from '../catalogue/locale.entity';
+import { LocaleEntity } from '../catalogue/locale.entity';
 import { UserEntity } from '../identity/user.entity';
 import { toUserModel } from '../identity/user.mapper';
 import type { TranslatableStringModel } from './dto/translatable-string.model';
@@ -9,7 +9,7 @@ import { toCandidateModel } from './candidate.mapper';
 import { requiredFormsFor, toFormModels } from './forms.mapper';
 import { toRoundModel } from './round.mapper';
 import { roundViewOf, STRING_ROW_COLUMNS, type StringRow } from './string-row.sql';
-import { StringScopeService } from './string-scope.service';
+import { localeCodeOf, StringScopeService } from './string-scope.service';
 import { TranslationEntity } from './translation.entity';
 import { translationError } from './translation.errors';
 
@@ -64,6 +64,39 @@ export class TranslatableStringService {
       );
     }
     return model;
+  }
+
+  /**
+   * One string as every viewer sees it (no own vote, nothing marked as theirs), without an access
+   * check: for a live event, loaded once and shared by all its subscribers, each of whom the
+   * caller has checked; `forViewer` then adds what is theirs. Null when the string or the locale
+   * is gone.
+   */
+  async sharedView(
+    projectId: string,
+    stringId: string,
+    localeCode: string,
+  ): Promise<TranslatableStringModel | null> {
+    const locale = await this.dataSource
+      .getRepository(LocaleEntity)
+      .findOne({ where: { projectId, code: localeCodeOf(localeCode) } });
+    if (locale === null) return null;
+    const [model] = await this.load([stringId], locale, null);
+    return model ?? null;
+  }
+
+  /** A shared view (sharedView) as `viewerId` sees it: their vote on the winner, and whether it is theirs. */
+  async forViewer(
+    shared: TranslatableStringModel,
+    viewerId: string | null,
+  ): Promise<TranslatableStringModel> {
+    const winner = shared.winner;
+    if (viewerId === null || winner === null) return shared;
+    const myVote = (await this.myVotes([winner.id], viewerId)).get(winner.id) ?? null;
+    const isMine = winner.author?.id === viewerId;
+    return myVote === null && !isMine
+      ? shared
+      : { ...shared, winner: { ...winner, myVote, isMine } };
   }
 
   /** Batch-loads strings of one project in one locale, in the order of `ids` (missing ones dropped). */

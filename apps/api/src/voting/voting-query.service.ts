@@ -10,6 +10,7 @@ import type { RoundEventModel } from './dto/round-event.model';
 import { LIVE_EVENTS, type LiveEvent, type LiveEvents } from './live-events';
 import { RoundEntity } from './round.entity';
 import { votingError } from './voting.errors';
+import { translationError } from '../translation/translation.errors';
 import { EventMemo } from './event-memo';
 
 /** Maps an async iterator lazily (GraphQL subscriptions pull one event at a time). */
@@ -46,7 +47,7 @@ export class VotingQueryService {
 
   private readonly rounds = new EventMemo<RoundModel>();
   private readonly access = new EventMemo<boolean>();
-  private readonly stringViews = new EventMemo<TranslatableStringModel>();
+  private readonly stringViews = new EventMemo<TranslatableStringModel | null>();
 
   async roundModel(roundId: string): Promise<RoundModel> {
     const round = await this.dataSource
@@ -102,17 +103,33 @@ export class VotingQueryService {
     );
   }
 
+  /**
+   * Each event re-checks the viewer's access as roundEvents does (shared per event), loads the
+   * string once per event for all its subscribers in this process, and adds each viewer's own
+   * vote on the winner (one lookup, only for a signed-in viewer of a decided string). Before, every
+   * subscriber re-read the whole string through its own access check: seven queries per viewer per
+   * vote on a string many people watch.
+   */
   stringEvents(
     stringId: string,
     locale: string,
     viewerId: string | null,
   ): AsyncIterableIterator<{ stringUpdated: TranslatableStringModel }> {
     const events = this.live.subscribe({ type: 'stringUpdated', stringId, locale });
-    // The string carries the viewer's own votes and checks their access: shared per viewer.
-    return mapAsync(events, async (e) => ({
-      stringUpdated: await this.stringViews.once(e, viewerId ?? '', () =>
-        this.strings.byId(stringId, locale, viewerId),
-      ),
-    }));
+    return mapAsync(events, async (e) => {
+      if (!(await this.visibleFor(e, e.projectId, viewerId))) {
+        throw catalogueError(
+          'PROJECT_NOT_FOUND',
+          'This project is no longer visible to you; its subscription has ended.',
+        );
+      }
+      const shared = await this.stringViews.once(e, 'everyone', () =>
+        this.strings.sharedView(e.projectId, stringId, locale),
+      );
+      if (shared === null) {
+        throw translationError('STRING_NOT_FOUND', `No string "${stringId}" is visible to you.`);
+      }
+      return { stringUpdated: await this.strings.forViewer(shared, viewerId) };
+    });
   }
 }
