@@ -16,14 +16,6 @@ export const RETRACT_VOTE = document<{ retractVote: CandidateList }, { candidate
   `mutation RetractVote($candidateId: ID!) { retractVote(candidateId: $candidateId) { ${CANDIDATE_LIST_FIELDS} } }`,
 );
 
-export const ROUND_DECIDED = document<
-  { roundDecided: { stringId: string; locale: string; round: Round } },
-  { project: string; locale: string }
->(
-  `subscription RoundDecided($project: String!, $locale: String!) {
-    roundDecided(project: $project, locale: $locale) { stringId locale round { ${ROUND_FIELDS} } } }`,
-);
-
 export const STRING_UPDATED = document<
   { stringUpdated: { id: string } },
   { stringId: string; locale: string }

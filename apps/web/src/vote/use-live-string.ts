@@ -1,24 +1,30 @@
 import { useEffect, useRef } from 'react';
-import { ROUND_DECIDED, STRING_UPDATED } from '../api/voting-operations';
+import { STRING_UPDATED } from '../api/voting-operations';
 import { subscribe } from '../subscriptions';
+import { BROWSER_CLOCK, LIVE_REFRESH_SPACING_MS, refreshThrottle } from './refresh-throttle';
 
-/** Calls `onChange` when the string's round is decided or the string changes (no reload needed). */
+/**
+ * Calls `refresh` when the string changes in this locale (a candidate, a vote, its round opened,
+ * extended or decided: the API sends `stringUpdated` for each), spaced by LIVE_REFRESH_SPACING_MS.
+ * One subscription per page: the string's own topic, not every decision of the locale.
+ */
 export function useLiveString(
-  project: string,
   locale: string,
   stringId: string,
-  onChange: () => void,
+  refresh: () => Promise<unknown>,
 ): void {
-  const callback = useRef(onChange);
-  callback.current = onChange;
+  const callback = useRef(refresh);
+  callback.current = refresh;
   useEffect(() => {
-    const stopDecided = subscribe(ROUND_DECIDED, { project, locale }, (data) => {
-      if (data.roundDecided.stringId === stringId) callback.current();
-    });
-    const stopUpdated = subscribe(STRING_UPDATED, { stringId, locale }, () => callback.current());
+    const throttle = refreshThrottle(
+      () => callback.current(),
+      LIVE_REFRESH_SPACING_MS,
+      BROWSER_CLOCK,
+    );
+    const stop = subscribe(STRING_UPDATED, { stringId, locale }, () => throttle.signal());
     return () => {
-      stopDecided();
-      stopUpdated();
+      stop();
+      throttle.stop();
     };
-  }, [project, locale, stringId]);
+  }, [locale, stringId]);
 }

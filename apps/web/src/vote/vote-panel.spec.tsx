@@ -160,10 +160,12 @@ describe('vote panel', () => {
         },
       },
     });
-    const decided = listeners.find((l) => l.query.includes('roundDecided'));
-    expect(decided?.variables).toEqual({ project: 'demo', locale: 'pl' });
+    // The string's own topic says it was decided: the page does not follow every decision of
+    // the locale to find its own.
+    expect(listeners.map((l) => l.variables)).toEqual([{ stringId: 's1', locale: 'pl' }]);
+    const updated = listeners.find((l) => l.query.includes('stringUpdated'));
     await act(async () => {
-      decided?.onData({ roundDecided: { stringId: 's1', locale: 'pl', round: ROUND } });
+      updated?.onData({ stringUpdated: { id: 's1' } });
       await Promise.resolve();
     });
     const why = await screen.findByTestId('why-this-won');
@@ -223,5 +225,41 @@ describe('vote panel', () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
     expect(screen.getAllByTestId('candidate-author')).toHaveLength(2);
+  });
+});
+
+describe('vote panel, live', () => {
+  it('turns a burst of changes into one read at a time, not one per change', async () => {
+    const mock = graphqlFetch({
+      Status: () => ({ health: HEALTH, me: ME }),
+      OneString: () => ({ string: makeString() }),
+      Candidates: () => ({ candidates: REVEALED }),
+    });
+    let release: (() => void) | null = null;
+    let candidateRequests = 0;
+    globalThis.fetch = ((url: string, init?: { body?: unknown }) => {
+      const query = (JSON.parse(String(init?.body)) as { query: string }).query;
+      if (/query Candidates/.test(query) && ++candidateRequests === 2)
+        return new Promise<Response>((resolve) => {
+          release = () => resolve(mock.fetch(url, init as RequestInit));
+        });
+      return mock.fetch(url, init as RequestInit);
+    }) as typeof fetch;
+    const { unmount } = await renderApp(<VotePanel project="demo" locale="pl" stringId="s1" />);
+    await screen.findAllByTestId('candidate-author');
+    const updated = listeners.find((l) => l.query.includes('stringUpdated'));
+    // Twenty votes land on a popular string within a moment.
+    await act(async () => {
+      for (let i = 0; i < 20; i += 1) updated?.onData({ stringUpdated: { id: 's1' } });
+      await Promise.resolve();
+    });
+    expect(candidateRequests).toBe(2);
+    await act(async () => {
+      (release as (() => void) | null)?.();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    // The changes seen meanwhile wait for the spacing (LIVE_REFRESH_SPACING_MS), as one read.
+    expect(candidateRequests).toBe(2);
+    unmount();
   });
 });

@@ -37,10 +37,10 @@ export function VotePanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  useLiveString(project, locale, stringId, () => {
+  useLiveString(locale, stringId, () => {
     unit.reload();
     const mine = ++asked.current;
-    request(CANDIDATES, { stringId, locale }).then(
+    return request(CANDIDATES, { stringId, locale }).then(
       (d) => {
         if (asked.current === mine) setLatest(d.candidates);
       },
