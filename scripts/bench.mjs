@@ -15,6 +15,7 @@ const SCENARIOS = {
   'w3-close': 'apps/api/bench/w3-close.ts',
   'w5-next-string': 'apps/api/bench/w5-next-string.ts',
   'w6-web-cold-load': 'apps/api/bench/w6-web-cold-load.ts',
+  'w7-live-fanout': 'apps/api/bench/w7-live-fanout.ts',
   'scale-out': 'apps/api/bench/scale-out.ts',
 };
 

@@ -3,6 +3,7 @@ import { runW2Votes } from '../bench/w2-votes';
 import { runW3Close } from '../bench/w3-close';
 import { runW5NextString } from '../bench/w5-next-string';
 import { chromiumAvailable, runW6WebColdLoad } from '../bench/w6-web-cold-load';
+import { runW7LiveFanout } from '../bench/w7-live-fanout';
 import { maintenanceFor, startMaintenance } from '../bench/support/autovacuum';
 import { type BenchEnv, createBenchDatabase } from '../bench/support/stack';
 import { ADMIN_DATABASE_URL, TEST_REDIS_URL, testQueueBackend } from './support/test-env';
@@ -20,13 +21,14 @@ describe('benchmark scenarios (smoke, tiny sizes)', () => {
     return;
   }
 
-  it('W1, W2 (2 APIs), W3 (2 workers), W5 and W6 count what they wrote', async () => {
-    const [w1, w2, w3, w5, w6] = await Promise.all([
+  it('W1, W2 (2 APIs), W3 (2 workers), W5, W6 and W7 count what they wrote', async () => {
+    const [w1, w2, w3, w5, w6, w7] = await Promise.all([
       runW1Import({ env, keys: 60, locales: 2 }),
       runW2Votes({ env, voters: 4, votes: 12, apis: 2, workers: 1 }),
       runW3Close({ env, rounds: 20, workers: 2 }),
       runW5NextString({ env, keys: 30, locales: 2, volunteers: 4, requests: 12 }),
       chromiumAvailable() ? runW6WebColdLoad({ env, keys: 50, trials: 1 }) : Promise.resolve(null),
+      runW7LiveFanout({ env, strings: 4, viewers: 2, watch: 2, voters: 2, votes: 6 }),
     ]);
 
     expect(w1.sourceStrings).toBe(60);
@@ -52,6 +54,11 @@ describe('benchmark scenarios (smoke, tiny sizes)', () => {
 
     if (w6 === null) console.log('W6 smoke skipped: no /usr/bin/chromium');
     else expect(w6.loadedKeys).toBe(50);
+
+    expect([w7.watched.ok, w7.watched.failed, w7.unwatched.ok]).toEqual([6, 0, 6]);
+    // Every subscription saw its string's last change.
+    expect(w7.current).toBe(w7.subscriptions);
+    expect(w7.subscriptions).toBe(4);
   });
 
   it("the autovacuum stand-in uses Postgres' default thresholds", () => {
