@@ -15,7 +15,15 @@ import {
   testConfig,
   type RunningApi,
 } from './support/test-app';
-import { errorCodes, type Received, socket, subscribe, until, wsUrl } from './support/ws-client';
+import {
+  errorCodes,
+  type Received,
+  socket,
+  subscribe,
+  until,
+  warmUpLiveChannel,
+  wsUrl,
+} from './support/ws-client';
 
 /** The HTTP status of a raw handshake: 101 when the socket opened. */
 function handshake(
@@ -96,14 +104,7 @@ describe('graphql-ws applies the HTTP rules and re-checks the session (issue 14 
     );
     roundId = rows[0]?.id ?? '';
     const events = api.app.get<symbol, LiveEvents>(LIVE_EVENTS);
-    // The first subscription of the process opens the pub/sub channel: wait until it delivers.
-    const warmUp = socket(api);
-    const first = subscribe(warmUp, ROUND_DECIDED, { p: seed.slug, l: 'pl' });
-    await until(() => {
-      void publishRoundDecided();
-      return first.messages.length > 0;
-    });
-    await warmUp.dispose();
+    await warmUpLiveChannel(api, ROUND_DECIDED, { p: seed.slug, l: 'pl' }, publishRoundDecided);
     liveSubscribe = jest.spyOn(events, 'subscribe');
   }, 60_000);
 

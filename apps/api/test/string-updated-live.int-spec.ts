@@ -6,7 +6,14 @@ import { VotingService } from '../src/voting/voting.service';
 import { FAST_VOTING, seedCatalogue, type SeededCatalogue } from './support/catalogue-fixture';
 import { signedInClient, type TestClient } from './support/graphql-client';
 import { flushQueueKeys, resetDatabase, startApi, type RunningApi } from './support/test-app';
-import { errorCodes, type Received, socket, subscribe, until } from './support/ws-client';
+import {
+  errorCodes,
+  type Received,
+  socket,
+  subscribe,
+  until,
+  warmUpLiveChannel,
+} from './support/ws-client';
 
 const STRING_UPDATED = `subscription($s: ID!, $l: String!) {
   stringUpdated(stringId: $s, locale: $l) { id status winner { id isMine myVote } } }`;
@@ -114,14 +121,9 @@ describe('stringUpdated: live string pages', () => {
     });
     author = await signedInClient(api.baseUrl, 'author');
     for (const name of ['ann', 'bob', 'cid']) voters.push(await signedInClient(api.baseUrl, name));
-    // The first subscription of the process opens the pub/sub channel: wait until it delivers.
-    const warmUp = socket(api);
-    const first = subscribe(warmUp, STRING_UPDATED, { s: seed.strings['s:title'], l: 'pl' });
-    await until(() => {
-      void publish('s:title');
-      return first.messages.length > 0;
-    });
-    await warmUp.dispose();
+    await warmUpLiveChannel(api, STRING_UPDATED, { s: seed.strings['s:title'], l: 'pl' }, () =>
+      publish('s:title'),
+    );
     liveSubscribe = jest.spyOn(events, 'subscribe');
   }, 60_000);
 

@@ -70,3 +70,23 @@ export function subscribe(
   );
   return received;
 }
+
+/**
+ * The first subscription of a process opens its pub/sub channel: subscribes once and publishes
+ * until that subscription delivers, so the subscriptions a test starts afterwards receive every
+ * event published once the server holds them.
+ */
+export async function warmUpLiveChannel(
+  api: RunningApi,
+  query: string,
+  variables: Record<string, unknown>,
+  publish: () => Promise<void>,
+): Promise<void> {
+  const warmUp = socket(api);
+  const first = subscribe(warmUp, query, variables);
+  await until(() => {
+    void publish();
+    return first.messages.length > 0;
+  });
+  await warmUp.dispose();
+}

@@ -38,6 +38,21 @@ function heldRefresh() {
   };
 }
 
+/** A throttle over a held refresh, counting the refreshes it starts. */
+function countedThrottle(clock: ThrottleClock) {
+  const held = heldRefresh();
+  let started = 0;
+  const throttle = refreshThrottle(
+    () => {
+      started += 1;
+      return held.refresh();
+    },
+    1_000,
+    clock,
+  );
+  return { throttle, held, started: () => started };
+}
+
 describe('refreshThrottle', () => {
   it('refreshes at once on the first change', () => {
     const clock = fakeClock();
@@ -48,61 +63,43 @@ describe('refreshThrottle', () => {
 
   it('turns a burst into one more refresh, after the running one and the spacing', async () => {
     const clock = fakeClock();
-    let started = 0;
-    const held = heldRefresh();
-    const throttle = refreshThrottle(
-      () => {
-        started += 1;
-        return held.refresh();
-      },
-      1_000,
-      clock,
-    );
+    const { throttle, held, started } = countedThrottle(clock);
     throttle.signal();
     for (let i = 0; i < 20; i += 1) throttle.signal();
-    expect(started).toBe(1);
+    expect(started()).toBe(1);
     clock.advance(300);
     await held.finishAll();
     // Finished 300 ms after it started: the next waits for the rest of the spacing.
-    expect(started).toBe(1);
+    expect(started()).toBe(1);
     expect(clock.timers()).toBe(1);
     clock.advance(699);
-    expect(started).toBe(1);
+    expect(started()).toBe(1);
     clock.advance(1);
-    expect(started).toBe(2);
+    expect(started()).toBe(2);
     await held.finishAll();
     // Nothing changed since: no third refresh.
     clock.advance(5_000);
-    expect(started).toBe(2);
+    expect(started()).toBe(2);
   });
 
   it('never runs two refreshes at once, even past the spacing', async () => {
     const clock = fakeClock();
-    let started = 0;
-    const held = heldRefresh();
-    const throttle = refreshThrottle(
-      () => {
-        started += 1;
-        return held.refresh();
-      },
-      1_000,
-      clock,
-    );
+    const { throttle, held, started } = countedThrottle(clock);
     throttle.signal();
     clock.advance(5_000);
     throttle.signal();
-    expect(started).toBe(1);
+    expect(started()).toBe(1);
     await held.finishAll();
     // The spacing has passed: the change seen meanwhile is read at once.
-    expect(started).toBe(2);
+    expect(started()).toBe(2);
   });
 
   it('refreshes again after a failed refresh', async () => {
     const clock = fakeClock();
-    let started = 0;
+    let tries = 0;
     const throttle = refreshThrottle(
       () => {
-        started += 1;
+        tries += 1;
         return Promise.reject(new Error('offline'));
       },
       1_000,
@@ -113,21 +110,12 @@ describe('refreshThrottle', () => {
     await Promise.resolve();
     await Promise.resolve();
     clock.advance(1_000);
-    expect(started).toBe(2);
+    expect(tries).toBe(2);
   });
 
   it('starts nothing once stopped', async () => {
     const clock = fakeClock();
-    let started = 0;
-    const held = heldRefresh();
-    const throttle = refreshThrottle(
-      () => {
-        started += 1;
-        return held.refresh();
-      },
-      1_000,
-      clock,
-    );
+    const { throttle, held, started } = countedThrottle(clock);
     throttle.signal();
     throttle.signal();
     await held.finishAll();
@@ -136,6 +124,6 @@ describe('refreshThrottle', () => {
     expect(clock.timers()).toBe(0);
     throttle.signal();
     clock.advance(5_000);
-    expect(started).toBe(1);
+    expect(started()).toBe(1);
   });
 });

@@ -76,6 +76,27 @@ function setup(initial: CandidateList) {
   return { mock, setList: (next: CandidateList) => (list = next) };
 }
 
+/**
+ * Serves `mock` but holds the second Candidates request (the live refetch) until `release()`;
+ * `candidateRequests()` counts them.
+ */
+function holdSecondCandidates(mock: { fetch: typeof fetch }) {
+  let release: (() => void) | null = null;
+  let candidateRequests = 0;
+  globalThis.fetch = ((url: string, init?: { body?: unknown }) => {
+    const query = (JSON.parse(String(init?.body)) as { query: string }).query;
+    if (/query Candidates/.test(query) && ++candidateRequests === 2)
+      return new Promise<Response>((resolve) => {
+        release = () => resolve(mock.fetch(url, init as RequestInit));
+      });
+    return mock.fetch(url, init as RequestInit);
+  }) as typeof fetch;
+  return {
+    candidateRequests: () => candidateRequests,
+    release: () => (release as (() => void) | null)?.(),
+  };
+}
+
 describe('vote panel', () => {
   it('shows candidates side by side without authors, tallies or placeholders until the voter votes', async () => {
     setup(BLIND);
@@ -195,16 +216,7 @@ describe('vote panel', () => {
       },
     });
     // The second Candidates request (the refetch the vote's own live event asks for) is held.
-    let release: (() => void) | null = null;
-    let candidateRequests = 0;
-    globalThis.fetch = ((url: string, init?: { body?: unknown }) => {
-      const query = (JSON.parse(String(init?.body)) as { query: string }).query;
-      if (/query Candidates/.test(query) && ++candidateRequests === 2)
-        return new Promise<Response>((resolve) => {
-          release = () => resolve(mock.fetch(url, init as RequestInit));
-        });
-      return mock.fetch(url, init as RequestInit);
-    }) as typeof fetch;
+    const held = holdSecondCandidates(mock);
     await renderApp(<VotePanel project="demo" locale="pl" stringId="s1" />);
     const first = (await screen.findAllByTestId('candidate'))[0];
     if (first === undefined) throw new Error('no card');
@@ -217,11 +229,11 @@ describe('vote panel', () => {
       updated?.onData({ stringUpdated: { id: 's1' } });
       await Promise.resolve();
     });
-    expect(candidateRequests).toBe(2);
+    expect(held.candidateRequests()).toBe(2);
     expect(screen.getAllByTestId('candidate-author')).toHaveLength(2);
     expect(screen.queryByText(/^Vote first/)).toBeNull();
     await act(async () => {
-      (release as (() => void) | null)?.();
+      held.release();
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
     expect(screen.getAllByTestId('candidate-author')).toHaveLength(2);
@@ -235,16 +247,7 @@ describe('vote panel, live', () => {
       OneString: () => ({ string: makeString() }),
       Candidates: () => ({ candidates: REVEALED }),
     });
-    let release: (() => void) | null = null;
-    let candidateRequests = 0;
-    globalThis.fetch = ((url: string, init?: { body?: unknown }) => {
-      const query = (JSON.parse(String(init?.body)) as { query: string }).query;
-      if (/query Candidates/.test(query) && ++candidateRequests === 2)
-        return new Promise<Response>((resolve) => {
-          release = () => resolve(mock.fetch(url, init as RequestInit));
-        });
-      return mock.fetch(url, init as RequestInit);
-    }) as typeof fetch;
+    const held = holdSecondCandidates(mock);
     const { unmount } = await renderApp(<VotePanel project="demo" locale="pl" stringId="s1" />);
     await screen.findAllByTestId('candidate-author');
     const updated = listeners.find((l) => l.query.includes('stringUpdated'));
@@ -253,13 +256,13 @@ describe('vote panel, live', () => {
       for (let i = 0; i < 20; i += 1) updated?.onData({ stringUpdated: { id: 's1' } });
       await Promise.resolve();
     });
-    expect(candidateRequests).toBe(2);
+    expect(held.candidateRequests()).toBe(2);
     await act(async () => {
-      (release as (() => void) | null)?.();
+      held.release();
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
     // The changes seen meanwhile wait for the spacing (LIVE_REFRESH_SPACING_MS), as one read.
-    expect(candidateRequests).toBe(2);
+    expect(held.candidateRequests()).toBe(2);
     unmount();
   });
 });
