@@ -69,7 +69,8 @@ async function startEmbeddedPostgres() {
       '--data-dir',
       dataDir,
       '--port',
-      String(55000 + (process.pid % 5000)),
+      // Below Linux's ephemeral range (32768–60999), where client connections take local ports.
+      String(12000 + (process.pid % 4000)),
     ],
     {
       cwd: root,
