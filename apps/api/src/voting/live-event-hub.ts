@@ -34,7 +34,7 @@ export class LiveEventHub {
 
   /**
    * The events of `topic` from now on, until the iterator is returned. A subscriber that does not
-   * keep up keeps the newest SUBSCRIBER_BUFFER_MAX events; on a coalescing topic it keeps one.
+   * keep up keeps the newest SUBSCRIBER_BUFFER_MAX events; on a coalescing topic it keeps the newest one.
    */
   subscribe<T extends LiveTopic>(topic: T): AsyncIterableIterator<EventOf<T>> {
     const key = topicKey(topic);
@@ -46,7 +46,9 @@ export class LiveEventHub {
       if (!isEventOf(topic, event)) return;
       const next = waiting.shift();
       if (next !== undefined) next({ value: event, done: false });
-      else if (merge && buffer.length > 0) return;
+      // The newest replaces the one waiting: work shared per event (EventMemo) may already have
+      // been done for the older one, before the change this one announces.
+      else if (merge && buffer.length > 0) buffer[0] = event;
       else if (buffer.push(event) > SUBSCRIBER_BUFFER_MAX) buffer.shift();
     };
     let listeners = this.byTopic.get(key);

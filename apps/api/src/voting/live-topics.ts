@@ -32,7 +32,7 @@ export function topicKey(of: LiveTopic | LiveEvent): string {
 /**
  * Topics whose events say only "look again": two of them waiting for the same subscriber are one.
  * A `stringUpdated` carries nothing but its topic (the subscriber re-reads the string), so a
- * subscriber that is behind gets one event, not one per vote it missed; a `roundDecided` names
+ * subscriber that is behind gets one event, the newest, not one per vote it missed; a `roundDecided` names
  * its round and a notification its row, so those are never merged.
  */
 export function coalesces(topic: LiveTopic): boolean {
