@@ -17,6 +17,9 @@ import {
 
 const STRING_UPDATED = `subscription($s: ID!, $l: String!) {
   stringUpdated(stringId: $s, locale: $l) { id status winner { id isMine myVote } } }`;
+// The web client's selection: told that the string changed, it reads the string itself.
+const ID_ONLY = `subscription($s: ID!, $l: String!) {
+  stringUpdated(stringId: $s, locale: $l) { __typename id } }`;
 const SUBMIT =
   'mutation($i: SubmitTranslationInput!) { submitTranslation(input: $i) { candidate { id } } }';
 const VOTE = 'mutation($c: ID!, $v: Int!) { castVote(candidateId: $c, value: $v) { hasVoted } }';
@@ -180,31 +183,62 @@ describe('stringUpdated: live string pages', () => {
     }
   });
 
-  it('ends with PROJECT_NOT_FOUND for a member removed from a private project', async () => {
-    const member = await signedInClient(api.baseUrl, 'member');
-    await db.query("UPDATE project SET visibility = 'private' WHERE id = $1", [seed.projectId]);
-    await db.query(
-      "INSERT INTO membership (project_id, user_id, role) VALUES ($1, $2, 'translator')",
-      [seed.projectId, member.id],
-    );
+  it('sends a subscriber who selects only the id that id, without loading the string', async () => {
+    const candidate = await submit('s:secret', 'Sekret');
+    const variables = { s: seed.strings['s:secret'], l: 'pl' };
+    const [idOnly, anonymous] = await live([
+      () => subscribe(open(voters[1]!.client), ID_ONLY, variables),
+      () => subscribe(open(), ID_ONLY, variables),
+    ]);
+    const shared = jest.spyOn(api.app.get(TranslatableStringService), 'sharedView');
     try {
-      const [sub] = await live([
-        () =>
-          subscribe(open(member.client), STRING_UPDATED, { s: seed.strings['s:secret'], l: 'pl' }),
-      ]);
-      await publish('s:secret');
-      const received = await sub!.atLeast(1);
-      expect(received.messages[0]?.kind).toBe('data');
-      await db.query('DELETE FROM membership WHERE project_id = $1 AND user_id = $2', [
-        seed.projectId,
-        member.id,
-      ]);
-      await publish('s:secret');
-      await received.atLeast(2);
-      expect(errorCodes(received.messages[1]?.value)).toEqual(['PROJECT_NOT_FOUND']);
-      expect(received.messages.filter((m) => m.kind === 'data')).toHaveLength(1);
+      await voters[0]!.client.ok(VOTE, { c: candidate, v: 1 });
+      await Promise.all([idOnly!.atLeast(1), anonymous!.atLeast(1)]);
+      for (const received of [idOnly!, anonymous!]) {
+        const message = received.messages[0];
+        expect(message?.kind).toBe('data');
+        expect(message?.value).toEqual({
+          data: {
+            stringUpdated: { __typename: 'TranslatableString', id: seed.strings['s:secret'] },
+          },
+        });
+      }
+      expect(shared).not.toHaveBeenCalled();
     } finally {
-      await db.query("UPDATE project SET visibility = 'public' WHERE id = $1", [seed.projectId]);
+      shared.mockRestore();
     }
   });
+
+  it.each([
+    ['the whole string', STRING_UPDATED, 'member'],
+    ['only its id', ID_ONLY, 'member2'],
+  ])(
+    'ends with PROJECT_NOT_FOUND for a member removed from a private project (selecting %s)',
+    async (_, selection, name) => {
+      const member = await signedInClient(api.baseUrl, name);
+      await db.query("UPDATE project SET visibility = 'private' WHERE id = $1", [seed.projectId]);
+      await db.query(
+        "INSERT INTO membership (project_id, user_id, role) VALUES ($1, $2, 'translator')",
+        [seed.projectId, member.id],
+      );
+      try {
+        const [sub] = await live([
+          () => subscribe(open(member.client), selection, { s: seed.strings['s:secret'], l: 'pl' }),
+        ]);
+        await publish('s:secret');
+        const received = await sub!.atLeast(1);
+        expect(received.messages[0]?.kind).toBe('data');
+        await db.query('DELETE FROM membership WHERE project_id = $1 AND user_id = $2', [
+          seed.projectId,
+          member.id,
+        ]);
+        await publish('s:secret');
+        await received.atLeast(2);
+        expect(errorCodes(received.messages[1]?.value)).toEqual(['PROJECT_NOT_FOUND']);
+        expect(received.messages.filter((m) => m.kind === 'data')).toHaveLength(1);
+      } finally {
+        await db.query("UPDATE project SET visibility = 'public' WHERE id = $1", [seed.projectId]);
+      }
+    },
+  );
 });

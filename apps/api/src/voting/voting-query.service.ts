@@ -35,6 +35,12 @@ function mapAsync<A, B>(
   };
 }
 
+/**
+ * What a `stringUpdated` message carries: the whole string, or only its id when that is all the
+ * subscriber selected (see stringEvents).
+ */
+export type StringUpdate = TranslatableStringModel | Pick<TranslatableStringModel, 'id'>;
+
 /** Read models the voting mutations and subscriptions return. */
 @Injectable()
 export class VotingQueryService {
@@ -109,12 +115,17 @@ export class VotingQueryService {
    * vote on the winner (one lookup, only for a signed-in viewer of a decided string). Before, every
    * subscriber re-read the whole string through its own access check: seven queries per viewer per
    * vote on a string many people watch.
+   *
+   * `identityOnly`: the subscriber selected nothing but the string's id (the web client, which
+   * then reads what it shows, throttled). It gets the id after the same access check, and the
+   * string is not loaded for it: a load nobody reads was five statements per event.
    */
   stringEvents(
     stringId: string,
     locale: string,
     viewerId: string | null,
-  ): AsyncIterableIterator<{ stringUpdated: TranslatableStringModel }> {
+    options: { readonly identityOnly: boolean },
+  ): AsyncIterableIterator<{ stringUpdated: StringUpdate }> {
     const events = this.live.subscribe({ type: 'stringUpdated', stringId, locale });
     return mapAsync(events, async (e) => {
       if (!(await this.visibleFor(e, e.projectId, viewerId))) {
@@ -123,6 +134,7 @@ export class VotingQueryService {
           'This project is no longer visible to you; its subscription has ended.',
         );
       }
+      if (options.identityOnly) return { stringUpdated: { id: stringId } };
       const shared = await this.stringViews.once(e, 'everyone', () =>
         this.strings.sharedView(e.projectId, stringId, locale),
       );

@@ -14,7 +14,7 @@ import { TranslatableStringService } from '../translation/translatable-string.se
 import { RoundEventModel } from './dto/round-event.model';
 import { SubmitResultModel } from './dto/submit-result.model';
 import { SubmitTranslationInput } from './dto/submit-translation.input';
-import { VotingQueryService } from './voting-query.service';
+import { type StringUpdate, VotingQueryService } from './voting-query.service';
 import { type UnitOutcome, VotingService } from './voting.service';
 
 @Resolver()
@@ -159,15 +159,19 @@ export class VotingResolver {
 
   @Public()
   @Subscription(() => TranslatableStringModel, {
-    description: 'A string changed in this locale (candidates, votes, rounds).',
+    description:
+      'A string changed in this locale (candidates, votes, rounds). Changes in quick succession may arrive as one message. Select only `id` to be told that it changed and read it yourself: the server then sends it without loading the string.',
   })
   async stringUpdated(
     @Args('stringId', { type: () => ID }) stringId: string,
     @Args('locale') locale: string,
     @CurrentPrincipal() principal: Principal | null,
-  ): Promise<AsyncIterableIterator<{ stringUpdated: TranslatableStringModel }>> {
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<AsyncIterableIterator<{ stringUpdated: StringUpdate }>> {
     await this.strings.byId(stringId, locale, principal?.userId ?? null);
-    return this.queries.stringEvents(stringId, locale, principal?.userId ?? null);
+    return this.queries.stringEvents(stringId, locale, principal?.userId ?? null, {
+      identityOnly: selectsOnly(info, IDENTITY),
+    });
   }
 
   private pick(list: CandidateListModel, id: string): CandidateModel {
@@ -196,3 +200,5 @@ export class VotingResolver {
 
 /** Fields of the vote's answer known without reading the candidate list. */
 const SCALAR_ANSWER = new Set(['stringId', 'locale', 'hasVoted', '__typename']);
+/** A `stringUpdated` selection that needs no load of the string (the web client's). */
+const IDENTITY = new Set(['id', '__typename']);
