@@ -21,7 +21,9 @@ describe('environment schema', () => {
       queue: { backend: 'postgres', databaseUrl: base.DATABASE_URL },
       logFormat: 'pretty',
       seedDemo: false,
+      liveStringSpacingMs: 500,
     });
+    expect(parseEnv({ ...base, LIVE_STRING_SPACING_MS: '0' }).liveStringSpacingMs).toBe(0);
   });
 
   it('uses Redis when REDIS_URL is set', () => {
@@ -46,6 +48,10 @@ describe('environment schema', () => {
     [{ ...base, SEED_DEMO: 'maybe' }, 'SEED_DEMO must be true or false'],
     [{ ...base, QUEUE_PREFIX: 'Bad-Prefix' }, 'QUEUE_PREFIX must be lowercase'],
     [{ ...base, ROUND_CLOSE_BATCH: '-1' }, 'ROUND_CLOSE_BATCH must be an integer from 0 to 5000'],
+    [
+      { ...base, LIVE_STRING_SPACING_MS: '10001' },
+      'LIVE_STRING_SPACING_MS must be an integer from 0 to 10000',
+    ],
   ])('names the bad variable: %j', (env, message) => {
     expect(errorOf(env)).toContain(message);
   });

@@ -69,6 +69,8 @@ export interface AppConfig {
   readonly demoExampleDir: string | null;
   /** Where the code-first GraphQL schema is written (development), or null to keep it in memory. */
   readonly schemaFile: string | null;
+  /** Least time between two `stringUpdated` messages to one subscription (LiveEventHub). */
+  readonly liveStringSpacingMs: number;
   readonly corsOrigins: readonly string[];
   /** Emails (lower case) of instance administrators: queue statistics across every tenant. */
   readonly adminEmails: readonly string[];
@@ -279,6 +281,7 @@ export function parseEnv(env: Env): AppConfig {
     graphqlMaxQueryBytes: integer(env, 'GRAPHQL_MAX_QUERY_BYTES', 65_536, 1_024, 2_097_152),
     graphqlMaxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 5_000, 100, 1_000_000),
     graphqlWsMaxSubscriptions: integer(env, 'GRAPHQL_WS_MAX_SUBSCRIPTIONS', 50, 1, 10_000),
+    liveStringSpacingMs: integer(env, 'LIVE_STRING_SPACING_MS', 500, 0, 10_000),
     graphqlWsMaxConnectionsPerUser: integer(
       env,
       'GRAPHQL_WS_MAX_CONNECTIONS_PER_USER',

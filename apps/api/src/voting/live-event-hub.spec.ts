@@ -1,4 +1,4 @@
-import { LiveEventHub, SUBSCRIBER_BUFFER_MAX } from './live-event-hub';
+import { LiveEventHub, type SpacingClock, SUBSCRIBER_BUFFER_MAX } from './live-event-hub';
 import type { RoundDecidedEvent, StringUpdatedEvent } from './live-events';
 
 const P = '00000000-0000-4000-8000-000000000001';
@@ -27,6 +27,38 @@ async function nowOrNothing<T>(iterator: AsyncIterator<T>): Promise<T | 'nothing
   const next = iterator.next().then((r) => (r.done === true ? 'nothing' : r.value));
   const nextTurn = new Promise<'nothing'>((resolve) => setImmediate(() => resolve('nothing')));
   return Promise.race([next, nextTurn]);
+}
+
+/** A clock moved by hand: `wait` settles when `advance` passes its moment. */
+class HandClock implements SpacingClock {
+  private time = 1_000_000;
+  private readonly sleepers: { until: number; wake: () => void }[] = [];
+  readonly waits: number[] = [];
+
+  now(): number {
+    return this.time;
+  }
+
+  wait(ms: number): Promise<void> {
+    this.waits.push(ms);
+    return new Promise((wake) => this.sleepers.push({ until: this.time + ms, wake }));
+  }
+
+  advance(ms: number): void {
+    this.time += ms;
+    for (const sleeper of this.sleepers.filter((s) => s.until <= this.time)) {
+      this.sleepers.splice(this.sleepers.indexOf(sleeper), 1);
+      sleeper.wake();
+    }
+  }
+}
+
+/** Whether `promise` has settled once the microtasks queued now have run. */
+async function settled(promise: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  void promise.then(() => (done = true));
+  await new Promise((resolve) => setImmediate(resolve));
+  return done;
 }
 
 describe('LiveEventHub', () => {
@@ -109,5 +141,60 @@ describe('LiveEventHub', () => {
     await expect(rounds.throw?.(new Error('client gone'))).rejects.toThrow('client gone');
     await expect(waiting).resolves.toEqual({ value: undefined, done: true });
     expect(hub.listeners(topic)).toBe(0);
+  });
+
+  describe('with a spacing', () => {
+    const topic = { type: 'stringUpdated', stringId: S1, locale: 'de' } as const;
+
+    it('hands a string page one change per spacing, the newest, and the first at once', async () => {
+      const clock = new HandClock();
+      const hub = new LiveEventHub({ spacingMs: 500, clock });
+      const page = hub.subscribe(topic);
+      hub.deliver(updated(S1));
+      expect(await nowOrNothing(page)).toEqual(updated(S1));
+
+      const changes = [updated(S1), updated(S1), updated(S1)];
+      hub.deliver(changes[0]!);
+      const next = page.next();
+      expect(await settled(next)).toBe(false);
+      hub.deliver(changes[1]!);
+      clock.advance(499);
+      hub.deliver(changes[2]!);
+      expect(await settled(next)).toBe(false);
+      clock.advance(1);
+      await expect(next).resolves.toEqual({ value: changes[2], done: false });
+      expect(clock.waits).toEqual([500]);
+
+      // After a quiet spell longer than the spacing, a change goes out at once.
+      clock.advance(2_000);
+      hub.deliver(updated(S1));
+      expect(await nowOrNothing(page)).toEqual(updated(S1));
+      expect(clock.waits).toEqual([500]);
+    });
+
+    it('never spaces decisions, which are not merged', async () => {
+      const clock = new HandClock();
+      const hub = new LiveEventHub({ spacingMs: 500, clock });
+      const rounds = hub.subscribe({ type: 'roundDecided', projectId: P, locale: 'de' });
+      hub.deliver(decided('r1'));
+      hub.deliver(decided('r2'));
+      expect(await nowOrNothing(rounds)).toEqual(decided('r1'));
+      expect(await nowOrNothing(rounds)).toEqual(decided('r2'));
+      expect(clock.waits).toEqual([]);
+    });
+
+    it('ends a subscription closed while it waits out the spacing', async () => {
+      const clock = new HandClock();
+      const hub = new LiveEventHub({ spacingMs: 500, clock });
+      const page = hub.subscribe(topic);
+      hub.deliver(updated(S1));
+      await page.next();
+      hub.deliver(updated(S1));
+      const next = page.next();
+      await page.return?.();
+      expect(hub.listeners(topic)).toBe(0);
+      clock.advance(500);
+      await expect(next).resolves.toEqual({ value: undefined, done: true });
+    });
   });
 });

@@ -6,6 +6,31 @@ export const SUBSCRIBER_BUFFER_MAX = 1_000;
 
 type Listener = (event: LiveEvent) => void;
 
+/** Time as the hub sees it; tests move it by hand. */
+export interface SpacingClock {
+  now(): number;
+  /** Resolves after `ms` (the hub never waits longer than its spacing). */
+  wait(ms: number): Promise<void>;
+}
+
+const systemClock: SpacingClock = {
+  now: () => Date.now(),
+  wait: (ms) =>
+    new Promise((resolve) => {
+      setTimeout(resolve, ms).unref();
+    }),
+};
+
+export interface LiveEventHubOptions {
+  /**
+   * On a coalescing topic, the least time between two events handed to one subscription (0: none).
+   * What arrives meanwhile merges into one, the newest: a string voted on ten times a second sends
+   * each of its viewers a message per spacing, not per vote. LIVE_STRING_SPACING_MS.
+   */
+  readonly spacingMs?: number;
+  readonly clock?: SpacingClock;
+}
+
 /**
  * Hands the events a process receives (from Redis or Postgres) to the subscriptions of their topic.
  * Delivery costs a map lookup plus the matching subscriptions: an event reaches no other listener,
@@ -15,6 +40,13 @@ type Listener = (event: LiveEvent) => void;
  */
 export class LiveEventHub {
   private readonly byTopic = new Map<string, Set<Listener>>();
+  private readonly spacingMs: number;
+  private readonly clock: SpacingClock;
+
+  constructor(options: LiveEventHubOptions = {}) {
+    this.spacingMs = options.spacingMs ?? 0;
+    this.clock = options.clock ?? systemClock;
+  }
 
   deliver(event: LiveEvent): void {
     const listeners = this.byTopic.get(topicKey(event));
@@ -34,7 +66,8 @@ export class LiveEventHub {
 
   /**
    * The events of `topic` from now on, until the iterator is returned. A subscriber that does not
-   * keep up keeps the newest SUBSCRIBER_BUFFER_MAX events; on a coalescing topic it keeps the newest one.
+   * keep up keeps the newest SUBSCRIBER_BUFFER_MAX events; on a coalescing topic it keeps the newest
+   * one, and takes one no sooner than `spacingMs` after the one before.
    */
   subscribe<T extends LiveTopic>(topic: T): AsyncIterableIterator<EventOf<T>> {
     const key = topicKey(topic);
@@ -66,13 +99,24 @@ export class LiveEventHub {
       }
       return Promise.resolve({ value: undefined, done: true });
     };
+    const take = (): Promise<IteratorResult<EventOf<T>>> => {
+      if (done) return Promise.resolve({ value: undefined, done: true });
+      const value = buffer.shift();
+      if (value !== undefined) return Promise.resolve({ value, done: false });
+      return new Promise((resolve) => waiting.push(resolve));
+    };
+    const spacing = merge ? this.spacingMs : 0;
+    let handedAt = Number.NEGATIVE_INFINITY;
+    const spaced = async (): Promise<IteratorResult<EventOf<T>>> => {
+      // Waits before taking, so what arrives meanwhile merges in the buffer.
+      const early = handedAt + spacing - this.clock.now();
+      if (early > 0) await this.clock.wait(early);
+      const result = await take();
+      handedAt = this.clock.now();
+      return result;
+    };
     return {
-      next: () => {
-        if (done) return Promise.resolve({ value: undefined, done: true });
-        const value = buffer.shift();
-        if (value !== undefined) return Promise.resolve({ value, done: false });
-        return new Promise((resolve) => waiting.push(resolve));
-      },
+      next: spacing > 0 ? spaced : take,
       return: finish,
       throw: (error: unknown) =>
         finish().then(() =>

@@ -37,7 +37,6 @@ function chunkPayloads(events: readonly LiveEvent[]): string[] {
 }
 
 export class RedisLiveEvents implements LiveEvents {
-  private readonly hub = new LiveEventHub();
   private readonly publisher: Redis;
   private subscriber: Redis | null = null;
   private readonly logger = new Logger('LiveEvents');
@@ -45,6 +44,7 @@ export class RedisLiveEvents implements LiveEvents {
   constructor(
     private readonly url: string,
     private readonly channel: string,
+    private readonly hub = new LiveEventHub(),
   ) {
     // Publishes of concurrent requests in one event-loop turn leave as one write.
     this.publisher = new Redis(url, { maxRetriesPerRequest: null, enableAutoPipelining: true });
@@ -80,7 +80,6 @@ export class RedisLiveEvents implements LiveEvents {
 }
 
 export class PostgresLiveEvents implements LiveEvents {
-  private readonly hub = new LiveEventHub();
   private listener: Promise<Client> | null = null;
   private readonly publisher: Client;
   private publisherReady: Promise<void> | null = null;
@@ -88,6 +87,7 @@ export class PostgresLiveEvents implements LiveEvents {
   constructor(
     private readonly databaseUrl: string,
     private readonly channel: string,
+    private readonly hub = new LiveEventHub(),
   ) {
     this.publisher = new Client({ connectionString: databaseUrl });
     this.publisher.on('error', () => undefined);

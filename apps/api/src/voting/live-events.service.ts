@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import { plainPrefix, type AppConfig } from '../config/env.schema';
+import { LiveEventHub } from './live-event-hub';
 import type { LiveEvent, LiveEvents } from './live-events';
 import { PostgresLiveEvents, RedisLiveEvents } from './live-events.impl';
 import type { EventOf, LiveTopic } from './live-topics';
@@ -12,10 +13,11 @@ export class LiveEventsService implements LiveEvents, OnModuleDestroy {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const channel = `${plainPrefix(config)}_live_events`;
+    const hub = new LiveEventHub({ spacingMs: config.liveStringSpacingMs });
     this.transport =
       config.queue.backend === 'redis'
-        ? new RedisLiveEvents(config.queue.redisUrl, channel)
-        : new PostgresLiveEvents(config.databaseUrl, channel);
+        ? new RedisLiveEvents(config.queue.redisUrl, channel, hub)
+        : new PostgresLiveEvents(config.databaseUrl, channel, hub);
   }
 
   publish(event: LiveEvent): Promise<void> {
