@@ -5,7 +5,7 @@ export const securityTests = {
     'apps/api/src/catalogue/upload/decode-utf8.spec.ts',
     'apps/api/src/community/credits-format.spec.ts',
     'apps/api/src/common/graphql-limits/query-cost.spec.ts',
-    'apps/api/src/common/rate-limit/public-queries-budgeted.spec.ts',
+    'apps/api/src/common/rate-limit/operations-budgeted.spec.ts',
     'apps/api/src/delivery/read-bulkhead.spec.ts',
     'apps/api/src/delivery/webhook-target.spec.ts',
     'apps/api/src/graphql-ws/origin-policy.spec.ts',

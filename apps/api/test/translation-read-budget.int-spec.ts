@@ -15,7 +15,7 @@ function codesOf(answer: GraphqlResponse<unknown>): unknown[] {
 /**
  * The public reads (strings, string, stringByKey, candidates, suggestions, and every other public
  * query but `me` and `health`) share one budget per minute (RATE_LIMIT_READS): per user when
- * signed in, per IP when not. public-queries-budgeted.spec.ts checks that each is decorated.
+ * signed in, per IP when not. operations-budgeted.spec.ts checks that each is decorated.
  */
 describe('public reads: the read budget (RATE_LIMIT_READS)', () => {
   let api: RunningApi;

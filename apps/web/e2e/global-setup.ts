@@ -127,6 +127,10 @@ export default async function globalSetup(): Promise<void> {
       RATE_LIMIT_VOTES: '10000',
       // Signed-out pages of every spec read the catalogue from the same address.
       RATE_LIMIT_READS: '100000',
+      // Set-up users submit, create projects and change settings for every spec.
+      RATE_LIMIT_SUBMISSIONS: '100000',
+      RATE_LIMIT_PROJECTS: '100000',
+      RATE_LIMIT_WRITES: '100000',
       // The acceptance spec reads the dashboard's progress right after a decision.
       STATS_CACHE_MS: '0',
     };

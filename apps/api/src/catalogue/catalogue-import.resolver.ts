@@ -5,11 +5,13 @@ import { CatalogueImportService } from './catalogue-import.service';
 import { ImportCatalogueArgs, ImportJobArgs } from './dto/import-catalogue.args';
 import { ImportCataloguePayloadModel, ImportJobModel } from './dto/import.model';
 import { toImportJobModel, toImportResultModel } from './import.mapper';
+import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 
 @Resolver()
 export class CatalogueImportResolver {
   constructor(private readonly imports: CatalogueImportService) {}
 
+  @RateLimited('writes')
   @Mutation(() => ImportCataloguePayloadModel, {
     description:
       'Imports an i18next JSON file (multipart upload): the source catalogue, or existing translations.',

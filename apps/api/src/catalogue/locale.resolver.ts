@@ -43,6 +43,7 @@ export class LocaleResolver {
     );
   }
 
+  @RateLimited('writes')
   @Mutation(() => LocaleModel, {
     description: 'Adds a target locale (owners, developers); the source locale is refused.',
   })

@@ -40,6 +40,7 @@ export class ProjectResolver {
     return toProjectModel(await this.projectService.findVisible(slug, principal?.userId ?? null));
   }
 
+  @RateLimited('projects')
   @Mutation(() => ProjectModel, { description: 'Creates a project owned by you.' })
   async createProject(
     @Args('input') input: CreateProjectInput,
@@ -48,6 +49,7 @@ export class ProjectResolver {
     return toProjectModel(await this.projectService.create(principal.userId, input));
   }
 
+  @RateLimited('writes')
   @Mutation(() => ProjectModel, {
     description: 'Changes name, visibility or voting parameters (owners).',
   })

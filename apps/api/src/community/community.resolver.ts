@@ -15,6 +15,7 @@ import { ProjectNeedPageModel } from './dto/project-need.model';
 import { DIRECTORY_PAGE_DEFAULT, DirectoryService } from './directory.service';
 import { GoalService } from './goal.service';
 import { MyWorkService } from './my-work.service';
+import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 
 /** Where volunteers start: projects that need them, their own work, their languages; goals. */
 @Resolver()
@@ -59,6 +60,7 @@ export class CommunityResolver {
     return this.work.candidates(principal.userId, args.first ?? 20, args.after ?? null);
   }
 
+  @RateLimited('writes')
   @Mutation(() => MeModel, { description: 'Sets the languages you translate into.' })
   async setMyLanguages(
     @Args() args: SetMyLanguagesArgs,
@@ -67,6 +69,7 @@ export class CommunityResolver {
     return toMeModel(await this.work.setLanguages(principal.userId, args.languages));
   }
 
+  @RateLimited('writes')
   @Mutation(() => LocaleGoalModel, {
     nullable: true,
     description: 'Sets a goal for a locale (owners); targetPercent null removes it.',

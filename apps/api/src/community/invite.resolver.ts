@@ -14,6 +14,7 @@ import { InviteService } from './invite.service';
 export class InviteResolver {
   constructor(private readonly inviteService: InviteService) {}
 
+  @RateLimited('writes')
   @Mutation(() => CreatedInviteModel, {
     description: 'Creates an invite link (owners); the token is shown once.',
   })
@@ -44,6 +45,7 @@ export class InviteResolver {
     return invites.map((i) => toInviteModel(i, project));
   }
 
+  @RateLimited('writes')
   @Mutation(() => InviteModel, { description: 'Revokes an invite link (owners).' })
   async revokeInvite(
     @Args() args: InviteIdArgs,

@@ -24,6 +24,7 @@ export class OpenProjectResolver {
     private readonly goalService: GoalService,
   ) {}
 
+  @RateLimited('writes')
   @Mutation(() => ProjectModel, {
     description:
       'Opens or closes a project to volunteers and sets the locales that want help (owners; public projects only).',

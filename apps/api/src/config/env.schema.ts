@@ -27,6 +27,9 @@ export interface RateLimitPoints {
   readonly screenshots: number;
   readonly claims: number;
   readonly reads: number;
+  readonly submissions: number;
+  readonly projects: number;
+  readonly writes: number;
 }
 
 export interface AppConfig {
@@ -346,6 +349,9 @@ function rateLimits(env: Env): RateLimitPoints {
     screenshots: integer(env, 'RATE_LIMIT_SCREENSHOTS', 20, 1, LIMIT_MAX),
     claims: integer(env, 'RATE_LIMIT_CLAIMS', 120, 1, LIMIT_MAX),
     reads: integer(env, 'RATE_LIMIT_READS', 600, 1, LIMIT_MAX),
+    submissions: integer(env, 'RATE_LIMIT_SUBMISSIONS', 30, 1, LIMIT_MAX),
+    projects: integer(env, 'RATE_LIMIT_PROJECTS', 10, 1, LIMIT_MAX),
+    writes: integer(env, 'RATE_LIMIT_WRITES', 120, 1, LIMIT_MAX),
   };
 }
 

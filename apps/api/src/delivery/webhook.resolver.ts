@@ -5,6 +5,7 @@ import { AddWebhookArgs, RemoveWebhookArgs, WebhookProjectArgs } from './dto/web
 import { CreatedWebhookModel, WebhookModel } from './dto/webhook.model';
 import { toWebhookModel } from './webhook.mapper';
 import { WebhookService } from './webhook.service';
+import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 
 @Resolver(() => WebhookModel)
 export class WebhookResolver {
@@ -18,6 +19,7 @@ export class WebhookResolver {
     return (await this.webhookService.list(principal.userId, args.project)).map(toWebhookModel);
   }
 
+  @RateLimited('writes')
   @Mutation(() => CreatedWebhookModel, {
     description: 'Registers a URL called (signed, HMAC-SHA256) when bundles change.',
   })
@@ -29,6 +31,7 @@ export class WebhookResolver {
     return { webhook: toWebhookModel(created.webhook), secret: created.secret };
   }
 
+  @RateLimited('writes')
   @Mutation(() => Boolean)
   async removeWebhook(
     @Args() args: RemoveWebhookArgs,

@@ -80,6 +80,7 @@ export class DiscussionResolver {
     return this.discussions.postComment(principal.userId, threadId, body);
   }
 
+  @RateLimited('writes')
   @Mutation(() => ID, {
     description:
       "Marks a developer's or manager's reply the thread's official answer (official: false clears it). Returns the thread id.",
@@ -92,6 +93,7 @@ export class DiscussionResolver {
     return this.discussions.markOfficial(principal.userId, commentId, official);
   }
 
+  @RateLimited('writes')
   @Mutation(() => ID, {
     description:
       'Flags a source question a source issue for the developers (issue: false clears it). Returns the thread id.',

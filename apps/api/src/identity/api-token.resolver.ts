@@ -5,6 +5,7 @@ import { toApiTokenModel } from './api-token.mapper';
 import { ApiTokenService } from './api-token.service';
 import { CreateApiTokenArgs, ProjectArgs, RevokeApiTokenArgs } from './dto/api-token.args';
 import { ApiTokenModel, CreatedApiTokenModel } from './dto/api-token.model';
+import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 
 @Resolver(() => ApiTokenModel)
 export class ApiTokenResolver {
@@ -18,6 +19,7 @@ export class ApiTokenResolver {
     return (await this.tokens.listForProject(principal.userId, args.project)).map(toApiTokenModel);
   }
 
+  @RateLimited('writes')
   @Mutation(() => CreatedApiTokenModel, {
     description: 'Creates a CI token; the secret is returned once and never again.',
   })
@@ -34,6 +36,7 @@ export class ApiTokenResolver {
     return { token: toApiTokenModel(created.token), secret: created.secret };
   }
 
+  @RateLimited('writes')
   @Mutation(() => ApiTokenModel, { description: 'Revokes a token at once; CI using it gets 401.' })
   async revokeApiToken(
     @Args() args: RevokeApiTokenArgs,

@@ -6,6 +6,7 @@ import { AddMemberArgs, RemoveMemberArgs } from './dto/membership.args';
 import { MemberModel } from './dto/membership.model';
 import { toMemberModel } from './membership.mapper';
 import { MembershipService } from './membership.service';
+import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 
 @Resolver(() => MemberModel)
 export class MembershipResolver {
@@ -22,6 +23,7 @@ export class MembershipResolver {
     return rows.map((r) => toMemberModel(r.membership, r.user));
   }
 
+  @RateLimited('writes')
   @Mutation(() => MemberModel, { description: 'Grants a role to an existing account (owners).' })
   async addMember(
     @Args() args: AddMemberArgs,
@@ -37,6 +39,7 @@ export class MembershipResolver {
     return toMemberModel(row.membership, row.user);
   }
 
+  @RateLimited('writes')
   @Mutation(() => Boolean, { description: 'Removes one role (never the last owner).' })
   async removeMember(
     @Args() args: RemoveMemberArgs,

@@ -74,6 +74,7 @@ export class ModerationResolver {
     );
   }
 
+  @RateLimited('writes')
   @Mutation(() => ModerationReportModel, {
     description:
       'Managers: act on a report. Resolves every open report on the same target, is audited, and notifies the reporters.',
@@ -95,6 +96,7 @@ export class ModerationResolver {
     return this.queues.one(id);
   }
 
+  @RateLimited('writes')
   @Mutation(() => Boolean, { description: 'Owners: end a project ban before it expires.' })
   liftProjectBan(
     @Args() args: LiftBanArgs,

@@ -7,6 +7,7 @@ import {
   NOTIFICATION_PAGE_MAX,
   NotificationQueryService,
 } from './notification-query.service';
+import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 
 /** The viewer's notifications: nobody can read or mark another user's. */
 @Resolver()
@@ -33,6 +34,7 @@ export class NotificationResolver {
     return this.query.unreadCount(principal.userId);
   }
 
+  @RateLimited('writes')
   @Mutation(() => Int, {
     description: `Marks your notifications read: up to ${MARK_READ_MAX} ids, or all. Returns how many stay unread.`,
   })

@@ -16,6 +16,7 @@ import { ProjectModel } from '../catalogue/dto/project.model';
 import { toProjectModel } from '../catalogue/project.mapper';
 import { TranslatableStringModel } from '../translation/dto/translatable-string.model';
 import { ScreenshotService, type KeyScreenshot } from './screenshot.service';
+import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 
 @ObjectType('StringScreenshot', {
   description: 'A screenshot of the running app (in-context package) and where this key is on it',
@@ -100,6 +101,7 @@ export class StringScreenshotsResolver {
 export class ScreenshotSettingResolver {
   constructor(private readonly screenshots: ScreenshotService) {}
 
+  @RateLimited('writes')
   @Mutation(() => ProjectModel, {
     description:
       'Lets (or stops) the in-context package upload screenshots with key regions (owners).',

@@ -4,6 +4,7 @@ import type { Principal } from '../common/auth/request-context';
 import { AbuseFlagDismissService } from './abuse-flag-dismiss.service';
 import { AdminQueryService } from './admin-query.service';
 import { AbuseFlagModel, QueueStatsModel } from './dto/abuse-flag.model';
+import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 
 @Resolver()
 export class AdminResolver {
@@ -23,6 +24,7 @@ export class AdminResolver {
     return this.admin.flaggedAccounts(principal.userId, project, locale ?? undefined);
   }
 
+  @RateLimited('writes')
   @Mutation(() => Boolean, {
     description:
       'Managers (with `locale`) and owners: the flagged pattern is honest. The flag leaves the list and its pair stops being discounted (logged with the reason).',

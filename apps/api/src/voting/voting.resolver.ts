@@ -27,6 +27,7 @@ export class VotingResolver {
     private readonly projects: ProjectService,
   ) {}
 
+  @RateLimited('submissions')
   @Mutation(() => SubmitResultModel, {
     description: 'Proposes a translation; check errors refuse it (CHECK_FAILED).',
   })
@@ -49,6 +50,7 @@ export class VotingResolver {
     };
   }
 
+  @RateLimited('submissions')
   @Mutation(() => CandidateModel, {
     description: 'Withdraws your own candidate (to edit: withdraw, then resubmit).',
   })
@@ -103,6 +105,7 @@ export class VotingResolver {
     return this.listAfter(outcome, principal.userId);
   }
 
+  @RateLimited('writes')
   @Mutation(() => RoundModel, {
     description: 'Language managers: decide this candidate now (logged with the reason).',
   })
@@ -116,6 +119,7 @@ export class VotingResolver {
     return this.queries.roundModel(decided);
   }
 
+  @RateLimited('writes')
   @Mutation(() => CandidateModel, {
     description: 'Language managers: reject a candidate (it counts as bad for reputation).',
   })
@@ -131,6 +135,7 @@ export class VotingResolver {
     );
   }
 
+  @RateLimited('writes')
   @Mutation(() => TranslatableStringModel, {
     description: 'Language managers: stop (or allow again) candidates and votes on a string.',
   })

@@ -31,6 +31,9 @@ const UNTHROTTLED: Record<string, string> = Object.fromEntries(
     'COMMENTS',
     'CLAIMS',
     'READS',
+    'SUBMISSIONS',
+    'PROJECTS',
+    'WRITES',
   ].map((name) => [`RATE_LIMIT_${name}`, '1000000']),
 );
 

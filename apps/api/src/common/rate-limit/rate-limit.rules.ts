@@ -19,7 +19,10 @@ export type RateLimitName =
   | 'comments'
   | 'screenshots'
   | 'claims'
-  | 'reads';
+  | 'reads'
+  | 'submissions'
+  | 'projects'
+  | 'writes';
 
 /**
  * What a limit counts per: the caller's IP, the signed-in user, the user or else the IP, or the
@@ -82,6 +85,18 @@ export const RATE_LIMIT_RULES: Readonly<Record<RateLimitName, RateLimitRule>> = 
   // cut to the budget. Per user when signed in (volunteers behind one NAT keep their own), else
   // per IP. In memory, like claims: a read costs little more than a store round trip.
   reads: { windowSeconds: 60, blockSeconds: 0, key: { by: 'userOrIp' }, store: 'process' },
+  // submitTranslation and withdrawTranslation, open to any signed-in stranger on a public project.
+  // The voting rules cap candidates per hour, but only under the unit's row lock, after the string,
+  // the glossary and the checks were loaded: a script in a loop held that lock against the
+  // string's voters. Refused here first, in one round trip. A translator saves one every few
+  // seconds at most (Weblate's default: 30 a minute).
+  submissions: { windowSeconds: 60, blockSeconds: 0, key: { by: 'user' } },
+  // createProject: any account may start a project; a person starts a few, a script thousands.
+  projects: { windowSeconds: 3_600, blockSeconds: 0, key: { by: 'user' } },
+  // Every other mutation of a signed-in user (managers' moderation and approvals, owners'
+  // settings, invites, webhooks, one's own languages and notifications): people click, scripts
+  // loop. operations-budgeted.spec.ts fails on a mutation with no limit at all.
+  writes: { windowSeconds: 60, blockSeconds: 0, key: { by: 'user' } },
 };
 
 export const RATE_LIMIT_NAMES = Object.keys(RATE_LIMIT_RULES) as RateLimitName[];

@@ -33,6 +33,9 @@ const WHAT: Readonly<Record<RateLimitName, string>> = {
   screenshots: 'screenshot uploads',
   claims: 'strings asked for',
   reads: 'public reads',
+  submissions: 'translations submitted or withdrawn',
+  projects: 'projects created',
+  writes: 'changes',
 };
 
 /**

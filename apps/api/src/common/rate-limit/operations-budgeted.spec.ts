@@ -5,8 +5,8 @@ import { IS_PUBLIC } from '../auth/public.decorator';
 import { RATE_LIMITS } from './rate-limited.decorator';
 
 /**
- * The key @nestjs/graphql's @Query writes on its handler (not exported by the package's entry
- * point); the first test below fails if a version stops using it.
+ * The key @nestjs/graphql's @Query and @Mutation write on their handler (not exported by the
+ * package's entry point); the "finds the resolvers" tests fail if a version stops using it.
  */
 const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
 
@@ -16,6 +16,17 @@ const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
  * load balancer's probe must never be refused).
  */
 const UNBUDGETED = new Set(['IdentityResolver.me', 'HealthResolver.health']);
+
+/**
+ * Mutations left out: `signIn` is limited by its failures (per IP, per account, consecutive), so
+ * a person who mistypes is never refused for trying again; `signOut` must always end a session;
+ * `benchFloor` exists only in a benchmark's API (BENCH_FLOOR) and is W2's floor without limits.
+ */
+const UNLIMITED_MUTATIONS = new Set([
+  'IdentityResolver.signIn',
+  'IdentityResolver.signOut',
+  'BenchFloorResolver.benchFloor',
+]);
 
 function resolverFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -31,8 +42,8 @@ interface Handler {
   readonly limits: readonly string[];
 }
 
-/** Every @Query handler of every resolver class under src/. */
-function queryHandlers(): Handler[] {
+/** Every @Query (or @Mutation) handler of every resolver class under src/. */
+function handlersOf(type: 'Query' | 'Mutation'): Handler[] {
   const srcRoot = join(__dirname, '..', '..');
   return resolverFiles(srcRoot).flatMap((file) =>
     Object.values(require(file) as Record<string, unknown>).flatMap((exported) => {
@@ -41,7 +52,7 @@ function queryHandlers(): Handler[] {
       return Object.getOwnPropertyNames(proto).flatMap((method) => {
         const handler = (proto as Record<string, unknown>)[method];
         if (typeof handler !== 'function') return [];
-        if (Reflect.getMetadata(RESOLVER_TYPE_METADATA, handler) !== 'Query') return [];
+        if (Reflect.getMetadata(RESOLVER_TYPE_METADATA, handler) !== type) return [];
         const limits = (Reflect.getMetadata(RATE_LIMITS, handler) ?? []) as string[];
         return [
           {
@@ -58,7 +69,7 @@ function queryHandlers(): Handler[] {
 }
 
 describe('public queries', () => {
-  const handlers = queryHandlers();
+  const handlers = handlersOf('Query');
 
   it('finds the resolvers (the scan itself works)', () => {
     const names = handlers.map((h) => h.name);
@@ -73,5 +84,29 @@ describe('public queries', () => {
       .filter((h) => h.isPublic && h.limits.length === 0 && !UNBUDGETED.has(h.name))
       .map((h) => h.name);
     expect(unbudgeted).toEqual([]);
+  });
+});
+
+describe('mutations', () => {
+  const handlers = handlersOf('Mutation');
+
+  it('finds the resolvers (the scan itself works)', () => {
+    const names = handlers.map((h) => h.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['VotingResolver.castVote', 'VotingResolver.submitTranslation']),
+    );
+    expect(handlers.length).toBeGreaterThan(40);
+  });
+
+  it('each count against a limit, so a script in a loop meets one', () => {
+    const unlimited = handlers
+      .filter((h) => h.limits.length === 0 && !UNLIMITED_MUTATIONS.has(h.name))
+      .map((h) => h.name);
+    expect(unlimited).toEqual([]);
+  });
+
+  it('leave out only what is listed, and everything listed exists', () => {
+    const names = new Set(handlers.map((h) => h.name));
+    expect([...UNLIMITED_MUTATIONS].filter((name) => !names.has(name))).toEqual([]);
   });
 });
