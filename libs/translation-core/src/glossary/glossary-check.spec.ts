@@ -26,6 +26,20 @@ describe('glossary term matching in the source', () => {
     expect(hits.map((h) => h.text)).toEqual(['Share', 'Workspace', 'workspaces']);
   });
 
+  it('finds terms with a hyphen or a slash (their pattern once failed to compile)', () => {
+    const hits = findGlossaryHits(
+      'Send an e-mail to the sign-in page, or use TCP/IP.',
+      [term({ term: 'e-mail' }), term({ term: 'sign-in' }), term({ term: 'TCP/IP' })],
+      'en',
+    );
+    expect(hits.map((h) => h.text)).toEqual(['e-mail', 'sign-in', 'TCP/IP']);
+    for (const locale of ['pl', 'de']) {
+      expect(findGlossaryHits('Wyślij e-maile', [term({ term: 'e-mail' })], locale)).toHaveLength(
+        1,
+      );
+    }
+  });
+
   it('honours the case-sensitive flag', () => {
     const t = [term({ term: 'Post', caseSensitive: true })];
     expect(findGlossaryHits('post the Post', t, 'en').map((h) => h.start)).toEqual([9]);

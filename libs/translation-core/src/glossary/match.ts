@@ -82,8 +82,12 @@ export function isInflectedLanguage(locale: string): boolean {
   return INFLECTED.has(languageOf(locale));
 }
 
+/**
+ * Escapes the characters that mean something in a pattern. Not `-`: it means nothing outside a
+ * class, and with the `u` flag every pattern here uses, `\-` is a syntax error ("e-mail" threw).
+ */
 function escapeRegExp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }
 
 /** The stem of a word in an inflected language: the word minus the letters its endings may change. */
@@ -173,6 +177,34 @@ function startsWithWord(term: string): boolean {
 }
 
 /**
+ * The key findGlossaryHits files a term under: the first three characters of its first word,
+ * lower-cased. Null for a term that does not start with a word (".NET", kana), which is looked
+ * for everywhere. Stored with each term, so a store can hand over only the terms a text may hold.
+ */
+export function glossaryTermKey(term: string): string | null {
+  return startsWithWord(term) ? wordKey(term.trim(), 0) : null;
+}
+
+/**
+ * The keys of every word start in `texts`: findGlossaryHits can find a term in them only if the
+ * term's key (glossaryTermKey) is one of these, or null. At most one key per word, so the list
+ * grows with the text, not with the glossary.
+ */
+export function glossaryTextKeys(texts: readonly string[]): string[] {
+  const keys = new Set<string>();
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      if (isWordStart(text, i)) keys.add(wordKey(text, i));
+    }
+  }
+  return [...keys];
+}
+
+function isWordStart(text: string, i: number): boolean {
+  return WORD_CHAR.test(text.charAt(i)) && !(i > 0 && WORD_CHAR.test(text.charAt(i - 1)));
+}
+
+/**
  * The glossary terms found in a source text, in text order. Where terms overlap ("workspace" inside
  * "shared workspace") the longer one wins, so each piece of text belongs to at most one term.
  * Terms are indexed by the start of their first word and tried only where a word of the text starts
@@ -187,7 +219,8 @@ export function findGlossaryHits(
   const all: TermHit[] = [];
   const byKey = new Map<string, Pick<GlossaryCheckTerm, 'id' | 'term' | 'caseSensitive'>[]>();
   for (const t of terms) {
-    if (!startsWithWord(t.term)) {
+    const key = glossaryTermKey(t.term);
+    if (key === null) {
       for (const h of findPhrase(text, t.term, {
         locale: sourceLocale,
         caseSensitive: t.caseSensitive,
@@ -195,15 +228,13 @@ export function findGlossaryHits(
         all.push({ ...h, termId: t.id });
       continue;
     }
-    const key = wordKey(t.term.trim(), 0);
     const list = byKey.get(key);
     if (list === undefined) byKey.set(key, [t]);
     else list.push(t);
   }
   if (byKey.size > 0) {
     for (let i = 0; i < text.length; i++) {
-      if (!WORD_CHAR.test(text.charAt(i)) || (i > 0 && WORD_CHAR.test(text.charAt(i - 1))))
-        continue;
+      if (!isWordStart(text, i)) continue;
       const candidates = byKey.get(wordKey(text, i));
       if (candidates === undefined) continue;
       for (const t of candidates) {
