@@ -37,9 +37,8 @@ export class VotingResolver {
   ): Promise<SubmitResultModel> {
     const forms = Object.fromEntries(input.forms.map((f) => [f.category, f.text]));
     const outcome = await this.voting.submit(principal.userId, { ...input, forms }, Date.now());
-    const list = await this.view.candidateList(input.stringId, input.locale, principal.userId);
     return {
-      candidate: this.pick(list, outcome.candidateId),
+      candidate: this.pick(await this.listAfter(outcome, principal.userId), outcome.candidateId),
       warnings: outcome.warnings.map((f) => ({
         code: f.code,
         severity: f.severity,
@@ -58,11 +57,8 @@ export class VotingResolver {
     @Args('id', { type: () => ID }) id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CandidateModel> {
-    const { context } = await this.voting.withdraw(principal.userId, id, Date.now());
-    return this.pick(
-      await this.view.candidateList(context.stringId, context.localeCode, principal.userId),
-      id,
-    );
+    const outcome = await this.voting.withdraw(principal.userId, id, Date.now());
+    return this.pick(await this.listAfter(outcome, principal.userId), id);
   }
 
   @RateLimited('votes', 'voteFlips')
@@ -128,11 +124,8 @@ export class VotingResolver {
     @Args('reason') reason: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CandidateModel> {
-    const { context } = await this.voting.reject(principal.userId, id, reason, Date.now());
-    return this.pick(
-      await this.view.candidateList(context.stringId, context.localeCode, principal.userId),
-      id,
-    );
+    const outcome = await this.voting.reject(principal.userId, id, reason, Date.now());
+    return this.pick(await this.listAfter(outcome, principal.userId), id);
   }
 
   @RateLimited('writes')
@@ -185,7 +178,11 @@ export class VotingResolver {
     return candidate;
   }
 
-  /** The candidate list as the voter sees it right after their change, from what the change loaded. */
+  /**
+   * The candidate list as the actor sees it right after their change, from what the change loaded
+   * and authorised: three statements, where reading it afresh (`candidateList`) re-resolved the
+   * string, project, locale, unit and memberships through TypeORM first (eight).
+   */
   private listAfter(outcome: UnitOutcome, viewerId: string): Promise<CandidateListModel> {
     const { context, state } = outcome;
     return this.view.listOf(

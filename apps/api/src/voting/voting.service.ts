@@ -42,11 +42,10 @@ export interface SubmitInput {
   readonly forms: Readonly<Record<string, string>>;
 }
 
-export interface SubmitOutcome {
+export interface SubmitOutcome extends UnitOutcome {
   readonly candidateId: string;
   readonly warnings: readonly Finding[];
   readonly mergedIntoExisting: boolean;
-  readonly context: UnitContext;
 }
 
 export interface UnitOutcome {
@@ -132,7 +131,7 @@ export class VotingService {
   async submit(userId: string, input: SubmitInput, now: number): Promise<SubmitOutcome> {
     const source = await this.loadString(input.stringId);
     const localeId = await this.targetLocaleId(source, input.locale);
-    await this.require(userId, source, 'translation.submit');
+    const memberships = await this.require(userId, source, 'translation.submit');
     const forms = normalizeForms(input.forms);
     const findings = checkTranslation({
       source: {
@@ -143,7 +142,12 @@ export class VotingService {
       sourceLocale: source.source_locale,
       targetLocale: input.locale,
       forms,
-      glossary: await loadGlossary(this.dataSource.manager, source.project_id, { id: localeId }),
+      glossary: await loadGlossary(
+        this.dataSource.manager,
+        source.project_id,
+        { id: localeId },
+        { texts: Object.values(source.forms) },
+      ),
     });
     if (hasErrors(findings)) {
       throw votingError(
@@ -170,7 +174,7 @@ export class VotingService {
       ],
     ]);
     let merged = false;
-    const { context, effects } = await this.change(
+    const { context, state, effects } = await this.change(
       (manager) => this.units.ensureUnit(manager, source.id, localeId, source.project_id),
       async (manager, state, context) => {
         const { profile, recentSubmissions, recentVotes } = await this.units.voterProfile(
@@ -208,7 +212,18 @@ export class VotingService {
         resultId = effect.candidateId;
       }
     }
-    return { candidateId: resultId, warnings: findings, mergedIntoExisting: merged, context };
+    return {
+      candidateId: resultId,
+      warnings: findings,
+      mergedIntoExisting: merged,
+      context,
+      state,
+      actorManages: isAllowed('candidate.approve', {
+        memberships,
+        publicProject: source.visibility === 'public',
+        locale: context.localeCode,
+      }),
+    };
   }
 
   async withdraw(userId: string, candidateId: string, now: number): Promise<UnitOutcome> {
@@ -753,11 +768,12 @@ export class VotingService {
     source: StringRow,
     action: ProjectAction,
     locale?: string,
-  ): Promise<void> {
+  ): Promise<MembershipGrant[]> {
     const project = { id: source.project_id, visibility: source.visibility, slug: source.slug };
     const memberships = await this.access.membershipsOf(source.project_id, userId);
     this.access.check(project, memberships, action, locale);
     await this.access.requireNotBanned(project, userId, action);
+    return memberships;
   }
 }
 
