@@ -16,6 +16,7 @@ const SCENARIOS = {
   'w5-next-string': 'apps/api/bench/w5-next-string.ts',
   'w6-web-cold-load': 'apps/api/bench/w6-web-cold-load.ts',
   'w7-live-fanout': 'apps/api/bench/w7-live-fanout.ts',
+  'w8-submit': 'apps/api/bench/w8-submit.ts',
   'scale-out': 'apps/api/bench/scale-out.ts',
 };
 

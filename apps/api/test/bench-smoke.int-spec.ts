@@ -4,6 +4,7 @@ import { runW3Close } from '../bench/w3-close';
 import { runW5NextString } from '../bench/w5-next-string';
 import { chromiumAvailable, runW6WebColdLoad } from '../bench/w6-web-cold-load';
 import { runW7LiveFanout } from '../bench/w7-live-fanout';
+import { runW8Submit } from '../bench/w8-submit';
 import { maintenanceFor, startMaintenance } from '../bench/support/autovacuum';
 import { type BenchEnv, createBenchDatabase } from '../bench/support/stack';
 import { ADMIN_DATABASE_URL, TEST_REDIS_URL, testQueueBackend } from './support/test-env';
@@ -21,14 +22,15 @@ describe('benchmark scenarios (smoke, tiny sizes)', () => {
     return;
   }
 
-  it('W1, W2 (2 APIs), W3 (2 workers), W5, W6 and W7 count what they wrote', async () => {
-    const [w1, w2, w3, w5, w6, w7] = await Promise.all([
+  it('W1, W2 (2 APIs), W3 (2 workers), W5, W6, W7 and W8 count what they wrote', async () => {
+    const [w1, w2, w3, w5, w6, w7, w8] = await Promise.all([
       runW1Import({ env, keys: 60, locales: 2 }),
       runW2Votes({ env, voters: 4, votes: 12, apis: 2, workers: 1 }),
       runW3Close({ env, rounds: 20, workers: 2 }),
       runW5NextString({ env, keys: 30, locales: 2, volunteers: 4, requests: 12 }),
       chromiumAvailable() ? runW6WebColdLoad({ env, keys: 50, trials: 1 }) : Promise.resolve(null),
       runW7LiveFanout({ env, strings: 4, viewers: 2, watch: 2, voters: 2, votes: 6 }),
+      runW8Submit({ env, strings: 12, terms: 5, translators: 3, submits: 9 }),
     ]);
 
     expect(w1.sourceStrings).toBe(60);
@@ -59,6 +61,9 @@ describe('benchmark scenarios (smoke, tiny sizes)', () => {
     // Every subscription saw its string's last change.
     expect(w7.current).toBe(w7.subscriptions);
     expect(w7.subscriptions).toBe(4);
+
+    expect([w8.submits.ok, w8.submits.failed, w8.stored]).toEqual([9, 0, 9]);
+    expect(w8.authFloor.ok).toBe(9);
   });
 
   it("the autovacuum stand-in uses Postgres' default thresholds", () => {

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { seedCatalogue, type SeededCatalogue } from './support/catalogue-fixture';
 import { buildBundles } from './support/bundle-build';
 import { TestClient, signedInClient } from './support/graphql-client';
+import { loadGlossary } from '../src/glossary/glossary-read';
 import { resetDatabase, startApi, testConfig, type RunningApi } from './support/test-app';
 
 const TERM_FIELDS =
@@ -217,6 +218,52 @@ describe('the project glossary', () => {
     expect(JSON.stringify(refused.errors?.[0]?.extensions?.details)).toContain(
       'GLOSSARY_DO_NOT_TRANSLATE',
     );
+  });
+
+  it('reads only the terms a text may hold; a hyphenated term is found and checked', async () => {
+    const email = (
+      await owner.ok<{ createGlossaryTerm: Term }>(CREATE, { p: seed.slug, t: 'e-mail', dnt: true })
+    ).createGlossaryTerm;
+    const [stored] = await db.query<{ match_key: string | null }[]>(
+      'SELECT match_key FROM glossary_term WHERE id = $1',
+      [email.id],
+    );
+    expect(stored?.match_key).toBe('e-m');
+    const termsFor = async (texts: string[]) =>
+      (await loadGlossary(db.manager, seed.projectId, { code: 'pl' }, { texts }))
+        .map((t) => t.term)
+        .sort();
+    expect(await termsFor(['Send an E-mail', 'from the workspace'])).toEqual([
+      'e-mail',
+      'workspace',
+    ]);
+    expect(await termsFor(['Hello'])).toEqual([]);
+    expect(await termsFor([])).toEqual([]);
+
+    const { glossaryHits } = await anonymous.ok<{ glossaryHits: { text: string }[] }>(HITS, {
+      p: seed.slug,
+      l: 'pl',
+      x: 'Send an e-mail from Chorus',
+    });
+    expect(glossaryHits.map((h) => h.text)).toEqual(['e-mail', 'Chorus']);
+    // Before the pattern fix this submit failed (INTERNAL_SERVER_ERROR) on a project with "e-mail".
+    await db.query(
+      `UPDATE source_string SET forms = '{"": "Hello, send an e-mail"}'::jsonb,
+      source_text = 'Hello, send an e-mail' WHERE id = $1`,
+      [seed.strings['s:plain']],
+    );
+    const refused = await translator.client.gql(SUBMIT, {
+      i: {
+        stringId: seed.strings['s:plain'],
+        locale: 'pl',
+        forms: [{ category: '', text: 'Cześć, wyślij maila' }],
+      },
+    });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('CHECK_FAILED');
+    expect(JSON.stringify(refused.errors?.[0]?.extensions?.details)).toContain(
+      'GLOSSARY_DO_NOT_TRANSLATE',
+    );
+    await owner.ok(DELETE, { p: seed.slug, id: email.id });
   });
 
   it('keeps term strings out of bundles, string lists and progress', async () => {

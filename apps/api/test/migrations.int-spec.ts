@@ -105,4 +105,34 @@ describe('migrations', () => {
       await dataSource.destroy();
     }
   });
+
+  it('keys the glossary terms written before match_key existed (its backfill)', async () => {
+    await runMigrations(url, { log: () => undefined });
+    const dataSource = new DataSource(dataSourceOptions(url));
+    await dataSource.initialize();
+    try {
+      const at = MIGRATIONS.findIndex((m) => m.name === 'GlossaryTermMatchKey1795643000000');
+      for (let i = MIGRATIONS.length; i > at; i -= 1)
+        await dataSource.undoLastMigration({ transaction: 'each' });
+      await dataSource.query(
+        `WITH p AS (INSERT INTO project (slug, name, source_locale) VALUES ('keys', 'Keys', 'en') RETURNING id),
+              n AS (INSERT INTO namespace (project_id, name) SELECT id, '$glossary' FROM p RETURNING id, project_id),
+              s AS (INSERT INTO source_string (project_id, namespace_id, unit_key, key, kind, path, forms, source_text, source_hash, position)
+                    SELECT n.project_id, n.id, 's:' || t, t, 'simple', jsonb_build_array(t), jsonb_build_object('', t), t, md5(t), 0
+                      FROM n, unnest(ARRAY['  Workspace', '.NET', 'ŁÓDŹ']) AS t RETURNING id, project_id, key)
+         INSERT INTO glossary_term (project_id, string_id, term) SELECT project_id, id, key FROM s`,
+      );
+      await dataSource.runMigrations({ transaction: 'each' });
+      const rows = await dataSource.query<{ term: string; match_key: string | null }[]>(
+        'SELECT term, match_key FROM glossary_term ORDER BY term',
+      );
+      expect(rows).toEqual([
+        { term: '  Workspace', match_key: 'wor' },
+        { term: '.NET', match_key: null },
+        { term: 'ŁÓDŹ', match_key: 'łód' },
+      ]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
 });

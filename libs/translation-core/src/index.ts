@@ -88,7 +88,14 @@ export type {
 } from './glossary/model';
 export { DEFAULT_GLOSSARY_LIMITS, PARTS_OF_SPEECH, isPartOfSpeech } from './glossary/model';
 export type { MatchOptions, TermHit } from './glossary/match';
-export { findGlossaryHits, findPhrase, isInflectedLanguage, stemOf } from './glossary/match';
+export {
+  findGlossaryHits,
+  findPhrase,
+  glossaryTermKey,
+  glossaryTextKeys,
+  isInflectedLanguage,
+  stemOf,
+} from './glossary/match';
 export { checkGlossary } from './glossary/glossary-check';
 export type { GlossaryFileError, GlossaryParseResult } from './glossary/glossary-file';
 export { parseCsv as parseGlossaryCsv, serializeCsv as serializeGlossaryCsv } from './glossary/csv';

@@ -109,7 +109,7 @@ export async function machine(env: BenchEnv): Promise<string> {
 }
 
 const DOCS = join(REPO_ROOT, 'docs/benchmarks.md');
-const SUMMARY = '## Summary (workloads W1–W7, scale-out)';
+const SUMMARY = '## Summary (workloads W1–W8, scale-out)';
 
 function replaceSection(text: string, title: string, body: string): string {
   const heading = `\n${title}\n`;

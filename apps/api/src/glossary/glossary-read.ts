@@ -1,4 +1,8 @@
-import type { GlossaryCheckTerm, PartOfSpeech } from '@chorus/translation-core';
+import {
+  type GlossaryCheckTerm,
+  glossaryTextKeys,
+  type PartOfSpeech,
+} from '@chorus/translation-core';
 import type { EntityManager } from 'typeorm';
 
 /** A term with its approved translation in one locale (null when none is decided yet). */
@@ -19,6 +23,16 @@ interface Row {
   translation: string | null;
 }
 
+/** Which terms to read: one by id, or those a text may hold. */
+export type GlossaryFilter =
+  | { readonly termId: string }
+  /**
+   * Only the terms translation-core could find in these texts (by `match_key`, see
+   * glossaryTextKeys), and those with no key: the same hits as the whole glossary, read in a
+   * fraction (a submit read every term of the project before).
+   */
+  | { readonly texts: readonly string[] };
+
 /**
  * The project's terms and, for `localeCode`, each term's approved translation: the decided winner
  * of the term's string in that locale, unless the term's text changed since (a stale winner).
@@ -27,9 +41,11 @@ export async function loadGlossary(
   db: Pick<EntityManager, 'query'>,
   projectId: string,
   locale: { readonly code: string } | { readonly id: string } | null,
-  termId?: string,
+  filter?: GlossaryFilter,
 ): Promise<GlossaryRow[]> {
   const byId = locale !== null && 'id' in locale;
+  const termId = filter !== undefined && 'termId' in filter ? filter.termId : null;
+  const keys = filter !== undefined && 'texts' in filter ? glossaryTextKeys(filter.texts) : null;
   const rows = (await db.query(
     `SELECT g.id, g.string_id, g.term, g.description, g.part_of_speech, g.case_sensitive,
             g.do_not_translate, t.forms ->> '' AS translation
@@ -39,8 +55,9 @@ export async function loadGlossary(
        LEFT JOIN translation_unit u ON u.string_id = g.string_id AND u.locale_id = l.id
        LEFT JOIN translation t ON t.id = u.winner_translation_id AND u.winner_source_hash = s.source_hash
       WHERE g.project_id = $1 AND ($3::uuid IS NULL OR g.id = $3::uuid)
+        AND ($4::text[] IS NULL OR g.match_key IS NULL OR g.match_key = ANY($4::text[]))
       ORDER BY g.term, g.id`,
-    [projectId, locale === null ? '' : 'id' in locale ? locale.id : locale.code, termId ?? null],
+    [projectId, locale === null ? '' : 'id' in locale ? locale.id : locale.code, termId, keys],
   )) as Row[];
   return rows.map((r) => ({
     id: r.id,

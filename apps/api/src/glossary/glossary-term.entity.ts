@@ -21,6 +21,7 @@ import type { PartOfSpeech } from '@chorus/translation-core';
 @Entity({ name: 'glossary_term' })
 @Index('UQ_glossary_term_text', ['projectId', 'term'], { unique: true })
 @Index('UQ_glossary_term_string', ['stringId'], { unique: true })
+@Index('IDX_glossary_term_match_key', ['projectId', 'matchKey'])
 @Check('CHK_glossary_term_text', `char_length("term") BETWEEN 1 AND 200`)
 @Check('CHK_glossary_term_description', `char_length("description") <= 2000`)
 @Check(
@@ -47,6 +48,13 @@ export class GlossaryTermEntity {
 
   @Column({ type: 'text' })
   term!: string;
+
+  /**
+   * translation-core's `glossaryTermKey(term)`, written with the term (which never changes): a text
+   * can hold the term only if one of its words starts with this key. Null: looked for everywhere.
+   */
+  @Column({ name: 'match_key', type: 'text', nullable: true })
+  matchKey!: string | null;
 
   @Column({ type: 'text', default: '' })
   description!: string;

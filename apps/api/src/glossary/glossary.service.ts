@@ -1,6 +1,7 @@
 import {
   DEFAULT_GLOSSARY_LIMITS,
   findGlossaryHits,
+  glossaryTermKey,
   sourceHash,
   type PartOfSpeech,
 } from '@chorus/translation-core';
@@ -83,8 +84,14 @@ export class GlossaryService {
   ): Promise<GlossaryHitRow[]> {
     const project = await this.projects.findVisible(slug, viewerId);
     const code = await this.localeCode(project, locale);
-    const terms = await loadGlossary(this.dataSource.manager, project.id, { code });
-    if (terms.length === 0 || text === '') return [];
+    if (text === '') return [];
+    const terms = await loadGlossary(
+      this.dataSource.manager,
+      project.id,
+      { code },
+      { texts: [text] },
+    );
+    if (terms.length === 0) return [];
     const byId = new Map(terms.map((t) => [t.id, t]));
     return findGlossaryHits(text, terms, project.sourceLocale).flatMap((h) => {
       const term = byId.get(h.termId);
@@ -233,8 +240,8 @@ export class GlossaryService {
         )) as [{ id: string }];
         await manager.query(
           `INSERT INTO glossary_term (id, project_id, string_id, term, description, part_of_speech,
-             case_sensitive, do_not_translate)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+             case_sensitive, do_not_translate, match_key)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
           [
             id,
             project.id,
@@ -244,6 +251,7 @@ export class GlossaryService {
             t.partOfSpeech ?? null,
             t.caseSensitive ?? false,
             t.doNotTranslate ?? false,
+            glossaryTermKey(t.term),
           ],
         );
         await manager.query('RELEASE SAVEPOINT glossary_term');
@@ -261,7 +269,7 @@ export class GlossaryService {
   }
 
   private async row(projectId: string, id: string): Promise<GlossaryRow> {
-    const [found] = await loadGlossary(this.dataSource.manager, projectId, null, id);
+    const [found] = await loadGlossary(this.dataSource.manager, projectId, null, { termId: id });
     if (found === undefined) throw termNotFound(id);
     return found;
   }

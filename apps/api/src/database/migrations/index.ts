@@ -28,6 +28,7 @@ import { VoteEvaluation1795639000000 } from './1795639000000-VoteEvaluation';
 import { LedgerVoterSumIndex1795640000000 } from './1795640000000-LedgerVoterSumIndex';
 import { VoteEvaluationFollowsVote1795641000000 } from './1795641000000-VoteEvaluationFollowsVote';
 import { VoterReputationTotal1795642000000 } from './1795642000000-VoterReputationTotal';
+import { GlossaryTermMatchKey1795643000000 } from './1795643000000-GlossaryTermMatchKey';
 
 /** Every migration in timestamp order (TypeORM sorts by timestamp too). Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   LedgerVoterSumIndex1795640000000,
   VoteEvaluationFollowsVote1795641000000,
   VoterReputationTotal1795642000000,
+  GlossaryTermMatchKey1795643000000,
 ];
