@@ -69,7 +69,7 @@ describe('translating and voting (write side)', () => {
     expect(await db.query('SELECT count(*)::int AS n FROM translation')).toEqual([{ n: 0 }]);
   });
 
-  it('refuses unknown and source locales, retired strings and anonymous callers', async () => {
+  it('refuses unknown and source locales, unknown and retired strings and anonymous callers', async () => {
     const forms = [{ category: '', text: 'Hallo {{name}}!' }];
     expect(
       await author.client.errorCode(SUBMIT, {
@@ -81,6 +81,11 @@ describe('translating and voting (write side)', () => {
         i: { stringId: seed.strings['s:greeting'], locale: 'en', forms },
       }),
     ).toBe('UNKNOWN_LOCALE');
+    expect(
+      await author.client.errorCode(SUBMIT, {
+        i: { stringId: '00000000-0000-4000-8000-000000000000', locale: 'de', forms },
+      }),
+    ).toBe('STRING_NOT_FOUND');
     expect(
       await new TestClient(api.baseUrl).errorCode(SUBMIT, {
         i: { stringId: seed.strings['s:greeting'], locale: 'de', forms },

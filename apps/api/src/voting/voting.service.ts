@@ -1,4 +1,4 @@
-import { checkTranslation, hasErrors, type Finding, type UnitKind } from '@chorus/translation-core';
+import { checkTranslation, hasErrors, type Finding } from '@chorus/translation-core';
 import {
   createUnitState,
   normalizeForms,
@@ -13,8 +13,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { catalogueError } from '../catalogue/catalogue.errors';
-import { preparedQuery } from '../database/prepared-query';
 import { AccessService } from '../identity/access.service';
 import { isAllowed, type MembershipGrant, type ProjectAction } from '../identity/permissions';
 import { LIVE_EVENTS, type LiveEvent, type LiveEvents } from './live-events';
@@ -35,6 +33,14 @@ import {
   type UnitContext,
 } from './unit-state.repository';
 import { fromVotingError, votingError } from './voting.errors';
+import {
+  activeBanOf,
+  loadCandidate,
+  loadString,
+  loadSubmitTarget,
+  type StringRow,
+  targetLocaleId,
+} from './acting-rows';
 
 export interface SubmitInput {
   readonly stringId: string;
@@ -77,27 +83,6 @@ export interface TickOutcome extends UnitOutcome {
   readonly units: number;
 }
 
-/** A candidate, its unit and string, and the acting user's memberships: one query. */
-interface CandidateRow extends StringRow {
-  unit_id: string;
-  code: string;
-  memberships: MembershipGrant[];
-  /** The acting user's running project ban (moderation), if any. */
-  ban: { reason: string; expires_at: string | null } | null;
-}
-
-interface StringRow {
-  id: string;
-  project_id: string;
-  slug: string;
-  visibility: 'public' | 'private';
-  source_locale: string;
-  kind: UnitKind;
-  forms: Record<string, string>;
-  max_length: number | null;
-  removed_at: Date | null;
-}
-
 /** Rebuilds bundles after a decision; provided by the delivery context when it is loaded. */
 export const BUNDLE_REBUILD = Symbol('BUNDLE_REBUILD');
 export interface BundleRebuild {
@@ -129,9 +114,15 @@ export class VotingService {
   ) {}
 
   async submit(userId: string, input: SubmitInput, now: number): Promise<SubmitOutcome> {
-    const source = await this.loadString(input.stringId);
-    const localeId = await this.targetLocaleId(source, input.locale);
-    const memberships = await this.require(userId, source, 'translation.submit');
+    const source = await loadSubmitTarget(
+      this.dataSource,
+      this.access,
+      input.stringId,
+      userId,
+      input.locale,
+    );
+    const localeId = source.locale_id;
+    const memberships = source.memberships;
     const forms = normalizeForms(input.forms);
     const findings = checkTranslation({
       source: {
@@ -374,8 +365,8 @@ export class VotingService {
     locked: boolean,
     now: number,
   ): Promise<UnitContext> {
-    const source = await this.loadString(stringId);
-    const localeId = await this.targetLocaleId(source, locale);
+    const source = await loadString(this.dataSource, stringId);
+    const localeId = await targetLocaleId(this.dataSource, source, locale);
     await this.require(userId, source, 'string.lock', locale);
     const { context } = await this.change(
       async (manager) => {
@@ -483,16 +474,10 @@ export class VotingService {
     ) => Promise<VotingEvent> | VotingEvent,
     payload: Record<string, string> = {},
   ): Promise<UnitOutcome> {
-    const row = await this.loadCandidate(candidateId, userId);
+    const row = await loadCandidate(this.dataSource, candidateId, userId);
     const project = { id: row.project_id, visibility: row.visibility, slug: row.slug };
-    const ban =
-      row.ban === null
-        ? null
-        : {
-            reason: row.ban.reason,
-            expiresAt: row.ban.expires_at === null ? null : new Date(row.ban.expires_at),
-          };
-    if (action !== null) this.access.check(project, row.memberships, action, row.code, ban);
+    if (action !== null)
+      this.access.check(project, row.memberships, action, row.code, activeBanOf(row));
     const { context, state } = await this.change(
       () => Promise.resolve(row.unit_id),
       async (manager, state, context) => makeEvent(manager, state, context),
@@ -710,59 +695,6 @@ export class VotingService {
     }
   }
 
-  /** The candidate's unit, string, project and locale, and the user's memberships there. */
-  private async loadCandidate(candidateId: string, userId: string): Promise<CandidateRow> {
-    const rows = await preparedQuery<CandidateRow>(
-      this.dataSource,
-      `SELECT t.unit_id, l.code, s.id, s.project_id, p.slug, p.visibility, p.source_locale, s.kind,
-              s.forms, s.max_length, s.removed_at,
-              COALESCE((SELECT jsonb_agg(jsonb_build_object('role', m.role, 'locale', m.locale))
-                          FROM membership m WHERE m.project_id = p.id AND m.user_id = $2), '[]') AS memberships,
-              (SELECT jsonb_build_object('reason', b.reason, 'expires_at', b.expires_at)
-                 FROM project_ban b WHERE b.project_id = p.id AND b.user_id = $2 AND b.lifted_at IS NULL
-                  AND (b.expires_at IS NULL OR b.expires_at > now())
-                ORDER BY b.expires_at DESC NULLS FIRST LIMIT 1) AS ban
-         FROM translation t
-         JOIN translation_unit tu ON tu.id = t.unit_id
-         JOIN locale l ON l.id = tu.locale_id
-         JOIN source_string s ON s.id = tu.string_id
-         JOIN project p ON p.id = s.project_id
-        WHERE t.id = $1`,
-      [candidateId, userId],
-    );
-    const row = rows[0];
-    if (row === undefined) throw votingError('CANDIDATE_NOT_FOUND', `No candidate ${candidateId}.`);
-    if (row.removed_at !== null) throw retired();
-    return row;
-  }
-
-  private async loadString(stringId: string): Promise<StringRow> {
-    const rows: StringRow[] = await this.dataSource.query(
-      `SELECT s.id, s.project_id, p.slug, p.visibility, p.source_locale, s.kind, s.forms, s.max_length, s.removed_at
-         FROM source_string s JOIN project p ON p.id = s.project_id WHERE s.id = $1`,
-      [stringId],
-    );
-    const row = rows[0];
-    if (row === undefined) throw votingError('STRING_NOT_FOUND', `No string ${stringId}.`);
-    if (row.removed_at !== null) throw retired();
-    return row;
-  }
-
-  private async targetLocaleId(source: StringRow, locale: string): Promise<string> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      'SELECT id FROM locale WHERE project_id = $1 AND code = $2',
-      [source.project_id, locale],
-    );
-    const id = rows[0]?.id;
-    if (id === undefined || locale === source.source_locale) {
-      throw catalogueError(
-        'UNKNOWN_LOCALE',
-        `"${locale}" is not a target locale of project "${source.slug}".`,
-      );
-    }
-    return id;
-  }
-
   private async require(
     userId: string,
     source: StringRow,
@@ -775,13 +707,6 @@ export class VotingService {
     await this.access.requireNotBanned(project, userId, action);
     return memberships;
   }
-}
-
-function retired() {
-  return votingError(
-    'STRING_RETIRED',
-    'This string was removed from the catalogue; it takes no new translations or votes.',
-  );
 }
 
 /** Whether a transition changed what ships (a winner published or revoked). */

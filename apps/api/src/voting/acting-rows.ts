@@ -1,0 +1,162 @@
+import type { UnitKind } from '@chorus/translation-core';
+import type { DataSource } from 'typeorm';
+import { catalogueError } from '../catalogue/catalogue.errors';
+import { preparedQuery } from '../database/prepared-query';
+import type { AccessService, ActiveProjectBan } from '../identity/access.service';
+import type { MembershipGrant } from '../identity/permissions';
+import { votingError } from './voting.errors';
+
+/*
+ * What a change to a unit reads before its transaction: the string or candidate acted on, its
+ * project and locale, and the acting user's memberships and ban (one statement for a submit and
+ * for a change to a candidate; a manager's lock reads the string and locale apart).
+ */
+
+/** The acting user's memberships and running ban in a project, read with what they act on. */
+export interface ActorColumns {
+  memberships: MembershipGrant[];
+  /** The acting user's running project ban (moderation), if any. */
+  ban: { reason: string; expires_at: string | null } | null;
+}
+
+/**
+ * SQL columns of ActorColumns for project alias `p` and the acting user `$2`; the ban condition is
+ * AccessService's ACTIVE_BAN_SQL.
+ */
+const ACTOR_COLUMNS = `COALESCE((SELECT jsonb_agg(jsonb_build_object('role', m.role, 'locale', m.locale))
+                          FROM membership m WHERE m.project_id = p.id AND m.user_id = $2), '[]') AS memberships,
+              (SELECT jsonb_build_object('reason', b.reason, 'expires_at', b.expires_at)
+                 FROM project_ban b WHERE b.project_id = p.id AND b.user_id = $2 AND b.lifted_at IS NULL
+                  AND (b.expires_at IS NULL OR b.expires_at > now())
+                ORDER BY b.expires_at DESC NULLS FIRST LIMIT 1) AS ban`;
+
+export function activeBanOf(row: ActorColumns): ActiveProjectBan | null {
+  return row.ban === null
+    ? null
+    : {
+        reason: row.ban.reason,
+        expiresAt: row.ban.expires_at === null ? null : new Date(row.ban.expires_at),
+      };
+}
+
+/** A candidate, its unit and string, and the acting user's memberships: one query. */
+export interface CandidateRow extends StringRow, ActorColumns {
+  unit_id: string;
+  code: string;
+}
+
+/** A submit's string, its target locale (null: the project has no such locale) and the actor. */
+export interface SubmitTargetRow extends StringRow, ActorColumns {
+  locale_id: string | null;
+}
+
+export interface StringRow {
+  id: string;
+  project_id: string;
+  slug: string;
+  visibility: 'public' | 'private';
+  source_locale: string;
+  kind: UnitKind;
+  forms: Record<string, string>;
+  max_length: number | null;
+  removed_at: Date | null;
+}
+
+/** The candidate's unit, string, project and locale, and the user's memberships there. */
+export async function loadCandidate(
+  db: DataSource,
+  candidateId: string,
+  userId: string,
+): Promise<CandidateRow> {
+  const rows = await preparedQuery<CandidateRow>(
+    db,
+    `SELECT t.unit_id, l.code, s.id, s.project_id, p.slug, p.visibility, p.source_locale, s.kind,
+            s.forms, s.max_length, s.removed_at,
+            ${ACTOR_COLUMNS}
+       FROM translation t
+       JOIN translation_unit tu ON tu.id = t.unit_id
+       JOIN locale l ON l.id = tu.locale_id
+       JOIN source_string s ON s.id = tu.string_id
+       JOIN project p ON p.id = s.project_id
+      WHERE t.id = $1`,
+    [candidateId, userId],
+  );
+  const row = rows[0];
+  if (row === undefined) throw votingError('CANDIDATE_NOT_FOUND', `No candidate ${candidateId}.`);
+  if (row.removed_at !== null) throw retired();
+  return row;
+}
+
+/**
+ * A submit's string, its target locale and the submitter's memberships and ban: one statement
+ * (it was four: the string, the locale, the memberships through TypeORM, the ban). Errors as
+ * before and in that order: STRING_NOT_FOUND, STRING_RETIRED, UNKNOWN_LOCALE, then access.
+ */
+export async function loadSubmitTarget(
+  db: DataSource,
+  access: AccessService,
+  stringId: string,
+  userId: string,
+  locale: string,
+): Promise<SubmitTargetRow & { readonly locale_id: string }> {
+  const rows = await preparedQuery<SubmitTargetRow>(
+    db,
+    `SELECT s.id, s.project_id, p.slug, p.visibility, p.source_locale, s.kind, s.forms,
+            s.max_length, s.removed_at,
+            (SELECT l.id FROM locale l WHERE l.project_id = p.id AND l.code = $3) AS locale_id,
+            ${ACTOR_COLUMNS}
+       FROM source_string s JOIN project p ON p.id = s.project_id
+      WHERE s.id = $1`,
+    [stringId, userId, locale],
+  );
+  const row = rows[0];
+  if (row === undefined) throw votingError('STRING_NOT_FOUND', `No string ${stringId}.`);
+  if (row.removed_at !== null) throw retired();
+  if (row.locale_id === null || locale === row.source_locale) {
+    throw catalogueError(
+      'UNKNOWN_LOCALE',
+      `"${locale}" is not a target locale of project "${row.slug}".`,
+    );
+  }
+  const project = { id: row.project_id, visibility: row.visibility, slug: row.slug };
+  access.check(project, row.memberships, 'translation.submit', undefined, activeBanOf(row));
+  return { ...row, locale_id: row.locale_id };
+}
+
+export async function loadString(db: DataSource, stringId: string): Promise<StringRow> {
+  const rows: StringRow[] = await db.query(
+    `SELECT s.id, s.project_id, p.slug, p.visibility, p.source_locale, s.kind, s.forms, s.max_length, s.removed_at
+       FROM source_string s JOIN project p ON p.id = s.project_id WHERE s.id = $1`,
+    [stringId],
+  );
+  const row = rows[0];
+  if (row === undefined) throw votingError('STRING_NOT_FOUND', `No string ${stringId}.`);
+  if (row.removed_at !== null) throw retired();
+  return row;
+}
+
+export async function targetLocaleId(
+  db: DataSource,
+  source: StringRow,
+  locale: string,
+): Promise<string> {
+  const rows: { id: string }[] = await db.query(
+    'SELECT id FROM locale WHERE project_id = $1 AND code = $2',
+    [source.project_id, locale],
+  );
+  const id = rows[0]?.id;
+  if (id === undefined || locale === source.source_locale) {
+    throw catalogueError(
+      'UNKNOWN_LOCALE',
+      `"${locale}" is not a target locale of project "${source.slug}".`,
+    );
+  }
+  return id;
+}
+
+export function retired() {
+  return votingError(
+    'STRING_RETIRED',
+    'This string was removed from the catalogue; it takes no new translations or votes.',
+  );
+}
