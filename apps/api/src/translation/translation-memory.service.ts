@@ -1,20 +1,41 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ReadCache } from '../common/cache/read-cache';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env.schema';
 import type { SuggestionModel } from './dto/suggestion.model';
 import { toFormModels } from './forms.mapper';
+import { MemoryLookups } from './memory-lookups';
 import { StringScopeService } from './string-scope.service';
 
 /** pg_trgm similarity below which another string's translation is not worth showing. */
 export const SUGGESTION_THRESHOLD = 0.3;
 const SUGGESTION_LIMIT = 5;
+/** Strings (per locale and source text) whose suggestions each API process keeps. */
+const CACHED_SUGGESTIONS = 10_000;
 
-/** Translation memory: what the community decided for similar source texts. */
+/**
+ * Translation memory: what the community decided for similar source texts. A string's suggestions
+ * are reused for STATS_CACHE_MS per process (they change only when another string is decided;
+ * access is checked on every call, before the cache) and at most MEMORY_LOOKUPS are computed at
+ * once, so a crowd opening string pages costs Postgres a bounded amount.
+ */
 @Injectable()
 export class TranslationMemoryService {
+  private readonly cache: ReadCache<SuggestionModel[]>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly scope: StringScopeService,
-  ) {}
+    gate: MemoryLookups,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cache = new ReadCache({
+      ttlMs: config.statsCacheMs,
+      maxEntries: CACHED_SUGGESTIONS,
+      gate,
+    });
+  }
 
   /**
    * The decided, non-stale winners of OTHER strings of the same project in the same locale whose
@@ -27,6 +48,15 @@ export class TranslationMemoryService {
     viewerId: string | null,
   ): Promise<SuggestionModel[]> {
     const { string, locale } = await this.scope.string(stringId, localeCode, viewerId);
+    return this.cache.get(`${string.id}:${locale.id}:${string.sourceHash}`, Date.now(), () =>
+      this.lookup(string, locale.id),
+    );
+  }
+
+  private async lookup(
+    string: { readonly id: string; readonly sourceText: string; readonly projectId: string },
+    localeId: string,
+  ): Promise<SuggestionModel[]> {
     const rows = await this.dataSource.query<
       { source_text: string; forms: Record<string, string>; similarity: number }[]
     >(
@@ -40,7 +70,7 @@ export class TranslationMemoryService {
           AND u.winner_source_hash = o.source_hash
         ORDER BY similarity DESC, o.position, o.id
         LIMIT 50`,
-      [string.id, string.sourceText, locale.id, string.projectId, SUGGESTION_THRESHOLD],
+      [string.id, string.sourceText, localeId, string.projectId, SUGGESTION_THRESHOLD],
     );
     const seen = new Set<string>();
     const suggestions: SuggestionModel[] = [];

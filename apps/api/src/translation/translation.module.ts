@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { IdentityModule } from '../identity/identity.module';
 import { AggregateLoads } from './aggregate-loads';
+import { MemoryLookups } from './memory-lookups';
 import { CandidateViewService } from './candidate-view.service';
 import { LocaleCountsService } from './locale-counts.service';
 import { ProgressResolver } from './progress.resolver';
@@ -32,6 +33,7 @@ import { TranslationResolver } from './translation.resolver';
     GenericPlanPool,
     TranslationMemoryService,
     AggregateLoads,
+    MemoryLookups,
     LocaleCountsService,
     ProgressService,
     TranslationResolver,
