@@ -25,7 +25,8 @@ import { VoteStatement } from './vote-statement';
 import { VotingQueryService } from './voting-query.service';
 import { VotingResolver } from './voting.resolver';
 import { CommunityService } from './community.service';
-import { BUNDLE_REBUILD, VotingService } from './voting.service';
+import { AfterCommit, BUNDLE_REBUILD } from './after-commit';
+import { VotingService } from './voting.service';
 
 /** Candidates, votes, rounds and reputation: the write side, run through libs/voting. */
 @Module({
@@ -46,6 +47,7 @@ import { BUNDLE_REBUILD, VotingService } from './voting.service';
     CommunityService,
     NeedsDecisionNotifier,
     DecisionNotifier,
+    AfterCommit,
     VotingService,
     AbuseService,
     AdminQueryService,

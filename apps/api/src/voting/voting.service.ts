@@ -9,21 +9,18 @@ import {
   type VoteValue,
   type VotingEvent,
 } from '@chorus/voting';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../identity/access.service';
+import { AfterCommit } from './after-commit';
 import { isAllowed, type MembershipGrant, type ProjectAction } from '../identity/permissions';
-import { LIVE_EVENTS, type LiveEvent, type LiveEvents } from './live-events';
 import { roundUuid } from './round-id';
 import { UnitBusyError } from './unit-busy.error';
-import { RoundSchedulerProducer } from './round-scheduler.producer';
 import { CommunityService } from './community.service';
 import type { UnitFacts } from '../translation/candidate-view.service';
-import { DecisionNotifier, type DecidedRound } from './decision-notifier';
 import { loadGlossary } from '../glossary/glossary-read';
-import { NeedsDecisionNotifier } from './needs-decision-notifier';
 import { VoteStatement } from './vote-statement';
 import {
   UnitStateRepository,
@@ -68,26 +65,12 @@ export interface VoteOutcome {
   readonly actorManages: boolean;
 }
 
-/** What after-commit steps collect before sending: live events, decision notices, started tasks. */
-interface AfterCommitSink {
-  readonly events: LiveEvent[];
-  readonly notices: DecidedRound[];
-  readonly tasks: Promise<unknown>[];
-}
-
 /** A batch of due rounds closed together (`tickDue`). */
 export interface TickOutcome extends UnitOutcome {
   /** Rounds of the batch now DECIDED (final): their own close jobs have nothing left to do. */
   readonly decidedRoundIds: readonly string[];
   /** Units of the batch, including the one asked for. */
   readonly units: number;
-}
-
-/** Rebuilds bundles after a decision; provided by the delivery context when it is loaded. */
-export const BUNDLE_REBUILD = Symbol('BUNDLE_REBUILD');
-export interface BundleRebuild {
-  /** `locales`: the codes whose winners changed; a decision never touches other locales' bundles. */
-  requestRebuild(projectId: string, locales?: readonly string[]): Promise<void>;
 }
 
 /**
@@ -97,20 +80,14 @@ export interface BundleRebuild {
  */
 @Injectable()
 export class VotingService {
-  private readonly logger = new Logger('Voting');
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly units: UnitStateRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
-    private readonly scheduler: RoundSchedulerProducer,
-    @Inject(LIVE_EVENTS) private readonly live: LiveEvents,
-    @Inject(BUNDLE_REBUILD) private readonly bundles: BundleRebuild,
     private readonly oneStatement: VoteStatement,
     private readonly communities: CommunityService,
-    private readonly needsDecision: NeedsDecisionNotifier,
-    private readonly decisionNotices: DecisionNotifier,
+    private readonly afterCommit: AfterCommit,
   ) {}
 
   async submit(userId: string, input: SubmitInput, now: number): Promise<SubmitOutcome> {
@@ -416,28 +393,16 @@ export class VotingService {
       return changes;
     });
     const own = outcome.find((c) => c.loaded.context.unitId === unitId);
-    const decided: string[] = [];
-    const rebuild = new Map<string, Set<string>>();
-    // One live-events message, one notification batch and one wait for the batch's timers and
-    // webhooks: nothing is awaited per round.
-    const sink: AfterCommitSink = { events: [], notices: [], tasks: [] };
-    for (const change of outcome) {
-      const round = change.after.round;
-      if (round.state === 'DECIDED') decided.push(round.id);
-      if (change.effects.length === 0 && change !== own) continue;
-      if (decides(change.effects)) {
-        const { projectId, localeCode } = change.loaded.context;
-        rebuild.set(projectId, (rebuild.get(projectId) ?? new Set()).add(localeCode));
-      }
-      this.collectAfterCommit(change.loaded.context, change.after, change.effects, now, sink);
-    }
-    await this.settle(sink.tasks);
-    await this.live.publishMany(sink.events).catch((error: unknown) => {
-      this.logger.error(`after-commit step failed: ${String(error)}`);
-    });
-    await this.decisionNotices.notify(sink.notices);
-    // One rebuild request per project for the whole batch, not one per decision.
-    for (const [projectId, locales] of rebuild) await this.requestRebuild(projectId, [...locales]);
+    const decided = outcome
+      .filter((c) => c.after.round.state === 'DECIDED')
+      .map((c) => c.after.round.id);
+    await this.afterCommit.ofBatch(
+      outcome
+        // A neighbour the tick left as it was says nothing; our own unit always answers.
+        .filter((c) => c.effects.length > 0 || c === own)
+        .map((c) => ({ context: c.loaded.context, state: c.after, effects: c.effects })),
+      now,
+    );
     if (own === undefined) {
       if (!waitForOwn) throw new UnitBusyError(unitId, decided);
       throw new Error(`translation_unit ${unitId} not found`);
@@ -576,123 +541,8 @@ export class VotingService {
       }
       return { context: loaded.context, state: change.after, effects: change.effects };
     });
-    await this.afterCommit(outcome.context, outcome.state, outcome.effects, now);
+    await this.afterCommit.ofChange(outcome, now);
     return outcome;
-  }
-
-  /** Effects that leave the database: timers, live events, bundle rebuilds. Failures are logged, the
-   * periodic sweep and the next event repair them. */
-  private async afterCommit(
-    context: UnitContext,
-    state: UnitVotingState,
-    effects: readonly Effect[],
-    now: number,
-  ): Promise<void> {
-    const sink: AfterCommitSink = { events: [], notices: [], tasks: [] };
-    this.collectAfterCommit(context, state, effects, now, sink);
-    const tasks = sink.tasks;
-    for (const event of sink.events) tasks.push(this.live.publish(event));
-    if (sink.notices.length > 0) tasks.push(this.decisionNotices.notify(sink.notices));
-    if (decides(effects)) {
-      tasks.push(this.bundles.requestRebuild(context.projectId, [context.localeCode]));
-    }
-    await this.settle(tasks);
-  }
-
-  /**
-   * One change's after-commit steps, without waiting: the live events and decision notices it
-   * produces, and the timers and webhooks it starts (in `sink.tasks`). The caller sends and waits.
-   */
-  private collectAfterCommit(
-    context: UnitContext,
-    state: UnitVotingState,
-    effects: readonly Effect[],
-    now: number,
-    sink: AfterCommitSink,
-  ): void {
-    const { events, tasks } = sink;
-    for (const effect of effects) {
-      switch (effect.type) {
-        case 'scheduleClose':
-          tasks.push(
-            this.scheduler.scheduleTick(
-              { unitId: context.unitId, roundId: effect.roundId, reason: 'deadline' },
-              effect.at,
-              now,
-            ),
-          );
-          break;
-        case 'roundExtended':
-          tasks.push(
-            this.scheduler.scheduleTick(
-              { unitId: context.unitId, roundId: effect.roundId, reason: 'deadline' },
-              effect.deadline,
-              now,
-            ),
-          );
-          break;
-        case 'publishDecision': {
-          events.push({
-            type: 'roundDecided',
-            projectId: context.projectId,
-            locale: context.localeCode,
-            stringId: context.stringId,
-            roundId: effect.round.id,
-          });
-          const landed = this.needsDecision.landed(context, effect);
-          if (landed !== null) {
-            events.push(landed);
-            tasks.push(this.needsDecision.webhook(context, effect));
-          }
-          sink.notices.push({ context, state, effect, needsDecision: landed !== null });
-          break;
-        }
-        case 'revokeWinner':
-        case 'cancelClose':
-        case 'openRound':
-        case 'applyReputation':
-        case 'markOutdated':
-        case 'markStale':
-        case 'candidateMerged':
-          break;
-        default:
-          effect satisfies never;
-      }
-    }
-    const round = state.round;
-    if (round.state === 'UNDECIDED' && round.dirty && round.closedAt !== null) {
-      const at = round.closedAt + state.params.reopenCooldown;
-      tasks.push(
-        this.scheduler.scheduleTick(
-          { unitId: context.unitId, roundId: round.id, reason: 'cooldown' },
-          at,
-          now,
-        ),
-      );
-    }
-    events.push({
-      type: 'stringUpdated',
-      projectId: context.projectId,
-      locale: context.localeCode,
-      stringId: context.stringId,
-    });
-  }
-
-  /** Waits for after-commit tasks; a failure is logged (the sweep and the next event repair it). */
-  private async settle(tasks: readonly Promise<unknown>[]): Promise<void> {
-    if (tasks.length === 0) return;
-    for (const result of await Promise.allSettled(tasks)) {
-      if (result.status === 'rejected')
-        this.logger.error(`after-commit step failed: ${String(result.reason)}`);
-    }
-  }
-
-  private async requestRebuild(projectId: string, locales: readonly string[]): Promise<void> {
-    try {
-      await this.bundles.requestRebuild(projectId, locales);
-    } catch (error) {
-      this.logger.error(`after-commit step failed: ${String(error)}`);
-    }
   }
 
   private async require(
@@ -707,9 +557,4 @@ export class VotingService {
     await this.access.requireNotBanned(project, userId, action);
     return memberships;
   }
-}
-
-/** Whether a transition changed what ships (a winner published or revoked). */
-function decides(effects: readonly Effect[]): boolean {
-  return effects.some((e) => e.type === 'publishDecision' || e.type === 'revokeWinner');
 }
