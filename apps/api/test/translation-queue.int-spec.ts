@@ -168,6 +168,30 @@ describe('nextString: the volunteer queue', () => {
     expect(await next(voter.client, { f: 'STALE' })).toBeNull();
   });
 
+  it('ranks by candidate count for ALL once no string lacks a candidate (its walk finds none)', async () => {
+    const ranked = await seedProject(ds, { slug: 'ranked', locales: ['de'] });
+    const authors = await Promise.all([0, 1, 2].map((i) => seedUser(ds, `writer${i}`)));
+    const counts = [2, 1, 3];
+    for (const [i, count] of counts.entries()) {
+      const string = await seedString(ds, ranked, { key: `r${i}`, position: i });
+      const unit = await seedUnit(ds, ranked, string.id, 'de');
+      for (let c = 0; c < count; c += 1) {
+        await seedCandidate(ds, {
+          unitId: unit,
+          authorId: authors[c]!,
+          sourceHash: string.sourceHash,
+          forms: { '': `r${i}-${c}` },
+        });
+      }
+    }
+    const { client } = await signedInClient(api.baseUrl, 'ranker');
+    const first = await next(client, { p: 'ranked', f: 'ALL' });
+    expect(first).toMatchObject({ key: 'r1', status: 'VOTING' });
+    const second = await next(client, { p: 'ranked', f: 'ALL', skip: [first!.id] });
+    expect(second?.key).toBe('r0');
+    await ds.query('DELETE FROM string_lease');
+  });
+
   it('returns null when every string is skipped', async () => {
     const { client } = await signedInClient(api.baseUrl, 'finisher');
     expect(await next(client, { skip: strings.map((s) => s.id) })).toBeNull();

@@ -39,16 +39,20 @@ describe('claimStatement walkOnly', () => {
     expect(walk).not.toContain('UNION ALL (SELECT c.id');
     expect(walk).toContain('LIMIT 256');
     expect(claimStatement({ ...base, walkOnly: true }).text).toBe(walk);
-    // ALL is served by candidate count, with no walk: the flag changes nothing.
+    // ALL ranks by candidate count; its walk looks only for strings with none, from the start.
     const all = input('u', StringFilter.ALL);
-    expect(claimStatement({ ...all, walkOnly: true }).text).toBe(claimStatement(all).text);
+    const allWalk = claimStatement({ ...all, walkOnly: true }).text;
+    expect(allWalk).toContain('LIMIT 256');
+    expect(allWalk).not.toContain('resume');
     expect(claimStatement(all).text).not.toContain('LIMIT 256');
+    expect(claimStatement(all).text).toContain('ORDER BY (SELECT count(*)');
   });
 
-  it('walks the catalogue for every filter but ALL (a voter is not ranked against every string)', () => {
+  it('walks the catalogue first for every filter (a voter is not ranked against every string)', () => {
     for (const filter of Object.values(StringFilter)) {
       const walk = claimStatement({ ...input('u', filter), walkOnly: true }).text;
-      expect(walk.includes('LIMIT 256')).toBe(filter !== StringFilter.ALL);
+      expect(walk).toContain('LIMIT 256');
+      expect(walk.includes('FROM resume')).toBe(filter !== StringFilter.ALL);
     }
   });
 });

@@ -16,8 +16,9 @@ export interface ClaimInput {
   readonly now: Date;
   readonly expiresAt: Date;
   /**
-   * For the catalogue-order filters: pick only within the first WALK_WINDOW strings (a smaller
-   * statement); when that finds nothing (`picked` 0), the caller asks again without it.
+   * Pick only within the first WALK_WINDOW strings (a smaller statement): from the volunteer's
+   * resume point for the catalogue-order filters, the first strings without a candidate for ALL.
+   * When that finds nothing (`picked` 0), the caller asks again without it.
    */
   readonly walkOnly?: boolean;
 }
@@ -33,6 +34,14 @@ export interface ClaimInput {
 export function walksCatalogue(filter: StringFilter): boolean {
   return filter !== StringFilter.ALL;
 }
+
+/**
+ * ALL's walk (`walkOnly`): the first strings of the catalogue that have no candidate, which rank
+ * first in ALL's order, so the walk's answer is the ranking's whenever it finds one. The ranking
+ * counted the candidates of every string of the locale on each call (46 ms of Postgres per claim
+ * at 10k strings); it now runs only when the first WALK_WINDOW free strings all have candidates.
+ */
+const NO_CANDIDATE_YET = `${CANDIDATE_COUNT} = 0`;
 
 /** No row at all: no project has that slug. */
 export interface ClaimRow {
@@ -87,7 +96,7 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
   const open = `NOT EXISTS (SELECT 1 FROM held) AND ${L} IS NOT NULL`;
   // The slot's advisory lock is tried above an OFFSET 0 fence (no qual is pushed into it), so it
   // is tried only on free strings, one at a time in queue order, until one is won.
-  const walkOnly = walksCatalogue(input.filter) && input.walkOnly === true;
+  const walkOnly = input.walkOnly === true;
   const pick = walksCatalogue(input.filter)
     ? catalogueOrderPick({
         walkOnly,
@@ -98,7 +107,17 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
         fits: `${live} AND ${queueCondition(input, U, params)} AND ${free}`,
         after: '((SELECT position FROM resume), (SELECT id FROM resume))',
       })
-    : `SELECT c.id FROM (
+    : walkOnly
+      ? catalogueOrderPick({
+          walkOnly,
+          P,
+          L,
+          open,
+          free,
+          fits: `${live} AND ${NO_CANDIDATE_YET} AND ${free}`,
+          after: null,
+        })
+      : `SELECT c.id FROM (
         SELECT s.id FROM source_string s
           LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = ${L}
          WHERE ${open} AND ${live} AND ${queueCondition(input, U, params)} AND ${free}

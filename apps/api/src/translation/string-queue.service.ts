@@ -4,7 +4,7 @@ import { AccessService } from '../identity/access.service';
 import type { TranslatableStringModel } from './dto/translatable-string.model';
 import type { StringFilter } from './dto/translation-enums';
 import { GenericPlanPool } from '../database/generic-plan-pool';
-import { type ClaimRow, claimStatement, walksCatalogue } from './string-claim.sql';
+import { type ClaimRow, claimStatement } from './string-claim.sql';
 import { localeCodeOf, unknownLocale } from './string-scope.service';
 import { TranslatableStringService } from './translatable-string.service';
 
@@ -57,7 +57,7 @@ export class StringQueueService {
       expiresAt: new Date(now.getTime() + LEASE_MS),
     };
     // The walk over the first strings alone first; everything only when it finds nothing.
-    let walkOnly = walksCatalogue(query.filter);
+    let walkOnly = true;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const statement = claimStatement({ ...input, walkOnly });
       // Its own pool: the claim is planned once per connection, never per call.
