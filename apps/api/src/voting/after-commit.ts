@@ -90,19 +90,12 @@ export class AfterCommit {
     for (const effect of effects) {
       switch (effect.type) {
         case 'scheduleClose':
-          tasks.push(
-            this.scheduler.scheduleTick(
-              { unitId: context.unitId, roundId: effect.roundId, reason: 'deadline' },
-              effect.at,
-              now,
-            ),
-          );
-          break;
         case 'roundExtended':
+          // A round's close, first scheduled or moved by an extension: one tick at its deadline.
           tasks.push(
             this.scheduler.scheduleTick(
               { unitId: context.unitId, roundId: effect.roundId, reason: 'deadline' },
-              effect.deadline,
+              effect.type === 'scheduleClose' ? effect.at : effect.deadline,
               now,
             ),
           );
