@@ -97,25 +97,19 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
   // The slot's advisory lock is tried above an OFFSET 0 fence (no qual is pushed into it), so it
   // is tried only on free strings, one at a time in queue order, until one is won.
   const walkOnly = input.walkOnly === true;
-  const pick = walksCatalogue(input.filter)
-    ? catalogueOrderPick({
-        walkOnly,
-        P,
-        L,
-        open,
-        free,
-        fits: `${live} AND ${queueCondition(input, U, params)} AND ${free}`,
-        after: '((SELECT position FROM resume), (SELECT id FROM resume))',
-      })
-    : walkOnly
+  const walks = walksCatalogue(input.filter);
+  // ALL walks only on its first try (walkOnly): the first strings without a candidate, from the
+  // catalogue's start, since those rank first; its second try ranks the locale.
+  const pick =
+    walks || walkOnly
       ? catalogueOrderPick({
           walkOnly,
           P,
           L,
           open,
           free,
-          fits: `${live} AND ${NO_CANDIDATE_YET} AND ${free}`,
-          after: null,
+          fits: `${live} AND ${walks ? queueCondition(input, U, params) : NO_CANDIDATE_YET} AND ${free}`,
+          after: walks ? '((SELECT position FROM resume), (SELECT id FROM resume))' : null,
         })
       : `SELECT c.id FROM (
         SELECT s.id FROM source_string s
@@ -126,9 +120,7 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
       ) c
        WHERE pg_try_advisory_xact_lock(hashtext(${L}::text), hashtext(c.id::text))
        LIMIT 1`;
-  const resume = walksCatalogue(input.filter)
-    ? `\n    resume AS (${resumePoint(input.filter, { U, L, P, SKIP })}),`
-    : '';
+  const resume = walks ? `\n    resume AS (${resumePoint(input.filter, { U, L, P, SKIP })}),` : '';
   const text = `WITH p AS (SELECT id, slug, visibility FROM project WHERE slug = ${SLUG}),
     ok AS (SELECT p.id FROM p WHERE p.visibility = 'public'
              OR EXISTS (SELECT 1 FROM membership m WHERE m.project_id = p.id AND m.user_id = ${U})),

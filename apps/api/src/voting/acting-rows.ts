@@ -3,13 +3,12 @@ import type { DataSource } from 'typeorm';
 import { catalogueError } from '../catalogue/catalogue.errors';
 import { preparedQuery } from '../database/prepared-query';
 import type { AccessService, ActiveProjectBan } from '../identity/access.service';
-import type { MembershipGrant } from '../identity/permissions';
+import { isAllowed, type MembershipGrant, type ProjectAction } from '../identity/permissions';
 import { votingError } from './voting.errors';
 
 /*
  * What a change to a unit reads before its transaction: the string or candidate acted on, its
- * project and locale, and the acting user's memberships and ban (one statement for a submit and
- * for a change to a candidate; a manager's lock reads the string and locale apart).
+ * project and locale, and the acting user's memberships and ban, in one statement.
  */
 
 /** The acting user's memberships and running ban in a project, read with what they act on. */
@@ -45,8 +44,8 @@ export interface CandidateRow extends StringRow, ActorColumns {
   code: string;
 }
 
-/** A submit's string, its target locale (null: the project has no such locale) and the actor. */
-export interface SubmitTargetRow extends StringRow, ActorColumns {
+/** The string acted on, its target locale (null: the project has no such locale) and the actor. */
+export interface ActingStringRow extends StringRow, ActorColumns {
   locale_id: string | null;
 }
 
@@ -88,18 +87,25 @@ export async function loadCandidate(
 }
 
 /**
- * A submit's string, its target locale and the submitter's memberships and ban: one statement
- * (it was four: the string, the locale, the memberships through TypeORM, the ban). Errors as
- * before and in that order: STRING_NOT_FOUND, STRING_RETIRED, UNKNOWN_LOCALE, then access.
+ * The string a user acts on in one locale (a submit, a manager's lock), that locale, and the
+ * user's memberships and ban: one statement (it was four: the string, the locale, the memberships
+ * through TypeORM, the ban). Errors in this order: STRING_NOT_FOUND, STRING_RETIRED,
+ * UNKNOWN_LOCALE (the source locale included), then `action`'s access check (PROJECT_NOT_FOUND,
+ * FORBIDDEN, PROJECT_BANNED) for the whole project, or for `actionLocale` when given.
  */
-export async function loadSubmitTarget(
+export async function loadActingString(
   db: DataSource,
   access: AccessService,
-  stringId: string,
-  userId: string,
-  locale: string,
-): Promise<SubmitTargetRow & { readonly locale_id: string }> {
-  const rows = await preparedQuery<SubmitTargetRow>(
+  request: {
+    readonly stringId: string;
+    readonly userId: string;
+    readonly locale: string;
+    readonly action: ProjectAction;
+    readonly actionLocale?: string;
+  },
+): Promise<ActingStringRow & { readonly locale_id: string }> {
+  const { stringId, userId, locale } = request;
+  const rows = await preparedQuery<ActingStringRow>(
     db,
     `SELECT s.id, s.project_id, p.slug, p.visibility, p.source_locale, s.kind, s.forms,
             s.max_length, s.removed_at,
@@ -119,39 +125,21 @@ export async function loadSubmitTarget(
     );
   }
   const project = { id: row.project_id, visibility: row.visibility, slug: row.slug };
-  access.check(project, row.memberships, 'translation.submit', undefined, activeBanOf(row));
+  access.check(project, row.memberships, request.action, request.actionLocale, activeBanOf(row));
   return { ...row, locale_id: row.locale_id };
 }
 
-export async function loadString(db: DataSource, stringId: string): Promise<StringRow> {
-  const rows: StringRow[] = await db.query(
-    `SELECT s.id, s.project_id, p.slug, p.visibility, p.source_locale, s.kind, s.forms, s.max_length, s.removed_at
-       FROM source_string s JOIN project p ON p.id = s.project_id WHERE s.id = $1`,
-    [stringId],
-  );
-  const row = rows[0];
-  if (row === undefined) throw votingError('STRING_NOT_FOUND', `No string ${stringId}.`);
-  if (row.removed_at !== null) throw retired();
-  return row;
-}
-
-export async function targetLocaleId(
-  db: DataSource,
-  source: StringRow,
+/** Whether these memberships manage `locale` (see authors and tallies unblinded, approve). */
+export function managesLocale(
+  memberships: readonly MembershipGrant[],
+  visibility: 'public' | 'private',
   locale: string,
-): Promise<string> {
-  const rows: { id: string }[] = await db.query(
-    'SELECT id FROM locale WHERE project_id = $1 AND code = $2',
-    [source.project_id, locale],
-  );
-  const id = rows[0]?.id;
-  if (id === undefined || locale === source.source_locale) {
-    throw catalogueError(
-      'UNKNOWN_LOCALE',
-      `"${locale}" is not a target locale of project "${source.slug}".`,
-    );
-  }
-  return id;
+): boolean {
+  return isAllowed('candidate.approve', {
+    memberships,
+    publicProject: visibility === 'public',
+    locale,
+  });
 }
 
 export function retired() {

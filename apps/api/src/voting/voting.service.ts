@@ -15,7 +15,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../identity/access.service';
 import { AfterCommit } from './after-commit';
-import { isAllowed, type MembershipGrant, type ProjectAction } from '../identity/permissions';
+import type { ProjectAction } from '../identity/permissions';
 import { roundUuid } from './round-id';
 import { UnitBusyError } from './unit-busy.error';
 import { CommunityService } from './community.service';
@@ -30,14 +30,7 @@ import {
   type UnitContext,
 } from './unit-state.repository';
 import { fromVotingError, votingError } from './voting.errors';
-import {
-  activeBanOf,
-  loadCandidate,
-  loadString,
-  loadSubmitTarget,
-  type StringRow,
-  targetLocaleId,
-} from './acting-rows';
+import { activeBanOf, loadActingString, loadCandidate, managesLocale } from './acting-rows';
 
 export interface SubmitInput {
   readonly stringId: string;
@@ -91,13 +84,12 @@ export class VotingService {
   ) {}
 
   async submit(userId: string, input: SubmitInput, now: number): Promise<SubmitOutcome> {
-    const source = await loadSubmitTarget(
-      this.dataSource,
-      this.access,
-      input.stringId,
+    const source = await loadActingString(this.dataSource, this.access, {
+      stringId: input.stringId,
       userId,
-      input.locale,
-    );
+      locale: input.locale,
+      action: 'translation.submit',
+    });
     const localeId = source.locale_id;
     const memberships = source.memberships;
     const forms = normalizeForms(input.forms);
@@ -186,11 +178,7 @@ export class VotingService {
       mergedIntoExisting: merged,
       context,
       state,
-      actorManages: isAllowed('candidate.approve', {
-        memberships,
-        publicProject: source.visibility === 'public',
-        locale: context.localeCode,
-      }),
+      actorManages: managesLocale(memberships, source.visibility, context.localeCode),
     };
   }
 
@@ -227,11 +215,7 @@ export class VotingService {
           z: cast.z,
         },
         round: { id: cast.roundId, state: 'COLLECTING' },
-        actorManages: isAllowed('candidate.approve', {
-          memberships: cast.memberships,
-          publicProject: cast.projectVisibility === 'public',
-          locale: cast.localeCode,
-        }),
+        actorManages: managesLocale(cast.memberships, cast.projectVisibility, cast.localeCode),
       };
     }
     const { context, state, actorManages } = await this.voteFullPath(
@@ -342,9 +326,14 @@ export class VotingService {
     locked: boolean,
     now: number,
   ): Promise<UnitContext> {
-    const source = await loadString(this.dataSource, stringId);
-    const localeId = await targetLocaleId(this.dataSource, source, locale);
-    await this.require(userId, source, 'string.lock', locale);
+    const source = await loadActingString(this.dataSource, this.access, {
+      stringId,
+      userId,
+      locale,
+      action: 'string.lock',
+      actionLocale: locale,
+    });
+    const localeId = source.locale_id;
     const { context } = await this.change(
       async (manager) => {
         const unitId = await this.units.ensureUnit(manager, source.id, localeId, source.project_id);
@@ -449,12 +438,11 @@ export class VotingService {
       now,
       { actorId: userId, type: auditType, payload: { candidateId, ...payload } },
     );
-    const actorManages = isAllowed('candidate.approve', {
-      memberships: row.memberships,
-      publicProject: row.visibility === 'public',
-      locale: row.code,
-    });
-    return { context, state, actorManages };
+    return {
+      context,
+      state,
+      actorManages: managesLocale(row.memberships, row.visibility, row.code),
+    };
   }
 
   /** The unit's state ready for an event: round 1 created, or moved to a changed source first. */
@@ -543,18 +531,5 @@ export class VotingService {
     });
     await this.afterCommit.ofChange(outcome, now);
     return outcome;
-  }
-
-  private async require(
-    userId: string,
-    source: StringRow,
-    action: ProjectAction,
-    locale?: string,
-  ): Promise<MembershipGrant[]> {
-    const project = { id: source.project_id, visibility: source.visibility, slug: source.slug };
-    const memberships = await this.access.membershipsOf(source.project_id, userId);
-    this.access.check(project, memberships, action, locale);
-    await this.access.requireNotBanned(project, userId, action);
-    return memberships;
   }
 }
