@@ -13,11 +13,12 @@ function codesOf(answer: GraphqlResponse<unknown>): unknown[] {
 }
 
 /**
- * The public reads (strings, string, stringByKey, candidates, suggestions, and every other public
- * query but `me` and `health`) share one budget per minute (RATE_LIMIT_READS): per user when
- * signed in, per IP when not. operations-budgeted.spec.ts checks that each is decorated.
+ * Every query but `me` and `health` (the public reads — strings, string, stringByKey, candidates,
+ * suggestions… — and the signed-in user's own: myWork, notifications, the managers' queues…)
+ * shares one budget per minute (RATE_LIMIT_READS): per user when signed in, per IP when not.
+ * operations-budgeted.spec.ts checks that each is decorated. (nextString has its own, claims.)
  */
-describe('public reads: the read budget (RATE_LIMIT_READS)', () => {
+describe('reads: the read budget (RATE_LIMIT_READS)', () => {
   let api: RunningApi;
   let greeting: SeededString;
   const ask = { p: 'budgeted', l: 'de' };
@@ -76,5 +77,24 @@ describe('public reads: the read budget (RATE_LIMIT_READS)', () => {
       (_, i) => `a${i}: strings(project: "budgeted", locale: "de", first: 1) { totalCount }`,
     );
     expect(codesOf(await client.gql(`query { ${aliases.join(' ')} }`))).toEqual(['RATE_LIMITED']);
+  });
+
+  it("counts a signed-in user's own queries against the same budget, and leaves `me` out", async () => {
+    const { client } = await signedInClient(api.baseUrl, 'bell-poller');
+    await client.ok('query { unreadNotificationCount }');
+    await client.ok('query { myWork { votes } }');
+    await client.ok('query { notifications(first: 5) { unreadCount } }');
+    for (const query of [
+      'query { unreadNotificationCount }',
+      'query { myCandidates(first: 5) { endCursor } }',
+      'query { projectsThatNeedYou { endCursor } }',
+    ]) {
+      const refused = await client.gql<Record<string, unknown>>(query);
+      expect(codesOf(refused)).toEqual(['RATE_LIMITED']);
+      expect(refused.errors?.[0]?.extensions?.['retryAfter']).toBeLessThanOrEqual(60);
+    }
+    // The session itself is never budgeted: the web client asks for it on every page.
+    const me = await client.ok<{ me: { id: string } | null }>('query { me { id } }');
+    expect(me.me?.id).toEqual(expect.any(String));
   });
 });

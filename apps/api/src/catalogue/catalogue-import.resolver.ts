@@ -5,6 +5,7 @@ import { CatalogueImportService } from './catalogue-import.service';
 import { ImportCatalogueArgs, ImportJobArgs } from './dto/import-catalogue.args';
 import { ImportCataloguePayloadModel, ImportJobModel } from './dto/import.model';
 import { toImportJobModel, toImportResultModel } from './import.mapper';
+import { READ_BUDGET } from '../common/rate-limit/read-budget';
 import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 
 @Resolver()
@@ -37,7 +38,10 @@ export class CatalogueImportResolver {
       : { result: toImportResultModel(outcome.result), jobId: null };
   }
 
-  @Query(() => ImportJobModel, { description: 'Progress and result of a background import.' })
+  @RateLimited('reads')
+  @Query(() => ImportJobModel, {
+    description: `Progress and result of a background import. ${READ_BUDGET}`,
+  })
   async importJob(
     @Args() args: ImportJobArgs,
     @CurrentPrincipal() principal: Principal,

@@ -15,6 +15,7 @@ import { ProjectNeedPageModel } from './dto/project-need.model';
 import { DIRECTORY_PAGE_DEFAULT, DirectoryService } from './directory.service';
 import { GoalService } from './goal.service';
 import { MyWorkService } from './my-work.service';
+import { READ_BUDGET } from '../common/rate-limit/read-budget';
 import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 
 /** Where volunteers start: projects that need them, their own work, their languages; goals. */
@@ -26,9 +27,9 @@ export class CommunityResolver {
     private readonly goals: GoalService,
   ) {}
 
+  @RateLimited('reads')
   @Query(() => ProjectNeedPageModel, {
-    description:
-      'Open projects with a locale in your languages (or `languages`), and what those locales miss.',
+    description: `Open projects with a locale in your languages (or \`languages\`), and what those locales miss. ${READ_BUDGET}`,
   })
   async projectsThatNeedYou(
     @Args() args: ProjectsThatNeedYouArgs,
@@ -43,15 +44,17 @@ export class CommunityResolver {
     );
   }
 
+  @RateLimited('reads')
   @Query(() => MyWorkModel, {
-    description: 'Your locales and counts of your candidates, votes, wins.',
+    description: `Your locales and counts of your candidates, votes, wins. ${READ_BUDGET}`,
   })
   async myWork(@CurrentPrincipal() principal: Principal): Promise<MyWorkModel> {
     return this.work.summary(principal.userId);
   }
 
+  @RateLimited('reads')
   @Query(() => MyCandidatePageModel, {
-    description: 'Your candidates, newest first, and their state.',
+    description: `Your candidates, newest first, and their state. ${READ_BUDGET}`,
   })
   async myCandidates(
     @Args() args: PageArgs,

@@ -1,6 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
 import type { Principal } from '../common/auth/request-context';
+import { READ_BUDGET } from '../common/rate-limit/read-budget';
 import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 import { ProjectArgs } from '../identity/dto/api-token.args';
 import { MemberModel } from '../identity/dto/membership.model';
@@ -36,7 +37,8 @@ export class InviteResolver {
     return { invite: toInviteModel(created.invite, created.project), token: created.token };
   }
 
-  @Query(() => [InviteModel], { description: "A project's invite links (owners)." })
+  @RateLimited('reads')
+  @Query(() => [InviteModel], { description: `A project's invite links (owners). ${READ_BUDGET}` })
   async invites(
     @Args() args: ProjectArgs,
     @CurrentPrincipal() principal: Principal,

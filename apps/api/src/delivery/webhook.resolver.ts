@@ -5,13 +5,17 @@ import { AddWebhookArgs, RemoveWebhookArgs, WebhookProjectArgs } from './dto/web
 import { CreatedWebhookModel, WebhookModel } from './dto/webhook.model';
 import { toWebhookModel } from './webhook.mapper';
 import { WebhookService } from './webhook.service';
+import { READ_BUDGET } from '../common/rate-limit/read-budget';
 import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 
 @Resolver(() => WebhookModel)
 export class WebhookResolver {
   constructor(private readonly webhookService: WebhookService) {}
 
-  @Query(() => [WebhookModel], { description: "A project's webhooks (owners and developers)." })
+  @RateLimited('reads')
+  @Query(() => [WebhookModel], {
+    description: `A project's webhooks (owners and developers). ${READ_BUDGET}`,
+  })
   async webhooks(
     @Args() args: WebhookProjectArgs,
     @CurrentPrincipal() principal: Principal,

@@ -5,13 +5,17 @@ import { toApiTokenModel } from './api-token.mapper';
 import { ApiTokenService } from './api-token.service';
 import { CreateApiTokenArgs, ProjectArgs, RevokeApiTokenArgs } from './dto/api-token.args';
 import { ApiTokenModel, CreatedApiTokenModel } from './dto/api-token.model';
+import { READ_BUDGET } from '../common/rate-limit/read-budget';
 import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 
 @Resolver(() => ApiTokenModel)
 export class ApiTokenResolver {
   constructor(private readonly tokens: ApiTokenService) {}
 
-  @Query(() => [ApiTokenModel], { description: "The project's API tokens (owners, developers)." })
+  @RateLimited('reads')
+  @Query(() => [ApiTokenModel], {
+    description: `The project's API tokens (owners, developers). ${READ_BUDGET}`,
+  })
   async apiTokens(
     @Args() args: ProjectArgs,
     @CurrentPrincipal() principal: Principal,

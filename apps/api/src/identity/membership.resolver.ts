@@ -6,14 +6,16 @@ import { AddMemberArgs, RemoveMemberArgs } from './dto/membership.args';
 import { MemberModel } from './dto/membership.model';
 import { toMemberModel } from './membership.mapper';
 import { MembershipService } from './membership.service';
+import { READ_BUDGET } from '../common/rate-limit/read-budget';
 import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 
 @Resolver(() => MemberModel)
 export class MembershipResolver {
   constructor(private readonly memberships: MembershipService) {}
 
+  @RateLimited('reads')
   @Query(() => [MemberModel], {
-    description: "The project's members and their roles (members only).",
+    description: `The project's members and their roles (members only). ${READ_BUDGET}`,
   })
   async members(
     @Args() args: ProjectArgs,

@@ -1,6 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
 import type { Principal } from '../common/auth/request-context';
+import { READ_BUDGET } from '../common/rate-limit/read-budget';
 import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 import {
   LiftBanArgs,
@@ -57,9 +58,9 @@ export class ModerationResolver {
     return this.queues.one(id);
   }
 
+  @RateLimited('reads')
   @Query(() => ModerationQueuePageModel, {
-    description:
-      'Managers: open reports of a locale (owners: omit the locale for every report, project-wide ones included), oldest first.',
+    description: `Managers: open reports of a locale (owners: omit the locale for every report, project-wide ones included), oldest first. ${READ_BUDGET}`,
   })
   moderationQueue(
     @Args() args: ModerationQueueArgs,

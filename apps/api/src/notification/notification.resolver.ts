@@ -7,6 +7,7 @@ import {
   NOTIFICATION_PAGE_MAX,
   NotificationQueryService,
 } from './notification-query.service';
+import { READ_BUDGET } from '../common/rate-limit/read-budget';
 import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 
 /** The viewer's notifications: nobody can read or mark another user's. */
@@ -14,7 +15,10 @@ import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 export class NotificationResolver {
   constructor(private readonly query: NotificationQueryService) {}
 
-  @Query(() => NotificationPageModel, { description: 'Your notifications, newest first.' })
+  @RateLimited('reads')
+  @Query(() => NotificationPageModel, {
+    description: `Your notifications, newest first. ${READ_BUDGET}`,
+  })
   notifications(
     @Args('first', {
       type: () => Int,
@@ -29,7 +33,10 @@ export class NotificationResolver {
     return this.query.page(principal.userId, first, after ?? undefined, unreadOnly);
   }
 
-  @Query(() => Int, { description: 'How many of your notifications are unread (the bell).' })
+  @RateLimited('reads')
+  @Query(() => Int, {
+    description: `How many of your notifications are unread (the bell). ${READ_BUDGET}`,
+  })
   unreadNotificationCount(@CurrentPrincipal() principal: Principal): Promise<number> {
     return this.query.unreadCount(principal.userId);
   }

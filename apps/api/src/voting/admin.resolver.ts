@@ -4,6 +4,7 @@ import type { Principal } from '../common/auth/request-context';
 import { AbuseFlagDismissService } from './abuse-flag-dismiss.service';
 import { AdminQueryService } from './admin-query.service';
 import { AbuseFlagModel, QueueStatsModel } from './dto/abuse-flag.model';
+import { READ_BUDGET } from '../common/rate-limit/read-budget';
 import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 
 @Resolver()
@@ -13,8 +14,9 @@ export class AdminResolver {
     private readonly flags: AbuseFlagDismissService,
   ) {}
 
+  @RateLimited('reads')
   @Query(() => [AbuseFlagModel], {
-    description: 'Managers: accounts the abuse scan flagged in this project.',
+    description: `Managers: accounts the abuse scan flagged in this project. ${READ_BUDGET}`,
   })
   flaggedAccounts(
     @Args('project') project: string,
@@ -46,9 +48,9 @@ export class AdminResolver {
     );
   }
 
+  @RateLimited('reads')
   @Query(() => [QueueStatsModel], {
-    description:
-      'Instance administrators (ADMIN_EMAILS): jobs per queue and state, across every project.',
+    description: `Instance administrators (ADMIN_EMAILS): jobs per queue and state, across every project. ${READ_BUDGET}`,
   })
   queueStats(@CurrentPrincipal() principal: Principal): Promise<QueueStatsModel[]> {
     return this.admin.queueStats(principal.userId);

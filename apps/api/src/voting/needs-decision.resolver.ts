@@ -1,6 +1,8 @@
 import { Args, Int, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
 import type { Principal } from '../common/auth/request-context';
+import { READ_BUDGET } from '../common/rate-limit/read-budget';
+import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 import { NeedsDecisionPageModel } from './dto/needs-decision.model';
 import { RoundEventModel } from './dto/round-event.model';
 import { NEEDS_DECISION_PAGE_MAX, NeedsDecisionQueryService } from './needs-decision-query.service';
@@ -9,9 +11,9 @@ import { NEEDS_DECISION_PAGE_MAX, NeedsDecisionQueryService } from './needs-deci
 export class NeedsDecisionResolver {
   constructor(private readonly queue: NeedsDecisionQueryService) {}
 
+  @RateLimited('reads')
   @Query(() => NeedsDecisionPageModel, {
-    description:
-      'Language managers (with `locale`) and project owners: strings whose round reached its deadline undecided, with what was missing.',
+    description: `Language managers (with \`locale\`) and project owners: strings whose round reached its deadline undecided, with what was missing. ${READ_BUDGET}`,
   })
   needsDecision(
     @Args('project') project: string,

@@ -79,10 +79,11 @@ export const RATE_LIMIT_RULES: Readonly<Record<RateLimitName, RateLimitRule>> = 
   // string or skip; a script asking in a loop is cut to the budget. In memory: a Redis round trip
   // would cost a third of the call (issue 15, W5).
   claims: { windowSeconds: 60, blockSeconds: 0, key: { by: 'user' }, store: 'process' },
-  // The public reads (strings, string, stringByKey, candidates, suggestions, and every other query
-  // callable signed out but me and health): anonymous visitors and scripts may call them, and a
-  // page of strings with its total count costs tens of ms of Postgres on a big locale. A person reads a few pages a minute; a scraper in a loop is
-  // cut to the budget. Per user when signed in (volunteers behind one NAT keep their own), else
+  // Every query but me, health and nextString: the public reads (strings, string, candidates…),
+  // which anonymous visitors and scripts may call, and a page of strings with its total count
+  // costs tens of ms of Postgres on a big locale; and a signed-in user's own queries (myWork,
+  // notifications, the managers' queues), which any new account may loop on. A person reads a few
+  // pages a minute; a scraper in a loop is cut to the budget. Per user when signed in (volunteers behind one NAT keep their own), else
   // per IP. In memory, like claims: a read costs little more than a store round trip.
   reads: { windowSeconds: 60, blockSeconds: 0, key: { by: 'userOrIp' }, store: 'process' },
   // submitTranslation and withdrawTranslation, open to any signed-in stranger on a public project.
