@@ -91,7 +91,8 @@ describe('reads: the read budget (RATE_LIMIT_READS)', () => {
     ]) {
       const refused = await client.gql<Record<string, unknown>>(query);
       expect(codesOf(refused)).toEqual(['RATE_LIMITED']);
-      expect(refused.errors?.[0]?.extensions?.['retryAfter']).toBeLessThanOrEqual(60);
+      const extensions = refused.errors?.[0]?.extensions as Record<string, unknown> | undefined;
+      expect(extensions?.['retryAfter']).toBeLessThanOrEqual(60);
     }
     // The session itself is never budgeted: the web client asks for it on every page.
     const me = await client.ok<{ me: { id: string } | null }>('query { me { id } }');

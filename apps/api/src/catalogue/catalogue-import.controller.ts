@@ -3,7 +3,8 @@ import type { Response } from 'express';
 import type { Caller } from '../identity/access.service';
 import { RequireTokenScope, type TokenRequest } from '../identity/project-token.guard';
 import { catalogueError } from './catalogue.errors';
-import { CatalogueImportService, type ImportJobStatus } from './catalogue-import.service';
+import { CatalogueImportService } from './catalogue-import.service';
+import { ImportJobStatusService, type ImportJobStatus } from './import-job-status.service';
 import { capWarnings, type ImportResult } from './import-result';
 
 function callerOf(req: TokenRequest): Caller | null {
@@ -88,7 +89,10 @@ function keySeparatorOf(value: string | undefined): '.' | false | undefined {
 /** The CLI's door (`chorus push`): a project API token with `push`, or a member's session. */
 @Controller('api')
 export class CatalogueImportController {
-  constructor(private readonly imports: CatalogueImportService) {}
+  constructor(
+    private readonly imports: CatalogueImportService,
+    private readonly jobs: ImportJobStatusService,
+  ) {}
 
   @Post('projects/:slug/catalogues/:namespace')
   @RequireTokenScope('push')
@@ -138,7 +142,7 @@ export class CatalogueImportController {
   ): Promise<Omit<ImportJobStatus, 'id'>> {
     const everyWarning = allWarningsWanted(typeof warnings === 'string' ? warnings : undefined);
     const waitMs = jobWaitMs(wait);
-    const { id: _id, ...status } = await this.imports.jobStatus(callerOf(req), jobId, waitMs);
+    const { id: _id, ...status } = await this.jobs.jobStatus(callerOf(req), jobId, waitMs);
     if (status.result === undefined || everyWarning) return status;
     return { ...status, result: capWarnings(status.result) };
   }

@@ -2,6 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
 import type { Principal } from '../common/auth/request-context';
 import { CatalogueImportService } from './catalogue-import.service';
+import { ImportJobStatusService } from './import-job-status.service';
 import { ImportCatalogueArgs, ImportJobArgs } from './dto/import-catalogue.args';
 import { ImportCataloguePayloadModel, ImportJobModel } from './dto/import.model';
 import { toImportJobModel, toImportResultModel } from './import.mapper';
@@ -10,7 +11,10 @@ import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 
 @Resolver()
 export class CatalogueImportResolver {
-  constructor(private readonly imports: CatalogueImportService) {}
+  constructor(
+    private readonly imports: CatalogueImportService,
+    private readonly jobs: ImportJobStatusService,
+  ) {}
 
   @RateLimited('writes')
   @Mutation(() => ImportCataloguePayloadModel, {
@@ -46,6 +50,6 @@ export class CatalogueImportResolver {
     @Args() args: ImportJobArgs,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ImportJobModel> {
-    return toImportJobModel(await this.imports.jobStatus({ userId: principal.userId }, args.id));
+    return toImportJobModel(await this.jobs.jobStatus({ userId: principal.userId }, args.id));
   }
 }

@@ -1,40 +1,23 @@
-import {
-  buildSourceUnits,
-  parseI18nextJson,
-  type CatalogueUnit,
-  type JsonFormat,
-  type KeySeparator,
-  type ParsedCatalogue,
-} from '@chorus/translation-core';
+import type { JsonFormat, KeySeparator } from '@chorus/translation-core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { AppError, type JsonValue } from '../common/errors/app-error';
+import { DataSource } from 'typeorm';
+import { AppError } from '../common/errors/app-error';
 import { commonError } from '../common/errors/common.errors';
-import { nativeSha256Hex } from '../common/native-sha256';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { BundleRebuildProducer } from '../delivery/bundle-rebuild.producer';
 import { AccessService, type Caller } from '../identity/access.service';
 import { ApiTokenService } from '../identity/api-token.service';
-import { identityError } from '../identity/identity.errors';
 import { catalogueError } from './catalogue.errors';
-import { CatalogueImportProducer, type ImportJobState } from './catalogue-import.producer';
-import {
-  allWarnings,
-  type ImportKind,
-  type ImportResult,
-  type ImportWarning,
-} from './import-result';
+import { CatalogueImportApplier, type Applied, type Prepared } from './catalogue-import.applier';
+import { CatalogueImportProducer } from './catalogue-import.producer';
+import { parseImportFile } from './import-file.parse';
+import type { ImportKind, ImportResult } from './import-result';
 import { ImportUploadEntity } from './import-upload.entity';
 import { canonicalLocale, targetLocale } from './locale-code';
-import { LocaleService } from './locale.service';
 import { NamespaceEntity } from './namespace.entity';
 import type { ProjectEntity } from './project.entity';
-import { writeSourceStrings } from './source-import.writer';
-import { writeImportedTranslations } from './translation-import.writer';
-import { votingParamsOf } from './voting-settings';
 
 /**
  * Bytes per allowed synchronous unit beyond which a file is queued unparsed: a unit of an i18next
@@ -58,46 +41,6 @@ export type ImportOutcome =
   | { readonly kind: 'done'; readonly result: ImportResult }
   | { readonly kind: 'queued'; readonly jobId: string };
 
-export interface ImportJobStatus {
-  readonly id: string;
-  readonly state: ImportJobState;
-  readonly progress: number;
-  readonly result?: ImportResult;
-  readonly error?: { readonly code: string; readonly message: string };
-}
-
-/**
- * What a job status needs: never the body, which a client polling a queued file several times a
- * second would otherwise read (megabytes) on every poll.
- */
-const STATUS_COLUMNS = {
-  id: true,
-  locale: true,
-  result: true,
-  error: true,
-  project: { id: true, slug: true, sourceLocale: true },
-} as const;
-
-/** An import's result, and whether it wrote anything a bundle shows (source strings, winners). */
-interface Applied {
-  readonly result: ImportResult;
-  readonly changesBundles: boolean;
-}
-
-interface Prepared {
-  readonly project: ProjectEntity;
-  readonly namespace: string;
-  readonly locale: string;
-  readonly kind: ImportKind;
-  /** 'auto': a new namespace; the file decides (see looksNested). */
-  readonly separator: KeySeparator | 'auto';
-  /** 'auto': not given; translation-core detects v3 (`_plural` beside its base key, no `_other`). */
-  readonly jsonFormat: JsonFormat | 'auto';
-  readonly authorId: string;
-  readonly tokenId: string | null;
-  readonly mayAddLocale: boolean;
-}
-
 /**
  * Catalogue import (DESIGN §4, DOMAIN C4): i18next JSON parsed by translation-core, written in ONE
  * transaction with bulk SQL; files with many units run as a BullMQ job. A malformed file is refused
@@ -111,8 +54,7 @@ export class CatalogueImportService {
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly tokens: ApiTokenService,
-    private readonly locales: LocaleService,
-    private readonly audit: AuditService,
+    private readonly applier: CatalogueImportApplier,
     private readonly producer: CatalogueImportProducer,
     private readonly rebuilds: BundleRebuildProducer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -137,13 +79,13 @@ export class CatalogueImportService {
     }
     // Small enough that parsing here costs little; it may still hold more units than a request
     // should write.
-    const parsed = this.parse(prepared, text);
+    const parsed = parseImportFile(prepared, this.config.importMaxBytes, text);
     if (parsed.catalogue.units.length > this.config.importAsyncUnits) {
       const separator = parsed.catalogue.keySeparator;
       return { kind: 'queued', jobId: await this.enqueue({ ...prepared, separator }, text) };
     }
     const applied = await this.dataSource.transaction((manager) =>
-      this.apply(manager, prepared, parsed, now),
+      this.applier.apply(manager, prepared, parsed, now),
     );
     if (applied.changesBundles) await this.afterCommit(prepared);
     return { kind: 'done', result: applied.result };
@@ -176,7 +118,7 @@ export class CatalogueImportService {
     };
     try {
       await progress(10);
-      const parsed = this.parse(prepared, upload.body);
+      const parsed = parseImportFile(prepared, this.config.importMaxBytes, upload.body);
       await progress(30);
       const applied = await this.dataSource.transaction(async (manager): Promise<Applied> => {
         const locked = await manager.findOne(ImportUploadEntity, {
@@ -189,7 +131,7 @@ export class CatalogueImportService {
           const stored = locked.result as unknown as ImportResult;
           return { result: stored, changesBundles: changesBundles(stored) };
         }
-        const fresh = await this.apply(manager, prepared, parsed, now);
+        const fresh = await this.applier.apply(manager, prepared, parsed, now);
         await manager.query(
           `UPDATE import_upload SET body = '', result = $2::jsonb, error = NULL WHERE id = $1`,
           [uploadId, JSON.stringify(fresh.result)],
@@ -207,80 +149,6 @@ export class CatalogueImportService {
       }
       throw error;
     }
-  }
-
-  /**
-   * The job's state; with `waitMs`, a job still waiting or running is answered when it ends or
-   * after `waitMs`, whichever comes first (a long poll: the client learns of the end at once
-   * instead of at its next poll). The caller is authorised before the wait and again after it.
-   */
-  async jobStatus(caller: Caller | null, jobId: string, waitMs = 0): Promise<ImportJobStatus> {
-    const now = await this.currentJobStatus(caller, jobId);
-    if (waitMs <= 0 || (now.state !== 'waiting' && now.state !== 'active')) return now;
-    await this.producer.waitForJob(jobId, waitMs);
-    return this.currentJobStatus(caller, jobId);
-  }
-
-  private async currentJobStatus(caller: Caller | null, jobId: string): Promise<ImportJobStatus> {
-    // Anonymous callers get 401 before any lookup, so the answer says nothing about which ids exist.
-    if (caller === null) {
-      throw identityError(
-        'UNAUTHENTICATED',
-        'Sign in, or send a project API token as "Authorization: Bearer chorus_…".',
-      );
-    }
-    const upload = await this.dataSource
-      .getRepository(ImportUploadEntity)
-      .findOne({ select: STATUS_COLUMNS, where: { id: jobId }, relations: { project: true } });
-    if (upload === null || upload.project === undefined) {
-      throw catalogueError('JOB_NOT_FOUND', `No import job ${jobId}.`);
-    }
-    const source = upload.locale === upload.project.sourceLocale;
-    await this.access.requireProjectFor(
-      caller,
-      upload.project.slug,
-      source ? 'catalogue.import' : 'translations.import',
-      source ? undefined : upload.locale,
-    );
-    if (upload.result !== null) {
-      return {
-        id: jobId,
-        state: 'completed',
-        progress: 100,
-        result: upload.result as unknown as ImportResult,
-      };
-    }
-    const queued = await this.producer.status(jobId);
-    // The worker stores a refusal before it fails the job: a job that failed since the read above
-    // may have left its error after it.
-    const error =
-      upload.error ?? (queued?.state === 'failed' ? await this.storedError(jobId) : null);
-    if (error !== null && queued?.state !== 'active' && queued?.state !== 'waiting') {
-      return { id: jobId, state: 'failed', progress: queued?.progress ?? 0, error };
-    }
-    if (queued === null || queued.state === 'failed') {
-      return {
-        id: jobId,
-        state: 'failed',
-        progress: queued?.progress ?? 0,
-        error: {
-          code: 'INTERNAL_SERVER_ERROR',
-          message: 'The import failed in the worker; it has been logged. Upload the file again.',
-        },
-      };
-    }
-    return {
-      id: jobId,
-      state: queued.state === 'completed' ? 'active' : queued.state,
-      progress: queued.progress,
-    };
-  }
-
-  private async storedError(uploadId: string): Promise<ImportUploadEntity['error']> {
-    const row = await this.dataSource
-      .getRepository(ImportUploadEntity)
-      .findOne({ select: { id: true, error: true }, where: { id: uploadId } });
-    return row?.error ?? null;
   }
 
   private async prepare(
@@ -367,40 +235,6 @@ export class CatalogueImportService {
     return text.length > limit || Buffer.byteLength(text, 'utf8') > limit;
   }
 
-  /** Parses strictly; 'auto' (a new namespace) picks nested keys when the file nests objects. */
-  private parse(prepared: Prepared, text: string): ParsedCatalogue {
-    const limits = { maxBytes: this.config.importMaxBytes };
-    const run = (keySeparator: KeySeparator) =>
-      parseI18nextJson(text, {
-        locale: prepared.locale,
-        namespace: prepared.namespace,
-        keySeparator,
-        jsonFormat: prepared.jsonFormat,
-        limits,
-      });
-    let result = run(prepared.separator === 'auto' ? false : prepared.separator);
-    if (prepared.separator === 'auto' && result.ok && looksNested(result.value.catalogue.units)) {
-      result = run('.');
-    }
-    if (!result.ok) {
-      const errors: JsonValue[] = result.errors.map((e) => ({
-        code: e.code,
-        message: e.message,
-        key: e.key,
-        line: e.line,
-        column: e.column,
-      }));
-      const shown = result.errors.slice(0, 3).map((e) => e.message);
-      const more = result.errors.length > 3 ? ` (and ${result.errors.length - 3} more)` : '';
-      throw catalogueError(
-        'INVALID_CATALOGUE',
-        `${prepared.namespace} (${prepared.locale}) was not imported: ${shown.join(' ')}${more}`,
-        { errors },
-      );
-    }
-    return result.value;
-  }
-
   private async enqueue(prepared: Prepared, text: string): Promise<string> {
     const contentHash = createHash('sha256').update(text, 'utf8').digest('hex');
     const id = `import-${createHash('sha256')
@@ -438,143 +272,6 @@ export class CatalogueImportService {
     return id;
   }
 
-  private async apply(
-    manager: EntityManager,
-    prepared: Prepared,
-    parsed: ParsedCatalogue,
-    now: Date,
-  ): Promise<Applied> {
-    const { project } = prepared;
-    const nestedKeys = parsed.catalogue.keySeparator === '.';
-    const parseWarnings: ImportWarning[] = parsed.warnings.map((w) => ({
-      code: w.code,
-      message: w.message,
-      key: w.key,
-      line: w.line,
-    }));
-    await manager.query(
-      `INSERT INTO namespace (project_id, name, nested_keys) VALUES ($1, $2, $3)
-       ON CONFLICT (project_id, name) DO NOTHING`,
-      [project.id, prepared.namespace, nestedKeys],
-    );
-    // A source import has the namespace to itself; translations share it (see lockedLocaleId).
-    const namespace = await manager.findOneOrFail(NamespaceEntity, {
-      where: { projectId: project.id, name: prepared.namespace },
-      lock: { mode: prepared.kind === 'source' ? 'pessimistic_write' : 'pessimistic_read' },
-    });
-    let result: ImportResult;
-    let touched: boolean;
-    if (prepared.kind === 'source') {
-      const restyled = namespace.nestedKeys !== nestedKeys;
-      if (restyled) await manager.update(NamespaceEntity, { id: namespace.id }, { nestedKeys });
-      const units = buildSourceUnits(parsed.catalogue, nativeSha256Hex);
-      const { touched: written, ...counts } = await writeSourceStrings(
-        manager,
-        { projectId: project.id, namespaceId: namespace.id },
-        units,
-        now,
-      );
-      touched = written || restyled;
-      result = {
-        namespace: prepared.namespace,
-        locale: prepared.locale,
-        kind: 'source',
-        ...counts,
-        imported: units.length,
-        skipped: 0,
-        ...allWarnings(parseWarnings),
-        jsonFormat: parsed.jsonFormat,
-      };
-    } else {
-      const localeId = await this.lockedLocaleId(manager, prepared);
-      const counts = await writeImportedTranslations(
-        manager,
-        {
-          projectId: project.id,
-          namespaceId: namespace.id,
-          localeId,
-          locale: prepared.locale,
-          sourceLocale: project.sourceLocale,
-          authorId: prepared.authorId,
-          params: votingParamsOf(project.settings),
-        },
-        parsed.catalogue.units as readonly CatalogueUnit[],
-        now,
-      );
-      result = {
-        namespace: prepared.namespace,
-        locale: prepared.locale,
-        kind: 'translations',
-        added: counts.added,
-        changed: counts.changed,
-        removed: 0,
-        unchanged: counts.unchanged,
-        imported: counts.imported,
-        skipped: counts.skipped,
-        ...allWarnings([...parseWarnings, ...counts.warnings]),
-        jsonFormat: parsed.jsonFormat,
-      };
-      touched = counts.imported > 0;
-    }
-    await this.audit.record(
-      {
-        actorId: prepared.authorId,
-        projectId: project.id,
-        type: 'catalogue.imported',
-        payload: {
-          namespace: result.namespace,
-          locale: result.locale,
-          kind: result.kind,
-          added: result.added,
-          changed: result.changed,
-          removed: result.removed,
-          unchanged: result.unchanged,
-          imported: result.imported,
-          skipped: result.skipped,
-          tokenId: prepared.tokenId,
-        },
-      },
-      manager,
-    );
-    return { result, changesBundles: touched };
-  }
-
-  /**
-   * The target locale's id, its row locked for the rest of the import: translations files of
-   * different locales are imported side by side (they write disjoint units), two of one locale one
-   * after the other. A caller who may add locales (or a push token) adds it on the way; when a
-   * concurrent import adds it first, this one waits for that to commit and takes its row.
-   */
-  private async lockedLocaleId(manager: EntityManager, prepared: Prepared): Promise<string> {
-    const lock = async (): Promise<string | undefined> => {
-      const rows: { id: string }[] = await manager.query(
-        // NO KEY UPDATE: it excludes another import of the locale but not the foreign-key checks
-        // (KEY SHARE) of volunteers creating units of this locale meanwhile.
-        'SELECT id FROM locale WHERE project_id = $1 AND code = $2 FOR NO KEY UPDATE',
-        [prepared.project.id, prepared.locale],
-      );
-      return rows[0]?.id;
-    };
-    const found = await lock();
-    if (found !== undefined) return found;
-    if (!prepared.mayAddLocale) {
-      throw catalogueError(
-        'UNKNOWN_LOCALE',
-        `"${prepared.project.slug}" does not translate into ${prepared.locale}. Ask an owner or developer to add the locale.`,
-      );
-    }
-    try {
-      const added = await this.locales.insertLocale(manager, prepared.project, prepared.locale);
-      // Inserted by this transaction: no other can lock it before the commit.
-      return added.id;
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'LOCALE_EXISTS') throw error;
-      const raced = await lock();
-      if (raced === undefined) throw error;
-      return raced;
-    }
-  }
-
   /** A source file can change every bundle; a translations file only its own locale's. */
   private async afterCommit(prepared: Prepared): Promise<void> {
     try {
@@ -594,7 +291,7 @@ export class CatalogueImportService {
  * Bundles hold source strings and decided winners. A translations import changes them only when it
  * decided units (imported > 0), as a vote requests a rebuild only when it decides. From a stored
  * result alone a source import may have changed rows (positions, paths) the counts do not show, so
- * it counts as a change; a fresh source import knows whether it wrote (see apply).
+ * it counts as a change; a fresh source import knows whether it wrote (CatalogueImportApplier).
  */
 export function changesBundles(result: ImportResult): boolean {
   return result.kind === 'source' || result.imported > 0;
@@ -603,15 +300,4 @@ export function changesBundles(result: ImportResult): boolean {
 /** The stored format of a queued upload: null when the caller left it to detection. */
 function jsonFormatOf(stored: string | null): JsonFormat | 'auto' {
   return stored === 'v3' || stored === 'v4' ? stored : 'auto';
-}
-
-/** A file whose units sit under nested objects (and whose top-level names hold no ".") is nested. */
-function looksNested(units: readonly CatalogueUnit[]): boolean {
-  let nested = false;
-  for (const unit of units) {
-    const first = unit.path[0];
-    if (typeof first === 'string' && first.includes('.')) return false;
-    if (unit.path.length > 1 && typeof unit.path[1] === 'string') nested = true;
-  }
-  return nested;
 }

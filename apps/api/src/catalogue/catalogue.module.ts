@@ -9,7 +9,9 @@ import { CATALOGUE_QUEUE } from '../queue/jobs';
 import { CatalogueImportController } from './catalogue-import.controller';
 import { CatalogueImportProducer } from './catalogue-import.producer';
 import { CatalogueImportResolver } from './catalogue-import.resolver';
+import { CatalogueImportApplier } from './catalogue-import.applier';
 import { CatalogueImportService } from './catalogue-import.service';
+import { ImportJobStatusService } from './import-job-status.service';
 import { ImportUploadEntity } from './import-upload.entity';
 import { ImportUploadPurgeService } from './import-upload-purge.service';
 import { LocaleResolver } from './locale.resolver';
@@ -34,6 +36,8 @@ import { ProjectService } from './project.service';
     LocaleResolver,
     CatalogueImportProducer,
     CatalogueImportService,
+    CatalogueImportApplier,
+    ImportJobStatusService,
     CatalogueImportResolver,
     ImportUploadPurgeService,
   ],

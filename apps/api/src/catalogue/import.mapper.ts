@@ -1,4 +1,4 @@
-import type { ImportJobStatus } from './catalogue-import.service';
+import type { ImportJobStatus } from './import-job-status.service';
 import type { ImportJobModel, ImportResultModel } from './dto/import.model';
 import { capWarnings, type ImportResult } from './import-result';
 
