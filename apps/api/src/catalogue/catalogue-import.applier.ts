@@ -13,6 +13,7 @@ import { nativeSha256Hex } from '../common/native-sha256';
 import { catalogueError } from './catalogue.errors';
 import {
   allWarnings,
+  importCounts,
   type ImportKind,
   type ImportResult,
   type ImportWarning,
@@ -140,18 +141,7 @@ export class CatalogueImportApplier {
         actorId: prepared.authorId,
         projectId: project.id,
         type: 'catalogue.imported',
-        payload: {
-          namespace: result.namespace,
-          locale: result.locale,
-          kind: result.kind,
-          added: result.added,
-          changed: result.changed,
-          removed: result.removed,
-          unchanged: result.unchanged,
-          imported: result.imported,
-          skipped: result.skipped,
-          tokenId: prepared.tokenId,
-        },
+        payload: { ...importCounts(result), tokenId: prepared.tokenId },
       },
       manager,
     );

@@ -36,6 +36,21 @@ export interface ImportResult {
   readonly jsonFormat: ImportJsonFormat;
 }
 
+/** The counts of a result (no warnings, no format): what the audit entry and the API report alike. */
+export function importCounts(result: ImportResult) {
+  return {
+    namespace: result.namespace,
+    locale: result.locale,
+    kind: result.kind,
+    added: result.added,
+    changed: result.changed,
+    removed: result.removed,
+    unchanged: result.unchanged,
+    imported: result.imported,
+    skipped: result.skipped,
+  };
+}
+
 /**
  * Responses list this many warnings and count the rest (warningCount, warningsTruncated), so they
  * stay small; `?warnings=all` (REST, the CLI's --report) answers the whole list, which the import

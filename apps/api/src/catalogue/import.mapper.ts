@@ -1,19 +1,11 @@
 import type { ImportJobStatus } from './import-job-status.service';
 import type { ImportJobModel, ImportResultModel } from './dto/import.model';
-import { capWarnings, type ImportResult } from './import-result';
+import { capWarnings, importCounts, type ImportResult } from './import-result';
 
 export function toImportResultModel(full: ImportResult): ImportResultModel {
   const result = capWarnings(full);
   return {
-    namespace: result.namespace,
-    locale: result.locale,
-    kind: result.kind,
-    added: result.added,
-    changed: result.changed,
-    removed: result.removed,
-    unchanged: result.unchanged,
-    imported: result.imported,
-    skipped: result.skipped,
+    ...importCounts(result),
     warnings: result.warnings.map((w) => ({
       code: w.code,
       message: w.message,
