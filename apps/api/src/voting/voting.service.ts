@@ -1,8 +1,5 @@
-import { checkTranslation, hasErrors, type Finding } from '@chorus/translation-core';
+import type { Finding } from '@chorus/translation-core';
 import {
-  createUnitState,
-  normalizeForms,
-  transition,
   type Effect,
   type RoundState,
   type UnitVotingState,
@@ -16,11 +13,9 @@ import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../identity/access.service';
 import { AfterCommit } from './after-commit';
 import type { ProjectAction } from '../identity/permissions';
-import { roundUuid } from './round-id';
 import { UnitBusyError } from './unit-busy.error';
 import { CommunityService } from './community.service';
 import type { UnitFacts } from '../translation/candidate-view.service';
-import { loadGlossary } from '../glossary/glossary-read';
 import { VoteStatement } from './vote-statement';
 import {
   UnitStateRepository,
@@ -29,7 +24,9 @@ import {
   type UnitChange,
   type UnitContext,
 } from './unit-state.repository';
-import { fromVotingError, votingError } from './voting.errors';
+import { votingError } from './voting.errors';
+import { checkSubmission } from './submission-check';
+import { applyEvent, startState, type StartedState } from './unit-transition';
 import { activeBanOf, loadActingString, loadCandidate, managesLocale } from './acting-rows';
 
 export interface SubmitInput {
@@ -92,40 +89,11 @@ export class VotingService {
     });
     const localeId = source.locale_id;
     const memberships = source.memberships;
-    const forms = normalizeForms(input.forms);
-    const findings = checkTranslation({
-      source: {
-        kind: source.kind,
-        forms: source.forms,
-        ...(source.max_length === null ? {} : { maxLength: source.max_length }),
-      },
-      sourceLocale: source.source_locale,
-      targetLocale: input.locale,
-      forms,
-      glossary: await loadGlossary(
-        this.dataSource.manager,
-        source.project_id,
-        { id: localeId },
-        { texts: Object.values(source.forms) },
-      ),
+    const { forms, findings } = await checkSubmission(this.dataSource.manager, source, {
+      locale: input.locale,
+      localeId,
+      forms: input.forms,
     });
-    if (hasErrors(findings)) {
-      throw votingError(
-        'CHECK_FAILED',
-        findings
-          .filter((f) => f.severity === 'error')
-          .map((f) => f.message)
-          .join(' '),
-        {
-          findings: findings.map((f) => ({
-            code: f.code,
-            severity: f.severity,
-            form: f.form,
-            message: f.message,
-          })),
-        },
-      );
-    }
     const candidateId = randomUUID();
     const newCandidates = new Map<string, NewCandidateRow>([
       [
@@ -371,8 +339,8 @@ export class VotingService {
       const changes: UnitChange[] = [];
       for (const unit of await this.units.lockDue(manager, unitId, now, batch, waitForOwn)) {
         try {
-          const start = await this.withCommunity(manager, unit, this.startState(unit, now), now);
-          changes.push(this.apply(unit, start, { type: 'tick' }, now));
+          const start = await this.withCommunity(manager, unit, startState(unit, now), now);
+          changes.push(applyEvent(unit, start, { type: 'tick' }, now));
         } catch (error) {
           // A neighbour that cannot tick stays for its own job; only our own unit's failure counts.
           if (unit.context.unitId === unitId) throw error;
@@ -445,35 +413,6 @@ export class VotingService {
     };
   }
 
-  /** The unit's state ready for an event: round 1 created, or moved to a changed source first. */
-  private startState(
-    loaded: LoadedUnit,
-    now: number,
-  ): { state: UnitVotingState; effects: readonly Effect[] } {
-    if (loaded.state === null) {
-      const created = createUnitState(
-        {
-          unit: loaded.unit,
-          params: loaded.params,
-          roundId: roundUuid(loaded.context.unitId, 1),
-        },
-        now,
-      );
-      if (!created.ok) throw fromVotingError(created.error);
-      return { state: created.state, effects: created.effects };
-    }
-    if (loaded.state.round.sourceHash !== loaded.unit.sourceHash) {
-      const changed = transition(
-        { ...loaded.state, unit: loaded.unit },
-        { type: 'sourceChanged', sourceHash: loaded.unit.sourceHash },
-        now,
-        { newRoundId: roundUuid },
-      );
-      if (changed.ok) return { state: changed.state, effects: changed.effects };
-    }
-    return { state: loaded.state, effects: [] };
-  }
-
   /**
    * The started state with its locale's community (issue 17): thresholds scale with the people
    * active there, weights are relative to its typical voter, flagged accounts are discounted.
@@ -481,9 +420,9 @@ export class VotingService {
   private async withCommunity(
     manager: EntityManager,
     loaded: LoadedUnit,
-    start: { state: UnitVotingState; effects: readonly Effect[] },
+    start: StartedState,
     now: number,
-  ): Promise<{ state: UnitVotingState; effects: readonly Effect[] }> {
+  ): Promise<StartedState> {
     const { projectId, localeId, localeCode } = loaded.context;
     const community = await this.communities.communityOf(
       manager,
@@ -492,18 +431,6 @@ export class VotingService {
       now,
     );
     return { state: { ...start.state, community }, effects: start.effects };
-  }
-
-  /** One event on a unit's started state, as the change saveMany writes; throws a VotingError. */
-  private apply(
-    loaded: LoadedUnit,
-    start: { state: UnitVotingState; effects: readonly Effect[] },
-    event: VotingEvent,
-    now: number,
-  ): UnitChange {
-    const result = transition(start.state, event, now, { newRoundId: roundUuid });
-    if (!result.ok) throw fromVotingError(result.error);
-    return { loaded, after: result.state, effects: [...start.effects, ...result.effects] };
   }
 
   /** Lock → load → event → save, in one transaction; then schedule and publish. */
@@ -520,9 +447,9 @@ export class VotingService {
   ): Promise<{ context: UnitContext; state: UnitVotingState; effects: readonly Effect[] }> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const loaded = await this.units.lockAndLoad(manager, await locate(manager));
-      const start = await this.withCommunity(manager, loaded, this.startState(loaded, now), now);
+      const start = await this.withCommunity(manager, loaded, startState(loaded, now), now);
       const event = await makeEvent(manager, start.state, loaded.context);
-      const change = { ...this.apply(loaded, start, event, now), newCandidates };
+      const change = { ...applyEvent(loaded, start, event, now), newCandidates };
       await this.units.saveMany(manager, [change]);
       if (auditEntry !== null) {
         await this.audit.record({ ...auditEntry, projectId: loaded.context.projectId }, manager);
