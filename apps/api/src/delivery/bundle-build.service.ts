@@ -1,15 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  type BundleUnitInput,
-  type SourceUnit,
-  type UnitKind,
-  buildBundle,
-} from '@chorus/translation-core';
+import { type BundleUnitInput, type SourceUnit, buildBundle } from '@chorus/translation-core';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { lastBuildOf, spacingWaitMs } from './bundle-rebuild.producer';
 import { deliveryError } from './delivery.errors';
 import { buildDeliveryManifest, type ManifestBundle } from './delivery-manifest';
 import { WebhookService } from './webhook.service';
+import {
+  loadSources,
+  loadWinners,
+  scopeOf,
+  storedBundle,
+  type ExistingRow,
+  type WinnerRow,
+} from './bundle-build.reads';
+import { writeBundles, type BundleWrite } from './bundle-build.writes';
 import { GLOSSARY_NAMESPACE } from '../glossary/glossary-namespace';
 
 export interface ChangedBundle {
@@ -31,51 +35,6 @@ export interface RebuildOutcome {
   readonly seq: string;
 }
 
-interface SourceRow {
-  id: string;
-  namespace_id: string;
-  unit_key: string;
-  key: string;
-  kind: UnitKind;
-  path: (string | number)[];
-  context: { base: string; value: string } | null;
-  forms: Record<string, string>;
-  source_hash: string;
-}
-
-interface WinnerRow {
-  string_id: string;
-  winner_source_hash: string;
-  forms: Record<string, string>;
-}
-
-interface ExistingRow {
-  locale: string;
-  namespace: string;
-  content_hash: string;
-  key_count: number;
-  unit_count: number;
-  total_units: number;
-}
-
-interface BuildScope {
-  /** The request watermark this build covers (bigint as text). */
-  readonly requestedSeq: string;
-  readonly all: boolean;
-  readonly locales: ReadonlySet<string>;
-}
-
-function storedBundle(row: ExistingRow): ManifestBundle {
-  return {
-    locale: row.locale,
-    namespace: row.namespace,
-    contentHash: row.content_hash,
-    keyCount: row.key_count,
-    unitCount: row.unit_count,
-    totalUnits: row.total_units,
-  };
-}
-
 /** Export options a project may set under `settings.export` (C4 options). */
 interface ExportPolicy {
   readonly exportStale: boolean;
@@ -88,19 +47,6 @@ function exportPolicy(settings: Record<string, unknown>): ExportPolicy {
     exportSettings !== null &&
     (exportSettings as Record<string, unknown>)['exportStale'] === true;
   return { exportStale: stale };
-}
-
-function toSourceUnit(row: SourceRow): SourceUnit {
-  return {
-    id: row.unit_key,
-    key: row.key,
-    path: row.path,
-    kind: row.kind,
-    ...(row.context === null ? {} : { context: row.context }),
-    forms: row.forms,
-    line: 0,
-    sourceHash: row.source_hash,
-  };
 }
 
 /**
@@ -195,7 +141,7 @@ export class BundleBuildService {
     const started = Date.now();
     // The first statement fixes the snapshot: every change whose rebuild request this watermark
     // counts was committed before it, so the build below includes it.
-    const scope = await this.scopeOf(runner, projectId);
+    const scope = await scopeOf(runner, projectId);
     const projects = (await runner.query(
       'SELECT slug, source_locale, settings FROM project WHERE id = $1',
       [projectId],
@@ -232,12 +178,11 @@ export class BundleBuildService {
     const unitsByNamespace =
       toBuild.length === 0
         ? new Map<string, { id: string; unit: SourceUnit }[]>()
-        : await this.loadSources(runner, projectId, namespaces);
+        : await loadSources(runner, projectId, namespaces);
 
     const built: ManifestBundle[] = [];
     const changed: ChangedBundle[] = [];
-    const writes: { bundle: ManifestBundle; shortHash: string; text: string; isNew: boolean }[] =
-      [];
+    const writes: BundleWrite[] = [];
     for (const locale of locales) {
       if (!toBuild.includes(locale)) {
         for (const ns of namespaces) {
@@ -251,7 +196,7 @@ export class BundleBuildService {
       const winners =
         locale.code === project.source_locale || locale.id === ''
           ? new Map<string, WinnerRow>()
-          : await this.loadWinners(runner, projectId, locale.id);
+          : await loadWinners(runner, projectId, locale.id);
       for (const ns of namespaces) {
         const inputs: BundleUnitInput[] = (unitsByNamespace.get(ns.id) ?? []).map(
           ({ id, unit }) => {
@@ -303,7 +248,7 @@ export class BundleBuildService {
       }
     }
 
-    await this.writeBundles(runner, projectId, writes, now);
+    await writeBundles(runner, projectId, writes, now);
     // What is left belongs to a locale or namespace that is gone.
     const removed = [...existingByKey.values()].map((r) => ({
       locale: r.locale,
@@ -350,112 +295,5 @@ export class BundleBuildService {
       bundleSetHash: manifest.bundleSetHash,
       seq: scope.requestedSeq,
     };
-  }
-
-  /**
-   * What this build must cover, read from the requests in the build's snapshot: every locale
-   * when the project was never built or a request named no locale since the last build, else the
-   * locales named since then.
-   */
-  private async scopeOf(runner: QueryRunner, projectId: string): Promise<BuildScope> {
-    const rows = (await runner.query(
-      `SELECT coalesce(r.requested_seq, 0)::text AS requested_seq,
-              s.built_at IS NULL OR coalesce(r.all_seq, 0) > s.built_seq AS every_locale,
-              ARRAY(SELECT l.key FROM jsonb_each_text(coalesce(r.locale_seqs, '{}')) l
-                     WHERE l.value::bigint > coalesce(s.built_seq, 0)) AS locales
-         FROM (SELECT $1::uuid AS project_id) p
-         LEFT JOIN bundle_request r USING (project_id) LEFT JOIN bundle_set s USING (project_id)`,
-      [projectId],
-    )) as { requested_seq: string; every_locale: boolean | null; locales: string[] }[];
-    const row = rows[0];
-    return {
-      requestedSeq: row?.requested_seq ?? '0',
-      all: row?.every_locale ?? true,
-      locales: new Set(row?.locales ?? []),
-    };
-  }
-
-  /** The project's live source strings by namespace id. */
-  private async loadSources(
-    runner: QueryRunner,
-    projectId: string,
-    namespaces: readonly { id: string }[],
-  ): Promise<Map<string, { id: string; unit: SourceUnit }[]>> {
-    const sources = (await runner.query(
-      `SELECT id, namespace_id, unit_key, key, kind, path, context, forms, source_hash
-         FROM source_string WHERE project_id = $1 AND removed_at IS NULL`,
-      [projectId],
-    )) as SourceRow[];
-    const unitsByNamespace = new Map<string, { id: string; unit: SourceUnit }[]>();
-    for (const ns of namespaces) unitsByNamespace.set(ns.id, []);
-    for (const row of sources) {
-      unitsByNamespace.get(row.namespace_id)?.push({ id: row.id, unit: toSourceUnit(row) });
-    }
-    return unitsByNamespace;
-  }
-
-  /** Published winners of one locale, keyed by source string id (live strings only). */
-  private async loadWinners(
-    runner: QueryRunner,
-    projectId: string,
-    localeId: string,
-  ): Promise<Map<string, WinnerRow>> {
-    const rows = (await runner.query(
-      `SELECT tu.string_id, tu.winner_source_hash, t.forms
-         FROM translation_unit tu
-         JOIN translation t ON t.id = tu.winner_translation_id
-        WHERE tu.project_id = $1 AND tu.locale_id = $2 AND tu.winner_source_hash IS NOT NULL`,
-      [projectId, localeId],
-    )) as WinnerRow[];
-    return new Map(rows.map((r) => [r.string_id, r]));
-  }
-
-  private async writeBundles(
-    runner: QueryRunner,
-    projectId: string,
-    writes: readonly { bundle: ManifestBundle; shortHash: string; text: string; isNew: boolean }[],
-    now: Date,
-  ): Promise<void> {
-    // Batches keep parameter arrays (and memory for the text[] literal) bounded on big projects.
-    for (let i = 0; i < writes.length; i += 50) {
-      const batch = writes.slice(i, i + 50);
-      const versions = batch.filter((w) => w.isNew);
-      if (versions.length > 0) {
-        await runner.query(
-          `INSERT INTO bundle_version (project_id, locale, namespace, content_hash, short_hash, body)
-           SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-           ON CONFLICT DO NOTHING`,
-          [
-            projectId,
-            versions.map((w) => w.bundle.locale),
-            versions.map((w) => w.bundle.namespace),
-            versions.map((w) => w.bundle.contentHash),
-            versions.map((w) => w.shortHash),
-            versions.map((w) => w.text),
-          ],
-        );
-      }
-      await runner.query(
-        `INSERT INTO bundle (project_id, locale, namespace, content_hash, short_hash, key_count,
-                             unit_count, total_units, built_at)
-         SELECT $1, l, n, h, s, k, u, t, $9 FROM unnest($2::text[], $3::text[], $4::text[],
-                $5::text[], $6::int[], $7::int[], $8::int[]) AS x(l, n, h, s, k, u, t)
-         ON CONFLICT (project_id, locale, namespace) DO UPDATE SET
-           content_hash = EXCLUDED.content_hash, short_hash = EXCLUDED.short_hash,
-           key_count = EXCLUDED.key_count, unit_count = EXCLUDED.unit_count,
-           total_units = EXCLUDED.total_units, built_at = EXCLUDED.built_at`,
-        [
-          projectId,
-          batch.map((w) => w.bundle.locale),
-          batch.map((w) => w.bundle.namespace),
-          batch.map((w) => w.bundle.contentHash),
-          batch.map((w) => w.shortHash),
-          batch.map((w) => w.bundle.keyCount),
-          batch.map((w) => w.bundle.unitCount),
-          batch.map((w) => w.bundle.totalUnits),
-          now,
-        ],
-      );
-    }
   }
 }
