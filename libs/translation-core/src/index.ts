@@ -18,8 +18,13 @@ export { buildSourceUnits, sourceHash, type Sha256Hex } from './source-hash';
 export type { MatchedTranslation, SourceDiff, TranslationMatch } from './catalogue-diff';
 export { diffSourceUnits, matchTranslations } from './catalogue-diff';
 
-export type { CatalogueError, ParseLimits } from './json/parse-errors';
-export { CatalogueErrorCode, DEFAULT_PARSE_LIMITS, HARD_MAX_DEPTH } from './json/parse-errors';
+export type { CatalogueError, ParseLimits, ParseWarning } from './json/parse-errors';
+export {
+  CatalogueErrorCode,
+  DEFAULT_PARSE_LIMITS,
+  HARD_MAX_DEPTH,
+  ParseWarningCode,
+} from './json/parse-errors';
 export type {
   JsonArray,
   JsonMember,
@@ -34,14 +39,8 @@ export type {
   NestingReference,
   ParseCatalogueOptions,
   ParsedCatalogue,
-  ParseWarning,
 } from './json/parse-i18next';
-export {
-  JSON_FORMATS,
-  ParseWarningCode,
-  detectJsonFormat,
-  parseI18nextJson,
-} from './json/parse-i18next';
+export { JSON_FORMATS, detectJsonFormat, parseI18nextJson } from './json/parse-i18next';
 export { i18nextJsonFormat } from './formats';
 export type { CatalogueFormat } from './formats';
 

@@ -53,3 +53,22 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = {
 };
 
 export const HARD_MAX_DEPTH = 1000;
+
+/** What a parse kept but wants a person to look at. */
+export const ParseWarningCode = {
+  PLURAL_FORMS_INCOMPLETE: 'PLURAL_FORMS_INCOMPLETE',
+  PLURAL_FORM_NOT_IN_LOCALE: 'PLURAL_FORM_NOT_IN_LOCALE',
+  NESTING_TARGET_MISSING: 'NESTING_TARGET_MISSING',
+  EMPTY_VALUE: 'EMPTY_VALUE',
+  V3_PLURAL_FORM_DROPPED: 'V3_PLURAL_FORM_DROPPED',
+  UNKNOWN_LOCALE: 'UNKNOWN_LOCALE',
+  NESTED_IN_FLAT_FILE: 'NESTED_IN_FLAT_FILE',
+} as const;
+export type ParseWarningCode = (typeof ParseWarningCode)[keyof typeof ParseWarningCode];
+
+export interface ParseWarning {
+  readonly code: ParseWarningCode;
+  readonly message: string;
+  readonly key: string;
+  readonly line: number;
+}

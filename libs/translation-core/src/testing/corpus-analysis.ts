@@ -3,7 +3,7 @@
 import type { Finding } from '../checks/finding';
 import { checkTranslation } from '../checks/check-translation';
 import type { CatalogueError } from '../json/parse-errors';
-import type { ParseWarning } from '../json/parse-i18next';
+import type { ParseWarning } from '../json/parse-errors';
 import { parseI18nextJson } from '../json/parse-i18next';
 import type { Catalogue, KeySeparator, SourceUnit } from '../model';
 import { buildSourceUnits } from '../source-hash';
