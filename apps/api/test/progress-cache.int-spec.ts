@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { LocaleCountsService } from '../src/translation/locale-counts.service';
+import { LEADERBOARD_SQL } from '../src/translation/leaderboard.sql';
 import { ProgressService } from '../src/translation/progress.service';
 import { TestClient, signedInClient } from './support/graphql-client';
 import { seedCandidate, seedProject, seedString, seedUnit, seedUser } from './support/seed';
@@ -14,6 +15,18 @@ interface Stats {
 }
 interface Board {
   leaderboard: { user: { displayName: string }; candidates: number }[];
+}
+
+interface PlanNode {
+  readonly 'Node Type': string;
+  readonly 'Relation Name'?: string;
+  readonly 'Index Name'?: string;
+  readonly Plans?: readonly PlanNode[];
+}
+
+/** Every node of an EXPLAIN (FORMAT JSON) plan, depth first. */
+function planNodes(node: PlanNode | undefined): PlanNode[] {
+  return node === undefined ? [] : [node, ...(node.Plans ?? []).flatMap(planNodes)];
 }
 
 /** The computations behind the reads, counted (private methods of the running services). */
@@ -157,5 +170,28 @@ describe('dashboard aggregates: reused per process (STATS_CACHE_MS)', () => {
       { locale: 'de', total: 1, voting: 0 },
     ]);
     expect(compute.mock.calls.filter(([id]) => id === project.id)).toHaveLength(1);
+  });
+
+  it("reads a board's ledger sums from the project's own rows, never the whole ledger", async () => {
+    // Without an index on (project, locale) the sum scanned every project's history (a
+    // 4k-row project's board cost 174 ms on a 1.2M-row ledger). With sequential scans priced
+    // out, the planner reads the ledger through an index only if one matches the board's filter.
+    const project = await seedProject(ds, { slug: 'board-plan', locales: ['de'] });
+    const localeId = project.locales['de'];
+    const plan = await ds.transaction(async (manager) => {
+      await manager.query('SET LOCAL enable_seqscan = off');
+      const rows = await manager.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(
+        `EXPLAIN (FORMAT JSON) ${LEADERBOARD_SQL}`,
+        [project.id, 'de', localeId],
+      );
+      return rows[0]?.['QUERY PLAN'][0]?.Plan;
+    });
+    const nodes = planNodes(plan);
+    // The ledger is read once, and not by a sequential scan…
+    const ledgerReads = nodes.filter((n) => n['Relation Name'] === 'reputation_ledger');
+    expect(ledgerReads.map((n) => n['Node Type'])).not.toContain('Seq Scan');
+    expect(ledgerReads).toHaveLength(1);
+    // …but through the (project, locale) index (an index or bitmap scan, as the stats say).
+    expect(nodes.map((n) => n['Index Name'])).toContain('IDX_reputation_ledger_project_locale');
   });
 });

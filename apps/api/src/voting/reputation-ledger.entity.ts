@@ -9,6 +9,9 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 't
 // disagree) WHERE kind = 'voter' AND NOT folded, which the decorator cannot express (migration
 // VoterReputationTotal).
 @Index('IDX_reputation_ledger_voter_sum', { synchronize: false })
+// A project's leaderboard in one locale, index-only: (project_id, locale) INCLUDE (user_id,
+// accepted, agree, disagree) (migration LedgerProjectLocaleIndex).
+@Index('IDX_reputation_ledger_project_locale', { synchronize: false })
 @Check('CHK_reputation_ledger_kind', `"kind" IN ('voter', 'translator')`)
 export class ReputationLedgerEntity {
   @PrimaryColumn({ name: 'round_id', type: 'uuid' })

@@ -29,6 +29,7 @@ import { LedgerVoterSumIndex1795640000000 } from './1795640000000-LedgerVoterSum
 import { VoteEvaluationFollowsVote1795641000000 } from './1795641000000-VoteEvaluationFollowsVote';
 import { VoterReputationTotal1795642000000 } from './1795642000000-VoterReputationTotal';
 import { GlossaryTermMatchKey1795643000000 } from './1795643000000-GlossaryTermMatchKey';
+import { LedgerProjectLocaleIndex1795644000000 } from './1795644000000-LedgerProjectLocaleIndex';
 
 /** Every migration in timestamp order (TypeORM sorts by timestamp too). Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   VoteEvaluationFollowsVote1795641000000,
   VoterReputationTotal1795642000000,
   GlossaryTermMatchKey1795643000000,
+  LedgerProjectLocaleIndex1795644000000,
 ];
