@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { preparedQuery } from '../database/prepared-query';
 import { ProjectEntity } from '../catalogue/project.entity';
 import { AccessService } from '../identity/access.service';
 import { readImageHeader, MAX_IMAGE_SIDE } from './image-header';
@@ -164,7 +165,9 @@ export class ScreenshotService {
   async forStrings(stringIds: readonly string[]): Promise<Map<string, KeyScreenshot[]>> {
     const out = new Map<string, KeyScreenshot[]>();
     if (stringIds.length === 0) return out;
-    const rows: {
+    // Prepared: every string page and every voter's claim asks for it, and planning this
+    // four-table join took more than running it (bind 0.45 ms, execute 0.04 ms per call).
+    const rows = await preparedQuery<{
       string_id: string;
       screenshot_id: string;
       x: number;
@@ -174,7 +177,8 @@ export class ScreenshotService {
       image_width: number;
       image_height: number;
       created_at: Date;
-    }[] = await this.dataSource.query(
+    }>(
+      this.dataSource,
       `SELECT s.id AS string_id, r.screenshot_id, r.x, r.y, r.width, r.height,
               sh.width AS image_width, sh.height AS image_height, r.created_at
          FROM source_string s
