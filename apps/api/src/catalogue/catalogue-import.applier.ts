@@ -31,7 +31,7 @@ export interface Prepared {
   readonly namespace: string;
   readonly locale: string;
   readonly kind: ImportKind;
-  /** 'auto': a new namespace; the file decides (see looksNested). */
+  /** 'auto': a new namespace; the file decides (see parseImportFile). */
   readonly separator: KeySeparator | 'auto';
   /** 'auto': not given; translation-core detects v3 (`_plural` beside its base key, no `_other`). */
   readonly jsonFormat: JsonFormat | 'auto';
@@ -40,8 +40,8 @@ export interface Prepared {
   readonly mayAddLocale: boolean;
 }
 
-export /** An import's result, and whether it wrote anything a bundle shows (source strings, winners). */
-interface Applied {
+/** An import's result, and whether it wrote anything a bundle shows (source strings, winners). */
+export interface Applied {
   readonly result: ImportResult;
   readonly changesBundles: boolean;
 }
