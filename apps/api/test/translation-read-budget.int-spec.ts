@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { getJson } from './support/catalogue-http';
 import { type GraphqlResponse, TestClient, signedInClient } from './support/graphql-client';
 import { seedProject, seedString, type SeededString } from './support/seed';
 import { resetDatabase, startApi, testConfig, type RunningApi } from './support/test-app';
@@ -94,6 +95,13 @@ describe('reads: the read budget (RATE_LIMIT_READS)', () => {
       const extensions = refused.errors?.[0]?.extensions as Record<string, unknown> | undefined;
       expect(extensions?.['retryAfter']).toBeLessThanOrEqual(60);
     }
+    // The import job's REST door (`chorus push --wait`) is the same read: refused before any
+    // lookup (an unknown job would otherwise answer 404).
+    const job = await getJson(api.baseUrl, '/api/jobs/import-unknown', {
+      cookie: client.rawCookie,
+    });
+    expect(job.status).toBe(429);
+    expect(job.body).toMatchObject({ error: { code: 'RATE_LIMITED' } });
     // The session itself is never budgeted: the web client asks for it on every page.
     const me = await client.ok<{ me: { id: string } | null }>('query { me { id } }');
     expect(me.me?.id).toEqual(expect.any(String));

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { seedCatalogue, type SeededCatalogue } from './support/catalogue-fixture';
 import { type GraphqlResponse, signedInClient, type TestClient } from './support/graphql-client';
+import { pushCatalogue } from './support/catalogue-http';
 import { flushQueueKeys, resetDatabase, startApi, testConfig } from './support/test-app';
 import type { RunningApi } from './support/test-app';
 
@@ -119,5 +120,28 @@ describe('write limits per user', () => {
       'query { me { languages } }',
     );
     expect(me.me.languages).toEqual(['de']);
+  });
+
+  it("counts a session's REST catalogue upload against the write budget, storing nothing past it", async () => {
+    const uploader = await signedInClient(api.baseUrl, 'rest-uploader');
+    await db.query(
+      `INSERT INTO membership (project_id, user_id, role) VALUES ($1, $2, 'developer')`,
+      [seed.projectId, uploader.id],
+    );
+    const push = (namespace: string) =>
+      pushCatalogue(
+        api.baseUrl,
+        `/api/projects/${seed.slug}/catalogues/${namespace}`,
+        JSON.stringify({ hello: 'Hello' }),
+        { cookie: uploader.client.rawCookie },
+      );
+    for (let i = 0; i < WRITES; i += 1) expect((await push(`extra-${i}`)).status).toBe(200);
+    const refused = await push('one-too-many');
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({
+      error: { code: 'RATE_LIMITED', details: { retryAfter: expect.any(Number) } },
+    });
+    const rows = await db.query<unknown[]>("SELECT 1 FROM namespace WHERE name = 'one-too-many'");
+    expect(rows).toHaveLength(0);
   });
 });

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import type { Caller } from '../identity/access.service';
 import { RequireTokenScope, type TokenRequest } from '../identity/project-token.guard';
 import { catalogueError } from './catalogue.errors';
+import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 import { CatalogueImportService } from './catalogue-import.service';
 import { ImportJobStatusService, type ImportJobStatus } from './import-job-status.service';
 import { capWarnings, type ImportResult } from './import-result';
@@ -94,8 +95,11 @@ export class CatalogueImportController {
     private readonly jobs: ImportJobStatusService,
   ) {}
 
+  // A member's session counts against RATE_LIMIT_WRITES as the importCatalogue mutation does; a
+  // push token against RATE_LIMIT_TOKEN_REQUESTS (BearerAuthService), so the CLI is not counted twice.
   @Post('projects/:slug/catalogues/:namespace')
   @RequireTokenScope('push')
+  @RateLimited('writes')
   @HttpCode(200)
   async importCatalogue(
     @Param('slug') slug: string,
@@ -132,8 +136,11 @@ export class CatalogueImportController {
     return everyWarning ? outcome.result : capWarnings(outcome.result);
   }
 
+  // As importJob: the read budget, per user (per IP for a push token, which also counts against
+  // RATE_LIMIT_TOKEN_REQUESTS).
   @Get('jobs/:jobId')
   @RequireTokenScope('push')
+  @RateLimited('reads')
   async job(
     @Param('jobId') jobId: string,
     @Query('warnings') warnings: unknown,
