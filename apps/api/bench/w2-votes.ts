@@ -7,7 +7,15 @@
 // Run: npm run bench -- w2-votes [--full] [--votes N --voters N] [--open-seconds N] [--source]
 import type { VotingParams } from '@chorus/voting';
 import { projectParams } from '../src/voting/unit-state.repository';
-import { type CpuPerRequest, cpuPerRequest, fmtCpu, sampleCpu } from './support/cpu';
+import {
+  type CostedLoad,
+  type CpuPerRequest,
+  costed,
+  cpuPerRequest,
+  fmtCpu,
+  fmtHost,
+  sampleCpu,
+} from './support/cpu';
 import {
   type LoadResult,
   graphqlCode,
@@ -76,8 +84,8 @@ export interface W2Result {
   /** Server CPU (API + database backends) per request of each closed-loop phase. */
   readonly cpu: { readonly authFloor: CpuPerRequest; readonly votes: CpuPerRequest };
   /** Open-loop phases at half of each closed-loop capacity (null when skipped). */
-  readonly openFloor: LoadResult | null;
-  readonly openVotes: LoadResult | null;
+  readonly openFloor: CostedLoad | null;
+  readonly openVotes: CostedLoad | null;
   /** Votes found in the database after the run. */
   readonly stored: number;
   readonly apiPeakRssMb: number;
@@ -259,17 +267,19 @@ export async function runW2Votes(options: W2Options): Promise<W2Result> {
     const openMs = options.openLoopMs ?? 0;
     const openLoop = (rps: number, what: (k: number) => { body: string; account: number }) => {
       const rate = Math.max(1, rps / 2);
-      return runOpenLoop({
-        ratePerSec: rate,
-        total: Math.max(1, Math.floor((rate * openMs) / 1000)),
-        maxMs: openMs,
-        next: (k) => {
-          const { body, account } = what(k);
-          return { port: port(k, 0), path: '/graphql', body, headers: cookie(account) };
-        },
-        accept: graphqlOk,
-        failureCode: graphqlCode,
-      });
+      return costed(db, apiPids, () =>
+        runOpenLoop({
+          ratePerSec: rate,
+          total: Math.max(1, Math.floor((rate * openMs) / 1000)),
+          maxMs: openMs,
+          next: (k) => {
+            const { body, account } = what(k);
+            return { port: port(k, 0), path: '/graphql', body, headers: cookie(account) };
+          },
+          accept: graphqlOk,
+          failureCode: graphqlCode,
+        }),
+      );
     };
     const openFloor =
       openMs > 0
@@ -295,7 +305,7 @@ export async function runW2Votes(options: W2Options): Promise<W2Result> {
     ] as const) {
       if (r !== null)
         log(
-          `open loop ${name}: ${r.ok} ok, ${r.failed} failed${r.failed > 0 ? ` ${JSON.stringify(r.failures)}` : ''} at ${fmtRate(r.requests / (openMs / 1000), 'req')}, p50 ${fmtMs(r.p50)}, p99 ${fmtMs(r.p99)}`,
+          `open loop ${name}: ${r.ok} ok, ${r.failed} failed${r.failed > 0 ? ` ${JSON.stringify(r.failures)}` : ''} at ${fmtRate(r.requests / (openMs / 1000), 'req')}, p50 ${fmtMs(r.p50)}, p99 ${fmtMs(r.p99)}; server CPU ${fmtCpu(r.cpu)} per request, ${fmtHost(r)}`,
         );
     }
     if (database.maintenance.kind === 'stand-in') {
@@ -341,8 +351,8 @@ export function w2Row(r: W2Result, full: boolean, scenario = 'W2 votes'): BenchR
   return {
     scenario,
     size: `${r.votes.ok.toLocaleString('en-US')} votes, ${r.voters} voters${r.accounts === r.voters ? '' : ` (${r.accounts.toLocaleString('en-US')} accounts)`}${r.apis > 1 || r.workers > 1 ? `, ${r.apis} API + ${r.workers} worker` : ''}${full ? ', full' : ''}`,
-    floor: `auth ${fmtRate(r.authFloor.rps, 'req')} (p99 ${fmtMs(r.authFloor.p99)}${r.openFloor === null ? '' : `, open-loop p99 ${fmtMs(r.openFloor.p99)}`}); ceiling ${fmtRate(r.floor.rps, 'req')}`,
-    result: `${fmtRate(r.votes.rps, 'votes')} (first tenth ${fmtRate(r.votes.firstTenthRps, 'votes')}, last ${fmtRate(r.votes.lastTenthRps, 'votes')}: ${drift.toFixed(2)}×; closed-loop p99 ${fmtMs(r.votes.p99)}${open === null ? '' : `; open-loop at ${fmtRate(open.requests / (open.ms / 1000), 'votes')}: p50 ${fmtMs(open.p50)}, p99 ${fmtMs(open.p99)}`}); stored ${r.stored}/${acknowledged(r)}${refused > 0 ? `, ${refused} refused` : ''}; server CPU ${fmtCpu(r.cpu.votes)} per vote, auth floor ${fmtCpu(r.cpu.authFloor)}`,
+    floor: `auth ${fmtRate(r.authFloor.rps, 'req')} (p99 ${fmtMs(r.authFloor.p99)}${r.openFloor === null ? '' : `, open-loop p99 ${fmtMs(r.openFloor.p99)}, ${fmtHost(r.openFloor)}`}); ceiling ${fmtRate(r.floor.rps, 'req')}`,
+    result: `${fmtRate(r.votes.rps, 'votes')} (first tenth ${fmtRate(r.votes.firstTenthRps, 'votes')}, last ${fmtRate(r.votes.lastTenthRps, 'votes')}: ${drift.toFixed(2)}×; closed-loop p99 ${fmtMs(r.votes.p99)}${open === null ? '' : `; open-loop at ${fmtRate(open.requests / (open.ms / 1000), 'votes')}: p50 ${fmtMs(open.p50)}, p99 ${fmtMs(open.p99)}, server CPU ${fmtCpu(open.cpu)} per vote, ${fmtHost(open)}`}); stored ${r.stored}/${acknowledged(r)}${refused > 0 ? `, ${refused} refused` : ''}; server CPU ${fmtCpu(r.cpu.votes)} per vote, auth floor ${fmtCpu(r.cpu.authFloor)}`,
     ratio: `${ratio.toFixed(2)}× auth (${(r.votes.rps / r.floor.rps).toFixed(2)}× ceiling)`,
     goal: `≥ 0.7× auth floor, open-loop p99 ≤ 50 ms, stored = acknowledged${full ? ', last tenth within 15% of the first' : ''}`,
     pass:
@@ -387,7 +397,8 @@ async function main(): Promise<void> {
     'Throughput: closed loop. Latency: open loop, requests leaving at a fixed rate (half of what the closed loop',
     'sustained), each measured from when it was due. stored = `count(*)` of vote rows after the run. Server CPU =',
     "user + system time of the API process and of the bench database's Postgres backends over a closed-loop phase,",
-    'per request: steadier than the rates when the host is shared.',
+    'per request: steadier than the rates when the host is shared; for the open-loop phases also how busy the',
+    "host's cores were (every process on it, the load loop included).",
     ...(r.accounts > r.voters
       ? [
           `The clients vote as ${r.accounts.toLocaleString('en-US')} accounts: each client casts its share as one account, then moves on to the next (${Math.ceil(votes / r.accounts)} votes per account), so each vote's rate-limit count walks that account's recent votes as it would in a crowd, not 5,000 votes of one person.`,

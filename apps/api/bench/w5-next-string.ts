@@ -5,7 +5,15 @@
 // (session + one row read) at the same concurrency, and, open-loop at half of nextString's
 // measured capacity, the latency of nextString and of the floor.
 // Run: npm run bench -- w5-next-string [--full] [--keys=N --locales=N --requests=N] [--source]
-import { type CpuPerRequest, cpuPerRequest, fmtCpu, sampleCpu } from './support/cpu';
+import {
+  type CostedLoad,
+  type CpuPerRequest,
+  costed,
+  cpuPerRequest,
+  fmtCpu,
+  fmtHost,
+  sampleCpu,
+} from './support/cpu';
 import { seedCollectingRounds } from '../test/support/bulk-rounds';
 import { TARGET_LOCALES } from './w1-import';
 import {
@@ -64,10 +72,10 @@ export interface W5Result {
   readonly next: LoadResult;
   /** Open loop at `openRate` req/s: nextString, and the floor at the same rate. */
   readonly openRate: number;
-  readonly openNext: LoadResult;
+  readonly openNext: CostedLoad;
   /** Server CPU (API + database backends) per request of the floor and the nextString phase. */
   readonly cpu: { readonly floor: CpuPerRequest; readonly next: CpuPerRequest };
-  readonly openFloor: LoadResult;
+  readonly openFloor: CostedLoad;
   /**
    * Voters: nextString(filter: NEEDS_VOTES) with the web client's selection, over a second
    * project with `keys` strings under vote (a collecting round, someone else's candidate each).
@@ -218,21 +226,23 @@ export async function runW5NextString(options: W5Options): Promise<W5Result> {
       request: (n: number) => LoadRequest,
       accept: (status: number, body: string, n: number) => boolean = graphqlOk,
     ) =>
-      runOpenLoop({
-        ratePerSec: openRate,
-        total: Math.min(options.requests, openRate * 10),
-        sockets: options.volunteers,
-        next: request,
-        accept,
-        failureCode: graphqlCode,
-      });
+      costed(db, [api.pid], () =>
+        runOpenLoop({
+          ratePerSec: openRate,
+          total: Math.min(options.requests, openRate * 10),
+          sockets: options.volunteers,
+          next: request,
+          accept,
+          failureCode: graphqlCode,
+        }),
+      );
     const openNext = await open(nextString, handed);
     log(
-      `open loop ${openRate} req/s: nextString p50 ${fmtMs(openNext.p50)}, p99 ${fmtMs(openNext.p99)}`,
+      `open loop ${openRate} req/s: nextString p50 ${fmtMs(openNext.p50)}, p99 ${fmtMs(openNext.p99)}, server CPU ${fmtCpu(openNext.cpu)} per request, ${fmtHost(openNext)}`,
     );
     const openFloor = await open(plain(ME));
     log(
-      `open loop ${openRate} req/s: floor p50 ${fmtMs(openFloor.p50)}, p99 ${fmtMs(openFloor.p99)}`,
+      `open loop ${openRate} req/s: floor p50 ${fmtMs(openFloor.p50)}, p99 ${fmtMs(openFloor.p99)}, server CPU ${fmtCpu(openFloor.cpu)} per request, ${fmtHost(openFloor)}`,
     );
     const [leases] = await db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM string_lease');
     const { voters, votersCpu } = await voterPhase(
@@ -326,8 +336,8 @@ export function w5Row(r: W5Result, full: boolean): BenchRow {
   return {
     scenario: 'W5 next string',
     size: `${r.keys / 1000}k keys × ${r.locales} locales, ${r.volunteers} volunteers, ${r.next.ok.toLocaleString('en-US')} requests${full ? ', full' : ''}`,
-    floor: `me ${fmtRate(r.floor.rps, 'req')}, open-loop p99 ${fmtMs(r.openFloor.p99)} (ceiling ${fmtRate(r.ceiling.rps, 'req')})`,
-    result: `${fmtRate(r.next.rps, 'req')}; open loop ${fmtRate(r.openRate, 'req')}: p50 ${fmtMs(r.openNext.p50)}, p99 ${fmtMs(r.openNext.p99)}${failed > 0 ? `; ${failed} failed` : ''}; server CPU ${fmtCpu(r.cpu.next)} per request, floor ${fmtCpu(r.cpu.floor)}; voters (NEEDS_VOTES, web fields) ${fmtRate(r.voters.rps, 'req')}, CPU ${fmtCpu(r.votersCpu)}${r.voters.failed > 0 ? `, ${r.voters.failed} without a string` : ''}`,
+    floor: `me ${fmtRate(r.floor.rps, 'req')}, open-loop p99 ${fmtMs(r.openFloor.p99)}, ${fmtHost(r.openFloor)} (ceiling ${fmtRate(r.ceiling.rps, 'req')})`,
+    result: `${fmtRate(r.next.rps, 'req')}; open loop ${fmtRate(r.openRate, 'req')}: p50 ${fmtMs(r.openNext.p50)}, p99 ${fmtMs(r.openNext.p99)}, ${fmtHost(r.openNext)}${failed > 0 ? `; ${failed} failed` : ''}; server CPU ${fmtCpu(r.cpu.next)} per request, floor ${fmtCpu(r.cpu.floor)}; voters (NEEDS_VOTES, web fields) ${fmtRate(r.voters.rps, 'req')}, CPU ${fmtCpu(r.votersCpu)}${r.voters.failed > 0 ? `, ${r.voters.failed} without a string` : ''}`,
     ratio: `${ratio.toFixed(2)}× (${(r.next.rps / r.ceiling.rps).toFixed(2)}× ceiling)`,
     goal: '≥ 0.8× me, open-loop p99 ≤ 20 ms at half capacity',
     pass: ratio >= 0.8 && r.openNext.p99 <= 20 && failed === 0,

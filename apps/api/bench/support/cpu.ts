@@ -2,6 +2,7 @@
 // from /proc (Linux). Steadier than throughput on a shared host, since time spent waiting for a
 // core does not count.
 import { readFileSync } from 'node:fs';
+import type { LoadResult } from './load';
 import type { BenchDatabase } from './stack';
 
 /** User + system CPU of a live process, in ms; 0 where unavailable. */
@@ -54,3 +55,55 @@ export function cpuPerRequest(
 
 export const fmtCpu = (c: CpuPerRequest): string =>
   `${(c.apiMs + c.dbMs).toFixed(2)} ms (API ${c.apiMs.toFixed(2)} + DB ${c.dbMs.toFixed(2)})`;
+
+/** Busy and total jiffies of the whole host (all cores), from /proc/stat; zeros where unavailable. */
+export interface HostSample {
+  readonly busy: number;
+  readonly total: number;
+}
+
+export function sampleHost(): HostSample {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+    const [, ...fields] = line.trim().split(/\s+/);
+    const values = fields.map(Number);
+    const total = values.reduce((sum, v) => sum + v, 0);
+    // idle and iowait are the 4th and 5th fields.
+    const idle = (values[3] ?? 0) + (values[4] ?? 0);
+    return { busy: total - idle, total };
+  } catch {
+    return { busy: 0, total: 0 };
+  }
+}
+
+/** Share of the host's cores that were busy between two samples (load generator included), 0–1. */
+export function hostBusy(before: HostSample, after: HostSample): number {
+  const total = after.total - before.total;
+  return total > 0 ? (after.busy - before.busy) / total : 0;
+}
+
+/** A load phase with the server CPU per request and how busy the host's cores were over it. */
+export interface CostedLoad extends LoadResult {
+  readonly cpu: CpuPerRequest;
+  /** Busy share of all the host's cores (API, worker, Postgres, Redis, the load loop), 0–1. */
+  readonly hostBusy: number;
+}
+
+/** Runs one load phase and measures what it cost the server and the host. */
+export async function costed(
+  db: BenchDatabase['db'],
+  apiPids: readonly number[],
+  run: () => Promise<LoadResult>,
+): Promise<CostedLoad> {
+  const cpuBefore = await sampleCpu(db, apiPids);
+  const hostBefore = sampleHost();
+  const result = await run();
+  const busy = hostBusy(hostBefore, sampleHost());
+  return {
+    ...result,
+    cpu: cpuPerRequest(cpuBefore, await sampleCpu(db, apiPids), result.ok),
+    hostBusy: busy,
+  };
+}
+
+export const fmtHost = (r: CostedLoad): string => `host ${(r.hostBusy * 100).toFixed(0)} % busy`;
