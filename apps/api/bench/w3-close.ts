@@ -303,7 +303,7 @@ async function main(): Promise<void> {
     'Rounds seeded COLLECTING past their deadline with one candidate and three upvotes each',
     "(`seedCollectingRounds`), then one `tick` job per round enqueued with `RoundSchedulerProducer`'s job id and",
     'options; the worker process (concurrency 8, sweep disabled for the run) closes them through',
-    '`VotingService.tickDue` (lock the unit and up to ROUND_CLOSE_BATCH other due units, libs/voting, write rounds,',
+    '`RoundCloseService.tickDue` (lock the unit and up to ROUND_CLOSE_BATCH other due units, libs/voting, write rounds,',
     'winners, votes and ledger set-based in one transaction; jobs of rounds already closed return at once).',
     'Time = first enqueue → no live round left (polled every 100 ms); "jobs done" = every tick job finished',
     '(reported, not timed: the jobs left find their round settled). Floor = the same number of',

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
 import { LIVE_EVENTS, type LiveEvents } from '../src/voting/live-events';
-import { VotingService } from '../src/voting/voting.service';
+import { RoundCloseService } from '../src/voting/round-close.service';
 import { FAST_VOTING, seedCatalogue, type SeededCatalogue } from './support/catalogue-fixture';
 import { closeRoundNow } from './support/close-round';
 import { signedInClient, type TestClient } from './support/graphql-client';
@@ -193,7 +193,7 @@ describe('the needs-a-decision queue', () => {
     );
 
     // A close job that runs again finds the round settled and announces nothing new.
-    const again = await api.app.get(VotingService).tickDue(unit!.id, Date.now(), 10);
+    const again = await api.app.get(RoundCloseService).tickDue(unit!.id, Date.now(), 10);
     expect(again.state.round.state).toBe('UNDECIDED');
 
     const announced = await poll(

@@ -3,7 +3,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
 import { NotificationService } from '../src/notification/notification.service';
-import { VotingService } from '../src/voting/voting.service';
+import { RoundCloseService } from '../src/voting/round-close.service';
 import { FAST_VOTING, seedCatalogue, type SeededCatalogue } from './support/catalogue-fixture';
 import { closeRoundNow } from './support/close-round';
 import { signedInClient, TestClient } from './support/graphql-client';
@@ -162,7 +162,7 @@ describe('notifications', () => {
     ]);
 
     // The close job again: the round is settled, and the dedupe keys would catch a repeat anyway.
-    await api.app.get(VotingService).tickDue(unitId, Date.now(), 10);
+    await api.app.get(RoundCloseService).tickDue(unitId, Date.now(), 10);
     const winnerItem = winnerPage.notifications.items[0]!;
     await api.app.get(NotificationService).notify({
       userId: winner.id,

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { VotingService } from '../src/voting/voting.service';
+import { RoundCloseService } from '../src/voting/round-close.service';
 import { roundCounts, seedCollectingRounds } from './support/bulk-rounds';
 import { FAST_VOTING, seedCatalogue } from './support/catalogue-fixture';
 import { signedInClient } from './support/graphql-client';
@@ -15,10 +15,10 @@ async function versions(db: DataSource, unitIds: readonly string[]): Promise<str
   return rows.map((r) => r.v);
 }
 
-describe('closing due rounds in batches (VotingService.tickDue)', () => {
+describe('closing due rounds in batches (RoundCloseService.tickDue)', () => {
   let api: RunningApi;
   let db: DataSource;
-  let voting: VotingService;
+  let rounds: RoundCloseService;
   let due: readonly string[];
   let future: readonly string[];
   let voterIds: string[];
@@ -27,7 +27,7 @@ describe('closing due rounds in batches (VotingService.tickDue)', () => {
     api = await startApi();
     await resetDatabase(api.app);
     db = api.app.get(DataSource);
-    voting = api.app.get(VotingService);
+    rounds = api.app.get(RoundCloseService);
     const owner = await signedInClient(api.baseUrl, 'owner');
     const seed = await seedCatalogue(api.app, owner.client, {
       locales: ['pl'],
@@ -59,7 +59,7 @@ describe('closing due rounds in batches (VotingService.tickDue)', () => {
   });
 
   it('closes only its own round when the batch is 0', async () => {
-    const outcome = await voting.tickDue(due[0]!, Date.now(), 0);
+    const outcome = await rounds.tickDue(due[0]!, Date.now(), 0);
     expect(outcome.units).toBe(1);
     expect(outcome.state.round.state).toBe('DECIDED');
     expect(outcome.decidedRoundIds).toEqual([outcome.state.round.id]);
@@ -67,7 +67,7 @@ describe('closing due rounds in batches (VotingService.tickDue)', () => {
   });
 
   it('takes due rounds along up to the batch size, never rounds that are not due', async () => {
-    const outcome = await voting.tickDue(due[1]!, Date.now(), 10);
+    const outcome = await rounds.tickDue(due[1]!, Date.now(), 10);
     expect(outcome.units).toBe(11);
     expect(outcome.decidedRoundIds).toHaveLength(11);
     expect(await roundCounts(db, due)).toMatchObject({ decided: 12, live: 13 });
@@ -76,7 +76,7 @@ describe('closing due rounds in batches (VotingService.tickDue)', () => {
       "SELECT unit_id FROM round WHERE unit_id = ANY($1::uuid[]) AND state = 'COLLECTING' LIMIT 1",
       [due],
     );
-    const rest = await voting.tickDue(live!.unit_id, Date.now(), 1_000);
+    const rest = await rounds.tickDue(live!.unit_id, Date.now(), 1_000);
     expect(rest.units).toBe(13);
     expect(await roundCounts(db, due)).toEqual({
       decided: 25,
@@ -112,10 +112,10 @@ describe('closing due rounds in batches (VotingService.tickDue)', () => {
 
   it('writes nothing when a tick finds nothing to do (a settled round, or one not yet due)', async () => {
     const before = await versions(db, [...due, ...future]);
-    const settled = await voting.tickDue(due[3]!, Date.now(), 1_000);
+    const settled = await rounds.tickDue(due[3]!, Date.now(), 1_000);
     expect(settled.units).toBe(1);
     expect(settled.decidedRoundIds).toEqual([settled.state.round.id]);
-    const early = await voting.tickDue(future[0]!, Date.now(), 1_000);
+    const early = await rounds.tickDue(future[0]!, Date.now(), 1_000);
     expect(early.state.round.state).toBe('COLLECTING');
     expect(await versions(db, [...due, ...future])).toEqual(before);
   });

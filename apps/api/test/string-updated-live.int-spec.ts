@@ -2,7 +2,7 @@ import type { Client } from 'graphql-ws';
 import { DataSource } from 'typeorm';
 import { TranslatableStringService } from '../src/translation/translatable-string.service';
 import { LIVE_EVENTS, type LiveEvents } from '../src/voting/live-events';
-import { VotingService } from '../src/voting/voting.service';
+import { RoundCloseService } from '../src/voting/round-close.service';
 import { FAST_VOTING, seedCatalogue, type SeededCatalogue } from './support/catalogue-fixture';
 import { signedInClient, type TestClient } from './support/graphql-client';
 import { flushQueueKeys, resetDatabase, startApi, type RunningApi } from './support/test-app';
@@ -96,7 +96,7 @@ describe('stringUpdated: live string pages', () => {
         WHERE unit_id = $1 AND state = 'COLLECTING'`,
       [unit?.id],
     );
-    await api.app.get(VotingService).tickDue(unit?.id ?? '', Date.now(), 0);
+    await api.app.get(RoundCloseService).tickDue(unit?.id ?? '', Date.now(), 0);
   }
 
   /** Waits for a data message that satisfies `done` (events of one string may merge). */

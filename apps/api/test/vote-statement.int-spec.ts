@@ -11,6 +11,7 @@ import { VOTING_QUEUE } from '../src/queue/jobs';
 import { EARLY_TICK_MS } from '../src/voting/round-scheduler.producer';
 import { VoteStatement, WEIGHT_PROBE_SQL } from '../src/voting/vote-statement';
 import { VotingService } from '../src/voting/voting.service';
+import { RoundCloseService } from '../src/voting/round-close.service';
 import { FAST_VOTING, seedCatalogue } from './support/catalogue-fixture';
 import { signedInClient } from './support/graphql-client';
 import { flushQueueKeys, resetDatabase, startApi, type RunningApi } from './support/test-app';
@@ -36,6 +37,7 @@ describe('a vote as one guarded statement (issue 15)', () => {
   let api: RunningApi;
   let db: DataSource;
   let voting: VotingService;
+  let rounds: RoundCloseService;
   let statement: VoteStatement;
   let projectId: string;
   let localeId: string;
@@ -95,6 +97,7 @@ describe('a vote as one guarded statement (issue 15)', () => {
     await resetDatabase(api.app);
     db = api.app.get(DataSource);
     voting = api.app.get(VotingService);
+    rounds = api.app.get(RoundCloseService);
     statement = api.app.get(VoteStatement);
     const owner = await signedInClient(api.baseUrl, 'owner');
     const seed = await seedCatalogue(api.app, owner.client, {
@@ -306,7 +309,7 @@ describe('a vote as one guarded statement (issue 15)', () => {
       code: 'RATE_LIMITED',
     });
     // A decided round: the full path applies the challenge rules; the vote is stored there.
-    await voting.tickDue(decided!.unit_id, Date.now() + 7_200_000, 0);
+    await rounds.tickDue(decided!.unit_id, Date.now() + 7_200_000, 0);
     expect(
       await statement.cast({ voterId: voter, candidateId: decided!.id, value: 1, now }),
     ).toBeNull();
@@ -344,7 +347,7 @@ describe('a vote as one guarded statement (issue 15)', () => {
         .then((outcome) => ({ voterId, state: outcome.round.state, error: null }))
         .catch((error: unknown) => ({ voterId, state: null, error: codeOf(error) }));
     });
-    const close = voting.tickDue(unit!.unit_id, closeAt, 0);
+    const close = rounds.tickDue(unit!.unit_id, closeAt, 0);
     const [outcomes, closed] = await Promise.all([Promise.all(votes), close]);
     expect(closed.state.round.state).not.toBe('COLLECTING');
     const [row] = await db.query<

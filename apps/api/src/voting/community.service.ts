@@ -9,6 +9,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ReadCache } from '../common/cache/read-cache';
 import { preparedQuery } from '../database/prepared-query';
+import { startState, type StartedState } from './unit-transition';
+import type { LoadedUnit } from './unit-state.repository';
 import { voterReputationSql } from './voter-reputation.sql';
 
 /** How long a locale's community is reused: it moves by days, and a close batch asks per unit. */
@@ -65,6 +67,27 @@ export class CommunityService {
     ttlMs: COMMUNITY_TTL_MS,
     maxEntries: MAX_CACHED,
   });
+
+  /**
+   * A loaded unit's started state (unit-transition's `startState`) with its locale's community
+   * (issue 17): thresholds scale with the people active there, weights are relative to its typical
+   * voter, flagged accounts are discounted.
+   */
+  async startWithCommunity(
+    manager: EntityManager,
+    loaded: LoadedUnit,
+    now: number,
+  ): Promise<StartedState> {
+    const start = startState(loaded, now);
+    const { projectId, localeId, localeCode } = loaded.context;
+    const community = await this.communityOf(
+      manager,
+      { projectId, localeId, localeCode },
+      loaded.params,
+      now,
+    );
+    return { state: { ...start.state, community }, effects: start.effects };
+  }
 
   /**
    * Concurrent close batches that miss together share one read (it walks the locale); `now` is

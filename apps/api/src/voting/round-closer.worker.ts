@@ -17,7 +17,7 @@ import { FOLD_EVERY_MS, ReputationFolder } from './reputation-folder';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
 import { RecentIds } from '../common/collections/recent-ids';
 import { UnitBusyError } from './unit-busy.error';
-import { VotingService } from './voting.service';
+import { RoundCloseService } from './round-close.service';
 
 type VotingJob = { [N in keyof VotingJobs]: Job<VotingJobs[N], unknown, N> }[keyof VotingJobs];
 
@@ -43,7 +43,7 @@ export class RoundCloserWorker implements OnModuleInit, OnApplicationShutdown {
   private readonly decided = new RecentIds(100_000);
 
   constructor(
-    private readonly voting: VotingService,
+    private readonly rounds: RoundCloseService,
     private readonly scheduler: RoundSchedulerProducer,
     private readonly abuse: AbuseService,
     private readonly folder: ReputationFolder,
@@ -90,7 +90,7 @@ export class RoundCloserWorker implements OnModuleInit, OnApplicationShutdown {
         // Until its last attempt a job never waits behind a batch holding its unit: it retries.
         const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
         try {
-          const outcome = await this.voting.tickDue(
+          const outcome = await this.rounds.tickDue(
             job.data.unitId,
             Date.now(),
             this.config.roundCloseBatch,

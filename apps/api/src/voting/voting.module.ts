@@ -27,6 +27,7 @@ import { VotingResolver } from './voting.resolver';
 import { CommunityService } from './community.service';
 import { AfterCommit, BUNDLE_REBUILD } from './after-commit';
 import { VotingService } from './voting.service';
+import { RoundCloseService } from './round-close.service';
 
 /** Candidates, votes, rounds and reputation: the write side, run through libs/voting. */
 @Module({
@@ -49,6 +50,7 @@ import { VotingService } from './voting.service';
     DecisionNotifier,
     AfterCommit,
     VotingService,
+    RoundCloseService,
     AbuseService,
     AdminQueryService,
     AbuseFlagDismissService,
@@ -63,6 +65,7 @@ import { VotingService } from './voting.service';
   ],
   exports: [
     VotingService,
+    RoundCloseService,
     AbuseService,
     AbuseFlagDismissService,
     RoundSchedulerProducer,

@@ -13,20 +13,17 @@ import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../identity/access.service';
 import { AfterCommit } from './after-commit';
 import type { ProjectAction } from '../identity/permissions';
-import { UnitBusyError } from './unit-busy.error';
 import { CommunityService } from './community.service';
 import type { UnitFacts } from '../translation/candidate-view.service';
 import { VoteStatement } from './vote-statement';
 import {
   UnitStateRepository,
-  type LoadedUnit,
   type NewCandidateRow,
-  type UnitChange,
   type UnitContext,
 } from './unit-state.repository';
 import { votingError } from './voting.errors';
 import { checkSubmission } from './submission-check';
-import { applyEvent, startState, type StartedState } from './unit-transition';
+import { applyEvent } from './unit-transition';
 import { activeBanOf, loadActingString, loadCandidate, managesLocale } from './acting-rows';
 
 export interface SubmitInput {
@@ -53,14 +50,6 @@ export interface VoteOutcome {
   readonly unit: UnitFacts;
   readonly round: { readonly id: string; readonly state: RoundState };
   readonly actorManages: boolean;
-}
-
-/** A batch of due rounds closed together (`tickDue`). */
-export interface TickOutcome extends UnitOutcome {
-  /** Rounds of the batch now DECIDED (final): their own close jobs have nothing left to do. */
-  readonly decidedRoundIds: readonly string[];
-  /** Units of the batch, including the one asked for. */
-  readonly units: number;
 }
 
 /**
@@ -322,56 +311,6 @@ export class VotingService {
     return context;
   }
 
-  /**
-   * A tick for `unitId` that also takes up to `batch` other units whose rounds are due and that no
-   * one else holds, and applies the tick to all of them in one transaction with set-based writes.
-   * The other units' own close jobs then find their rounds final and have nothing to do. With
-   * `waitForOwn` false it never waits for a unit another transaction holds: when that is its own
-   * unit, it still closes the batch, then throws UnitBusyError so the job retries later.
-   */
-  async tickDue(
-    unitId: string,
-    now: number,
-    batch: number,
-    waitForOwn = true,
-  ): Promise<TickOutcome> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const changes: UnitChange[] = [];
-      for (const unit of await this.units.lockDue(manager, unitId, now, batch, waitForOwn)) {
-        try {
-          const start = await this.withCommunity(manager, unit, startState(unit, now), now);
-          changes.push(applyEvent(unit, start, { type: 'tick' }, now));
-        } catch (error) {
-          // A neighbour that cannot tick stays for its own job; only our own unit's failure counts.
-          if (unit.context.unitId === unitId) throw error;
-        }
-      }
-      await this.units.saveMany(manager, changes);
-      return changes;
-    });
-    const own = outcome.find((c) => c.loaded.context.unitId === unitId);
-    const decided = outcome
-      .filter((c) => c.after.round.state === 'DECIDED')
-      .map((c) => c.after.round.id);
-    await this.afterCommit.ofBatch(
-      outcome
-        // A neighbour the tick left as it was says nothing; our own unit always answers.
-        .filter((c) => c.effects.length > 0 || c === own)
-        .map((c) => ({ context: c.loaded.context, state: c.after, effects: c.effects })),
-      now,
-    );
-    if (own === undefined) {
-      if (!waitForOwn) throw new UnitBusyError(unitId, decided);
-      throw new Error(`translation_unit ${unitId} not found`);
-    }
-    return {
-      context: own.loaded.context,
-      state: own.after,
-      decidedRoundIds: decided,
-      units: outcome.length,
-    };
-  }
-
   /** Applies a system event (timer, abuse scan) to a unit; no user, so no audit entry. */
   async applyToUnit(unitId: string, event: VotingEvent, now: number): Promise<UnitOutcome> {
     const { context, state } = await this.change(
@@ -413,26 +352,6 @@ export class VotingService {
     };
   }
 
-  /**
-   * The started state with its locale's community (issue 17): thresholds scale with the people
-   * active there, weights are relative to its typical voter, flagged accounts are discounted.
-   */
-  private async withCommunity(
-    manager: EntityManager,
-    loaded: LoadedUnit,
-    start: StartedState,
-    now: number,
-  ): Promise<StartedState> {
-    const { projectId, localeId, localeCode } = loaded.context;
-    const community = await this.communities.communityOf(
-      manager,
-      { projectId, localeId, localeCode },
-      loaded.params,
-      now,
-    );
-    return { state: { ...start.state, community }, effects: start.effects };
-  }
-
   /** Lock → load → event → save, in one transaction; then schedule and publish. */
   private async change(
     locate: (manager: EntityManager) => Promise<string>,
@@ -447,7 +366,7 @@ export class VotingService {
   ): Promise<{ context: UnitContext; state: UnitVotingState; effects: readonly Effect[] }> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const loaded = await this.units.lockAndLoad(manager, await locate(manager));
-      const start = await this.withCommunity(manager, loaded, startState(loaded, now), now);
+      const start = await this.communities.startWithCommunity(manager, loaded, now);
       const event = await makeEvent(manager, start.state, loaded.context);
       const change = { ...applyEvent(loaded, start, event, now), newCandidates };
       await this.units.saveMany(manager, [change]);
