@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { LocaleEntity } from '../catalogue/locale.entity';
+import { GenericPlanPool } from '../database/generic-plan-pool';
 import { UserEntity } from '../identity/user.entity';
 import { toUserModel } from '../identity/user.mapper';
 import type { TranslatableStringModel } from './dto/translatable-string.model';
@@ -13,12 +14,27 @@ import { localeCodeOf, StringScopeService } from './string-scope.service';
 import { TranslationEntity } from './translation.entity';
 import { translationError } from './translation.errors';
 
+/**
+ * The rows of strings by id in one locale (the model's columns, its unit and round). Its joins cost
+ * Postgres ~0.36 ms to plan and ~0.05 ms to run, and every string page, in-context lookup and live
+ * update reads it. Prepared on the main pool it was still planned on every call (the plan cache
+ * judged the generic plan of `= ANY($1)` dearer than the custom ones), so it runs on the
+ * GenericPlanPool, planned once per connection, like this service's two key lookups: all three
+ * feed their values to index probes only.
+ */
+const LOAD_SQL = `SELECT ${STRING_ROW_COLUMNS}
+   FROM source_string s
+   JOIN namespace n ON n.id = s.namespace_id
+   LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = $2
+  WHERE s.id = ANY($1::uuid[]) AND s.project_id = $3`;
+
 /** Source strings seen from one target locale: status, winner, current round. */
 @Injectable()
 export class TranslatableStringService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly scope: StringScopeService,
+    private readonly genericPlans: GenericPlanPool,
   ) {}
 
   /**
@@ -46,7 +62,7 @@ export class TranslatableStringService {
     viewerId: string | null,
   ): Promise<TranslatableStringModel> {
     const { locale } = await this.scope.locale(query.project, query.locale, viewerId);
-    const [row] = await this.dataSource.query<{ id: string }[]>(
+    const [row] = await this.genericPlans.query<{ id: string }>(
       `SELECT s.id
          FROM source_string s
          JOIN namespace n ON n.id = s.namespace_id
@@ -106,14 +122,11 @@ export class TranslatableStringService {
     viewerId: string | null,
   ): Promise<TranslatableStringModel[]> {
     if (ids.length === 0) return [];
-    const rows = await this.dataSource.query<StringRow[]>(
-      `SELECT ${STRING_ROW_COLUMNS}
-         FROM source_string s
-         JOIN namespace n ON n.id = s.namespace_id
-         LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = $2
-        WHERE s.id = ANY($1::uuid[]) AND s.project_id = $3`,
-      [ids, locale.id, locale.projectId],
-    );
+    const rows = await this.genericPlans.query<StringRow>(LOAD_SQL, [
+      ids,
+      locale.id,
+      locale.projectId,
+    ]);
     const models = new Map(
       (await this.toModels(rows, locale.code, viewerId)).map(
         (m): [string, TranslatableStringModel] => [m.id, m],
@@ -197,7 +210,7 @@ export class TranslatableStringService {
     viewerId: string | null,
   ): Promise<Map<string, number>> {
     if (viewerId === null || translationIds.length === 0) return new Map();
-    const rows = await this.dataSource.query<{ translation_id: string; value: number }[]>(
+    const rows = await this.genericPlans.query<{ translation_id: string; value: number }>(
       'SELECT translation_id, value FROM vote WHERE voter_id = $1 AND translation_id = ANY($2::uuid[])',
       [viewerId, translationIds],
     );
