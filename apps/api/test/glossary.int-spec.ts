@@ -2,7 +2,8 @@ import { DataSource } from 'typeorm';
 import { seedCatalogue, type SeededCatalogue } from './support/catalogue-fixture';
 import { buildBundles } from './support/bundle-build';
 import { TestClient, signedInClient } from './support/graphql-client';
-import { loadGlossary } from '../src/glossary/glossary-read';
+import { GenericPlanPool } from '../src/database/generic-plan-pool';
+import { loadGlossary, loadGlossaryForTexts } from '../src/glossary/glossary-read';
 import { resetDatabase, startApi, testConfig, type RunningApi } from './support/test-app';
 
 const TERM_FIELDS =
@@ -239,6 +240,16 @@ describe('the project glossary', () => {
     ]);
     expect(await termsFor(['Hello'])).toEqual([]);
     expect(await termsFor([])).toEqual([]);
+    // A submit's check reads through its own prepared statement: the same rows, translations included.
+    const [pl] = await db.query<{ id: string }[]>(
+      "SELECT id FROM locale WHERE project_id = $1 AND code = 'pl'",
+      [seed.projectId],
+    );
+    for (const texts of [['Send an E-mail', 'from the workspace'], ['Hello'], [], ['Chorus']]) {
+      expect(
+        await loadGlossaryForTexts(api.app.get(GenericPlanPool), seed.projectId, pl!.id, texts),
+      ).toEqual(await loadGlossary(db.manager, seed.projectId, { code: 'pl' }, { texts }));
+    }
 
     const { glossaryHits } = await anonymous.ok<{ glossaryHits: { text: string }[] }>(HITS, {
       p: seed.slug,

@@ -1,7 +1,7 @@
 import type { MeModel, UserModel } from './dto/user.model';
 import type { UserEntity } from './user.entity';
 
-export function toUserModel(user: UserEntity): UserModel {
+export function toUserModel(user: Pick<UserEntity, 'id' | 'displayName' | 'createdAt'>): UserModel {
   return { id: user.id, displayName: user.displayName, createdAt: user.createdAt };
 }
 

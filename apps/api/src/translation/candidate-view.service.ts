@@ -7,10 +7,11 @@ import { RoundEntity } from '../voting/round.entity';
 import type { CandidateListModel, TallyModel } from './dto/candidate.model';
 import type { RoundModel } from './dto/round.model';
 import { toCandidateModel } from './candidate.mapper';
-import { toRoundModel } from './round.mapper';
+import { toRoundModel, type RoundView } from './round.mapper';
+import { candidatesOf, roundById, type CandidateRow } from './candidate-rows.sql';
+import { GenericPlanPool } from '../database/generic-plan-pool';
 import { StringScopeService } from './string-scope.service';
 import { TranslationUnitEntity } from './translation-unit.entity';
-import { TranslationEntity } from './translation.entity';
 import { votingParamsOf } from '../catalogue/voting-settings';
 import { activeMembersOfUnit, votesNeeded } from './votes-needed';
 
@@ -55,6 +56,7 @@ export class CandidateViewService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly scope: StringScopeService,
+    private readonly genericPlans: GenericPlanPool,
   ) {}
 
   /**
@@ -96,15 +98,9 @@ export class CandidateViewService {
     manager: boolean,
   ): Promise<CandidateListModel> {
     const [round, all, votes] = await Promise.all([
-      unit.roundId === null
-        ? Promise.resolve(null)
-        : this.dataSource.getRepository(RoundEntity).findOne({ where: { id: unit.roundId } }),
+      unit.roundId === null ? Promise.resolve(null) : roundById(this.genericPlans, unit.roundId),
       // Authors joined in the same statement; only revealed ones are shown below.
-      this.dataSource.getRepository(TranslationEntity).find({
-        where: { unitId: unit.unitId },
-        relations: { author: true },
-        order: { createdAt: 'ASC', id: 'ASC' },
-      }),
+      candidatesOf(this.genericPlans, unit.unitId),
       this.votesOf(unit.unitId),
     ]);
     // Others' withdrawn, rejected and outdated candidates are history only managers need; a
@@ -125,7 +121,7 @@ export class CandidateViewService {
         sourceHash: unit.sourceHash,
         viewerId,
         myVote: mine === undefined ? null : mine.value,
-        author: revealed && t.author !== undefined ? toUserModel(t.author) : null,
+        author: revealed && t.author !== null ? toUserModel(t.author) : null,
         tally: revealed ? tallyOf(t, votes, z) : null,
       });
     });
@@ -142,9 +138,9 @@ export class CandidateViewService {
   }
 
   private async votesNeededIn(
-    round: RoundEntity,
+    round: RoundView,
     unitId: string,
-    shown: readonly TranslationEntity[],
+    shown: readonly CandidateRow[],
     votes: readonly VoteRow[],
   ): Promise<number> {
     const now = Date.now();
@@ -189,7 +185,11 @@ export class CandidateViewService {
 }
 
 /** C2: counted votes only (voter not banned, not the author, weight > 0). */
-function tallyOf(candidate: TranslationEntity, votes: readonly VoteRow[], z: number): TallyModel {
+function tallyOf(
+  candidate: Pick<CandidateRow, 'id' | 'authorId'>,
+  votes: readonly VoteRow[],
+  z: number,
+): TallyModel {
   const counted = votes
     .filter(
       (v) =>

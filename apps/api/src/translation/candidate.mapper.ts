@@ -21,14 +21,29 @@ export interface CandidateViewerFacts {
   readonly tally: TallyModel | null;
 }
 
-export function isEligibleCandidate(t: TranslationEntity, sourceHash: string): boolean {
+/** The candidate's columns its model is made of (an entity, or a candidate-list row). */
+export type CandidateFields = Pick<
+  TranslationEntity,
+  | 'id'
+  | 'authorId'
+  | 'sourceHash'
+  | 'forms'
+  | 'status'
+  | 'origin'
+  | 'findings'
+  | 'blockingErrors'
+  | 'hiddenAt'
+  | 'createdAt'
+>;
+
+export function isEligibleCandidate(
+  t: Pick<CandidateFields, 'status' | 'sourceHash' | 'blockingErrors'>,
+  sourceHash: string,
+): boolean {
   return t.status === 'active' && t.sourceHash === sourceHash && t.blockingErrors.length === 0;
 }
 
-export function toCandidateModel(
-  t: TranslationEntity,
-  facts: CandidateViewerFacts,
-): CandidateModel {
+export function toCandidateModel(t: CandidateFields, facts: CandidateViewerFacts): CandidateModel {
   return {
     id: t.id,
     forms: toFormModels(t.forms),

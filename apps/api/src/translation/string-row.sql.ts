@@ -39,6 +39,12 @@ export interface StringRow {
   candidate_count: number;
 }
 
+/** A round row `r` as RoundJson (roundViewOf makes it a RoundView). */
+export const ROUND_JSON = `json_build_object('id', r.id, 'number', r.number, 'state', r.state,
+      'params', r.params, 'collectingSince', r.collecting_since, 'deadline', r.deadline,
+      'closedAt', r.closed_at, 'reasons', r.reasons, 'decision', r.decision,
+      'extensionsUsed', r.extensions_used, 'decidedEarly', r.decided_early, 'winnerId', r.winner_id)`;
+
 /**
  * The StringRow columns over `source_string s JOIN namespace n ON n.id = s.namespace_id
  * LEFT JOIN translation_unit u` (u of the target locale).
@@ -46,10 +52,6 @@ export interface StringRow {
 export const STRING_ROW_COLUMNS = `s.id, n.name AS namespace, s.key, s.kind, s.context, s.description,
   s.max_length, s.forms, s.source_hash, u.locked, u.current_round_id, u.winner_translation_id,
   u.winner_source_hash,
-  (SELECT json_build_object('id', r.id, 'number', r.number, 'state', r.state, 'params', r.params,
-      'collectingSince', r.collecting_since, 'deadline', r.deadline, 'closedAt', r.closed_at,
-      'reasons', r.reasons, 'decision', r.decision, 'extensionsUsed', r.extensions_used,
-      'decidedEarly', r.decided_early, 'winnerId', r.winner_id)
-     FROM round r WHERE r.id = u.current_round_id) AS round,
+  (SELECT ${ROUND_JSON} FROM round r WHERE r.id = u.current_round_id) AS round,
   (SELECT count(*) FROM translation t
     WHERE t.unit_id = u.id AND t.status = 'active' AND t.source_hash = s.source_hash)::int AS candidate_count`;

@@ -41,6 +41,7 @@ import { TranslationResolver } from './translation.resolver';
     ProgressResolver,
   ],
   exports: [
+    GenericPlanPool,
     CandidateViewService,
     TranslatableStringService,
     StringScopeService,

@@ -1,7 +1,7 @@
 import { checkTranslation, hasErrors, type Finding } from '@chorus/translation-core';
 import { normalizeForms, type Forms } from '@chorus/voting';
-import type { EntityManager } from 'typeorm';
-import { loadGlossary } from '../glossary/glossary-read';
+import type { PlannedPool } from '../database/planned-pool';
+import { loadGlossaryForTexts } from '../glossary/glossary-read';
 import type { ActingStringRow } from './acting-rows';
 import { votingError } from './voting.errors';
 
@@ -11,7 +11,7 @@ import { votingError } from './voting.errors';
  * it with CHECK_FAILED and every finding; warnings travel with the candidate.
  */
 export async function checkSubmission(
-  manager: EntityManager,
+  genericPlans: Pick<PlannedPool, 'query'>,
   source: ActingStringRow,
   input: { readonly locale: string; readonly localeId: string; readonly forms: Forms },
 ): Promise<{ forms: Forms; findings: Finding[] }> {
@@ -25,11 +25,11 @@ export async function checkSubmission(
     sourceLocale: source.source_locale,
     targetLocale: input.locale,
     forms,
-    glossary: await loadGlossary(
-      manager,
+    glossary: await loadGlossaryForTexts(
+      genericPlans,
       source.project_id,
-      { id: input.localeId },
-      { texts: Object.values(source.forms) },
+      input.localeId,
+      Object.values(source.forms),
     ),
   });
   if (hasErrors(findings)) {

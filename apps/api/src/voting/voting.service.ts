@@ -10,6 +10,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { GenericPlanPool } from '../database/generic-plan-pool';
 import { AccessService } from '../identity/access.service';
 import { AfterCommit } from './after-commit';
 import type { ProjectAction } from '../identity/permissions';
@@ -67,6 +68,7 @@ export class VotingService {
     private readonly oneStatement: VoteStatement,
     private readonly communities: CommunityService,
     private readonly afterCommit: AfterCommit,
+    private readonly genericPlans: GenericPlanPool,
   ) {}
 
   async submit(userId: string, input: SubmitInput, now: number): Promise<SubmitOutcome> {
@@ -78,7 +80,7 @@ export class VotingService {
     });
     const localeId = source.locale_id;
     const memberships = source.memberships;
-    const { forms, findings } = await checkSubmission(this.dataSource.manager, source, {
+    const { forms, findings } = await checkSubmission(this.genericPlans, source, {
       locale: input.locale,
       localeId,
       forms: input.forms,
