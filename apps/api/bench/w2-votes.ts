@@ -4,7 +4,7 @@
 // authentication) and the authenticated floor `benchFloor` (session + one inserted row; BENCH_FLOOR).
 // Throughput is closed-loop; latency is then measured open-loop at half of each one's capacity.
 // After the run the database must hold exactly the acknowledged votes.
-// Run: npm run bench -- w2-votes [--full] [--votes N --voters N] [--open-seconds N] [--source]
+// Run: npm run bench -- w2-votes [--full] [--votes N --voters N] [--open-seconds N] [--web-fields] [--source]
 import type { VotingParams } from '@chorus/voting';
 import { projectParams } from '../src/voting/unit-state.repository';
 import {
@@ -68,12 +68,15 @@ export interface W2Options {
   readonly maxMs?: number;
   /** Length of each open-loop phase (floor, then votes) at half the measured capacity; 0 skips them. */
   readonly openLoopMs?: number;
+  /** Cast with the web client's selection (the candidate list) instead of `{ stringId hasVoted }`. */
+  readonly webFields?: boolean;
   readonly log?: (line: string) => void;
 }
 
 export interface W2Result {
   readonly voters: number;
   readonly accounts: number;
+  readonly webFields: boolean;
   readonly apis: number;
   readonly workers: number;
   /** `{ __typename }`: the framework ceiling. */
@@ -92,6 +95,19 @@ export interface W2Result {
 }
 
 const CAST = 'mutation($c: ID!) { castVote(candidateId: $c, value: 1) { stringId hasVoted } }';
+/**
+ * The vote as the web client casts it (CAST_VOTE in apps/web/src/api/voting-operations.ts, its
+ * fragments written out): the answer is the candidate list, tallies and round included, so each
+ * vote also reads the list (`--web-fields`).
+ */
+const CAST_WEB = `mutation($c: ID!) { castVote(candidateId: $c, value: 1) {
+  stringId locale hasVoted votesNeeded
+  candidates { id forms { category text } status origin createdAt eligible isMine myVote
+    findings { code severity form message } author { id displayName }
+    tally { wPlus wMinus score upperBound upvoters downvoters } }
+  round { id number state collectingSince duration deadline closedAt reasons
+    decision { decided winnerId reasons summary
+      candidates { candidateId wPlus wMinus score upperBound upvoters downvoters rank winner } } } } }`;
 const TRIVIAL = '{ __typename }';
 const AUTH_FLOOR = 'mutation { benchFloor }';
 
@@ -240,7 +256,9 @@ export async function runW2Votes(options: W2Options): Promise<W2Result> {
       `auth floor: ${authFloor.ok} writes, ${authFloor.failed} failed ${JSON.stringify(authFloor.failures)}, ${fmtRate(authFloor.rps, 'req')}, p99 ${fmtMs(authFloor.p99)}, server CPU ${fmtCpu(floorCpu)} per request`,
     );
     const castBody = (account: number, k: number) =>
-      gqlBody(CAST, { c: candidates[(account * stride + k) % candidates.length] });
+      gqlBody(options.webFields === true ? CAST_WEB : CAST, {
+        c: candidates[(account * stride + k) % candidates.length],
+      });
     const beforeVotes = await sampleCpu(db, apiPids);
     const votes = await runLoad({
       concurrency: options.voters,
@@ -319,6 +337,7 @@ export async function runW2Votes(options: W2Options): Promise<W2Result> {
     return {
       voters: options.voters,
       accounts,
+      webFields: options.webFields === true,
       apis,
       workers,
       floor,
@@ -341,7 +360,11 @@ export function acknowledged(r: W2Result): number {
   return r.votes.ok + (r.openVotes?.ok ?? 0);
 }
 
-export function w2Row(r: W2Result, full: boolean, scenario = 'W2 votes'): BenchRow {
+export function w2Row(
+  r: W2Result,
+  full: boolean,
+  scenario = r.webFields ? 'W2 votes (web client fields)' : 'W2 votes',
+): BenchRow {
   const ratio = r.votes.rps / r.authFloor.rps;
   // Flat: the last tenth of the closed-loop votes within 15% of the first tenth's rate.
   const drift = r.votes.lastTenthRps / Math.max(1, r.votes.firstTenthRps);
@@ -381,6 +404,7 @@ async function main(): Promise<void> {
     // A time limit for each load phase; the full run stops there if 1M votes take longer.
     maxMs: minutes * 60_000,
     openLoopMs: flag('open-seconds', 15) * 1_000,
+    webFields: process.argv.includes('--web-fields'),
     log: console.log,
   });
   const rows = [w2Row(r, full)];
@@ -409,10 +433,21 @@ async function main(): Promise<void> {
           `The vote phase stopped at its ${minutes}-minute limit (\`--minutes\`) after ${r.votes.requests.toLocaleString('en-US')} of ${votes.toLocaleString('en-US')} votes.`,
         ]
       : []),
+    ...(r.webFields
+      ? [
+          "`--web-fields`: each vote asks for what the web client's CAST_VOTE asks (the candidate list with",
+          'tallies, authors and the round), so its answer also reads the list: the vote as people cast it.',
+        ]
+      : []),
     '',
     table(rows),
   ].join('\n');
-  await record('## W2 votes', body, rows, await machine(env));
+  await record(
+    r.webFields ? '## W2 votes (web client fields)' : '## W2 votes',
+    body,
+    rows,
+    await machine(env),
+  );
 }
 
 if (require.main === module) {

@@ -34,7 +34,15 @@ const CANDIDATES_SQL = `SELECT t.id, t.author_id, t.source_hash, t.forms, t.stat
  WHERE t.unit_id = $1
  ORDER BY t.created_at, t.id`;
 
-const ROUND_SQL = `SELECT ${ROUND_JSON} AS round FROM round r WHERE r.id = $1`;
+const ROUND_SQL = `SELECT ${ROUND_JSON} AS round, tu.project_id, tu.locale_id
+  FROM round r JOIN translation_unit tu ON tu.id = r.unit_id WHERE r.id = $1`;
+
+/** A round with the project and locale of its unit. */
+export interface ScopedRound {
+  readonly round: RoundView;
+  readonly projectId: string;
+  readonly localeId: string;
+}
 
 /** Every candidate of a unit, oldest first, with its author. */
 export async function candidatesOf(
@@ -65,11 +73,16 @@ export async function candidatesOf(
   }));
 }
 
-/** A round by id as the round models need it, or null. */
+/** A round by id as the round models need it, with its unit's project and locale; or null. */
 export async function roundById(
   pool: Pick<PlannedPool, 'query'>,
   roundId: string,
-): Promise<RoundView | null> {
-  const [row] = await pool.query<{ round: RoundJson }>(ROUND_SQL, [roundId]);
-  return row === undefined ? null : roundViewOf(row.round);
+): Promise<ScopedRound | null> {
+  const [row] = await pool.query<{ round: RoundJson; project_id: string; locale_id: string }>(
+    ROUND_SQL,
+    [roundId],
+  );
+  return row === undefined
+    ? null
+    : { round: roundViewOf(row.round), projectId: row.project_id, localeId: row.locale_id };
 }

@@ -73,29 +73,28 @@ export function votesNeeded(
 }
 
 /**
- * People active in the unit's project and locale over the activity window (a vote, or a community
- * translation), banned accounts left out: the count CommunityService scales thresholds with.
+ * People active in a project's locale over the activity window (a vote, or a community
+ * translation), banned accounts left out: the count CommunityService scales thresholds with. It
+ * walks the locale's votes of the window, so callers on a request path cache it (CandidateViewService).
  */
-export async function activeMembersOfUnit(
+export async function activeMembersOf(
   dataSource: DataSource,
-  unitId: string,
+  projectId: string,
+  localeId: string,
   now: number,
 ): Promise<number> {
   const [row] = await preparedQuery<{ n: number }>(
     dataSource,
-    `WITH units AS (
-       SELECT o.id FROM translation_unit t
-         JOIN translation_unit o ON o.project_id = t.project_id AND o.locale_id = t.locale_id
-        WHERE t.id = $1),
+    `WITH units AS (SELECT id FROM translation_unit WHERE project_id = $1 AND locale_id = $2),
      active AS (
        SELECT v.voter_id AS user_id FROM vote v
-        WHERE v.unit_id IN (SELECT id FROM units) AND v.cast_at >= $2
+        WHERE v.unit_id IN (SELECT id FROM units) AND v.cast_at >= $3
        UNION
        SELECT t.author_id FROM translation t
-        WHERE t.unit_id IN (SELECT id FROM units) AND t.origin = 'community' AND t.created_at >= $2)
+        WHERE t.unit_id IN (SELECT id FROM units) AND t.origin = 'community' AND t.created_at >= $3)
      SELECT count(*)::int AS n FROM active a JOIN "user" u ON u.id = a.user_id
       WHERE u.banned_at IS NULL`,
-    [unitId, new Date(now - ACTIVITY_WINDOW_MS)],
+    [projectId, localeId, new Date(now - ACTIVITY_WINDOW_MS)],
   );
   return row?.n ?? 0;
 }
