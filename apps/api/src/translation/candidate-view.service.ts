@@ -5,14 +5,18 @@ import type { AppConfig } from '../config/env.schema';
 import { AggregateLoads } from './aggregate-loads';
 import { scoreOf, type VoteValue } from '@chorus/voting';
 import { DataSource } from 'typeorm';
-import { preparedQuery } from '../database/prepared-query';
 import { toUserModel } from '../identity/user.mapper';
 import { RoundEntity } from '../voting/round.entity';
 import type { CandidateListModel, TallyModel } from './dto/candidate.model';
 import type { RoundModel } from './dto/round.model';
 import { toCandidateModel } from './candidate.mapper';
 import { toRoundModel } from './round.mapper';
-import { candidatesOf, roundById, type CandidateRow, type ScopedRound } from './candidate-rows.sql';
+import {
+  candidateListRows,
+  type CandidateRow,
+  type ScopedRound,
+  type VoteRow,
+} from './candidate-rows.sql';
 import { GenericPlanPool } from '../database/generic-plan-pool';
 import { StringScopeService } from './string-scope.service';
 import { TranslationUnitEntity } from './translation-unit.entity';
@@ -43,14 +47,6 @@ function emptyList(unit: Pick<UnitFacts, 'stringId' | 'localeCode'>) {
 
 /** Project+locales whose active-member count each API process keeps. */
 const CACHED_LOCALES = 1_000;
-
-interface VoteRow {
-  translation_id: string;
-  voter_id: string;
-  value: number;
-  weight: number;
-  banned: boolean;
-}
 
 /**
  * The candidates of one string in one locale as one viewer may see them (blind voting): authors
@@ -121,12 +117,11 @@ export class CandidateViewService {
     viewerId: string | null,
     manager: boolean,
   ): Promise<CandidateListModel> {
-    const [scoped, all, votes] = await Promise.all([
-      unit.roundId === null ? Promise.resolve(null) : roundById(this.genericPlans, unit.roundId),
-      // Authors joined in the same statement; only revealed ones are shown below.
-      candidatesOf(this.genericPlans, unit.unitId),
-      this.votesOf(unit.unitId),
-    ]);
+    const {
+      round: scoped,
+      candidates: all,
+      votes,
+    } = await candidateListRows(this.genericPlans, unit.unitId, unit.roundId);
     // Others' withdrawn, rejected and outdated candidates are history only managers need; a
     // candidate a moderator hid is shown to managers only, not even to its author.
     const shown = all.filter(
@@ -197,16 +192,6 @@ export class CandidateViewService {
   /** Maps a round row (with its stored decision, if closed) to the GraphQL model. */
   roundModel(round: RoundEntity): RoundModel {
     return toRoundModel(round);
-  }
-
-  private async votesOf(unitId: string): Promise<VoteRow[]> {
-    return preparedQuery<VoteRow>(
-      this.dataSource,
-      `SELECT v.translation_id, v.voter_id, v.value, v.weight, (u.banned_at IS NOT NULL) AS banned
-         FROM vote v JOIN "user" u ON u.id = v.voter_id
-        WHERE v.unit_id = $1`,
-      [unitId],
-    );
   }
 }
 
