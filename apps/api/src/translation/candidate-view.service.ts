@@ -109,8 +109,8 @@ export class CandidateViewService {
 
   /**
    * The list for a unit the caller has just changed through the voting context, which has already
-   * authorised them and knows the unit, its round and whether they manage the locale: three queries
-   * (round, candidates with their authors, and votes, side by side) instead of the lookups above.
+   * authorised them and knows the unit, its round and whether they manage the locale: one
+   * statement (round, candidates with their authors, and votes) instead of the lookups above.
    */
   async listOf(
     unit: UnitFacts,

@@ -77,7 +77,7 @@ export class VotingResolver {
       value,
       Date.now(),
     );
-    // A client that asks only whether it voted gets no candidate list read (3 statements).
+    // A client that asks only whether it voted gets no candidate list read (one statement less).
     if (selectsOnly(info, SCALAR_ANSWER)) {
       return {
         stringId: unit.stringId,
@@ -180,7 +180,7 @@ export class VotingResolver {
 
   /**
    * The candidate list as the actor sees it right after their change, from what the change loaded
-   * and authorised: three statements, where reading it afresh (`candidateList`) re-resolved the
+   * and authorised: one statement, where reading it afresh (`candidateList`) re-resolved the
    * string, project, locale, unit and memberships through TypeORM first (eight).
    */
   private listAfter(outcome: UnitOutcome, viewerId: string): Promise<CandidateListModel> {
