@@ -73,9 +73,23 @@ export function votesNeeded(
 }
 
 /**
- * People active in a project's locale over the activity window (a vote, or a community
- * translation), banned accounts left out: the count CommunityService scales thresholds with. It
- * walks the locale's votes of the window, so callers on a request path cache it (CandidateViewService).
+ * The CTEs `units` (the locale's units) and `active` (user_id of everyone who voted, or proposed a
+ * community translation, there since `since`) for project $1 and locale id $2: who counts as active
+ * in a locale, for the decision's community (CommunityService) and for the list's hint alike.
+ */
+export function activeInLocaleSql(since: string): string {
+  return `units AS (SELECT id FROM translation_unit WHERE project_id = $1 AND locale_id = $2),
+active AS (
+  SELECT v.voter_id AS user_id FROM vote v WHERE v.unit_id IN (SELECT id FROM units) AND v.cast_at >= ${since}
+  UNION
+  SELECT t.author_id FROM translation t
+   WHERE t.unit_id IN (SELECT id FROM units) AND t.origin = 'community' AND t.created_at >= ${since})`;
+}
+
+/**
+ * People active in a project's locale over the activity window, banned accounts left out: the
+ * count CommunityService scales thresholds with. It walks the locale's votes of the window, so
+ * callers on a request path cache it (CandidateViewService).
  */
 export async function activeMembersOf(
   dataSource: DataSource,
@@ -85,13 +99,7 @@ export async function activeMembersOf(
 ): Promise<number> {
   const [row] = await preparedQuery<{ n: number }>(
     dataSource,
-    `WITH units AS (SELECT id FROM translation_unit WHERE project_id = $1 AND locale_id = $2),
-     active AS (
-       SELECT v.voter_id AS user_id FROM vote v
-        WHERE v.unit_id IN (SELECT id FROM units) AND v.cast_at >= $3
-       UNION
-       SELECT t.author_id FROM translation t
-        WHERE t.unit_id IN (SELECT id FROM units) AND t.origin = 'community' AND t.created_at >= $3)
+    `WITH ${activeInLocaleSql('$3')}
      SELECT count(*)::int AS n FROM active a JOIN "user" u ON u.id = a.user_id
       WHERE u.banned_at IS NULL`,
     [projectId, localeId, new Date(now - ACTIVITY_WINDOW_MS)],

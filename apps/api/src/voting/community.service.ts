@@ -11,6 +11,7 @@ import { ReadCache } from '../common/cache/read-cache';
 import { preparedQuery } from '../database/prepared-query';
 import { startState, type StartedState } from './unit-transition';
 import type { LoadedUnit } from './unit-state.repository';
+import { activeInLocaleSql } from '../translation/votes-needed';
 import { voterReputationSql } from './voter-reputation.sql';
 
 /** How long a locale's community is reused: it moves by days, and a close batch asks per unit. */
@@ -31,12 +32,7 @@ export interface CommunityKey {
  * locale) and their votes or translations through the unit indexes, limited to the window.
  */
 const MEMBERS_SQL = `
-WITH units AS (SELECT id FROM translation_unit WHERE project_id = $1 AND locale_id = $2),
-active AS (
-  SELECT v.voter_id AS user_id FROM vote v WHERE v.unit_id IN (SELECT id FROM units) AND v.cast_at >= $4
-  UNION
-  SELECT t.author_id FROM translation t
-   WHERE t.unit_id IN (SELECT id FROM units) AND t.origin = 'community' AND t.created_at >= $4)
+WITH ${activeInLocaleSql('$4')}
 SELECT u.id, u.created_at, COALESCE(r.agree, 0)::float8 AS agree,
        COALESCE(r.disagree, 0)::float8 AS disagree,
        ARRAY(SELECT CASE WHEN c.user_a = u.id THEN c.user_b ELSE c.user_a END
