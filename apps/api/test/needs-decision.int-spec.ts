@@ -208,6 +208,15 @@ describe('the needs-a-decision queue', () => {
       round: { id: entry!.roundId, state: 'UNDECIDED' },
     });
 
+    // A reason past ACTION_REASON_MAX is refused before anything changes (audit rows stay small).
+    const tooLong = await manager.client.gql(
+      'mutation($c: ID!, $r: String!) { approveCandidate(id: $c, reason: $r) { state } }',
+      { c: candidateId, r: 'x'.repeat(501) },
+    );
+    expect(tooLong.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    const still = await manager.client.ok<QueuePage>(QUEUE, { p: seed.slug, l: 'pl' });
+    expect(still.needsDecision.items).toHaveLength(1);
+
     await manager.client.ok(APPROVE, { c: candidateId });
     const after = await manager.client.ok<QueuePage>(QUEUE, { p: seed.slug, l: 'pl' });
     expect(after.needsDecision.items).toEqual([]);

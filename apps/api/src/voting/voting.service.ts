@@ -10,6 +10,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { commonError } from '../common/errors/common.errors';
+import { ACTION_REASON_MAX } from '../moderation/report-kinds';
 import { GenericPlanPool } from '../database/generic-plan-pool';
 import { AccessService } from '../identity/access.service';
 import { AfterCommit } from './after-commit';
@@ -243,6 +245,7 @@ export class VotingService {
     reason: string,
     now: number,
   ): Promise<UnitOutcome> {
+    checkActionReason(reason);
     return this.changeCandidate(
       userId,
       candidateId,
@@ -263,6 +266,7 @@ export class VotingService {
     reason: string,
     now: number,
   ): Promise<UnitOutcome> {
+    checkActionReason(reason);
     return this.changeCandidate(
       userId,
       candidateId,
@@ -379,5 +383,15 @@ export class VotingService {
     });
     await this.afterCommit.ofChange(outcome, now);
     return outcome;
+  }
+}
+
+/** A manager's reason is stored with the decision and its audit entry: at most ACTION_REASON_MAX. */
+function checkActionReason(reason: string): void {
+  if (reason.length > ACTION_REASON_MAX) {
+    throw commonError(
+      'BAD_USER_INPUT',
+      `A reason is at most ${ACTION_REASON_MAX} characters (this one has ${reason.length}).`,
+    );
   }
 }
