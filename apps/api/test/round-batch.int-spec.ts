@@ -119,4 +119,17 @@ describe('closing due rounds in batches (RoundCloseService.tickDue)', () => {
     expect(early.state.round.state).toBe('COLLECTING');
     expect(await versions(db, [...due, ...future])).toEqual(before);
   });
+
+  it('claims from an index of live rounds only: a closed round leaves it', async () => {
+    // VACUUM counts an index's live entries (pg_class.reltuples): one per round that can fall due.
+    await db.query('VACUUM round');
+    const [index] = await db.query<{ entries: number }[]>(
+      `SELECT reltuples::int AS entries FROM pg_class WHERE relname = 'IDX_round_due'`,
+    );
+    const [live] = await db.query<{ n: number }[]>(
+      "SELECT count(*)::int AS n FROM round WHERE state IN ('COLLECTING', 'CLOSING')",
+    );
+    expect(live!.n).toBe(future.length);
+    expect(index!.entries).toBe(live!.n);
+  });
 });

@@ -13,7 +13,8 @@ export type RoundStateColumn = 'OPEN' | 'COLLECTING' | 'CLOSING' | 'DECIDED' | '
   unique: true,
   where: `"state" IN ('OPEN', 'COLLECTING', 'CLOSING')`,
 })
-@Index(['state', 'deadline'])
+// Close batches claim due rounds and the sweep finds overdue ones here: live rounds only.
+@Index('IDX_round_due', ['deadline'], { where: `"state" IN ('COLLECTING', 'CLOSING')` })
 // Close jobs and the sweep look for undecided rounds that were touched (their cooldown re-opens them).
 @Index('IDX_round_dirty_undecided', ['closedAt'], { where: `"state" = 'UNDECIDED' AND "dirty"` })
 // The language managers' queue (needsDecision): rounds extended for lack of a decision, and rounds

@@ -30,6 +30,7 @@ import { VoteEvaluationFollowsVote1795641000000 } from './1795641000000-VoteEval
 import { VoterReputationTotal1795642000000 } from './1795642000000-VoterReputationTotal';
 import { GlossaryTermMatchKey1795643000000 } from './1795643000000-GlossaryTermMatchKey';
 import { LedgerProjectLocaleIndex1795644000000 } from './1795644000000-LedgerProjectLocaleIndex';
+import { RoundDueIndex1795645000000 } from './1795645000000-RoundDueIndex';
 
 /** Every migration in timestamp order (TypeORM sorts by timestamp too). Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   VoterReputationTotal1795642000000,
   GlossaryTermMatchKey1795643000000,
   LedgerProjectLocaleIndex1795644000000,
+  RoundDueIndex1795645000000,
 ];
