@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { EnvError, parseLauncherEnv, redact, type LauncherConfig } from './config/env.schema';
 import { DEMO_LOGIN } from './demo/demo-credentials';
 import { type Child, startNode, stopChild, waitForHttpOk } from './launcher/child-process';
-import { WORKER_NODE_FLAGS } from './launcher/node-flags';
+import { NODE_FLAGS } from './launcher/node-flags';
 import { defaultQueuePrefix } from './launcher/queue-prefix';
 import {
   type EmbeddedPostgresProcess,
@@ -131,7 +131,7 @@ async function main(): Promise<void> {
       process.env['DEMO_EXAMPLE_DIR'] ?? resolve(distDir, '../../../apps/example/src/locales'),
   };
 
-  const api = startNode('api', entry('main'), env, parentWatch);
+  const api = startNode('api', entry('main'), env, parentWatch, NODE_FLAGS);
   children.push(api);
   void api.exited.then((code) => (stopped !== null ? undefined : shutdown(code === 0 ? 1 : code)));
   const base = `http://localhost:${config.port}`;
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
     await shutdown(1);
   }
   if (stopped !== null) return;
-  const worker = startNode('worker', entry('worker'), env, parentWatch, WORKER_NODE_FLAGS);
+  const worker = startNode('worker', entry('worker'), env, parentWatch, NODE_FLAGS);
   children.push(worker);
   void worker.exited.then((code) =>
     stopped !== null ? undefined : shutdown(code === 0 ? 1 : code),

@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { runMigrations } from '../../src/database/run-migrations';
 import { deleteRedisKeys } from '../../test/support/redis-keys';
-import { WORKER_NODE_FLAGS } from '../../src/launcher/node-flags';
+import { NODE_FLAGS } from '../../src/launcher/node-flags';
 import { type MaintenanceLoop, startMaintenance } from './autovacuum';
 
 export const REPO_ROOT = resolve(__dirname, '../../../..');
@@ -174,7 +174,7 @@ async function startProcess(
   const { env, database } = options;
   const entry = [
     // As the launcher and docker/compose.yml start it.
-    ...(kind === 'worker' ? WORKER_NODE_FLAGS : []),
+    ...NODE_FLAGS,
     ...nodeArgs(kind),
     ...(env.fromSource
       ? ['-r', '@swc-node/register', `apps/api/src/${kind}.ts`]
