@@ -14,7 +14,6 @@ import {
   fmtHost,
   sampleCpu,
 } from './support/cpu';
-import { seedCollectingRounds } from '../test/support/bulk-rounds';
 import { TARGET_LOCALES } from './w1-import';
 import {
   type LoadRequest,
@@ -38,8 +37,8 @@ import {
   table,
 } from './support/report';
 import { seedLocales, seedProject, seedUsers } from './support/seed';
+import { voterPhases } from './w5-voters';
 import {
-  type BenchDatabase,
   type BenchEnv,
   type ChorusProcess,
   benchEnv,
@@ -82,6 +81,9 @@ export interface W5Result {
    */
   readonly voters: LoadResult;
   readonly votersCpu: CpuPerRequest;
+  /** Then the string page's candidate list for the strings they were handed (informational). */
+  readonly pages: LoadResult;
+  readonly pagesCpu: CpuPerRequest;
   /** Answers that handed out a string (not null). */
   readonly handedOut: number;
   /** Leases held at the end: at most one per volunteer. */
@@ -91,18 +93,6 @@ export interface W5Result {
 
 const NEXT =
   'query($p: String!, $l: String!, $s: [ID!]) { nextString(project: $p, locale: $l, skip: $s) { id } }';
-/**
- * A voter's next string, with what the web client's string view selects (its STRING_FIELDS in
- * apps/web/src/api/fragments.ts): the string, its winner with author and tally, its round with
- * the decision and its approval, and the screenshots (each of those has its own resolver).
- */
-const VOTER_NEXT = `query($p: String!, $s: [ID!]) {
-  nextString(project: $p, locale: "pl", filter: NEEDS_VOTES, skip: $s) {
-    id key kind context sourceHash status candidateCount locked sourceForms { category text }
-    requiredForms { category examples } screenshots { id url x y width height }
-    winner { id status myVote author { id displayName } tally { score upvoters } }
-    round { id state deadline reasons needsDecision { reasons }
-      decision { decided summary candidates { candidateId score rank } approval { reason } } } } }`;
 /** The authenticated read floor: resolve the session, read the user's row. */
 const ME = '{ me { id } }';
 /** Unmeasured requests before each measured phase (at most a fifth of the phase). */
@@ -245,7 +235,7 @@ export async function runW5NextString(options: W5Options): Promise<W5Result> {
       `open loop ${openRate} req/s: floor p50 ${fmtMs(openFloor.p50)}, p99 ${fmtMs(openFloor.p99)}, server CPU ${fmtCpu(openFloor.cpu)} per request, ${fmtHost(openFloor)}`,
     );
     const [leases] = await db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM string_lease');
-    const { voters, votersCpu } = await voterPhase(
+    const { voters, votersCpu, pages, pagesCpu } = await voterPhases(
       db,
       { port, pid: api.pid },
       volunteers.cookies,
@@ -253,6 +243,9 @@ export async function runW5NextString(options: W5Options): Promise<W5Result> {
     );
     log(
       `voters (NEEDS_VOTES, the web client's fields): ${fmtRate(voters.rps, 'req')}, p99 ${fmtMs(voters.p99)}, server CPU ${fmtCpu(votersCpu)} per request`,
+    );
+    log(
+      `string page (candidates, the web client's fields): ${fmtRate(pages.rps, 'req')}, p99 ${fmtMs(pages.p99)}, server CPU ${fmtCpu(pagesCpu)} per request`,
     );
     return {
       keys: options.keys,
@@ -267,6 +260,8 @@ export async function runW5NextString(options: W5Options): Promise<W5Result> {
       openFloor,
       voters,
       votersCpu,
+      pages,
+      pagesCpu,
       handedOut,
       leases: must(leases, 'leases').n,
       apiPeakRssMb: api.peakRssMb(),
@@ -277,59 +272,6 @@ export async function runW5NextString(options: W5Options): Promise<W5Result> {
   }
 }
 
-/** The voter queue: NEEDS_VOTES over strings under vote, asked as the web client asks it. */
-async function voterPhase(
-  db: BenchDatabase['db'],
-  api: { readonly port: number; readonly pid: number },
-  cookies: readonly string[],
-  options: W5Options,
-): Promise<{ voters: LoadResult; votersCpu: CpuPerRequest }> {
-  const project = await seedProject(db, 'w5-votes');
-  const locales = await seedLocales(db, project.id, ['en', 'pl']);
-  const early = await seedUsers(db, 'early-voter', 3);
-  await seedCollectingRounds(db, {
-    projectId: project.id,
-    localeId: must(locales['pl'], 'pl'),
-    authorId: project.ownerId,
-    voterIds: early.ids,
-    count: options.keys,
-    voting: {},
-    deadlineAt: () => new Date(Date.now() + 3_600_000),
-  });
-  await db.query('ANALYZE');
-  const last = new Map<number, string>();
-  const ask = (u: number): LoadRequest => {
-    const voter = u % options.volunteers;
-    const skip = last.get(voter);
-    return {
-      port: api.port,
-      path: '/graphql',
-      body: gqlBody(VOTER_NEXT, { p: project.slug, s: skip === undefined ? [] : [skip] }),
-      headers: { cookie: must(cookies[voter], 'cookie') },
-    };
-  };
-  const handed = (status: number, body: string, u: number): boolean => {
-    if (!graphqlOk(status, body)) return false;
-    const id = (JSON.parse(body) as { data: { nextString: { id: string } | null } }).data.nextString
-      ?.id;
-    if (id !== undefined) last.set(u % options.volunteers, id);
-    return id !== undefined;
-  };
-  const load = (total: number) =>
-    runLoad({
-      concurrency: options.volunteers,
-      total,
-      maxMs: options.maxMs ?? 60_000,
-      next: ask,
-      accept: handed,
-      failureCode: graphqlCode,
-    });
-  await load(Math.min(WARM_UP_REQUESTS, Math.ceil(options.requests / 5)));
-  const before = await sampleCpu(db, [api.pid]);
-  const voters = await load(options.requests);
-  return { voters, votersCpu: cpuPerRequest(before, await sampleCpu(db, [api.pid]), voters.ok) };
-}
-
 export function w5Row(r: W5Result, full: boolean): BenchRow {
   const ratio = r.next.rps / r.floor.rps;
   const failed = r.next.failed + r.openNext.failed;
@@ -337,7 +279,7 @@ export function w5Row(r: W5Result, full: boolean): BenchRow {
     scenario: 'W5 next string',
     size: `${r.keys / 1000}k keys × ${r.locales} locales, ${r.volunteers} volunteers, ${r.next.ok.toLocaleString('en-US')} requests${full ? ', full' : ''}`,
     floor: `me ${fmtRate(r.floor.rps, 'req')}, open-loop p99 ${fmtMs(r.openFloor.p99)}, ${fmtHost(r.openFloor)} (ceiling ${fmtRate(r.ceiling.rps, 'req')})`,
-    result: `${fmtRate(r.next.rps, 'req')}; open loop ${fmtRate(r.openRate, 'req')}: p50 ${fmtMs(r.openNext.p50)}, p99 ${fmtMs(r.openNext.p99)}, ${fmtHost(r.openNext)}${failed > 0 ? `; ${failed} failed` : ''}; server CPU ${fmtCpu(r.cpu.next)} per request, floor ${fmtCpu(r.cpu.floor)}; voters (NEEDS_VOTES, web fields) ${fmtRate(r.voters.rps, 'req')}, CPU ${fmtCpu(r.votersCpu)}${r.voters.failed > 0 ? `, ${r.voters.failed} without a string` : ''}`,
+    result: `${fmtRate(r.next.rps, 'req')}; open loop ${fmtRate(r.openRate, 'req')}: p50 ${fmtMs(r.openNext.p50)}, p99 ${fmtMs(r.openNext.p99)}, ${fmtHost(r.openNext)}${failed > 0 ? `; ${failed} failed` : ''}; server CPU ${fmtCpu(r.cpu.next)} per request, floor ${fmtCpu(r.cpu.floor)}; voters (NEEDS_VOTES, web fields) ${fmtRate(r.voters.rps, 'req')}, CPU ${fmtCpu(r.votersCpu)}${r.voters.failed > 0 ? `, ${r.voters.failed} without a string` : ''}; their string page (candidates) ${fmtRate(r.pages.rps, 'req')}, CPU ${fmtCpu(r.pagesCpu)}${r.pages.failed > 0 ? `, ${r.pages.failed} failed` : ''}`,
     ratio: `${ratio.toFixed(2)}× (${(r.next.rps / r.ceiling.rps).toFixed(2)}× ceiling)`,
     goal: '≥ 0.8× me, open-loop p99 ≤ 20 ms at half capacity',
     pass: ratio >= 0.8 && r.openNext.p99 <= 20 && failed === 0,
@@ -371,7 +313,8 @@ async function main(): Promise<void> {
     "from each request's due time). ratio = nextString / floor, closed loop. Last, voters: the same volunteers",
     "ask `nextString(filter: NEEDS_VOTES)` with the web client's string fields (winner, round and decision,",
     'screenshots) in a second project of as many strings, each under vote (a collecting round, one candidate by',
-    'someone else): closed loop after a warm-up, informational (no goal).',
+    "someone else), then open the candidate list of the strings they were handed (the string page's",
+    "`candidates` query with the web client's fields): closed loop after a warm-up each, informational (no goal).",
     '',
     table(rows),
   ].join('\n');

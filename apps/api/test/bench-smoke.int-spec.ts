@@ -53,6 +53,8 @@ describe('benchmark scenarios (smoke, tiny sizes)', () => {
     expect(w5.next.requests).toBe(12);
     expect(w5.handedOut).toBe(12 + w5.openNext.requests);
     expect(w5.leases).toBeLessThanOrEqual(4);
+    // The string page opened for strings the voters were handed, every one answered.
+    expect([w5.pages.ok, w5.pages.failed]).toEqual([12, 0]);
 
     if (w6 === null) console.log('W6 smoke skipped: no /usr/bin/chromium');
     else expect(w6.loadedKeys).toBe(50);

@@ -1,0 +1,134 @@
+// W5's voter phases: a second project with strings under vote, where the same volunteers ask for
+// their next string to vote on and then open its candidate list, both as the web client asks.
+import { type CpuPerRequest, cpuPerRequest, sampleCpu } from './support/cpu';
+import { seedCollectingRounds } from '../test/support/bulk-rounds';
+import {
+  type LoadRequest,
+  type LoadResult,
+  graphqlCode,
+  graphqlOk,
+  gqlBody,
+  runLoad,
+} from './support/load';
+import { seedLocales, seedProject, seedUsers } from './support/seed';
+import { type BenchDatabase, must } from './support/stack';
+
+/**
+ * A voter's next string, with what the web client's string view selects (its STRING_FIELDS in
+ * apps/web/src/api/fragments.ts): the string, its winner with author and tally, its round with
+ * the decision and its approval, and the screenshots (each of those has its own resolver).
+ */
+const VOTER_NEXT = `query($p: String!, $s: [ID!]) {
+  nextString(project: $p, locale: "pl", filter: NEEDS_VOTES, skip: $s) {
+    id key kind context sourceHash status candidateCount locked sourceForms { category text }
+    requiredForms { category examples } screenshots { id url x y width height }
+    winner { id status myVote author { id displayName } tally { score upvoters } }
+    round { id state deadline reasons needsDecision { reasons }
+      decision { decided summary candidates { candidateId score rank } approval { reason } } } } }`;
+
+/**
+ * The candidate list of the string page, as the web client asks for it (CANDIDATES in
+ * apps/web/src/api/translation-operations.ts with CANDIDATE_FIELDS and ROUND_FIELDS).
+ */
+const PAGE_CANDIDATES = `query($id: ID!) {
+  candidates(stringId: $id, locale: "pl") {
+    stringId locale hasVoted votesNeeded
+    candidates { id forms { category text } status origin createdAt eligible isMine myVote
+      findings { code severity form message } author { id displayName }
+      tally { wPlus wMinus upvoters downvoters score upperBound } }
+    round { id number state collectingSince duration deadline closedAt reasons
+      decision { decided winnerId reasons summary
+        candidates { candidateId wPlus wMinus score upperBound upvoters downvoters rank winner }
+        approval { by { id displayName } reason at } }
+      needsDecision { reasons extendedUntil } } } }`;
+
+/** Unmeasured requests before each measured phase (at most a fifth of the phase). */
+const WARM_UP_REQUESTS = 2_000;
+
+export interface VoterPhases {
+  /** nextString(filter: NEEDS_VOTES) with the web client's selection. */
+  readonly voters: LoadResult;
+  readonly votersCpu: CpuPerRequest;
+  /** The string page's candidate list, for the strings the voters were handed. */
+  readonly pages: LoadResult;
+  readonly pagesCpu: CpuPerRequest;
+}
+
+export interface VoterPhaseOptions {
+  readonly keys: number;
+  readonly volunteers: number;
+  readonly requests: number;
+  readonly maxMs?: number;
+}
+
+/** Both phases over `keys` strings under vote (a collecting round, someone else's candidate each). */
+export async function voterPhases(
+  db: BenchDatabase['db'],
+  api: { readonly port: number; readonly pid: number },
+  cookies: readonly string[],
+  options: VoterPhaseOptions,
+): Promise<VoterPhases> {
+  const project = await seedProject(db, 'w5-votes');
+  const locales = await seedLocales(db, project.id, ['en', 'pl']);
+  const early = await seedUsers(db, 'early-voter', 3);
+  await seedCollectingRounds(db, {
+    projectId: project.id,
+    localeId: must(locales['pl'], 'pl'),
+    authorId: project.ownerId,
+    voterIds: early.ids,
+    count: options.keys,
+    voting: {},
+    deadlineAt: () => new Date(Date.now() + 3_600_000),
+  });
+  await db.query('ANALYZE');
+  const cookie = (u: number): string => must(cookies[u % options.volunteers], 'cookie');
+  const last = new Map<number, string>();
+  const handedIds: string[] = [];
+  const ask = (u: number): LoadRequest => {
+    const skip = last.get(u % options.volunteers);
+    return {
+      port: api.port,
+      path: '/graphql',
+      body: gqlBody(VOTER_NEXT, { p: project.slug, s: skip === undefined ? [] : [skip] }),
+      headers: { cookie: cookie(u) },
+    };
+  };
+  const handed = (status: number, body: string, u: number): boolean => {
+    if (!graphqlOk(status, body)) return false;
+    const id = (JSON.parse(body) as { data: { nextString: { id: string } | null } }).data.nextString
+      ?.id;
+    if (id !== undefined) {
+      last.set(u % options.volunteers, id);
+      handedIds.push(id);
+    }
+    return id !== undefined;
+  };
+  const page = (u: number): LoadRequest => ({
+    port: api.port,
+    path: '/graphql',
+    body: gqlBody(PAGE_CANDIDATES, { id: must(handedIds[u % handedIds.length], 'handed id') }),
+    headers: { cookie: cookie(u) },
+  });
+  const measured = async (
+    next: (u: number) => LoadRequest,
+    accept: (status: number, body: string, u: number) => boolean,
+  ): Promise<{ load: LoadResult; cpu: CpuPerRequest }> => {
+    const load = (total: number) =>
+      runLoad({
+        concurrency: options.volunteers,
+        total,
+        maxMs: options.maxMs ?? 60_000,
+        next,
+        accept,
+        failureCode: graphqlCode,
+      });
+    await load(Math.min(WARM_UP_REQUESTS, Math.ceil(options.requests / 5)));
+    const before = await sampleCpu(db, [api.pid]);
+    const result = await load(options.requests);
+    return { load: result, cpu: cpuPerRequest(before, await sampleCpu(db, [api.pid]), result.ok) };
+  };
+  const voters = await measured(ask, handed);
+  if (handedIds.length === 0) throw new Error('no voter was handed a string');
+  const pages = await measured(page, graphqlOk);
+  return { voters: voters.load, votersCpu: voters.cpu, pages: pages.load, pagesCpu: pages.cpu };
+}
