@@ -406,6 +406,8 @@ describe('translation read side: strings, candidates, suggestions, progress', ()
     for (const client of [anonymous, voter.client]) {
       expect(await client.errorCode(STRINGS, { p: 'secret', l: 'de' })).toBe('PROJECT_NOT_FOUND');
       expect(await client.errorCode(STRING, { id: hidden.id, l: 'de' })).toBe('STRING_NOT_FOUND');
+      // Its locales are not revealed either: an unknown one answers as the string does.
+      expect(await client.errorCode(STRING, { id: hidden.id, l: 'xx' })).toBe('STRING_NOT_FOUND');
       expect(await client.errorCode(CANDIDATES, { id: hidden.id, l: 'de' })).toBe(
         'STRING_NOT_FOUND',
       );
@@ -426,6 +428,17 @@ describe('translation read side: strings, candidates, suggestions, progress', ()
       (await alice.client.ok<{ string: { key: string } }>(STRING, { id: hidden.id, l: 'de' }))
         .string.key,
     ).toBe('k');
+    expect(
+      (
+        await alice.client.ok<{ candidates: CandidateListView }>(CANDIDATES, {
+          id: hidden.id,
+          l: 'de',
+        })
+      ).candidates.candidates,
+    ).toEqual([]);
+    expect(await alice.client.errorCode(CANDIDATES, { id: hidden.id, l: 'xx' })).toBe(
+      'UNKNOWN_LOCALE',
+    );
   });
 
   describe('blind voting', () => {

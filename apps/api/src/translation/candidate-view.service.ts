@@ -19,7 +19,6 @@ import {
 } from './candidate-rows.sql';
 import { GenericPlanPool } from '../database/generic-plan-pool';
 import { StringScopeService } from './string-scope.service';
-import { TranslationUnitEntity } from './translation-unit.entity';
 import { votingParamsOf } from '../catalogue/voting-settings';
 import { activeMembersOf, votesNeeded } from './votes-needed';
 
@@ -88,10 +87,11 @@ export class CandidateViewService {
     localeCode: string,
     viewerId: string | null,
   ): Promise<CandidateListModel> {
-    const { project, string, locale } = await this.scope.string(stringId, localeCode, viewerId);
-    const unit = await this.dataSource
-      .getRepository(TranslationUnitEntity)
-      .findOne({ where: { stringId: string.id, localeId: locale.id } });
+    const { project, string, locale, unit } = await this.scope.string(
+      stringId,
+      localeCode,
+      viewerId,
+    );
     const facts = {
       stringId: string.id,
       localeCode: locale.code,

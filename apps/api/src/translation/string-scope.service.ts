@@ -7,6 +7,7 @@ import { LocaleEntity } from '../catalogue/locale.entity';
 import { ProjectEntity } from '../catalogue/project.entity';
 import { ProjectService } from '../catalogue/project.service';
 import { SourceStringEntity } from '../catalogue/source-string.entity';
+import { GenericPlanPool } from '../database/generic-plan-pool';
 import { AccessService } from '../identity/access.service';
 import { translationError } from './translation.errors';
 
@@ -16,9 +17,45 @@ export interface LocaleScope {
   readonly locale: LocaleEntity;
 }
 
-export interface StringScope extends LocaleScope {
-  readonly string: SourceStringEntity;
+/** What a string's readers use of its project, locale, source and unit (one statement, below). */
+export interface StringScope {
+  readonly project: Pick<ProjectEntity, 'id' | 'slug' | 'visibility' | 'settings'>;
+  readonly locale: Pick<LocaleEntity, 'id' | 'projectId' | 'code'>;
+  readonly string: Pick<SourceStringEntity, 'id' | 'projectId' | 'sourceHash' | 'sourceText'>;
+  /** The (string, locale) unit; null until someone translated or voted there. */
+  readonly unit: { readonly id: string; readonly currentRoundId: string | null } | null;
 }
+
+interface StringScopeRow {
+  id: string;
+  project_id: string;
+  source_hash: string;
+  source_text: string;
+  slug: string;
+  visibility: ProjectEntity['visibility'];
+  settings: ProjectEntity['settings'];
+  locale_id: string | null;
+  locale_code: string | null;
+  unit_id: string | null;
+  current_round_id: string | null;
+  readable: boolean;
+}
+
+/**
+ * A string with its project, the asked locale, its unit there and whether the viewer ($3, null
+ * signed out) may read the project: public, or a member (as AccessService.membershipsOf). Every
+ * join is a unique-key probe, so it runs on the generic-plan pool, planned once per connection.
+ */
+const STRING_SCOPE_SQL = `SELECT s.id, s.project_id, s.source_hash, s.source_text,
+    p.slug, p.visibility, p.settings, l.id AS locale_id, l.code AS locale_code,
+    u.id AS unit_id, u.current_round_id,
+    p.visibility = 'public'
+      OR EXISTS (SELECT 1 FROM membership m WHERE m.project_id = p.id AND m.user_id = $3) AS readable
+  FROM source_string s
+  JOIN project p ON p.id = s.project_id
+  LEFT JOIN locale l ON l.project_id = p.id AND l.code = $2
+  LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = l.id
+ WHERE s.id = $1`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -31,6 +68,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class StringScopeService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly genericPlans: GenericPlanPool,
     private readonly projects: ProjectService,
     private readonly access: AccessService,
   ) {}
@@ -44,38 +82,53 @@ export class StringScopeService {
     return { project, locale: await this.localeOf(project, localeCode) };
   }
 
+  /**
+   * STRING_NOT_FOUND when the string does not exist or the viewer may not read its project (checked
+   * first), UNKNOWN_LOCALE when the project has no such locale. One round trip.
+   */
   async string(
     stringId: string,
     localeCode: string,
     viewerId: string | null,
   ): Promise<StringScope> {
-    const string = UUID.test(stringId)
-      ? await this.dataSource.getRepository(SourceStringEntity).findOne({ where: { id: stringId } })
-      : null;
-    const project =
-      string === null
-        ? null
-        : await this.dataSource
-            .getRepository(ProjectEntity)
-            .findOne({ where: { id: string.projectId } });
-    if (string === null || project === null || !(await this.canRead(project, viewerId))) {
+    const [row] = UUID.test(stringId)
+      ? await this.genericPlans.query<StringScopeRow>(STRING_SCOPE_SQL, [
+          stringId,
+          localeCodeOf(localeCode),
+          viewerId,
+        ])
+      : [];
+    if (row === undefined || !row.readable) {
       throw translationError('STRING_NOT_FOUND', `No string "${stringId}" is visible to you.`);
     }
-    return { project, string, locale: await this.localeOf(project, localeCode) };
+    const project = {
+      id: row.project_id,
+      slug: row.slug,
+      visibility: row.visibility,
+      settings: row.settings,
+    };
+    if (row.locale_id === null || row.locale_code === null)
+      throw unknownLocale(project, localeCode);
+    return {
+      project,
+      locale: { id: row.locale_id, projectId: row.project_id, code: row.locale_code },
+      string: {
+        id: row.id,
+        projectId: row.project_id,
+        sourceHash: row.source_hash,
+        sourceText: row.source_text,
+      },
+      unit: row.unit_id === null ? null : { id: row.unit_id, currentRoundId: row.current_round_id },
+    };
   }
 
   /** Whether the viewer may manage `localeCode` (sees authors and tallies without voting). */
   async isManager(
-    project: ProjectEntity,
+    project: Pick<ProjectEntity, 'id' | 'visibility'>,
     viewerId: string | null,
     localeCode: string,
   ): Promise<boolean> {
     return viewerId !== null && this.access.can(viewerId, project, 'candidate.approve', localeCode);
-  }
-
-  private async canRead(project: ProjectEntity, viewerId: string | null): Promise<boolean> {
-    if (project.visibility === 'public') return true;
-    return viewerId !== null && (await this.access.membershipsOf(project.id, viewerId)).length > 0;
   }
 
   async localeOf(project: ProjectEntity, localeCode: string): Promise<LocaleEntity> {

@@ -118,7 +118,7 @@ export class TranslatableStringService {
   /** Batch-loads strings of one project in one locale, in the order of `ids` (missing ones dropped). */
   async load(
     ids: readonly string[],
-    locale: LocaleEntity,
+    locale: Pick<LocaleEntity, 'id' | 'projectId' | 'code'>,
     viewerId: string | null,
   ): Promise<TranslatableStringModel[]> {
     if (ids.length === 0) return [];
