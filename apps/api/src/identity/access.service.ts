@@ -68,10 +68,26 @@ export class AccessService {
     action: ProjectAction,
     locale?: string,
   ): Promise<boolean> {
+    return this.canWith(
+      userId,
+      project,
+      await this.membershipsOf(project.id, userId),
+      action,
+      locale,
+    );
+  }
+
+  /** `can` for a caller that has already read the user's memberships of the project. */
+  async canWith(
+    userId: string,
+    project: Pick<ProjectEntity, 'id' | 'visibility'>,
+    memberships: readonly MembershipGrant[],
+    action: ProjectAction,
+    locale?: string,
+  ): Promise<boolean> {
     if (deniedByProjectBan(action) && (await this.activeBan(project.id, userId)) !== null) {
       return false;
     }
-    const memberships = await this.membershipsOf(project.id, userId);
     return allows(project, memberships, action, locale);
   }
 

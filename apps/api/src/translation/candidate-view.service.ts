@@ -87,7 +87,7 @@ export class CandidateViewService {
     localeCode: string,
     viewerId: string | null,
   ): Promise<CandidateListModel> {
-    const { project, string, locale, unit } = await this.scope.string(
+    const { project, string, locale, unit, memberships } = await this.scope.string(
       stringId,
       localeCode,
       viewerId,
@@ -99,7 +99,7 @@ export class CandidateViewService {
       z: votingParamsOf(project.settings).z,
     };
     if (unit === null) return { ...emptyList(facts), round: null };
-    const manager = await this.scope.isManager(project, viewerId, locale.code);
+    const manager = await this.scope.isManager(project, viewerId, locale.code, memberships);
     return this.listOf(
       { ...facts, unitId: unit.id, roundId: unit.currentRoundId },
       viewerId,

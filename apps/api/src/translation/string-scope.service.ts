@@ -9,6 +9,7 @@ import { ProjectService } from '../catalogue/project.service';
 import { SourceStringEntity } from '../catalogue/source-string.entity';
 import { GenericPlanPool } from '../database/generic-plan-pool';
 import { AccessService } from '../identity/access.service';
+import type { MembershipGrant } from '../identity/permissions';
 import { translationError } from './translation.errors';
 
 /** A project and one of its locales, resolved for a viewer who may read the project. */
@@ -24,6 +25,8 @@ export interface StringScope {
   readonly string: Pick<SourceStringEntity, 'id' | 'projectId' | 'sourceHash' | 'sourceText'>;
   /** The (string, locale) unit; null until someone translated or voted there. */
   readonly unit: { readonly id: string; readonly currentRoundId: string | null } | null;
+  /** The viewer's roles in the project (none signed out), for `isManager`. */
+  readonly memberships: readonly MembershipGrant[];
 }
 
 interface StringScopeRow {
@@ -38,19 +41,20 @@ interface StringScopeRow {
   locale_code: string | null;
   unit_id: string | null;
   current_round_id: string | null;
-  readable: boolean;
+  memberships: MembershipGrant[] | null;
 }
 
 /**
- * A string with its project, the asked locale, its unit there and whether the viewer ($3, null
- * signed out) may read the project: public, or a member (as AccessService.membershipsOf). Every
- * join is a unique-key probe, so it runs on the generic-plan pool, planned once per connection.
+ * A string with its project, the asked locale, its unit there and the viewer's memberships ($3,
+ * null signed out; as AccessService.membershipsOf), which decide whether they may read a private
+ * project. Every join is a unique-key probe, so it runs on the generic-plan pool, planned once per
+ * connection.
  */
 const STRING_SCOPE_SQL = `SELECT s.id, s.project_id, s.source_hash, s.source_text,
     p.slug, p.visibility, p.settings, l.id AS locale_id, l.code AS locale_code,
     u.id AS unit_id, u.current_round_id,
-    p.visibility = 'public'
-      OR EXISTS (SELECT 1 FROM membership m WHERE m.project_id = p.id AND m.user_id = $3) AS readable
+    (SELECT json_agg(json_build_object('role', m.role, 'locale', m.locale))
+       FROM membership m WHERE m.project_id = p.id AND m.user_id = $3) AS memberships
   FROM source_string s
   JOIN project p ON p.id = s.project_id
   LEFT JOIN locale l ON l.project_id = p.id AND l.code = $2
@@ -98,7 +102,8 @@ export class StringScopeService {
           viewerId,
         ])
       : [];
-    if (row === undefined || !row.readable) {
+    const memberships = row?.memberships ?? [];
+    if (row === undefined || (row.visibility !== 'public' && memberships.length === 0)) {
       throw translationError('STRING_NOT_FOUND', `No string "${stringId}" is visible to you.`);
     }
     const project = {
@@ -119,16 +124,24 @@ export class StringScopeService {
         sourceText: row.source_text,
       },
       unit: row.unit_id === null ? null : { id: row.unit_id, currentRoundId: row.current_round_id },
+      memberships,
     };
   }
 
-  /** Whether the viewer may manage `localeCode` (sees authors and tallies without voting). */
+  /**
+   * Whether the viewer may manage `localeCode` (sees authors and tallies without voting), by the
+   * memberships their `string` scope read.
+   */
   async isManager(
     project: Pick<ProjectEntity, 'id' | 'visibility'>,
     viewerId: string | null,
     localeCode: string,
+    memberships: readonly MembershipGrant[],
   ): Promise<boolean> {
-    return viewerId !== null && this.access.can(viewerId, project, 'candidate.approve', localeCode);
+    return (
+      viewerId !== null &&
+      this.access.canWith(viewerId, project, memberships, 'candidate.approve', localeCode)
+    );
   }
 
   async localeOf(project: ProjectEntity, localeCode: string): Promise<LocaleEntity> {
