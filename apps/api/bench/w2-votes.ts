@@ -49,6 +49,7 @@ import {
   startAll,
   startWorkerProcess,
 } from './support/stack';
+import { WEB_CANDIDATE_LIST_FIELDS } from './support/web-fields';
 
 export interface W2Options {
   readonly env: BenchEnv;
@@ -96,18 +97,11 @@ export interface W2Result {
 
 const CAST = 'mutation($c: ID!) { castVote(candidateId: $c, value: 1) { stringId hasVoted } }';
 /**
- * The vote as the web client casts it (CAST_VOTE in apps/web/src/api/voting-operations.ts, its
- * fragments written out): the answer is the candidate list, tallies and round included, so each
- * vote also reads the list (`--web-fields`).
+ * The vote as the web client casts it (CAST_VOTE in apps/web/src/api/voting-operations.ts): the
+ * answer is the candidate list, tallies and round included, so each vote also reads the list
+ * (`--web-fields`).
  */
-const CAST_WEB = `mutation($c: ID!) { castVote(candidateId: $c, value: 1) {
-  stringId locale hasVoted votesNeeded
-  candidates { id forms { category text } status origin createdAt eligible isMine myVote
-    findings { code severity form message } author { id displayName }
-    tally { wPlus wMinus score upperBound upvoters downvoters } }
-  round { id number state collectingSince duration deadline closedAt reasons
-    decision { decided winnerId reasons summary
-      candidates { candidateId wPlus wMinus score upperBound upvoters downvoters rank winner } } } } }`;
+const CAST_WEB = `mutation($c: ID!) { castVote(candidateId: $c, value: 1) { ${WEB_CANDIDATE_LIST_FIELDS} } }`;
 const TRIVIAL = '{ __typename }';
 const AUTH_FLOOR = 'mutation { benchFloor }';
 

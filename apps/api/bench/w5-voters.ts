@@ -12,6 +12,7 @@ import {
 } from './support/load';
 import { seedLocales, seedProject, seedUsers } from './support/seed';
 import { type BenchDatabase, must } from './support/stack';
+import { WEB_CANDIDATE_LIST_FIELDS } from './support/web-fields';
 
 /**
  * A voter's next string, with what the web client's string view selects (its STRING_FIELDS in
@@ -26,21 +27,9 @@ const VOTER_NEXT = `query($p: String!, $s: [ID!]) {
     round { id state deadline reasons needsDecision { reasons }
       decision { decided summary candidates { candidateId score rank } approval { reason } } } } }`;
 
-/**
- * The candidate list of the string page, as the web client asks for it (CANDIDATES in
- * apps/web/src/api/translation-operations.ts with CANDIDATE_FIELDS and ROUND_FIELDS).
- */
+/** The string page's candidate list (CANDIDATES in apps/web/src/api/translation-operations.ts). */
 const PAGE_CANDIDATES = `query($id: ID!) {
-  candidates(stringId: $id, locale: "pl") {
-    stringId locale hasVoted votesNeeded
-    candidates { id forms { category text } status origin createdAt eligible isMine myVote
-      findings { code severity form message } author { id displayName }
-      tally { wPlus wMinus upvoters downvoters score upperBound } }
-    round { id number state collectingSince duration deadline closedAt reasons
-      decision { decided winnerId reasons summary
-        candidates { candidateId wPlus wMinus score upperBound upvoters downvoters rank winner }
-        approval { by { id displayName } reason at } }
-      needsDecision { reasons extendedUntil } } } }`;
+  candidates(stringId: $id, locale: "pl") { ${WEB_CANDIDATE_LIST_FIELDS} } }`;
 
 /** Unmeasured requests before each measured phase (at most a fifth of the phase). */
 const WARM_UP_REQUESTS = 2_000;
