@@ -81,6 +81,9 @@ export interface W5Result {
    */
   readonly voters: LoadResult;
   readonly votersCpu: CpuPerRequest;
+  /** First the vote page's list of those strings, 50 a page (informational). */
+  readonly lists: LoadResult;
+  readonly listsCpu: CpuPerRequest;
   /** Then the string page's candidate list for the strings they were handed (informational). */
   readonly pages: LoadResult;
   readonly pagesCpu: CpuPerRequest;
@@ -235,11 +238,14 @@ export async function runW5NextString(options: W5Options): Promise<W5Result> {
       `open loop ${openRate} req/s: floor p50 ${fmtMs(openFloor.p50)}, p99 ${fmtMs(openFloor.p99)}, server CPU ${fmtCpu(openFloor.cpu)} per request, ${fmtHost(openFloor)}`,
     );
     const [leases] = await db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM string_lease');
-    const { voters, votersCpu, pages, pagesCpu } = await voterPhases(
+    const { lists, listsCpu, voters, votersCpu, pages, pagesCpu } = await voterPhases(
       db,
       { port, pid: api.pid },
       volunteers.cookies,
       options,
+    );
+    log(
+      `vote page (strings NEEDS_VOTES, 50 rows, the web client's fields): ${fmtRate(lists.rps, 'page')}, p99 ${fmtMs(lists.p99)}, server CPU ${fmtCpu(listsCpu)} per page`,
     );
     log(
       `voters (NEEDS_VOTES, the web client's fields): ${fmtRate(voters.rps, 'req')}, p99 ${fmtMs(voters.p99)}, server CPU ${fmtCpu(votersCpu)} per request`,
@@ -258,6 +264,8 @@ export async function runW5NextString(options: W5Options): Promise<W5Result> {
       openNext,
       cpu: { floor: floorCpu, next: nextCpu },
       openFloor,
+      lists,
+      listsCpu,
       voters,
       votersCpu,
       pages,
@@ -279,7 +287,7 @@ export function w5Row(r: W5Result, full: boolean): BenchRow {
     scenario: 'W5 next string',
     size: `${r.keys / 1000}k keys × ${r.locales} locales, ${r.volunteers} volunteers, ${r.next.ok.toLocaleString('en-US')} requests${full ? ', full' : ''}`,
     floor: `me ${fmtRate(r.floor.rps, 'req')}, open-loop p99 ${fmtMs(r.openFloor.p99)}, ${fmtHost(r.openFloor)} (ceiling ${fmtRate(r.ceiling.rps, 'req')})`,
-    result: `${fmtRate(r.next.rps, 'req')}; open loop ${fmtRate(r.openRate, 'req')}: p50 ${fmtMs(r.openNext.p50)}, p99 ${fmtMs(r.openNext.p99)}, ${fmtHost(r.openNext)}${failed > 0 ? `; ${failed} failed` : ''}; server CPU ${fmtCpu(r.cpu.next)} per request, floor ${fmtCpu(r.cpu.floor)}; voters (NEEDS_VOTES, web fields) ${fmtRate(r.voters.rps, 'req')}, CPU ${fmtCpu(r.votersCpu)}${r.voters.failed > 0 ? `, ${r.voters.failed} without a string` : ''}; their string page (candidates) ${fmtRate(r.pages.rps, 'req')}, CPU ${fmtCpu(r.pagesCpu)}${r.pages.failed > 0 ? `, ${r.pages.failed} failed` : ''}`,
+    result: `${fmtRate(r.next.rps, 'req')}; open loop ${fmtRate(r.openRate, 'req')}: p50 ${fmtMs(r.openNext.p50)}, p99 ${fmtMs(r.openNext.p99)}, ${fmtHost(r.openNext)}${failed > 0 ? `; ${failed} failed` : ''}; server CPU ${fmtCpu(r.cpu.next)} per request, floor ${fmtCpu(r.cpu.floor)}; voters (NEEDS_VOTES, web fields) ${fmtRate(r.voters.rps, 'req')}, CPU ${fmtCpu(r.votersCpu)}${r.voters.failed > 0 ? `, ${r.voters.failed} without a string` : ''}; their string page (candidates) ${fmtRate(r.pages.rps, 'req')}, CPU ${fmtCpu(r.pagesCpu)}${r.pages.failed > 0 ? `, ${r.pages.failed} failed` : ''}; vote page (50 strings) ${fmtRate(r.lists.rps, 'page')}, CPU ${fmtCpu(r.listsCpu)}${r.lists.failed > 0 ? `, ${r.lists.failed} failed` : ''}`,
     ratio: `${ratio.toFixed(2)}× (${(r.next.rps / r.ceiling.rps).toFixed(2)}× ceiling)`,
     goal: '≥ 0.8× me, open-loop p99 ≤ 20 ms at half capacity',
     pass: ratio >= 0.8 && r.openNext.p99 <= 20 && failed === 0,

@@ -1,5 +1,6 @@
-// W5's voter phases: a second project with strings under vote, where the same volunteers ask for
-// their next string to vote on and then open its candidate list, both as the web client asks.
+// W5's voter phases: a second project with strings under vote, where the same volunteers open the
+// vote page's list, ask for their next string to vote on and open its candidate list, each as the
+// web client asks.
 import { type CpuPerRequest, cpuPerRequest, sampleCpu } from './support/cpu';
 import { seedCollectingRounds } from '../test/support/bulk-rounds';
 import {
@@ -12,7 +13,7 @@ import {
 } from './support/load';
 import { seedLocales, seedProject, seedUsers } from './support/seed';
 import { type BenchDatabase, must } from './support/stack';
-import { WEB_CANDIDATE_LIST_FIELDS } from './support/web-fields';
+import { WEB_CANDIDATE_LIST_FIELDS, WEB_STRING_FIELDS } from './support/web-fields';
 
 /**
  * A voter's next string, with what the web client's string view selects (its STRING_FIELDS in
@@ -31,10 +32,21 @@ const VOTER_NEXT = `query($p: String!, $s: [ID!]) {
 const PAGE_CANDIDATES = `query($id: ID!) {
   candidates(stringId: $id, locale: "pl") { ${WEB_CANDIDATE_LIST_FIELDS} } }`;
 
+/** The vote page's list (STRING_PAGE in apps/web/src/vote/vote-page.tsx: 50 rows, no total). */
+const VOTE_PAGE = `query($p: String!) {
+  strings(project: $p, locale: "pl", filter: NEEDS_VOTES, first: 50) {
+    pageInfo { hasNextPage endCursor } edges { cursor node { ${WEB_STRING_FIELDS} } } } }`;
+
 /** Unmeasured requests before each measured phase (at most a fifth of the phase). */
 const WARM_UP_REQUESTS = 2_000;
 
+/** A list page answers 50 strings: its phase runs a tenth of the requests of the others. */
+const LIST_SHARE = 10;
+
 export interface VoterPhases {
+  /** The vote page's list of strings under vote (`requests / LIST_SHARE` pages). */
+  readonly lists: LoadResult;
+  readonly listsCpu: CpuPerRequest;
   /** nextString(filter: NEEDS_VOTES) with the web client's selection. */
   readonly voters: LoadResult;
   readonly votersCpu: CpuPerRequest;
@@ -98,9 +110,20 @@ export async function voterPhases(
     body: gqlBody(PAGE_CANDIDATES, { id: must(handedIds[u % handedIds.length], 'handed id') }),
     headers: { cookie: cookie(u) },
   });
+  const list = (u: number): LoadRequest => ({
+    port: api.port,
+    path: '/graphql',
+    body: gqlBody(VOTE_PAGE, { p: project.slug }),
+    headers: { cookie: cookie(u) },
+  });
+  const fullPage = (status: number, body: string): boolean =>
+    graphqlOk(status, body) &&
+    (JSON.parse(body) as { data: { strings: { edges: unknown[] } } }).data.strings.edges.length ===
+      Math.min(50, options.keys);
   const measured = async (
     next: (u: number) => LoadRequest,
     accept: (status: number, body: string, u: number) => boolean,
+    requests = options.requests,
   ): Promise<{ load: LoadResult; cpu: CpuPerRequest }> => {
     const load = (total: number) =>
       runLoad({
@@ -111,13 +134,21 @@ export async function voterPhases(
         accept,
         failureCode: graphqlCode,
       });
-    await load(Math.min(WARM_UP_REQUESTS, Math.ceil(options.requests / 5)));
+    await load(Math.min(WARM_UP_REQUESTS, Math.ceil(requests / 5)));
     const before = await sampleCpu(db, [api.pid]);
-    const result = await load(options.requests);
+    const result = await load(requests);
     return { load: result, cpu: cpuPerRequest(before, await sampleCpu(db, [api.pid]), result.ok) };
   };
+  const lists = await measured(list, fullPage, Math.ceil(options.requests / LIST_SHARE));
   const voters = await measured(ask, handed);
   if (handedIds.length === 0) throw new Error('no voter was handed a string');
   const pages = await measured(page, graphqlOk);
-  return { voters: voters.load, votersCpu: voters.cpu, pages: pages.load, pagesCpu: pages.cpu };
+  return {
+    lists: lists.load,
+    listsCpu: lists.cpu,
+    voters: voters.load,
+    votersCpu: voters.cpu,
+    pages: pages.load,
+    pagesCpu: pages.cpu,
+  };
 }

@@ -55,6 +55,8 @@ describe('benchmark scenarios (smoke, tiny sizes)', () => {
     expect(w5.leases).toBeLessThanOrEqual(4);
     // The string page opened for strings the voters were handed, every one answered.
     expect([w5.pages.ok, w5.pages.failed]).toEqual([12, 0]);
+    // The vote page's list: every page answered, each with all the strings under vote (30 < 50).
+    expect([w5.lists.ok, w5.lists.failed]).toEqual([2, 0]);
 
     if (w6 === null) console.log('W6 smoke skipped: no /usr/bin/chromium');
     else expect(w6.loadedKeys).toBe(50);
