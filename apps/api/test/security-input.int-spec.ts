@@ -110,4 +110,25 @@ describe('security: input hygiene and headers', () => {
     const bundle = await fetch(`${api.baseUrl}/bundles/${seed.slug}/pl/translation.json`);
     expect(bundle.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
   });
+
+  it('no cache may store a GraphQL answer: data, errors and refused documents alike', async () => {
+    const post = (query: string) =>
+      fetch(`${api.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+        body: JSON.stringify({ query }),
+      });
+    const answers = [
+      await post(`{ project(slug: "${seed.slug}") { slug } }`),
+      await post('{ project(slug: "no-such-project") { slug } }'),
+      await post('{ nope }'),
+      await post('{ unterminated'),
+    ];
+    expect(answers.map((r) => [r.status, r.headers.get('cache-control')])).toEqual([
+      [200, 'no-store'],
+      [200, 'no-store'],
+      [400, 'no-store'],
+      [400, 'no-store'],
+    ]);
+  });
 });

@@ -15,6 +15,7 @@ import { DeliveryModule } from '../delivery/delivery.module';
 import { DemoModule } from '../demo/demo.module';
 import { BenchFloorModule } from '../bench-floor/bench-floor.module';
 import { GraphqlWsModule } from '../graphql-ws/graphql-ws.module';
+import { GRAPHQL_PLUGINS } from './graphql-no-store';
 import { HealthModule } from '../health/health.module';
 import { NotificationModule } from '../notification/notification.module';
 import { DiscussionModule } from '../discussion/discussion.module';
@@ -52,6 +53,7 @@ export class ApiModule {
           // No `subscriptions` here: GraphqlWsModule serves graphql-ws on /graphql with the HTTP rules.
           context: graphqlContext,
           formatError: formatGraphqlError,
+          plugins: GRAPHQL_PLUGINS,
         }),
         AuditModule,
         IdentityModule,
