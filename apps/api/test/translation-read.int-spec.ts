@@ -405,6 +405,7 @@ describe('translation read side: strings, candidates, suggestions, progress', ()
     });
     for (const client of [anonymous, voter.client]) {
       expect(await client.errorCode(STRINGS, { p: 'secret', l: 'de' })).toBe('PROJECT_NOT_FOUND');
+      expect(await client.errorCode(STRINGS, { p: 'secret', l: 'xx' })).toBe('PROJECT_NOT_FOUND');
       expect(await client.errorCode(STRING, { id: hidden.id, l: 'de' })).toBe('STRING_NOT_FOUND');
       // Its locales are not revealed either: an unknown one answers as the string does.
       expect(await client.errorCode(STRING, { id: hidden.id, l: 'xx' })).toBe('STRING_NOT_FOUND');
@@ -424,6 +425,10 @@ describe('translation read side: strings, candidates, suggestions, progress', ()
       ).toBe('PROJECT_NOT_FOUND');
     }
     expect((await list(alice.client, { p: 'secret' })).strings.totalCount).toBe(1);
+    expect(await alice.client.errorCode(STRINGS, { p: 'secret', l: 'xx' })).toBe('UNKNOWN_LOCALE');
+    expect(
+      await alice.client.ok('query { leaderboard(project: "secret", locale: "de") { accepted } }'),
+    ).toEqual({ leaderboard: [] });
     expect(
       (await alice.client.ok<{ string: { key: string } }>(STRING, { id: hidden.id, l: 'de' }))
         .string.key,

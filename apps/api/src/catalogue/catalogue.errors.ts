@@ -30,3 +30,8 @@ export const catalogueError = errorFactory<CatalogueErrorCode>({
   NAMESPACE_NOT_FOUND: 404,
   INVALID_CURSOR: 400,
 });
+
+/** What a viewer hears of a project that does not exist or that they may not read (no FORBIDDEN). */
+export function projectNotVisible(slug: string) {
+  return catalogueError('PROJECT_NOT_FOUND', `No project "${slug}" is visible to you.`);
+}

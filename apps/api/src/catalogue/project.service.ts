@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { JsonValue } from '../common/errors/app-error';
 import { AccessService } from '../identity/access.service';
 import { checkVotingOverrides } from './voting-settings';
-import { catalogueError } from './catalogue.errors';
+import { catalogueError, projectNotVisible } from './catalogue.errors';
 import { canonicalLocale } from './locale-code';
 import { isReservedSlug } from './reserved-slugs';
 import { MembershipEntity } from '../identity/membership.entity';
@@ -176,7 +176,7 @@ export class ProjectService {
   async findVisible(slug: string, userId: string | null): Promise<ProjectEntity> {
     const project = await this.visible(slug, userId);
     if (project !== null) return project;
-    throw catalogueError('PROJECT_NOT_FOUND', `No project "${slug}" is visible to you.`);
+    throw projectNotVisible(slug);
   }
 
   private async visible(slug: string, userId: string | null): Promise<ProjectEntity | null> {

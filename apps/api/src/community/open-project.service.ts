@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { canonicalLocale } from '../catalogue/locale-code';
 import { ProjectEntity } from '../catalogue/project.entity';
-import { catalogueError } from '../catalogue/catalogue.errors';
+import { projectNotVisible } from '../catalogue/catalogue.errors';
 import { AccessService } from '../identity/access.service';
 import { MembershipEntity } from '../identity/membership.entity';
 import {
@@ -78,9 +78,9 @@ export class OpenProjectService {
    */
   async join(userId: string, slug: string, localeInput: string): Promise<MembershipEntity> {
     const project = await this.dataSource.getRepository(ProjectEntity).findOne({ where: { slug } });
-    if (project === null) throw notFound(slug);
+    if (project === null) throw projectNotVisible(slug);
     const memberships = await this.access.membershipsOf(project.id, userId);
-    if (project.visibility === 'private' && memberships.length === 0) throw notFound(slug);
+    if (project.visibility === 'private' && memberships.length === 0) throw projectNotVisible(slug);
     if (!project.open || project.visibility !== 'public') {
       throw communityError(
         'PROJECT_NOT_OPEN',
@@ -148,8 +148,4 @@ export class OpenProjectService {
       bannedUntil: ban?.expiresAt ?? null,
     };
   }
-}
-
-function notFound(slug: string) {
-  return catalogueError('PROJECT_NOT_FOUND', `No project "${slug}" is visible to you.`);
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { commonError } from '../common/errors/common.errors';
-import { catalogueError } from '../catalogue/catalogue.errors';
+import { projectNotVisible } from '../catalogue/catalogue.errors';
 import { ProjectEntity } from '../catalogue/project.entity';
 import type { TokenPrincipal } from './api-token.service';
 import { identityError } from './identity.errors';
@@ -102,9 +102,9 @@ export class AccessService {
     locale?: string,
   ): Promise<ProjectEntity> {
     const project = await this.dataSource.getRepository(ProjectEntity).findOne({ where: { slug } });
-    if (project === null) throw projectNotFound(slug);
+    if (project === null) throw projectNotVisible(slug);
     const memberships = await this.membershipsOf(project.id, userId);
-    if (project.visibility === 'private' && memberships.length === 0) throw projectNotFound(slug);
+    if (project.visibility === 'private' && memberships.length === 0) throw projectNotVisible(slug);
     if (!allows(project, memberships, action, locale)) throw forbidden(project, action, locale);
     await this.requireNotBanned(project, userId, action);
     return project;
@@ -129,9 +129,9 @@ export class AccessService {
     if ('userId' in caller) return this.requireProject(caller.userId, slug, action, locale);
     const project = await this.dataSource.getRepository(ProjectEntity).findOne({ where: { slug } });
     // A token of another project learns nothing about a private one: same answer as a missing slug.
-    if (project === null) throw projectNotFound(slug);
+    if (project === null) throw projectNotVisible(slug);
     if (project.id !== caller.token.projectId && project.visibility === 'private') {
-      throw projectNotFound(slug);
+      throw projectNotVisible(slug);
     }
     if (project.id !== caller.token.projectId) {
       throw identityError(
@@ -155,7 +155,7 @@ export class AccessService {
     ban: ActiveProjectBan | null = null,
   ): void {
     if (project.visibility === 'private' && memberships.length === 0) {
-      throw projectNotFound(project.slug);
+      throw projectNotVisible(project.slug);
     }
     if (!allows(project, memberships, action, locale)) throw forbidden(project, action, locale);
     if (ban !== null && deniedByProjectBan(action)) throw projectBanned(project, ban);
@@ -186,10 +186,6 @@ function allows(
     publicProject: project.visibility === 'public',
     ...(locale === undefined ? {} : { locale }),
   });
-}
-
-function projectNotFound(slug: string) {
-  return catalogueError('PROJECT_NOT_FOUND', `No project "${slug}" is visible to you.`);
 }
 
 function projectBanned(project: Pick<ProjectEntity, 'slug'>, ban: ActiveProjectBan) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { catalogueError } from '../catalogue/catalogue.errors';
+import { projectNotVisible } from '../catalogue/catalogue.errors';
 import { AccessService } from '../identity/access.service';
 import type { TranslatableStringModel } from './dto/translatable-string.model';
 import type { StringFilter } from './dto/translation-enums';
@@ -62,12 +62,12 @@ export class StringQueueService {
       const statement = claimStatement({ ...input, walkOnly });
       // Its own pool: the claim is planned once per connection, never per call.
       const [claim] = await this.genericPlans.query<ClaimRow>(statement.text, statement.values);
-      if (claim === undefined) throw projectNotFound(query.project);
+      if (claim === undefined) throw projectNotVisible(query.project);
       const project = { id: claim.project_id, slug: claim.slug, visibility: claim.visibility };
       if (!claim.allowed) {
         // A private project and no membership: the permission table's own answer, its error.
         this.access.check(project, [], 'translation.submit');
-        throw projectNotFound(query.project);
+        throw projectNotVisible(query.project);
       }
       if (!claim.locale_known) throw unknownLocale(project, query.locale);
       if (claim.claimed !== null) return this.toModel(claim.string, localeCode, userId);
@@ -88,10 +88,6 @@ export class StringQueueService {
     const [model] = await this.strings.toModels([row], localeCode, userId);
     return model ?? null;
   }
-}
-
-function projectNotFound(slug: string) {
-  return catalogueError('PROJECT_NOT_FOUND', `No project "${slug}" is visible to you.`);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

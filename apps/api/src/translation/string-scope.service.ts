@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppError } from '../common/errors/app-error';
-import { catalogueError } from '../catalogue/catalogue.errors';
+import { catalogueError, projectNotVisible } from '../catalogue/catalogue.errors';
 import { canonicalLocale } from '../catalogue/locale-code';
 import { LocaleEntity } from '../catalogue/locale.entity';
 import { ProjectEntity } from '../catalogue/project.entity';
@@ -14,9 +14,31 @@ import { translationError } from './translation.errors';
 
 /** A project and one of its locales, resolved for a viewer who may read the project. */
 export interface LocaleScope {
-  readonly project: ProjectEntity;
-  readonly locale: LocaleEntity;
+  readonly project: Pick<ProjectEntity, 'id' | 'slug' | 'visibility' | 'settings'>;
+  readonly locale: Pick<LocaleEntity, 'id' | 'projectId' | 'code'>;
 }
+
+interface LocaleScopeRow {
+  id: string;
+  slug: string;
+  visibility: ProjectEntity['visibility'];
+  settings: ProjectEntity['settings'];
+  locale_id: string | null;
+  locale_code: string | null;
+  member: boolean;
+}
+
+/**
+ * A project by slug, the asked locale ($2, the stored code) and whether the viewer ($3, null
+ * signed out) is a member, which decides whether they may read a private project (as
+ * ProjectService.findVisible). Unique-key probes: planned once per connection (generic-plan pool).
+ */
+const LOCALE_SCOPE_SQL = `SELECT p.id, p.slug, p.visibility, p.settings,
+    l.id AS locale_id, l.code AS locale_code,
+    EXISTS (SELECT 1 FROM membership m WHERE m.project_id = p.id AND m.user_id = $3) AS member
+  FROM project p
+  LEFT JOIN locale l ON l.project_id = p.id AND l.code = $2
+ WHERE p.slug = $1`;
 
 /** What a string's readers use of its project, locale, source and unit (one statement, below). */
 export interface StringScope {
@@ -81,9 +103,28 @@ export class StringScopeService {
     return this.projects.findVisible(slug, viewerId);
   }
 
+  /**
+   * PROJECT_NOT_FOUND when there is no such project or the viewer may not read it (checked first),
+   * UNKNOWN_LOCALE when it has no such locale. One round trip, where the project and the locale
+   * were two or three TypeORM lookups (every string list, in-context lookup and leaderboard).
+   */
   async locale(slug: string, localeCode: string, viewerId: string | null): Promise<LocaleScope> {
-    const project = await this.project(slug, viewerId);
-    return { project, locale: await this.localeOf(project, localeCode) };
+    const [row] = await this.genericPlans.query<LocaleScopeRow>(LOCALE_SCOPE_SQL, [
+      slug,
+      localeCodeOf(localeCode),
+      viewerId,
+    ]);
+    if (row === undefined || (row.visibility !== 'public' && !row.member))
+      throw projectNotVisible(slug);
+    const project = {
+      id: row.id,
+      slug: row.slug,
+      visibility: row.visibility,
+      settings: row.settings,
+    };
+    if (row.locale_id === null || row.locale_code === null)
+      throw unknownLocale(project, localeCode);
+    return { project, locale: { id: row.locale_id, projectId: row.id, code: row.locale_code } };
   }
 
   /**
