@@ -137,6 +137,40 @@ describe('in-context screenshots with key regions', () => {
     expect(Buffer.from(await served.arrayBuffer()).equals(sent)).toBe(true);
   });
 
+  it('answers screenshots wherever a string is read: a page, one string, the next one, a lock', async () => {
+    type Shot = { id: string; x: number };
+    type Node = { id: string; key: string; screenshots: Shot[] };
+    const page = await volunteer.ok<{ strings: { edges: { node: Node }[] } }>(
+      `query { strings(project: "shop", locale: "de", first: 10) {
+         edges { node { id key screenshots { id x } } } } }`,
+    );
+    const byKey = new Map(page.strings.edges.map((e) => [e.node.key, e.node]));
+    const title = byKey.get('cart.title')!;
+    expect(title.screenshots).toEqual([{ id: expect.any(String), x: 10 }]);
+    expect(byKey.get('cart.empty')!.screenshots).toEqual([{ id: title.screenshots[0]!.id, x: 0 }]);
+    // Through a fragment as well.
+    const viaFragment = await volunteer.ok<{ strings: { edges: { node: Node }[] } }>(
+      `query { strings(project: "shop", locale: "de", first: 1) { edges { node { ...S } } } }
+       fragment S on TranslatableString { id key screenshots { id x } }`,
+    );
+    expect(viaFragment.strings.edges[0]!.node).toEqual(title);
+    const one = await volunteer.ok<{ string: Node }>(
+      `query($id: ID!) { string(id: $id, locale: "de") { id key screenshots { id x } } }`,
+      { id: title.id },
+    );
+    expect(one.string).toEqual(title);
+    const next = await volunteer.ok<{ nextString: Node }>(
+      'query { nextString(project: "shop", locale: "de") { id key screenshots { id x } } }',
+    );
+    expect(next.nextString).toEqual(byKey.get(next.nextString.key));
+    const LOCK = `mutation($id: ID!, $l: Boolean!) {
+      lockString(stringId: $id, locale: "de", locked: $l) { id key screenshots { id x } } }`;
+    expect(
+      (await owner.ok<{ lockString: Node }>(LOCK, { id: title.id, l: true })).lockString,
+    ).toEqual(title);
+    await owner.ok(LOCK, { id: title.id, l: false });
+  });
+
   it('keeps the newest three screenshots of a key and drops older images', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 4; i += 1) {

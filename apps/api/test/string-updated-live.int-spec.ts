@@ -16,7 +16,7 @@ import {
 } from './support/ws-client';
 
 const STRING_UPDATED = `subscription($s: ID!, $l: String!) {
-  stringUpdated(stringId: $s, locale: $l) { id status winner { id isMine myVote } } }`;
+  stringUpdated(stringId: $s, locale: $l) { id status winner { id isMine myVote } screenshots { id } } }`;
 // The web client's selection: told that the string changed, it reads the string itself.
 const ID_ONLY = `subscription($s: ID!, $l: String!) {
   stringUpdated(stringId: $s, locale: $l) { __typename id } }`;
@@ -29,6 +29,8 @@ interface StringView {
     id: string;
     status: string;
     winner: { id: string; isMine: boolean; myVote: number | null } | null;
+    /** Read with the shared view (none are uploaded here). */
+    screenshots: { id: string }[];
   };
 }
 
@@ -142,7 +144,8 @@ describe('stringUpdated: live string pages', () => {
       () => subscribe(open(), STRING_UPDATED, { s: seed.strings['s:open'], l: 'pl' }),
     ]);
     await voters[0]!.client.ok(VOTE, { c: candidate, v: 1 });
-    expect((await untilView(watcher!, () => true)).status).toBe('VOTING');
+    const first = await untilView(watcher!, () => true);
+    expect([first.status, first.screenshots]).toEqual(['VOTING', []]);
     for (const voter of voters.slice(1)) await voter.client.ok(VOTE, { c: candidate, v: 1 });
     await decideNow('s:open');
     const decided = await untilView(watcher!, (view) => view.status === 'DECIDED');

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { identityError } from '../identity/identity.errors';
 import type { StringConnectionModel } from './dto/translatable-string.model';
 import { StringFilter } from './dto/translation-enums';
+import type { ModelReads } from './model-reads';
 import { SqlParams } from './sql-params';
 import { filterCondition, searchCondition } from './string-filter.sql';
 import { StringScopeService } from './string-scope.service';
@@ -38,7 +39,7 @@ export class StringListService {
   async list(
     query: StringListQuery,
     viewerId: string | null,
-    options: { readonly total: boolean } = { total: true },
+    options: { readonly total: boolean; readonly reads: ModelReads },
   ): Promise<StringConnectionModel> {
     if (query.filter === StringFilter.MINE && viewerId === null) {
       throw identityError('UNAUTHENTICATED', 'Sign in to list your own translations.');
@@ -76,6 +77,7 @@ export class StringListService {
       pageRows.map((r) => r.id),
       locale,
       viewerId,
+      options.reads,
     );
     const cursors = new Map(pageRows.map((r) => [r.id, encodeCursor(r)]));
     const edges = nodes.map((node) => ({ cursor: cursors.get(node.id) ?? '', node }));

@@ -4,6 +4,7 @@ import { AccessService } from '../identity/access.service';
 import type { TranslatableStringModel } from './dto/translatable-string.model';
 import type { StringFilter } from './dto/translation-enums';
 import { GenericPlanPool } from '../database/generic-plan-pool';
+import type { ModelReads } from './model-reads';
 import { type ClaimRow, claimStatement } from './string-claim.sql';
 import { localeCodeOf, unknownLocale } from './string-scope.service';
 import { TranslatableStringService } from './translatable-string.service';
@@ -45,6 +46,7 @@ export class StringQueueService {
     query: NextStringQuery,
     userId: string,
     now: Date,
+    reads: ModelReads,
   ): Promise<TranslatableStringModel | null> {
     const localeCode = localeCodeOf(query.locale);
     const input = {
@@ -70,7 +72,7 @@ export class StringQueueService {
         throw projectNotVisible(query.project);
       }
       if (!claim.locale_known) throw unknownLocale(project, query.locale);
-      if (claim.claimed !== null) return this.toModel(claim.string, localeCode, userId);
+      if (claim.claimed !== null) return this.toModel(claim.string, localeCode, userId, reads);
       if (claim.picked === 0) {
         if (!walkOnly) return null;
         walkOnly = false;
@@ -83,9 +85,10 @@ export class StringQueueService {
     row: ClaimRow['string'],
     localeCode: string,
     userId: string,
+    reads: ModelReads,
   ): Promise<TranslatableStringModel | null> {
     if (row === null) return null;
-    const [model] = await this.strings.toModels([row], localeCode, userId);
+    const [model] = await this.strings.toModels([row], localeCode, userId, reads);
     return model ?? null;
   }
 }

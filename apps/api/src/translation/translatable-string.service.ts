@@ -4,12 +4,15 @@ import { LocaleEntity } from '../catalogue/locale.entity';
 import { GenericPlanPool } from '../database/generic-plan-pool';
 import { UserEntity } from '../identity/user.entity';
 import { toUserModel } from '../identity/user.mapper';
+import { toStringScreenshotModel } from '../screenshot/dto/string-screenshot.model';
+import { ScreenshotService } from '../screenshot/screenshot.service';
 import type { TranslatableStringModel } from './dto/translatable-string.model';
 import { UnitStatus } from './dto/translation-enums';
 import { toCandidateModel } from './candidate.mapper';
 import { requiredFormsFor, toFormModels } from './forms.mapper';
 import { toRoundModel } from './round.mapper';
 import { roundViewOf, STRING_ROW_COLUMNS, type StringRow } from './string-row.sql';
+import type { ModelReads } from './model-reads';
 import { localeCodeOf, StringScopeService } from './string-scope.service';
 import { TranslationEntity } from './translation.entity';
 import { translationError } from './translation.errors';
@@ -35,6 +38,7 @@ export class TranslatableStringService {
     private readonly dataSource: DataSource,
     private readonly scope: StringScopeService,
     private readonly genericPlans: GenericPlanPool,
+    private readonly screenshots: ScreenshotService,
   ) {}
 
   /**
@@ -45,9 +49,10 @@ export class TranslatableStringService {
     stringId: string,
     localeCode: string,
     viewerId: string | null,
+    reads: ModelReads,
   ): Promise<TranslatableStringModel> {
     const { string, locale } = await this.scope.string(stringId, localeCode, viewerId);
-    const [model] = await this.load([string.id], locale, viewerId);
+    const [model] = await this.load([string.id], locale, viewerId, reads);
     if (model === undefined) throw new Error(`string ${string.id} vanished while loading`);
     return model;
   }
@@ -60,6 +65,7 @@ export class TranslatableStringService {
   async byKey(
     query: { project: string; locale: string; namespace: string; key: string },
     viewerId: string | null,
+    reads: ModelReads,
   ): Promise<TranslatableStringModel> {
     const { locale } = await this.scope.locale(query.project, query.locale, viewerId);
     const [row] = await this.genericPlans.query<{ id: string }>(
@@ -72,7 +78,7 @@ export class TranslatableStringService {
         LIMIT 1`,
       [locale.projectId, query.namespace, ['p', 's', 'o'].map((tag) => `${tag}:${query.key}`)],
     );
-    const [model] = row === undefined ? [] : await this.load([row.id], locale, viewerId);
+    const [model] = row === undefined ? [] : await this.load([row.id], locale, viewerId, reads);
     if (model === undefined) {
       throw translationError(
         'STRING_NOT_FOUND',
@@ -86,7 +92,7 @@ export class TranslatableStringService {
    * One string as every viewer sees it (no own vote, nothing marked as theirs), without an access
    * check: for a live event, loaded once and shared by all its subscribers, each of whom the
    * caller has checked; `forViewer` then adds what is theirs. Null when the string or the locale
-   * is gone.
+   * is gone. Screenshots included: one read per change, whatever each subscriber selects.
    */
   async sharedView(
     projectId: string,
@@ -97,7 +103,7 @@ export class TranslatableStringService {
       .getRepository(LocaleEntity)
       .findOne({ where: { projectId, code: localeCodeOf(localeCode) } });
     if (locale === null) return null;
-    const [model] = await this.load([stringId], locale, null);
+    const [model] = await this.load([stringId], locale, null, { screenshots: true });
     return model ?? null;
   }
 
@@ -120,6 +126,7 @@ export class TranslatableStringService {
     ids: readonly string[],
     locale: Pick<LocaleEntity, 'id' | 'projectId' | 'code'>,
     viewerId: string | null,
+    reads: ModelReads,
   ): Promise<TranslatableStringModel[]> {
     if (ids.length === 0) return [];
     const rows = await this.genericPlans.query<StringRow>(LOAD_SQL, [
@@ -128,7 +135,7 @@ export class TranslatableStringService {
       locale.projectId,
     ]);
     const models = new Map(
-      (await this.toModels(rows, locale.code, viewerId)).map(
+      (await this.toModels(rows, locale.code, viewerId, reads)).map(
         (m): [string, TranslatableStringModel] => [m.id, m],
       ),
     );
@@ -140,7 +147,11 @@ export class TranslatableStringService {
     rows: readonly StringRow[],
     localeCode: string,
     viewerId: string | null,
+    reads: ModelReads,
   ): Promise<TranslatableStringModel[]> {
+    const shots = reads.screenshots
+      ? await this.screenshots.forStrings(rows.map((r) => r.id))
+      : null;
     const winnerIds = rows
       .filter((r) => r.winner_translation_id !== null && r.winner_source_hash === r.source_hash)
       .map((r) => r.winner_translation_id);
@@ -187,6 +198,9 @@ export class TranslatableStringService {
             : missingFormsOf(winner),
         candidateCount: r.candidate_count,
         locked: r.locked === true,
+        ...(shots === null
+          ? {}
+          : { screenshots: (shots.get(r.id) ?? []).map(toStringScreenshotModel) }),
       };
     });
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { IdentityModule } from '../identity/identity.module';
+import { ScreenshotModule } from '../screenshot/screenshot.module';
 import { AggregateLoads } from './aggregate-loads';
 import { MemoryLookups } from './memory-lookups';
 import { CandidateViewService } from './candidate-view.service';
@@ -23,7 +24,7 @@ import { TranslationResolver } from './translation.resolver';
  * mutations return these models through the exported services.
  */
 @Module({
-  imports: [CatalogueModule, IdentityModule],
+  imports: [CatalogueModule, IdentityModule, ScreenshotModule],
   providers: [
     StringScopeService,
     CandidateViewService,

@@ -18,6 +18,7 @@ import {
   StringLocaleArgs,
   StringsArgs,
 } from './dto/translation-query.args';
+import { pageReadsOf, readsOf } from './model-reads';
 import { StringListService } from './string-list.service';
 import { StringQueueService } from './string-queue.service';
 import { TranslatableStringService } from './translatable-string.service';
@@ -48,6 +49,7 @@ export class TranslationResolver {
     // totalCount counts every matching string: only for a client that asks for it.
     return this.list.list(args, principal?.userId ?? null, {
       total: mayAskFor(info, 'totalCount'),
+      reads: pageReadsOf(info),
     });
   }
 
@@ -60,8 +62,9 @@ export class TranslationResolver {
   async stringById(
     @Args() args: StringByIdArgs,
     @CurrentPrincipal() principal: Principal | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TranslatableStringModel> {
-    return this.translatable.byId(args.id, args.locale, principal?.userId ?? null);
+    return this.translatable.byId(args.id, args.locale, principal?.userId ?? null, readsOf(info));
   }
 
   @Public()
@@ -72,8 +75,9 @@ export class TranslationResolver {
   async stringByKey(
     @Args() args: StringByKeyArgs,
     @CurrentPrincipal() principal: Principal | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TranslatableStringModel> {
-    return this.translatable.byKey(args, principal?.userId ?? null);
+    return this.translatable.byKey(args, principal?.userId ?? null, readsOf(info));
   }
 
   @Query(() => TranslatableStringModel, {
@@ -98,6 +102,7 @@ export class TranslationResolver {
     })
     skip: string[] | null | undefined,
     @CurrentPrincipal() principal: Principal,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TranslatableStringModel | null> {
     // One by one, so the ValidationPipe passes them through (see nextStringArgsProblems).
     const problems = nextStringArgsProblems({ project, locale, skip });
@@ -106,6 +111,7 @@ export class TranslationResolver {
       { project, locale, filter, skip: skip ?? [] },
       principal.userId,
       new Date(),
+      readsOf(info),
     );
   }
 

@@ -10,6 +10,7 @@ import { CandidateViewService } from '../translation/candidate-view.service';
 import { CandidateListModel, CandidateModel } from '../translation/dto/candidate.model';
 import { RoundModel } from '../translation/dto/round.model';
 import { TranslatableStringModel } from '../translation/dto/translatable-string.model';
+import { readsOf } from '../translation/model-reads';
 import { TranslatableStringService } from '../translation/translatable-string.service';
 import { RoundEventModel } from './dto/round-event.model';
 import { SubmitResultModel } from './dto/submit-result.model';
@@ -137,9 +138,10 @@ export class VotingResolver {
     @Args('locale') locale: string,
     @Args('locked') locked: boolean,
     @CurrentPrincipal() principal: Principal,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TranslatableStringModel> {
     await this.voting.lock(principal.userId, stringId, locale, locked, Date.now());
-    return this.strings.byId(stringId, locale, principal.userId);
+    return this.strings.byId(stringId, locale, principal.userId, readsOf(info));
   }
 
   @Public()
@@ -166,7 +168,8 @@ export class VotingResolver {
     @CurrentPrincipal() principal: Principal | null,
     @Info() info: GraphQLResolveInfo,
   ): Promise<AsyncIterableIterator<{ stringUpdated: StringUpdate }>> {
-    await this.strings.byId(stringId, locale, principal?.userId ?? null);
+    // The access check (STRING_NOT_FOUND, UNKNOWN_LOCALE) before anything is subscribed.
+    await this.strings.byId(stringId, locale, principal?.userId ?? null, { screenshots: false });
     return this.queries.stringEvents(stringId, locale, principal?.userId ?? null, {
       identityOnly: selectsOnly(info, IDENTITY),
     });

@@ -5,7 +5,7 @@ import {
   type OperationDefinitionNode,
   parse,
 } from 'graphql';
-import { mayAskFor, selectsOnly } from './selection';
+import { mayAskFor, mayAskForPath, selectsOnly } from './selection';
 
 /** The resolve info of the operation's first root field (only fieldNodes is read). */
 function infoOf(query: string): GraphQLResolveInfo {
@@ -34,5 +34,30 @@ describe('selection', () => {
     expect(mayAskFor(infoOf('{ strings { ... on C { edges { cursor } } } }'), 'totalCount')).toBe(
       true,
     );
+  });
+
+  it('mayAskForPath: through plain fields, or any fragment on the way', () => {
+    const shots = ['edges', 'node', 'screenshots'];
+    expect(
+      mayAskForPath(infoOf('{ strings { edges { node { id screenshots { id } } } } }'), shots),
+    ).toBe(true);
+    expect(mayAskForPath(infoOf('{ strings { edges { node { id } } } }'), shots)).toBe(false);
+    expect(mayAskForPath(infoOf('{ strings { totalCount } }'), shots)).toBe(false);
+    // An alias does not hide the field; a field of that name elsewhere does not count.
+    expect(
+      mayAskForPath(
+        infoOf('{ strings { e: edges { n: node { s: screenshots { id } } } } }'),
+        shots,
+      ),
+    ).toBe(true);
+    expect(
+      mayAskForPath(infoOf('{ strings { edges { screenshots { id } node { id } } } }'), shots),
+    ).toBe(false);
+    for (const query of [
+      '{ strings { ...F } } fragment F on C { edges { node { id } } }',
+      '{ strings { edges { node { ... on S { id } } } } }',
+    ])
+      expect(mayAskForPath(infoOf(query), shots)).toBe(true);
+    expect(mayAskForPath(infoOf('{ strings { edges { cursor } } }'), [])).toBe(false);
   });
 });

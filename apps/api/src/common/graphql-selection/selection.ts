@@ -22,8 +22,21 @@ export function selectsOnly(info: GraphQLResolveInfo, fields: ReadonlySet<string
  * fragment (not looked into: then it may).
  */
 export function mayAskFor(info: GraphQLResolveInfo, field: string): boolean {
-  return selectionsOf(info).some(
-    (selections) =>
-      selections?.some((s) => s.kind !== Kind.FIELD || s.name.value === field) ?? false,
-  );
+  return mayAskForPath(info, [field]);
+}
+
+/**
+ * Whether the operation may select the field at `path` below this resolver's result (e.g.
+ * `['edges', 'node', 'screenshots']` on a connection), followed through plain fields; a fragment
+ * anywhere on the way is not looked into, so then it may.
+ */
+export function mayAskForPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  const within = (selections: readonly SelectionNode[] | undefined, depth: number): boolean =>
+    selections?.some(
+      (s) =>
+        s.kind !== Kind.FIELD ||
+        (s.name.value === path[depth] &&
+          (depth === path.length - 1 || within(s.selectionSet?.selections, depth + 1))),
+    ) ?? false;
+  return path.length > 0 && selectionsOf(info).some((selections) => within(selections, 0));
 }

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { StringScreenshotModel } from '../../screenshot/dto/string-screenshot.model';
 import { CandidateModel } from './candidate.model';
 import { FormModel, PluralFormModel } from './form.model';
 import { RoundModel } from './round.model';
@@ -66,6 +67,16 @@ export class TranslatableStringModel {
 
   @Field(() => Boolean)
   locked!: boolean;
+
+  /**
+   * Read with the string (one query per page) when the operation selects it; absent otherwise.
+   * A plain field, not a resolver per string: graphql-js then resolves a page's strings
+   * synchronously, where an async field resolver cost ~1 ms of API CPU per 50-string page.
+   */
+  @Field(() => [StringScreenshotModel], {
+    description: 'Newest in-context screenshots showing this key (at most 3), newest first',
+  })
+  screenshots?: StringScreenshotModel[];
 }
 
 @ObjectType('StringEdge')
