@@ -172,6 +172,43 @@ describe('dashboard aggregates: reused per process (STATS_CACHE_MS)', () => {
     expect(compute.mock.calls.filter(([id]) => id === project.id)).toHaveLength(1);
   });
 
+  it("reuses a list's totalCount per locale, filter and search, never a viewer's MINE for another", async () => {
+    const TOTAL = `query($p: String!, $f: StringFilter!, $s: String) {
+      strings(project: $p, locale: "de", filter: $f, search: $s, first: 5) { totalCount edges { node { key } } } }`;
+    type Page = { strings: { totalCount: number; edges: { node: { key: string } }[] } };
+    const project = await seedProject(ds, { slug: 'totals', locales: ['de'] });
+    const greeting = await seedString(ds, project, { key: 'greeting', position: 0 });
+    await seedString(ds, project, { key: 'farewell', position: 1 });
+    const ada = await signedInClient(api.baseUrl, 'ada-totals');
+    const bob = await signedInClient(api.baseUrl, 'bob-totals');
+    await seedCandidate(ds, {
+      unitId: await seedUnit(ds, project, greeting.id, 'de'),
+      authorId: ada.id,
+      sourceHash: greeting.sourceHash,
+      forms: { '': 'Hallo' },
+    });
+    const total = async (client: TestClient, f: string, search: string | null = null) =>
+      (await client.ok<Page>(TOTAL, { p: 'totals', f, s: search })).strings;
+    expect((await total(anonymous, 'ALL')).totalCount).toBe(2);
+    expect((await total(anonymous, 'ALL', 'greet')).totalCount).toBe(1);
+    expect((await total(ada.client, 'MINE')).totalCount).toBe(1);
+
+    // A string lands: the page shows it at once, the totals within STATS_CACHE_MS still count 2.
+    await seedString(ds, project, { key: 'greeting.again', position: 2 });
+    const all = await total(anonymous, 'ALL');
+    expect([all.totalCount, all.edges.length]).toEqual([2, 3]);
+    expect((await total(anonymous, 'ALL', 'greet')).totalCount).toBe(1);
+    // Each filter and search is its own entry, counted now; each viewer's MINE their own.
+    expect((await total(anonymous, 'UNTRANSLATED')).totalCount).toBe(2);
+    expect((await total(anonymous, 'ALL', 'again')).totalCount).toBe(1);
+    expect((await total(bob.client, 'MINE')).totalCount).toBe(0);
+    expect((await total(ada.client, 'MINE')).totalCount).toBe(1);
+
+    jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 3_600_000);
+    expect((await total(anonymous, 'ALL')).totalCount).toBe(3);
+    expect((await total(anonymous, 'ALL', 'greet')).totalCount).toBe(2);
+  });
+
   it("reads a board's ledger sums from the project's own rows, never the whole ledger", async () => {
     // Without an index on (project, locale) the sum scanned every project's history (a
     // 4k-row project's board cost 174 ms on a 1.2M-row ledger). With sequential scans priced

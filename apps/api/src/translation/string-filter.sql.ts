@@ -20,7 +20,15 @@ const LIVE_ROUND = `EXISTS (SELECT 1 FROM round r
 export const CANDIDATE_COUNT = `(SELECT count(*) FROM translation t
   WHERE t.unit_id = u.id AND t.status = 'active' AND t.source_hash = s.source_hash)`;
 
-/** The condition for `filter`; MINE needs a viewer (the caller refuses anonymous MINE). */
+/** Whether `filter`'s condition depends on the viewer (then so does its total). */
+export function filterReadsViewer(filter: StringFilter): boolean {
+  return filter === StringFilter.MINE;
+}
+
+/**
+ * The condition for `filter`; MINE needs a viewer (the caller refuses anonymous MINE). Only the
+ * filters of filterReadsViewer may read `viewerId`.
+ */
 export function filterCondition(
   filter: StringFilter,
   viewerId: string | null,

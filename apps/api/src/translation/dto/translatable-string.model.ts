@@ -105,6 +105,9 @@ export class StringConnectionModel {
   @Field(() => PageInfoModel)
   pageInfo!: PageInfoModel;
 
-  @Field(() => Int, { description: 'Strings matching the filter and search, on all pages' })
+  @Field(() => Int, {
+    description:
+      'Strings matching the filter and search, on all pages (each API process reuses a total for STATS_CACHE_MS)',
+  })
   totalCount!: number;
 }
