@@ -1,4 +1,5 @@
 import type { GlossaryCheckTerm } from './model';
+import { PatternCache } from './pattern-cache';
 
 /** One occurrence of a term in a text (UTF-16 offsets, end exclusive). */
 export interface TermHit {
@@ -109,7 +110,10 @@ function wordPattern(word: string, inflected: boolean, english: boolean, last: b
   return escapeRegExp(word);
 }
 
-const cache = new Map<string, RegExp | null>();
+/** Patterns each cache keeps (per process: terms × locales in use). */
+const PATTERNS_KEPT = 20_000;
+
+const patterns = new PatternCache(PATTERNS_KEPT);
 
 /**
  * The regular expression that finds `phrase` in text of `locale`: words separated by any run of
@@ -119,8 +123,10 @@ const cache = new Map<string, RegExp | null>();
  */
 export function termPattern(phrase: string, options: MatchOptions): RegExp | null {
   const key = `${options.locale}\u0000${options.caseSensitive ? 1 : 0}${options.verbatim === true ? 1 : 0}\u0000${phrase}`;
-  const known = cache.get(key);
-  if (known !== undefined) return known;
+  return patterns.get(key, () => buildPattern(phrase, options));
+}
+
+function buildPattern(phrase: string, options: MatchOptions): RegExp | null {
   const words = phrase
     .trim()
     .split(/\s+/u)
@@ -145,8 +151,6 @@ export function termPattern(phrase: string, options: MatchOptions): RegExp | nul
         : '';
     built = new RegExp(`${before}${body}${after}`, options.caseSensitive ? 'gu' : 'giu');
   }
-  if (cache.size > 20000) cache.clear();
-  cache.set(key, built);
   return built;
 }
 
@@ -258,16 +262,13 @@ export function findGlossaryHits(
   return kept.sort((a, b) => a.start - b.start);
 }
 
-const stickyCache = new Map<string, RegExp | null>();
+const stickyPatterns = new PatternCache(PATTERNS_KEPT);
 
 /** termPattern anchored at lastIndex (flag `y`). */
 function stickyPattern(phrase: string, options: MatchOptions): RegExp | null {
   const key = `${options.locale}\u0000${options.caseSensitive ? 1 : 0}\u0000${phrase}`;
-  const known = stickyCache.get(key);
-  if (known !== undefined) return known;
-  const base = termPattern(phrase, options);
-  const built = base === null ? null : new RegExp(base.source, base.flags.replace('g', 'y'));
-  if (stickyCache.size > 20000) stickyCache.clear();
-  stickyCache.set(key, built);
-  return built;
+  return stickyPatterns.get(key, () => {
+    const base = termPattern(phrase, options);
+    return base === null ? null : new RegExp(base.source, base.flags.replace('g', 'y'));
+  });
 }
