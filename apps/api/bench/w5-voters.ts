@@ -32,15 +32,18 @@ const VOTER_NEXT = `query($p: String!, $s: [ID!]) {
 const PAGE_CANDIDATES = `query($id: ID!) {
   candidates(stringId: $id, locale: "pl") { ${WEB_CANDIDATE_LIST_FIELDS} } }`;
 
-/** The vote page's list (STRING_PAGE in apps/web/src/vote/vote-page.tsx: 50 rows, no total). */
+/** Strings on the vote page (`first` of its STRING_PAGE request). */
+const VOTE_PAGE_ROWS = 50;
+
+/** The vote page's list (STRING_PAGE in apps/web/src/vote/vote-page.tsx, no total). */
 const VOTE_PAGE = `query($p: String!) {
-  strings(project: $p, locale: "pl", filter: NEEDS_VOTES, first: 50) {
+  strings(project: $p, locale: "pl", filter: NEEDS_VOTES, first: ${VOTE_PAGE_ROWS}) {
     pageInfo { hasNextPage endCursor } edges { cursor node { ${WEB_STRING_FIELDS} } } } }`;
 
 /** Unmeasured requests before each measured phase (at most a fifth of the phase). */
 const WARM_UP_REQUESTS = 2_000;
 
-/** A list page answers 50 strings: its phase runs a tenth of the requests of the others. */
+/** A list page answers VOTE_PAGE_ROWS strings: its phase runs a tenth of the requests of the others. */
 const LIST_SHARE = 10;
 
 export interface VoterPhases {
@@ -119,7 +122,7 @@ export async function voterPhases(
   const fullPage = (status: number, body: string): boolean =>
     graphqlOk(status, body) &&
     (JSON.parse(body) as { data: { strings: { edges: unknown[] } } }).data.strings.edges.length ===
-      Math.min(50, options.keys);
+      Math.min(VOTE_PAGE_ROWS, options.keys);
   const measured = async (
     next: (u: number) => LoadRequest,
     accept: (status: number, body: string, u: number) => boolean,

@@ -212,6 +212,32 @@ describe('stringUpdated: live string pages', () => {
     }
   });
 
+  it('refuses, before subscribing, a string nobody may see, an unknown locale and a private string', async () => {
+    const refusal = async (client: Client, variables: { s: string; l: string }) =>
+      errorCodes(
+        (await subscribe(client, STRING_UPDATED, variables).atLeast(1)).messages[0]?.value,
+      );
+    const stranger = await signedInClient(api.baseUrl, 'stranger');
+    const before = liveSubscribe.mock.calls.length;
+    expect(await refusal(open(), { s: '00000000-0000-4000-8000-000000000000', l: 'pl' })).toEqual([
+      'STRING_NOT_FOUND',
+    ]);
+    expect(await refusal(open(), { s: seed.strings['s:open'] ?? '', l: 'xx' })).toEqual([
+      'UNKNOWN_LOCALE',
+    ]);
+    await db.query("UPDATE project SET visibility = 'private' WHERE id = $1", [seed.projectId]);
+    try {
+      for (const client of [open(), open(stranger.client)])
+        expect(await refusal(client, { s: seed.strings['s:secret'] ?? '', l: 'pl' })).toEqual([
+          'STRING_NOT_FOUND',
+        ]);
+    } finally {
+      await db.query("UPDATE project SET visibility = 'public' WHERE id = $1", [seed.projectId]);
+    }
+    // Nothing was subscribed for any of them.
+    expect(liveSubscribe.mock.calls.length).toBe(before);
+  });
+
   it.each([
     ['the whole string', STRING_UPDATED, 'member'],
     ['only its id', ID_ONLY, 'member2'],

@@ -18,13 +18,17 @@ export interface LocaleScope {
   readonly locale: Pick<LocaleEntity, 'id' | 'projectId' | 'code'>;
 }
 
-interface LocaleScopeRow {
-  id: string;
+/** The project and locale columns both scope statements read. */
+interface ProjectLocaleColumns {
+  project_id: string;
   slug: string;
   visibility: ProjectEntity['visibility'];
   settings: ProjectEntity['settings'];
   locale_id: string | null;
   locale_code: string | null;
+}
+
+interface LocaleScopeRow extends ProjectLocaleColumns {
   member: boolean;
 }
 
@@ -33,7 +37,7 @@ interface LocaleScopeRow {
  * signed out) is a member, which decides whether they may read a private project (as
  * ProjectService.findVisible). Unique-key probes: planned once per connection (generic-plan pool).
  */
-const LOCALE_SCOPE_SQL = `SELECT p.id, p.slug, p.visibility, p.settings,
+const LOCALE_SCOPE_SQL = `SELECT p.id AS project_id, p.slug, p.visibility, p.settings,
     l.id AS locale_id, l.code AS locale_code,
     EXISTS (SELECT 1 FROM membership m WHERE m.project_id = p.id AND m.user_id = $3) AS member
   FROM project p
@@ -41,9 +45,7 @@ const LOCALE_SCOPE_SQL = `SELECT p.id, p.slug, p.visibility, p.settings,
  WHERE p.slug = $1`;
 
 /** What a string's readers use of its project, locale, source and unit (one statement, below). */
-export interface StringScope {
-  readonly project: Pick<ProjectEntity, 'id' | 'slug' | 'visibility' | 'settings'>;
-  readonly locale: Pick<LocaleEntity, 'id' | 'projectId' | 'code'>;
+export interface StringScope extends LocaleScope {
   readonly string: Pick<SourceStringEntity, 'id' | 'projectId' | 'sourceHash' | 'sourceText'>;
   /** The (string, locale) unit; null until someone translated or voted there. */
   readonly unit: { readonly id: string; readonly currentRoundId: string | null } | null;
@@ -51,16 +53,10 @@ export interface StringScope {
   readonly memberships: readonly MembershipGrant[];
 }
 
-interface StringScopeRow {
+interface StringScopeRow extends ProjectLocaleColumns {
   id: string;
-  project_id: string;
   source_hash: string;
   source_text: string;
-  slug: string;
-  visibility: ProjectEntity['visibility'];
-  settings: ProjectEntity['settings'];
-  locale_id: string | null;
-  locale_code: string | null;
   unit_id: string | null;
   current_round_id: string | null;
   memberships: MembershipGrant[] | null;
@@ -116,15 +112,7 @@ export class StringScopeService {
     ]);
     if (row === undefined || (row.visibility !== 'public' && !row.member))
       throw projectNotVisible(slug);
-    const project = {
-      id: row.id,
-      slug: row.slug,
-      visibility: row.visibility,
-      settings: row.settings,
-    };
-    if (row.locale_id === null || row.locale_code === null)
-      throw unknownLocale(project, localeCode);
-    return { project, locale: { id: row.locale_id, projectId: row.id, code: row.locale_code } };
+    return projectAndLocale(row, localeCode);
   }
 
   /**
@@ -147,17 +135,8 @@ export class StringScopeService {
     if (row === undefined || (row.visibility !== 'public' && memberships.length === 0)) {
       throw translationError('STRING_NOT_FOUND', `No string "${stringId}" is visible to you.`);
     }
-    const project = {
-      id: row.project_id,
-      slug: row.slug,
-      visibility: row.visibility,
-      settings: row.settings,
-    };
-    if (row.locale_id === null || row.locale_code === null)
-      throw unknownLocale(project, localeCode);
     return {
-      project,
-      locale: { id: row.locale_id, projectId: row.project_id, code: row.locale_code },
+      ...projectAndLocale(row, localeCode),
       string: {
         id: row.id,
         projectId: row.project_id,
@@ -192,6 +171,21 @@ export class StringScopeService {
     if (locale === null) throw unknownLocale(project, localeCode);
     return locale;
   }
+}
+
+/** A scope row's project and locale; UNKNOWN_LOCALE when the project has no such locale. */
+function projectAndLocale(row: ProjectLocaleColumns, localeCode: string): LocaleScope {
+  const project = {
+    id: row.project_id,
+    slug: row.slug,
+    visibility: row.visibility,
+    settings: row.settings,
+  };
+  if (row.locale_id === null || row.locale_code === null) throw unknownLocale(project, localeCode);
+  return {
+    project,
+    locale: { id: row.locale_id, projectId: row.project_id, code: row.locale_code },
+  };
 }
 
 /** The code a locale row is stored under for what a client sent (canonical BCP 47 when valid). */

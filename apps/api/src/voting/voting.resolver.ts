@@ -11,6 +11,7 @@ import { CandidateListModel, CandidateModel } from '../translation/dto/candidate
 import { RoundModel } from '../translation/dto/round.model';
 import { TranslatableStringModel } from '../translation/dto/translatable-string.model';
 import { readsOf } from '../translation/model-reads';
+import { StringScopeService } from '../translation/string-scope.service';
 import { TranslatableStringService } from '../translation/translatable-string.service';
 import { RoundEventModel } from './dto/round-event.model';
 import { SubmitResultModel } from './dto/submit-result.model';
@@ -26,6 +27,7 @@ export class VotingResolver {
     private readonly strings: TranslatableStringService,
     private readonly queries: VotingQueryService,
     private readonly projects: ProjectService,
+    private readonly scope: StringScopeService,
   ) {}
 
   @RateLimited('submissions')
@@ -168,8 +170,9 @@ export class VotingResolver {
     @CurrentPrincipal() principal: Principal | null,
     @Info() info: GraphQLResolveInfo,
   ): Promise<AsyncIterableIterator<{ stringUpdated: StringUpdate }>> {
-    // The access check (STRING_NOT_FOUND, UNKNOWN_LOCALE) before anything is subscribed.
-    await this.strings.byId(stringId, locale, principal?.userId ?? null, { screenshots: false });
+    // The access check (STRING_NOT_FOUND, UNKNOWN_LOCALE) before anything is subscribed: the
+    // string's scope alone, its model is loaded per change.
+    await this.scope.string(stringId, locale, principal?.userId ?? null);
     return this.queries.stringEvents(stringId, locale, principal?.userId ?? null, {
       identityOnly: selectsOnly(info, IDENTITY),
     });
