@@ -5,7 +5,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * same string at once. Expired leases are simply overwritten.
  */
 @Entity({ name: 'string_lease' })
-@Index(['userId'])
+// A claim reads the volunteer's lease in the locale (migration StringLeaseByVolunteerLocale).
+@Index('IDX_string_lease_user_locale', ['userId', 'localeId'])
 export class StringLeaseEntity {
   @PrimaryColumn({ name: 'string_id', type: 'uuid' })
   stringId!: string;

@@ -31,6 +31,7 @@ import { VoterReputationTotal1795642000000 } from './1795642000000-VoterReputati
 import { GlossaryTermMatchKey1795643000000 } from './1795643000000-GlossaryTermMatchKey';
 import { LedgerProjectLocaleIndex1795644000000 } from './1795644000000-LedgerProjectLocaleIndex';
 import { RoundDueIndex1795645000000 } from './1795645000000-RoundDueIndex';
+import { StringLeaseByVolunteerLocale1795646000000 } from './1795646000000-StringLeaseByVolunteerLocale';
 
 /** Every migration in timestamp order (TypeORM sorts by timestamp too). Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   GlossaryTermMatchKey1795643000000,
   LedgerProjectLocaleIndex1795644000000,
   RoundDueIndex1795645000000,
+  StringLeaseByVolunteerLocale1795646000000,
 ];
