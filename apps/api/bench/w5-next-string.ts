@@ -10,18 +10,24 @@ import {
   type CpuPerRequest,
   costed,
   cpuPerRequest,
+  cpuPerRequestOf,
   fmtCpu,
   fmtHost,
   sampleCpu,
 } from './support/cpu';
 import { TARGET_LOCALES } from './w1-import';
 import {
+  type KeptLoad,
+  type LoadOptions,
   type LoadRequest,
   type LoadResult,
   graphqlCode,
   graphqlOk,
   gqlBody,
+  interleaveSlices,
+  mergeLoads,
   runLoad,
+  runLoadKept,
   runOpenLoop,
 } from './support/load';
 import {
@@ -100,6 +106,8 @@ const NEXT =
 const ME = '{ me { id } }';
 /** Unmeasured requests before each measured phase (at most a fifth of the phase). */
 const WARM_UP_REQUESTS = 2_000;
+/** Rounds of the floor and nextString, alternated (each phase's requests split among them). */
+const RATIO_SLICES = 5;
 
 export async function runW5NextString(options: W5Options): Promise<W5Result> {
   const log = options.log ?? (() => undefined);
@@ -164,14 +172,6 @@ export async function runW5NextString(options: W5Options): Promise<W5Result> {
         accept: graphqlOk,
         failureCode: graphqlCode,
       });
-    await warmUp(plain(ME));
-    const beforeFloor = await sampleCpu(db, [api.pid]);
-    const floor = await closed(plain(ME));
-    const floorCpu = cpuPerRequest(beforeFloor, await sampleCpu(db, [api.pid]), floor.ok);
-    log(
-      `authenticated read floor: ${fmtRate(floor.rps, 'req')}, p99 ${fmtMs(floor.p99)}, server CPU ${fmtCpu(floorCpu)} per request`,
-    );
-
     const last = new Map<number, string>();
     let handedOut = 0;
     const nextString = (u: number): LoadRequest => {
@@ -198,17 +198,43 @@ export async function runW5NextString(options: W5Options): Promise<W5Result> {
       }
       return true;
     };
+    await warmUp(plain(ME));
     await warmUp(nextString);
-    const beforeNext = await sampleCpu(db, [api.pid]);
-    const next = await runLoad({
-      concurrency: options.volunteers,
-      total: options.requests,
-      maxMs,
-      next: nextString,
-      accept: handed,
-      failureCode: graphqlCode,
-    });
-    const nextCpu = cpuPerRequest(beforeNext, await sampleCpu(db, [api.pid]), next.ok);
+    // The floor and nextString in alternating slices (interleaveSlices): their ratio is the goal.
+    const slice =
+      (next: (u: number) => LoadRequest, accept: LoadOptions['accept']) =>
+      async (i: number): Promise<{ kept: KeptLoad; cpu: CpuPerRequest }> => {
+        const before = await sampleCpu(db, [api.pid]);
+        const kept = await runLoadKept({
+          concurrency: options.volunteers,
+          // The phase's requests shared out exactly: slice i ends at (i + 1) / RATIO_SLICES of them.
+          total:
+            Math.floor(((i + 1) * options.requests) / RATIO_SLICES) -
+            Math.floor((i * options.requests) / RATIO_SLICES),
+          maxMs: maxMs / RATIO_SLICES,
+          next,
+          accept,
+          failureCode: graphqlCode,
+        });
+        return { kept, cpu: cpuPerRequest(before, await sampleCpu(db, [api.pid]), 1) };
+      };
+    const [floorSlices = [], nextSlices = []] = await interleaveSlices(RATIO_SLICES, [
+      slice(plain(ME), graphqlOk),
+      slice(nextString, handed),
+    ]);
+    const floor = mergeLoads(floorSlices.map((s) => s.kept));
+    const floorCpu = cpuPerRequestOf(
+      floorSlices.map((s) => s.cpu),
+      floor.ok,
+    );
+    log(
+      `authenticated read floor: ${fmtRate(floor.rps, 'req')}, p99 ${fmtMs(floor.p99)}, server CPU ${fmtCpu(floorCpu)} per request`,
+    );
+    const next = mergeLoads(nextSlices.map((s) => s.kept));
+    const nextCpu = cpuPerRequestOf(
+      nextSlices.map((s) => s.cpu),
+      next.ok,
+    );
     log(
       `nextString: ${fmtRate(next.rps, 'req')}, p50 ${fmtMs(next.p50)}, p99 ${fmtMs(next.p99)}, server CPU ${fmtCpu(nextCpu)} per request`,
     );
@@ -317,7 +343,8 @@ async function main(): Promise<void> {
     'previous one). Same run, same API process, same cookies: the ceiling `{ __typename }` (session + GraphQL, no',
     'resolver) and the authenticated read floor `{ me { id } }` (session + one row) at the same concurrency (closed',
     'loop: capacity), each measured phase after an unmeasured warm-up of the same requests (a fifth of it, at most',
-    "2,000); then nextString and the floor open-loop at half of nextString's capacity for ~10 s (latency",
+    `2,000); the floor and nextString alternate in ${RATIO_SLICES} slices each (floor, nextString, floor, …), so the host's`,
+    "drift from minute to minute weighs on both; then nextString and the floor open-loop at half of nextString's capacity for ~10 s (latency",
     "from each request's due time). ratio = nextString / floor, closed loop. Last, voters: the same volunteers",
     "ask `nextString(filter: NEEDS_VOTES)` with the web client's string fields (winner, round and decision,",
     'screenshots) in a second project of as many strings, each under vote (a collecting round, one candidate by',

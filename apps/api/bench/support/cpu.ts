@@ -53,6 +53,15 @@ export function cpuPerRequest(
   return { apiMs: (after.api - before.api) / n, dbMs: db / n };
 }
 
+/** Per request over several measured slices, each `cpuPerRequest(before, after, 1)` (its totals). */
+export function cpuPerRequestOf(totals: readonly CpuPerRequest[], requests: number): CpuPerRequest {
+  const n = Math.max(1, requests);
+  return {
+    apiMs: totals.reduce((sum, t) => sum + t.apiMs, 0) / n,
+    dbMs: totals.reduce((sum, t) => sum + t.dbMs, 0) / n,
+  };
+}
+
 export const fmtCpu = (c: CpuPerRequest): string =>
   `${(c.apiMs + c.dbMs).toFixed(2)} ms (API ${c.apiMs.toFixed(2)} + DB ${c.dbMs.toFixed(2)})`;
 

@@ -92,7 +92,72 @@ function send(agent: Agent, req: LoadRequest): Promise<{ status: number; body: s
   });
 }
 
+/** A closed loop's result with its latencies, sorted, for merging slices (mergeLoads). */
+export interface KeptLoad {
+  readonly result: LoadResult;
+  readonly latencies: Float64Array;
+}
+
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  return (await runLoadKept(options)).result;
+}
+
+/**
+ * Slices of one closed-loop phase, measured apart (see interleaveSlices), as one result: counts
+ * and times summed, percentiles over every latency, the tenths' rates the slices' averages.
+ */
+export function mergeLoads(parts: readonly KeptLoad[]): LoadResult {
+  const n = parts.reduce((sum, p) => sum + p.latencies.length, 0);
+  const all = new Float64Array(n);
+  let at = 0;
+  for (const p of parts) {
+    all.set(p.latencies, at);
+    at += p.latencies.length;
+  }
+  all.sort();
+  const sum = (pick: (r: LoadResult) => number) =>
+    parts.reduce((total, p) => total + pick(p.result), 0);
+  const failures: Record<string, number> = {};
+  for (const p of parts)
+    for (const [code, count] of Object.entries(p.result.failures))
+      failures[code] = (failures[code] ?? 0) + count;
+  const ok = sum((r) => r.ok);
+  const ms = sum((r) => r.ms);
+  const slices = Math.max(1, parts.length);
+  return {
+    requests: sum((r) => r.requests),
+    ok,
+    failed: sum((r) => r.failed),
+    failures,
+    ms,
+    rps: (ok * 1000) / Math.max(1, ms),
+    p50: percentile(all, 50),
+    p90: percentile(all, 90),
+    p99: percentile(all, 99),
+    max: n === 0 ? 0 : (all[n - 1] ?? 0),
+    firstTenthRps: sum((r) => r.firstTenthRps) / slices,
+    lastTenthRps: sum((r) => r.lastTenthRps) / slices,
+  };
+}
+
+/**
+ * Runs phases in `slices` rounds, each round every phase in turn (A B A B …), and answers each
+ * phase's slices in order. Two phases measured one after the other for a ratio read the host at
+ * two different minutes: on this shared 2-core host a phase's rate moved by 15–30 % between
+ * minutes, more than most changes under test. Interleaved, the drift weighs on both alike.
+ */
+export async function interleaveSlices<T>(
+  slices: number,
+  phases: readonly ((slice: number) => Promise<T>)[],
+): Promise<T[][]> {
+  const out: T[][] = phases.map(() => []);
+  for (let slice = 0; slice < slices; slice += 1)
+    for (const [i, phase] of phases.entries()) out[i]?.push(await phase(slice));
+  return out;
+}
+
+/** A closed loop (see the file's header), keeping its sorted latencies. */
+export async function runLoadKept(options: LoadOptions): Promise<KeptLoad> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
   const latencies = new Float64Array(options.total);
   const doneAt = new Float64Array(options.total);
@@ -133,7 +198,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   agent.destroy();
   const sorted = latencies.slice(0, issued).sort();
   const tenths = tenthRates(doneAt.slice(0, issued), ms);
-  return {
+  const result: LoadResult = {
     requests: issued,
     ok,
     failed,
@@ -147,6 +212,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     firstTenthRps: tenths.first,
     lastTenthRps: tenths.last,
   };
+  return { result, latencies: sorted };
 }
 
 export interface OpenLoopOptions {
