@@ -3,7 +3,9 @@
  * start-up and mapped once to a typed AppConfig; a bad value stops the process with a
  * one-line message naming the variable.
  */
-import ipaddr from 'ipaddr.js';
+import { type Env, EnvError, boolean, hostList, integer, oneOf, read, url } from './env-readers';
+
+export { EnvError, redact } from './env-readers';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 export type LogFormat = 'json' | 'pretty';
@@ -109,18 +111,6 @@ export interface AppConfig {
   readonly email: EmailConfig | null;
 }
 
-export class EnvError extends Error {
-  constructor(
-    readonly variable: string,
-    detail: string,
-  ) {
-    super(`Invalid environment: ${variable} ${detail}`);
-    this.name = 'EnvError';
-  }
-}
-
-type Env = Readonly<Record<string, string | undefined>>;
-
 export interface EmailConfig {
   /** smtp:// or smtps:// with credentials, as nodemailer takes it. */
   readonly smtpUrl: string;
@@ -141,66 +131,6 @@ function email(env: Env): EmailConfig | null {
     from,
     digestMs: integer(env, 'NOTIFICATION_DIGEST_MINUTES', 60, 1, 10_080) * 60_000,
   };
-}
-
-function read(env: Env, name: string): string | undefined {
-  const value = env[name];
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
-}
-
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
-  const value = read(env, name);
-  if (value === undefined) return fallback;
-  const match = allowed.find((a) => a === value);
-  if (match === undefined) {
-    throw new EnvError(name, `must be one of ${allowed.join(', ')} (got "${value}")`);
-  }
-  return match;
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const value = read(env, name);
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new EnvError(name, `must be an integer from ${min} to ${max} (got "${value}")`);
-  }
-  return n;
-}
-
-function boolean(env: Env, name: string, fallback: boolean): boolean {
-  const value = read(env, name);
-  if (value === undefined) return fallback;
-  if (['1', 'true', 'yes'].includes(value.toLowerCase())) return true;
-  if (['0', 'false', 'no'].includes(value.toLowerCase())) return false;
-  throw new EnvError(name, `must be true or false (got "${value}")`);
-}
-
-function url(env: Env, name: string, protocols: readonly string[]): string | undefined {
-  const value = read(env, name);
-  if (value === undefined) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    throw new EnvError(
-      name,
-      `must be a URL like ${protocols[0]}//host:port/… (got "${redact(value)}")`,
-    );
-  }
-  if (!protocols.includes(parsed.protocol)) {
-    throw new EnvError(
-      name,
-      `must use ${protocols.join(' or ')} (got "${parsed.protocol}" in "${redact(value)}")`,
-    );
-  }
-  if (parsed.hostname === '') throw new EnvError(name, `has no host (got "${redact(value)}")`);
-  return value;
-}
-
-/** Hides the password of a connection URL so it never reaches a log. */
-export function redact(value: string): string {
-  return value.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
 }
 
 export function parseEnv(env: Env): AppConfig {
@@ -307,26 +237,6 @@ export function parseEnv(env: Env): AppConfig {
     screenshotMaxBytes: integer(env, 'SCREENSHOT_MAX_KB', 2_048, 16, 20_480) * 1024,
     email: email(env),
   };
-}
-
-/** Comma-separated host names, IP addresses or CIDRs (`10.0.0.0/8`, `[::1]`, `hooks.internal`). */
-function hostList(env: Env, name: string): string[] {
-  const entries = (read(env, name) ?? '')
-    .split(',')
-    .map((e) => e.trim().toLowerCase())
-    .filter((e) => e !== '');
-  for (const entry of entries) {
-    const bare = entry.replace(/^\[|\]$/g, '');
-    const cidr = /^[0-9a-f.:]+\/\d{1,3}$/.test(bare) && ipaddr.isValidCIDR(bare);
-    if (
-      !cidr &&
-      !ipaddr.isValid(bare) &&
-      !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(bare)
-    ) {
-      throw new EnvError(name, `must list host names, IP addresses or CIDRs (got "${entry}")`);
-    }
-  }
-  return entries;
 }
 
 const LIMIT_MAX = 1_000_000_000;
