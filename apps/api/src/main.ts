@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiModule } from './app/api.module';
 import { configureApi } from './app/configure-api';
+import { TimedExpressAdapter } from './app/http-server';
 import { exitOnStartupError, loadConfigOrExit } from './bootstrap';
 import { redact } from './config/env.schema';
 import { createLogger } from './common/logging/create-logger';
@@ -22,10 +23,14 @@ async function bootstrap(): Promise<void> {
   );
   await prepareQueueBackend(config).catch(exitOnStartupError('Queue backend'));
 
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(config), {
-    logger,
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    ApiModule.register(config),
+    new TimedExpressAdapter(config.http),
+    {
+      logger,
+      bufferLogs: true,
+    },
+  );
   const { servesWeb } = configureApi(app, config);
   if (config.seedDemo) await app.get(DemoSeedService).seed();
   await app

@@ -26,6 +26,22 @@ describe('environment schema', () => {
     expect(parseEnv({ ...base, LIVE_STRING_SPACING_MS: '0' }).liveStringSpacingMs).toBe(0);
   });
 
+  it('keeps idle connections past a proxy idle timeout, and bounds slow headers and bodies', () => {
+    expect(parseEnv(base).http).toEqual({
+      keepAliveMs: 65_000,
+      headersMs: 20_000,
+      requestMs: 300_000,
+    });
+    expect(
+      parseEnv({
+        ...base,
+        HTTP_KEEP_ALIVE_TIMEOUT_MS: '5000',
+        HTTP_HEADERS_TIMEOUT_MS: '2000',
+        HTTP_REQUEST_TIMEOUT_MS: '2000',
+      }).http,
+    ).toEqual({ keepAliveMs: 5_000, headersMs: 2_000, requestMs: 2_000 });
+  });
+
   it('uses Redis when REDIS_URL is set', () => {
     expect(parseEnv({ ...base, REDIS_URL: 'redis://r:6379' }).queue).toEqual({
       backend: 'redis',
@@ -48,6 +64,14 @@ describe('environment schema', () => {
     [{ ...base, SEED_DEMO: 'maybe' }, 'SEED_DEMO must be true or false'],
     [{ ...base, QUEUE_PREFIX: 'Bad-Prefix' }, 'QUEUE_PREFIX must be lowercase'],
     [{ ...base, ROUND_CLOSE_BATCH: '-1' }, 'ROUND_CLOSE_BATCH must be an integer from 0 to 5000'],
+    [
+      { ...base, HTTP_KEEP_ALIVE_TIMEOUT_MS: '999' },
+      'HTTP_KEEP_ALIVE_TIMEOUT_MS must be an integer from 1000 to 600000',
+    ],
+    [
+      { ...base, HTTP_HEADERS_TIMEOUT_MS: '30000', HTTP_REQUEST_TIMEOUT_MS: '10000' },
+      'HTTP_REQUEST_TIMEOUT_MS must be at least HTTP_HEADERS_TIMEOUT_MS (30000), got 10000',
+    ],
     [
       { ...base, LIVE_STRING_SPACING_MS: '10001' },
       'LIVE_STRING_SPACING_MS must be an integer from 0 to 10000',

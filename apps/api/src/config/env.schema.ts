@@ -109,6 +109,21 @@ export interface AppConfig {
   readonly webhookMaxPerProject: number;
   /** E-mail digests of unread notifications; null (no SMTP_URL): in-app only. */
   readonly email: EmailConfig | null;
+  /** How long Node's HTTP server waits for slow or idle clients. */
+  readonly http: HttpTimeouts;
+}
+
+export interface HttpTimeouts {
+  /**
+   * An idle keep-alive connection is closed this long after its last response
+   * (HTTP_KEEP_ALIVE_TIMEOUT_MS). Above a proxy's or load balancer's idle timeout, so the proxy
+   * closes first: closed first by Node, a proxy may send a request on a socket being closed (a 502).
+   */
+  readonly keepAliveMs: number;
+  /** A request's headers must arrive within this (HTTP_HEADERS_TIMEOUT_MS); else 408 and close. */
+  readonly headersMs: number;
+  /** A whole request, body included, must arrive within this (HTTP_REQUEST_TIMEOUT_MS). */
+  readonly requestMs: number;
 }
 
 export interface EmailConfig {
@@ -236,6 +251,23 @@ export function parseEnv(env: Env): AppConfig {
     webhookMaxPerProject: integer(env, 'WEBHOOKS_PER_PROJECT', 10, 1, 1_000),
     screenshotMaxBytes: integer(env, 'SCREENSHOT_MAX_KB', 2_048, 16, 20_480) * 1024,
     email: email(env),
+    http: httpTimeouts(env),
+  };
+}
+
+function httpTimeouts(env: Env): HttpTimeouts {
+  const headersMs = integer(env, 'HTTP_HEADERS_TIMEOUT_MS', 20_000, 1_000, 300_000);
+  const requestMs = integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 300_000, 1_000, 3_600_000);
+  if (requestMs < headersMs) {
+    throw new EnvError(
+      'HTTP_REQUEST_TIMEOUT_MS',
+      `must be at least HTTP_HEADERS_TIMEOUT_MS (${headersMs}), got ${requestMs}`,
+    );
+  }
+  return {
+    keepAliveMs: integer(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 65_000, 1_000, 600_000),
+    headersMs,
+    requestMs,
   };
 }
 

@@ -10,6 +10,7 @@ import { type AppConfig, parseEnv } from '../../src/config/env.schema';
 import { prepareQueueBackend } from '../../src/queue/queue-connection';
 import { TEST_REDIS_URL, testDatabaseUrl, testQueueBackend } from './test-env';
 import { deleteRedisKeys } from './redis-keys';
+import { TimedExpressAdapter } from '../../src/app/http-server';
 
 /** Set CHORUS_TEST_LOGS=1 to see the server's errors and warnings while debugging a test. */
 const TEST_LOGGER: false | ('error' | 'warn')[] =
@@ -66,10 +67,14 @@ export interface RunningApi {
 /** The real HTTP API (GraphQL + REST) on a random port, as main.ts builds it. */
 export async function startApi(config: AppConfig = testConfig()): Promise<RunningApi> {
   await prepareQueueBackend(config);
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(config), {
-    logger: TEST_LOGGER,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    ApiModule.register(config),
+    new TimedExpressAdapter(config.http),
+    {
+      logger: TEST_LOGGER,
+      abortOnError: false,
+    },
+  );
   configureApi(app, config);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
