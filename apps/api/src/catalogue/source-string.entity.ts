@@ -21,8 +21,9 @@ export type SourceStringKind = 'simple' | 'plural' | 'ordinal' | 'array-element'
 @Index(['namespaceId', 'unitKey'], { unique: true })
 // The work queue's order (nextString): with id last, the pick stops at the first free string.
 @Index('IDX_source_string_project_position_id', ['projectId', 'position', 'id'])
-// GIN trigram index (pg_trgm) written by hand in the migration; the schema builder leaves it alone.
-@Index('IDX_source_string_text_trgm', { synchronize: false })
+// GIN trigram index (pg_trgm) of (project, source text), for translation memory: written by hand in
+// the migration SourceTextTrigramByProject (btree_gin); the schema builder leaves it alone.
+@Index('IDX_source_string_project_text_trgm', { synchronize: false })
 export class SourceStringEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -61,8 +61,9 @@ export function filterCondition(
 }
 
 /**
- * Search over key and source text: case-insensitive substring (ILIKE, served by the trigram GIN
- * index on source_text), plus a fuzzy word match (pg_trgm `<%`) so a typo still finds the text.
+ * Search over key and source text: case-insensitive substring (ILIKE), plus a fuzzy word match
+ * (pg_trgm `<%`) so a typo still finds the text. The key has no trigram index, so no index serves
+ * the OR: the search filters the strings the list's own scan reads, those of one project.
  */
 export function searchCondition(search: string, params: SqlParams): string {
   const pattern = params.add(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);

@@ -11,6 +11,22 @@ import { StringScopeService } from './string-scope.service';
 /** pg_trgm similarity below which another string's translation is not worth showing. */
 export const SUGGESTION_THRESHOLD = 0.3;
 const SUGGESTION_LIMIT = 5;
+/**
+ * Decided winners of other strings of the project ($4) in the locale ($3) whose source text is
+ * similar to $2 (pg_trgm `similarity` ≥ $5), best first. `%` lets the trigram index of (project,
+ * source text) hand over only this project's candidates (migration SourceTextTrigramByProject).
+ */
+export const SUGGESTIONS_SQL = `SELECT o.source_text, w.forms, similarity(o.source_text, $2) AS similarity
+   FROM source_string o
+   JOIN translation_unit u ON u.string_id = o.id AND u.locale_id = $3
+   JOIN translation w ON w.id = u.winner_translation_id
+  WHERE o.project_id = $4 AND o.id <> $1
+    AND o.source_text % $2
+    AND similarity(o.source_text, $2) >= $5
+    AND u.winner_source_hash = o.source_hash
+  ORDER BY similarity DESC, o.position, o.id
+  LIMIT 50`;
+
 /** Strings (per locale and source text) whose suggestions each API process keeps. */
 const CACHED_SUGGESTIONS = 10_000;
 
@@ -39,8 +55,7 @@ export class TranslationMemoryService {
 
   /**
    * The decided, non-stale winners of OTHER strings of the same project in the same locale whose
-   * source text is similar (pg_trgm `similarity`), best first. `%` lets the trigram GIN index
-   * find the candidates; identical translations are listed once.
+   * source text is similar (SUGGESTIONS_SQL), best first; identical translations are listed once.
    */
   async suggestions(
     stringId: string,
@@ -59,19 +74,13 @@ export class TranslationMemoryService {
   ): Promise<SuggestionModel[]> {
     const rows = await this.dataSource.query<
       { source_text: string; forms: Record<string, string>; similarity: number }[]
-    >(
-      `SELECT o.source_text, w.forms, similarity(o.source_text, $2) AS similarity
-         FROM source_string o
-         JOIN translation_unit u ON u.string_id = o.id AND u.locale_id = $3
-         JOIN translation w ON w.id = u.winner_translation_id
-        WHERE o.project_id = $4 AND o.id <> $1
-          AND o.source_text % $2
-          AND similarity(o.source_text, $2) >= $5
-          AND u.winner_source_hash = o.source_hash
-        ORDER BY similarity DESC, o.position, o.id
-        LIMIT 50`,
-      [string.id, string.sourceText, localeId, string.projectId, SUGGESTION_THRESHOLD],
-    );
+    >(SUGGESTIONS_SQL, [
+      string.id,
+      string.sourceText,
+      localeId,
+      string.projectId,
+      SUGGESTION_THRESHOLD,
+    ]);
     const seen = new Set<string>();
     const suggestions: SuggestionModel[] = [];
     for (const row of rows) {

@@ -32,6 +32,7 @@ import { GlossaryTermMatchKey1795643000000 } from './1795643000000-GlossaryTermM
 import { LedgerProjectLocaleIndex1795644000000 } from './1795644000000-LedgerProjectLocaleIndex';
 import { RoundDueIndex1795645000000 } from './1795645000000-RoundDueIndex';
 import { StringLeaseByVolunteerLocale1795646000000 } from './1795646000000-StringLeaseByVolunteerLocale';
+import { SourceTextTrigramByProject1795647000000 } from './1795647000000-SourceTextTrigramByProject';
 
 /** Every migration in timestamp order (TypeORM sorts by timestamp too). Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   LedgerProjectLocaleIndex1795644000000,
   RoundDueIndex1795645000000,
   StringLeaseByVolunteerLocale1795646000000,
+  SourceTextTrigramByProject1795647000000,
 ];
