@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Translation memory looks for similar source texts within one project, but the trigram index
  * covered every project's texts: the planner either rechecked every similar text of the instance
  * or, as it mostly did, scanned all of `source_string` computing similarity for each row — on
- * three projects of 50,000 app-like strings, 195–291 ms of Postgres (and two parallel workers)
+ * three projects of 50,000 app-like strings, 195–319 ms of Postgres (and two parallel workers)
  * per string page. Keyed by project first (btree_gin), the index hands over only the project's
  * candidates: 22–64 ms on the same data. It replaces the old index, whose only user this lookup
  * was (the string list's search ORs the key, which no trigram index serves), so imports keep one
