@@ -24,6 +24,9 @@ export type SourceStringKind = 'simple' | 'plural' | 'ordinal' | 'array-element'
 // GIN trigram index (pg_trgm) of (project, source text), for translation memory: written by hand in
 // the migration SourceTextTrigramByProject (btree_gin); the schema builder leaves it alone.
 @Index('IDX_source_string_project_text_trgm', { synchronize: false })
+// The same for (project, key), so the list's search (key or text) is served by indexes
+// (migration SourceKeyTrigramByProject).
+@Index('IDX_source_string_project_key_trgm', { synchronize: false })
 export class SourceStringEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

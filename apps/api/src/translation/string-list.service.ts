@@ -9,7 +9,8 @@ import { StringFilter } from './dto/translation-enums';
 import { AggregateLoads } from './aggregate-loads';
 import type { ModelReads } from './model-reads';
 import { SqlParams } from './sql-params';
-import { filterCondition, filterReadsViewer, searchCondition } from './string-filter.sql';
+import { filterCondition, filterReadsViewer } from './string-filter.sql';
+import { afterCursor, type Cursor, stringListFrom, stringPageSql } from './string-list.sql';
 import { StringScopeService } from './string-scope.service';
 import { TranslatableStringService } from './translatable-string.service';
 import { translationError } from './translation.errors';
@@ -25,11 +26,6 @@ export interface StringListQuery {
 }
 
 type PageRow = { id: string; position: number };
-
-interface Cursor {
-  readonly position: number;
-  readonly id: string;
-}
 
 /** Distinct totals (locale, filter, search, and viewer for MINE) each API process keeps. */
 const CACHED_TOTALS = 2_000;
@@ -68,17 +64,17 @@ export class StringListService {
     const { locale } = await this.scope.locale(query.project, query.locale, viewerId);
 
     const params = new SqlParams();
-    const where = [
-      `s.project_id = ${params.add(locale.projectId)}`,
-      's.removed_at IS NULL',
-      notGlossarySql('s'),
-      filterCondition(query.filter, viewerId, params),
-    ];
     const search = query.search?.trim() ?? '';
-    if (search !== '') where.push(searchCondition(search, params));
-    const from = `FROM source_string s
-      LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = ${params.add(locale.id)}
-      WHERE ${where.join(' AND ')}`;
+    const from = stringListFrom(
+      {
+        projectId: locale.projectId,
+        localeId: locale.id,
+        filter: query.filter,
+        viewerId,
+        search,
+      },
+      params,
+    );
 
     const viewer = filterReadsViewer(query.filter) ? viewerId : '';
     const total = options.total
@@ -95,7 +91,8 @@ export class StringListService {
         )
       : null;
     const limit = query.first + 1;
-    // A search is served set-based (the trigram index finds the matches); a plain page walks.
+    // A search is served set-based (the trigram indexes of key and text find the matches); a plain
+    // page walks.
     const rows =
       search === ''
         ? await this.walkPage(query.filter, locale, viewerId, after, limit)
@@ -155,16 +152,10 @@ export class StringListService {
     const params = new SqlParams();
     params.values.push(...base.values);
     return this.dataSource.query<PageRow[]>(
-      `SELECT s.id, s.position ${from}${afterCursor('s', after, params)} ORDER BY s.position, s.id LIMIT ${params.add(limit)}`,
+      stringPageSql(from, after, limit, params),
       params.values,
     );
   }
-}
-
-/** The condition that keeps the strings of `alias` after the cursor (none without one). */
-function afterCursor(alias: string, after: Cursor | null, params: SqlParams): string {
-  if (after === null) return '';
-  return ` AND (${alias}.position, ${alias}.id) > (${params.add(after.position)}, ${params.add(after.id)}::uuid)`;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -33,6 +33,7 @@ import { LedgerProjectLocaleIndex1795644000000 } from './1795644000000-LedgerPro
 import { RoundDueIndex1795645000000 } from './1795645000000-RoundDueIndex';
 import { StringLeaseByVolunteerLocale1795646000000 } from './1795646000000-StringLeaseByVolunteerLocale';
 import { SourceTextTrigramByProject1795647000000 } from './1795647000000-SourceTextTrigramByProject';
+import { SourceKeyTrigramByProject1795648000000 } from './1795648000000-SourceKeyTrigramByProject';
 
 /** Every migration in timestamp order (TypeORM sorts by timestamp too). Committed migrations are never edited; add a new one instead. */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   RoundDueIndex1795645000000,
   StringLeaseByVolunteerLocale1795646000000,
   SourceTextTrigramByProject1795647000000,
+  SourceKeyTrigramByProject1795648000000,
 ];

@@ -1,4 +1,7 @@
 import { DataSource } from 'typeorm';
+import { StringFilter } from '../src/translation/dto/translation-enums';
+import { SqlParams } from '../src/translation/sql-params';
+import { stringListFrom, stringPageSql } from '../src/translation/string-list.sql';
 import {
   SUGGESTION_THRESHOLD,
   SUGGESTIONS_SQL,
@@ -7,12 +10,14 @@ import { type PlanNode, nodesOf } from './support/query-plan';
 import { resetDatabase, startApi, type RunningApi } from './support/test-app';
 
 /**
- * Every string page asks for translation memory: similar source texts of the same project with a
- * decided winner. On an instance hosting many projects, that lookup must read the project's own
- * candidates, not every similar text of the instance (or, as the planner mostly chose with a
- * trigram index of the text alone, every source string with its similarity computed).
+ * Two reads match source texts by trigrams. Every string page asks for translation memory:
+ * similar source texts of the same project with a decided winner; on an instance hosting many
+ * projects it must read the project's own candidates, not every similar text of the instance (or,
+ * as the planner mostly chose with a trigram index of the text alone, every source string with its
+ * similarity computed). The string list's search (key or text, or a word of the text), which anyone
+ * may send, must find its matches in indexes rather than read every string of the project.
  */
-describe("translation memory reads its own project's candidates from the trigram index", () => {
+describe("trigram reads: translation memory and search use the project's trigram indexes", () => {
   let api: RunningApi;
   let ds: DataSource;
 
@@ -68,6 +73,20 @@ describe("translation memory reads its own project's candidates from the trigram
 
   afterAll(() => api.close());
 
+  /** The executed plan's nodes on source_string and its indexes. */
+  async function stringScans(sql: string, params: unknown[]): Promise<PlanNode[]> {
+    const [plan] = await ds.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(
+      `EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`,
+      params,
+    );
+    // An index names the table in its own node; the heap scan above it names the table.
+    return [...nodesOf(plan!['QUERY PLAN'][0]!.Plan)].filter(
+      (n) =>
+        n['Relation Name'] === 'source_string' ||
+        (n['Index Name'] ?? '').startsWith('IDX_source_string'),
+    );
+  }
+
   it('finds a string’s suggestions through the (project, text) index, never scanning other projects’ strings', async () => {
     const [target] = await ds.query<
       { id: string; source_text: string; project_id: string; locale_id: string }[]
@@ -91,21 +110,64 @@ describe("translation memory reads its own project's candidates from the trigram
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.every((r) => r.forms.other.startsWith('tm-small: '))).toBe(true);
 
-    const [plan] = await ds.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(
-      `EXPLAIN (ANALYZE, FORMAT JSON) ${SUGGESTIONS_SQL}`,
-      params,
-    );
-    const nodes = [...nodesOf(plan!['QUERY PLAN'][0]!.Plan)];
-    // The index names the table in its own node; the heap scan above it names the table.
-    const onStrings = nodes.filter(
-      (n) =>
-        n['Relation Name'] === 'source_string' ||
-        (n['Index Name'] ?? '').startsWith('IDX_source_string'),
-    );
+    const onStrings = await stringScans(SUGGESTIONS_SQL, params);
     expect(onStrings.map((n) => n['Node Type'])).toContain('Bitmap Index Scan');
     expect(onStrings.map((n) => [n['Node Type'], n['Index Name'] ?? null])).toEqual(
       expect.arrayContaining([['Bitmap Index Scan', 'IDX_source_string_project_text_trgm']]),
     );
     expect(onStrings.filter((n) => n['Node Type'].includes('Seq Scan'))).toEqual([]);
   });
+
+  it.each([
+    ['a word no string has', 'zzqx', 0],
+    ['a misspelt word (word similarity)', 'schedle', 80],
+    ['part of a key', 'k12', 11],
+  ])(
+    'searches the list for %s through the key and text indexes, not every string of the project',
+    async (_what, search, expected) => {
+      const params = new SqlParams();
+      const [project] = await ds.query<{ project_id: string; locale_id: string }[]>(
+        `SELECT p.id AS project_id, l.id AS locale_id FROM project p
+           JOIN locale l ON l.project_id = p.id WHERE p.slug = 'tm-big'`,
+      );
+      const from = stringListFrom(
+        {
+          projectId: project!.project_id,
+          localeId: project!.locale_id,
+          filter: StringFilter.ALL,
+          viewerId: null,
+          search,
+        },
+        params,
+      );
+      const count = `SELECT count(*)::int AS total ${from}`;
+      // As StringListService: the page's own parameters after the list's.
+      const pageParams = new SqlParams();
+      pageParams.values.push(...params.values);
+      const page = stringPageSql(from, null, 51, pageParams);
+      const [counts] = await ds.query<{ total: number }[]>(count, params.values);
+      expect(counts?.total).toBeGreaterThanOrEqual(expected);
+      // The count has no LIMIT: every match is found through the indexes (a BitmapOr).
+      const counted = await stringScans(count, params.values);
+      expect(
+        counted
+          .filter((n) => n['Node Type'] === 'Bitmap Index Scan')
+          .map((n) => n['Index Name'])
+          .sort(),
+      ).toEqual([
+        'IDX_source_string_project_key_trgm',
+        'IDX_source_string_project_text_trgm',
+        // The word match (`<%`) is asked from four characters on.
+        ...(search.length >= 4 ? ['IDX_source_string_project_text_trgm'] : []),
+      ]);
+      expect(counted.filter((n) => n['Node Type'] !== 'Bitmap Index Scan')).toEqual([
+        expect.objectContaining({ 'Node Type': 'Bitmap Heap Scan' }),
+      ]);
+      // The page may walk the catalogue order instead when matches are many, but it never reads
+      // the project's 16,000 strings to find its 51 (a search matching nothing read them all).
+      const paged = await stringScans(page, [...pageParams.values]);
+      const thrownAway = paged.reduce((sum, n) => sum + (n['Rows Removed by Filter'] ?? 0), 0);
+      expect(thrownAway).toBeLessThan(4_000);
+    },
+  );
 });
