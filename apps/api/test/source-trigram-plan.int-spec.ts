@@ -79,7 +79,7 @@ describe("trigram reads: translation memory and search use the project's trigram
       `EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`,
       params,
     );
-    // An index names the table in its own node; the heap scan above it names the table.
+    // A Bitmap Index Scan names only its index; the heap scan above it names the table.
     return [...nodesOf(plan!['QUERY PLAN'][0]!.Plan)].filter(
       (n) =>
         n['Relation Name'] === 'source_string' ||

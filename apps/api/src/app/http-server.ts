@@ -9,11 +9,11 @@ import type { HttpTimeouts } from '../config/env.schema';
  * HTTP_HEADERS_TIMEOUT_MS; a quarter of the timeout, at most 5 s, keeps the overrun small
  * for a check that walks the open connections once.
  */
-export function connectionsCheckingInterval(timeouts: HttpTimeouts): number {
+function connectionsCheckingInterval(timeouts: HttpTimeouts): number {
   return Math.min(5_000, Math.max(250, Math.floor(timeouts.headersMs / 4)));
 }
 
-export function httpServerOptions(timeouts: HttpTimeouts): ServerOptions {
+function httpServerOptions(timeouts: HttpTimeouts): ServerOptions {
   return {
     keepAliveTimeout: timeouts.keepAliveMs,
     headersTimeout: timeouts.headersMs,

@@ -62,8 +62,9 @@ export function filterCondition(
 
 /**
  * Search over key and source text: case-insensitive substring (ILIKE), plus a fuzzy word match
- * (pg_trgm `<%`) so a typo still finds the text. The key has no trigram index, so no index serves
- * the OR: the search filters the strings the list's own scan reads, those of one project.
+ * (pg_trgm `<%`) so a typo still finds the text. Each arm has a trigram index keyed by project
+ * (key, and source text: migrations SourceKeyTrigramByProject, SourceTextTrigramByProject), so the
+ * OR is a BitmapOr of index scans rather than a read of every string of the project.
  */
 export function searchCondition(search: string, params: SqlParams): string {
   const pattern = params.add(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
