@@ -1,4 +1,8 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { CatalogueImportProducer } from '../src/catalogue/catalogue-import.producer';
+import { CATALOGUE_QUEUE } from '../src/queue/jobs';
 import { getJson, pushCatalogue } from './support/catalogue-http';
 import { signedInClient } from './support/graphql-client';
 import {
@@ -27,6 +31,27 @@ describe('waiting for an import job (?wait=)', () => {
     await worker?.close();
     await api.close();
     await flushQueueKeys(api.config);
+  });
+
+  // Before the worker starts (the next test starts it): nothing may take this job.
+  it('looks at the job again while it waits: an end no event reports still ends the wait', async () => {
+    const producer = api.app.get(CatalogueImportProducer);
+    const queue = api.app.get<Queue>(getQueueToken(CATALOGUE_QUEUE));
+    const job = await queue.add('import', { uploadId: 'none' }, { jobId: `gone-${process.pid}` });
+    const looks = jest.spyOn(producer, 'status');
+    try {
+      // Far longer than the test may run: only a look at the job can end this wait.
+      const waiting = producer.waitForJob(job.id as string, 600_000);
+      while (looks.mock.results.length === 0) await new Promise((r) => setImmediate(r));
+      expect(await looks.mock.results[0]?.value).toMatchObject({ state: 'waiting' });
+      // Removed, the job announces no completion or failure; the next look finds it gone.
+      await job.remove();
+      await waiting;
+      expect(await producer.status(job.id as string)).toBeNull();
+      expect(looks.mock.calls.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      looks.mockRestore();
+    }
   });
 
   it('answers when the job ends, or its current state after the wait; auth first', async () => {

@@ -15,6 +15,14 @@ const RUNNING = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children'
  */
 export const MAX_JOB_WAITERS = 200;
 
+/**
+ * How often a waiting request looks at its job again. The event subscription alone can miss an
+ * end: BullMQ's QueueEvents reports ready before its first XREAD (it sends CLIENT SETNAME first,
+ * then reads from `$`), so a job that ends in between wakes nobody, and a job removed from the
+ * queue announces no end at all. Each look is two Redis reads; at most MAX_JOB_WAITERS a second.
+ */
+export const JOB_RECHECK_MS = 1_000;
+
 /** The only caller of `add` on the catalogue queue. */
 @Injectable()
 export class CatalogueImportProducer implements OnModuleDestroy {
@@ -77,8 +85,10 @@ export class CatalogueImportProducer implements OnModuleDestroy {
 
   /**
    * Resolves when the job completes or fails, when BullMQ no longer has it, or after `timeoutMs`,
-   * whichever comes first; never rejects. Waits only while fewer than MAX_JOB_WAITERS requests of
-   * this process do: beyond that it answers at once and the client polls as it would anyway.
+   * whichever comes first; never rejects. An end is learnt from the event subscription, or at the
+   * latest JOB_RECHECK_MS later from the job itself. Waits only while fewer than MAX_JOB_WAITERS
+   * requests of this process do: beyond that it answers at once and the client polls as it would
+   * anyway.
    */
   async waitForJob(jobId: string, timeoutMs: number): Promise<void> {
     if (timeoutMs <= 0 || this.waiters >= MAX_JOB_WAITERS) return;
@@ -94,20 +104,26 @@ export class CatalogueImportProducer implements OnModuleDestroy {
         this.wakeUps.set(jobId, wakeUps);
         const done = (): void => {
           clearTimeout(timer);
+          clearInterval(recheck);
           wakeUps.delete(done);
           if (wakeUps.size === 0 && this.wakeUps.get(jobId) === wakeUps) this.wakeUps.delete(jobId);
           resolve();
         };
         const timer = setTimeout(done, left);
         wakeUps.add(done);
-        // It may have ended before the wake-up above was registered: look once, after it.
-        this.status(jobId).then(
-          (status) => {
-            if (status === null || status.state === 'completed' || status.state === 'failed')
-              done();
-          },
-          () => done(),
-        );
+        const look = (): void => {
+          this.status(jobId).then(
+            (status) => {
+              if (status === null || status.state === 'completed' || status.state === 'failed')
+                done();
+            },
+            () => done(),
+          );
+        };
+        // It may have ended before the wake-up above was registered: look now, after it, and
+        // again now and then for an end the subscription did not report (JOB_RECHECK_MS).
+        const recheck = setInterval(look, JOB_RECHECK_MS);
+        look();
       });
     } catch {
       // No event subscription (queue backend down): answer now, the client polls again.
