@@ -1,10 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ApiModule } from './app/api.module';
-import { configureApi } from './app/configure-api';
-import { TimedExpressAdapter } from './app/http-server';
+import { createApi } from './app/create-api';
 import { exitOnStartupError, loadConfigOrExit } from './bootstrap';
 import { redact } from './config/env.schema';
 import { createLogger } from './common/logging/create-logger';
@@ -23,15 +19,7 @@ async function bootstrap(): Promise<void> {
   );
   await prepareQueueBackend(config).catch(exitOnStartupError('Queue backend'));
 
-  const app = await NestFactory.create<NestExpressApplication>(
-    ApiModule.register(config),
-    new TimedExpressAdapter(config.http),
-    {
-      logger,
-      bufferLogs: true,
-    },
-  );
-  const { servesWeb } = configureApi(app, config);
+  const { app, servesWeb } = await createApi(config, { logger, bufferLogs: true });
   if (config.seedDemo) await app.get(DemoSeedService).seed();
   await app
     .listen(config.port, config.host)

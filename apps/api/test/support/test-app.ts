@@ -1,16 +1,13 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
-import { ApiModule } from '../../src/app/api.module';
-import { configureApi } from '../../src/app/configure-api';
+import { createApi } from '../../src/app/create-api';
 import { WorkerModule } from '../../src/app/worker.module';
 import { type AppConfig, parseEnv } from '../../src/config/env.schema';
 import { prepareQueueBackend } from '../../src/queue/queue-connection';
 import { TEST_REDIS_URL, testDatabaseUrl, testQueueBackend } from './test-env';
 import { deleteRedisKeys } from './redis-keys';
-import { TimedExpressAdapter } from '../../src/app/http-server';
 
 /** Set CHORUS_TEST_LOGS=1 to see the server's errors and warnings while debugging a test. */
 const TEST_LOGGER: false | ('error' | 'warn')[] =
@@ -67,15 +64,7 @@ export interface RunningApi {
 /** The real HTTP API (GraphQL + REST) on a random port, as main.ts builds it. */
 export async function startApi(config: AppConfig = testConfig()): Promise<RunningApi> {
   await prepareQueueBackend(config);
-  const app = await NestFactory.create<NestExpressApplication>(
-    ApiModule.register(config),
-    new TimedExpressAdapter(config.http),
-    {
-      logger: TEST_LOGGER,
-      abortOnError: false,
-    },
-  );
-  configureApi(app, config);
+  const { app } = await createApi(config, { logger: TEST_LOGGER, abortOnError: false });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, config, baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };
