@@ -81,6 +81,22 @@ describe('benchmark scenarios (smoke, tiny sizes)', () => {
     );
   });
 
+  it("the stand-in passes once per the server's autovacuum_naptime", async () => {
+    const database = await createBenchDatabase(env);
+    try {
+      // pg_settings holds the naptime in seconds; current_setting shows it with a unit ('1min'),
+      // which the stand-in once read as 1 s and so vacuumed 60 times as often as autovacuum.
+      const rows = await database.db.query<{ setting: string; unit: string }[]>(
+        "SELECT setting, unit FROM pg_settings WHERE name = 'autovacuum_naptime'",
+      );
+      expect(rows[0]?.unit).toBe('s');
+      const seconds = Number(rows[0]?.setting);
+      expect(database.maintenance.naptimeMs).toBe(Math.max(1, seconds) * 1000);
+    } finally {
+      await database.drop();
+    }
+  });
+
   it('the stand-in vacuums a grown table of a bench database where the server does not', async () => {
     const database = await createBenchDatabase(env);
     // The database's own stand-in (a pass a minute) would otherwise race this one to the table on

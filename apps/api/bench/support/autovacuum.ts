@@ -11,6 +11,8 @@ import { Client } from 'pg';
 export interface MaintenanceLoop {
   /** What keeps the bench database vacuumed: the server's own autovacuum, or this stand-in. */
   readonly kind: 'autovacuum' | 'stand-in';
+  /** Time between the stand-in's passes (the server's autovacuum_naptime unless overridden). */
+  readonly naptimeMs: number;
   /** Tables vacuumed and analyzed so far by the stand-in. */
   readonly runs: () => { readonly vacuums: number; readonly analyzes: number };
   /**
@@ -61,14 +63,18 @@ function quoteIdent(name: string): string {
 export async function startMaintenance(url: string, naptimeMs?: number): Promise<MaintenanceLoop> {
   const client = new Client({ connectionString: url });
   await client.connect();
-  const { rows } = await client.query<{ enabled: string; naptime: string }>(
-    "SELECT current_setting('autovacuum') AS enabled, current_setting('autovacuum_naptime') AS naptime",
+  // The setting reads as text with a unit ('1min' by default): as an interval it is exact.
+  const { rows } = await client.query<{ enabled: string; naptime_ms: number }>(
+    `SELECT current_setting('autovacuum') AS enabled,
+            extract(epoch FROM current_setting('autovacuum_naptime')::interval)::float8 * 1000 AS naptime_ms`,
   );
   const settings = rows[0];
+  const napMs = naptimeMs ?? Math.max(1_000, settings?.naptime_ms ?? 60_000);
   if (settings?.enabled === 'on') {
     await client.end();
     return {
       kind: 'autovacuum',
+      naptimeMs: napMs,
       runs: () => ({ vacuums: 0, analyzes: 0 }),
       settle: () => Promise.resolve(),
       stop: () => Promise.resolve(),
@@ -76,8 +82,6 @@ export async function startMaintenance(url: string, naptimeMs?: number): Promise
   }
   // autovacuum_vacuum_cost_delay's default; the limit (200) is already vacuum_cost_limit's.
   await client.query("SET vacuum_cost_delay = '2ms'");
-  const napMs =
-    naptimeMs ?? Math.max(1_000, Number.parseInt(settings?.naptime ?? '60', 10) * 1_000);
   let vacuums = 0;
   let analyzes = 0;
   let stopped = false;
@@ -121,6 +125,7 @@ export async function startMaintenance(url: string, naptimeMs?: number): Promise
   schedule();
   return {
     kind: 'stand-in',
+    naptimeMs: napMs,
     runs: () => ({ vacuums, analyzes }),
     settle: async () => {
       await current;
