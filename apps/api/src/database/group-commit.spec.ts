@@ -68,6 +68,60 @@ describe('GroupCommit', () => {
     ]);
   });
 
+  describe('with extraSlotAfterMs', () => {
+    afterEach(() => jest.useRealTimers());
+
+    /** A group on an injected clock (and Jest's timers): 3 slots, the extra ones after 2 ms. */
+    function delayed(maxBatch = 10) {
+      jest.useFakeTimers();
+      let clock = 0;
+      const gated = gatedRun();
+      const group = new GroupCommit(gated.run, {
+        maxBatch,
+        maxInFlight: 3,
+        extraSlotAfterMs: 2,
+        now: () => clock,
+        key: (i) => i.voter,
+      });
+      const advance = (ms: number): void => {
+        clock += ms;
+        jest.advanceTimersByTime(ms);
+      };
+      return { gated, group, advance };
+    }
+
+    it('sends the first item at once and holds the next ones behind the running batch', () => {
+      const { gated, group, advance } = delayed();
+      void group.submit(item('a', 1));
+      void group.submit(item('b', 2));
+      advance(1);
+      void group.submit(item('c', 3));
+      expect(gated.batches).toEqual([[1]]);
+      expect(group.waiting).toBe(2);
+      advance(0.5);
+      expect(gated.batches).toEqual([[1]]);
+      // The oldest waiting item (2) has now waited 2 ms: a second slot takes every waiting item.
+      advance(0.5);
+      expect(gated.batches).toEqual([[1], [2, 3]]);
+      expect(group.waiting).toBe(0);
+    });
+
+    it('opens another slot at once when a whole batch waits', () => {
+      const { gated, group } = delayed(2);
+      [1, 2, 3].forEach((n) => void group.submit(item(`v${n}`, n)));
+      expect(gated.batches).toEqual([[1], [2, 3]]);
+    });
+
+    it('hands the waiting items to the slot the running batch frees, without waiting', async () => {
+      const { gated, group } = delayed();
+      const results = [1, 2, 3].map((n) => group.submit(item(`v${n}`, n)));
+      jest.useRealTimers();
+      await gated.releaseAll();
+      expect(await Promise.all(results)).toEqual([10, 20, 30]);
+      expect(gated.batches).toEqual([[1], [2, 3]]);
+    });
+  });
+
   it('runs each item of a failed batch alone, so only the bad item fails its caller', async () => {
     const gated = gatedRun();
     gated.failWhen(3);

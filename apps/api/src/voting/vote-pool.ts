@@ -10,6 +10,12 @@ import { PlannedPool } from '../database/planned-pool';
 export const VOTE_BATCHES_IN_FLIGHT = 3;
 
 /**
+ * While a vote statement runs, how long the next votes wait to join the following batch before
+ * another slot opens for them (GroupCommit's extraSlotAfterMs).
+ */
+export const VOTE_EXTRA_SLOT_AFTER_MS = 2;
+
+/**
  * Planner settings of the vote statement's sessions: joins planned in the order the statement
  * writes them (its primary-key chain from the candidate to the project, the order the planner chose
  * on its own), and a generic plan from the first call.

@@ -5,7 +5,7 @@ import { PERMISSIONS, type MembershipGrant, type Permission } from '../identity/
 import { GroupCommit } from '../database/group-commit';
 import { LIVE_EVENTS, type LiveEvent, type LiveEvents } from './live-events';
 import { RoundSchedulerProducer } from './round-scheduler.producer';
-import { VOTE_BATCHES_IN_FLIGHT, VotePool } from './vote-pool';
+import { VOTE_BATCHES_IN_FLIGHT, VOTE_EXTRA_SLOT_AFTER_MS, VotePool } from './vote-pool';
 import { voterReputationSql } from './voter-reputation.sql';
 
 /** What a vote written by the one statement tells the caller (nothing is reloaded after it). */
@@ -223,7 +223,12 @@ export class VoteStatement implements OnModuleDestroy {
   private readonly logger = new Logger('Voting');
   private readonly group = new GroupCommit<VoteInput, StatementVote | null>(
     (votes) => castInOneStatement(this.pool, votes),
-    { maxBatch: VOTE_BATCH_MAX, maxInFlight: VOTE_BATCHES_IN_FLIGHT, key: (vote) => vote.voterId },
+    {
+      maxBatch: VOTE_BATCH_MAX,
+      maxInFlight: VOTE_BATCHES_IN_FLIGHT,
+      extraSlotAfterMs: VOTE_EXTRA_SLOT_AFTER_MS,
+      key: (vote) => vote.voterId,
+    },
     (votes, casts) => this.afterCommit(votes, casts),
   );
 
