@@ -35,10 +35,10 @@ interface Pending<I, O> {
 /**
  * Opportunistic group commit: an item submitted while fewer than `maxInFlight` batches run goes out
  * at once (alone, so a quiet server adds no delay); items submitted while all slots are busy wait
- * and leave together, up to `maxBatch`, as soon as a slot frees. There is no timer: batches grow
- * only as far as the load makes requests overlap. `run` answers one result per item, in order; when
- * it throws for a batch of several (a statement that throws commits nothing), each item is run again
- * alone, so one bad item fails only its own caller.
+ * and leave together, up to `maxBatch`, as soon as a slot frees. Without `extraSlotAfterMs` there
+ * is no timer: batches grow only as far as the load makes requests overlap. `run` answers one
+ * result per item, in order; when it throws for a batch of several (a statement that throws
+ * commits nothing), each item is run again alone, so one bad item fails only its own caller.
  *
  * With `extraSlotAfterMs`, the first slot still takes an item at once, but while a batch runs the
  * next slot waits for the oldest item to have waited that long (or for a whole batch to wait).
