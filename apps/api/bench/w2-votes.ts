@@ -22,6 +22,7 @@ import {
   graphqlOk,
   gqlBody,
   runLoad,
+  openLoopWarmupMs,
   runOpenLoop,
 } from './support/load';
 import {
@@ -279,11 +280,14 @@ export async function runW2Votes(options: W2Options): Promise<W2Result> {
     const openMs = options.openLoopMs ?? 0;
     const openLoop = (rps: number, what: (k: number) => { body: string; account: number }) => {
       const rate = Math.max(1, rps / 2);
+      const warmupMs = openLoopWarmupMs(openMs);
+      const warmup = Math.floor((rate * warmupMs) / 1000);
       return costed(db, apiPids, () =>
         runOpenLoop({
           ratePerSec: rate,
-          total: Math.max(1, Math.floor((rate * openMs) / 1000)),
-          maxMs: openMs,
+          warmup,
+          total: warmup + Math.max(1, Math.floor((rate * openMs) / 1000)),
+          maxMs: warmupMs + openMs,
           next: (k) => {
             const { body, account } = what(k);
             return { port: port(k, 0), path: '/graphql', body, headers: cookie(account) };
@@ -351,7 +355,7 @@ export async function runW2Votes(options: W2Options): Promise<W2Result> {
 
 /** Votes the server acknowledged in the closed and the open loop. */
 export function acknowledged(r: W2Result): number {
-  return r.votes.ok + (r.openVotes?.ok ?? 0);
+  return r.votes.ok + (r.openVotes?.ok ?? 0) + (r.openVotes?.warmupOk ?? 0);
 }
 
 export function w2Row(
@@ -413,7 +417,8 @@ async function main(): Promise<void> {
     '`mutation { benchFloor }` (session resolved by the guard + one prepared INSERT of an audit row, committed on',
     'its own; only in the schema when the bench sets `BENCH_FLOOR`). The ratio is against the authenticated floor.',
     'Throughput: closed loop. Latency: open loop, requests leaving at a fixed rate (half of what the closed loop',
-    'sustained), each measured from when it was due. stored = `count(*)` of vote rows after the run. Server CPU =',
+    'sustained), each measured from when it was due, after an unmeasured warm-up at that rate on the same sockets (a',
+    'fifth of the phase, at most 2 s). stored = `count(*)` of vote rows after the run. Server CPU =',
     "user + system time of the API process and of the bench database's Postgres backends over a closed-loop phase,",
     'per request: steadier than the rates when the host is shared; for the open-loop phases also how busy the',
     "host's cores were (every process on it, the load loop included).",

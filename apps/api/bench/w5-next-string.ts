@@ -28,6 +28,7 @@ import {
   mergeLoads,
   runLoad,
   runLoadKept,
+  openLoopWarmupMs,
   runOpenLoop,
 } from './support/load';
 import {
@@ -241,6 +242,7 @@ export async function runW5NextString(options: W5Options): Promise<W5Result> {
 
     // Latency at a fixed offered rate: half of nextString's capacity, for about ten seconds.
     const openRate = Math.max(1, Math.round(next.rps / 2));
+    const openWarmup = Math.floor((openRate * openLoopWarmupMs(10_000)) / 1000);
     const open = (
       request: (n: number) => LoadRequest,
       accept: (status: number, body: string, n: number) => boolean = graphqlOk,
@@ -248,7 +250,8 @@ export async function runW5NextString(options: W5Options): Promise<W5Result> {
       costed(db, [api.pid], () =>
         runOpenLoop({
           ratePerSec: openRate,
-          total: Math.min(options.requests, openRate * 10),
+          warmup: openWarmup,
+          total: openWarmup + Math.min(options.requests, openRate * 10),
           sockets: options.volunteers,
           next: request,
           accept,
@@ -344,7 +347,7 @@ async function main(): Promise<void> {
     'resolver) and the authenticated read floor `{ me { id } }` (session + one row) at the same concurrency (closed',
     'loop: capacity), each measured phase after an unmeasured warm-up of the same requests (a fifth of it, at most',
     `2,000); the floor and nextString alternate in ${RATIO_SLICES} slices each (floor, nextString, floor, …), so the host's`,
-    "drift from minute to minute weighs on both; then nextString and the floor open-loop at half of nextString's capacity for ~10 s (latency",
+    "drift from minute to minute weighs on both; then nextString and the floor open-loop at half of nextString's capacity for ~10 s after a 2 s warm-up at that rate (latency",
     "from each request's due time). ratio = nextString / floor, closed loop. Last, voters: the same volunteers",
     "ask `nextString(filter: NEEDS_VOTES)` with the web client's string fields (winner, round and decision,",
     'screenshots) in a second project of as many strings, each under vote (a collecting round, one candidate by',

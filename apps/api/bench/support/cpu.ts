@@ -110,7 +110,8 @@ export async function costed(
   const busy = hostBusy(hostBefore, sampleHost());
   return {
     ...result,
-    cpu: cpuPerRequest(cpuBefore, await sampleCpu(db, apiPids), result.ok),
+    // Over the whole run, warm-up included: per request done, measured or not.
+    cpu: cpuPerRequest(cpuBefore, await sampleCpu(db, apiPids), result.ok + (result.warmupOk ?? 0)),
     hostBusy: busy,
   };
 }

@@ -40,6 +40,8 @@ export interface LoadResult {
   /** Completions per second over the first and the last tenth of the requests (closed loop). */
   readonly firstTenthRps: number;
   readonly lastTenthRps: number;
+  /** Acknowledged requests of an open loop's warm-up: done, but in no rate or percentile. */
+  readonly warmupOk?: number;
 }
 
 /** Rates of the first and the last tenth of the completions, from their times since the start. */
@@ -224,10 +226,22 @@ export interface OpenLoopOptions {
   readonly sockets?: number;
   /** Stop issuing after this long (ms); requests in flight still finish and count. */
   readonly maxMs?: number;
+  /**
+   * The first requests of the schedule (this many) warm up: sent at the rate like the rest, but
+   * left out of the latencies, the rate and `ok` (a failure still counts in `failed`). The phase
+   * is then measured with its sockets open, as a crowd's are, like the closed loops after their
+   * warm-up.
+   */
+  readonly warmup?: number;
   /** The `n`-th request (n counts from 0). */
   readonly next: (n: number) => LoadRequest;
   readonly accept: (status: number, body: string, n: number) => boolean;
   readonly failureCode?: (status: number, body: string) => string;
+}
+
+/** An open-loop phase's unmeasured warm-up: a fifth of the phase, at most 2 s. */
+export function openLoopWarmupMs(phaseMs: number): number {
+  return Math.min(2_000, phaseMs / 5);
 }
 
 /**
@@ -243,7 +257,9 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<LoadResult>
   const doneAt = new Float64Array(options.total);
   const maxMs = options.maxMs ?? Infinity;
   const intervalMs = 1000 / options.ratePerSec;
+  const warmup = Math.min(options.warmup ?? 0, options.total);
   let ok = 0;
+  let warmupOk = 0;
   let failed = 0;
   const failures: Record<string, number> = {};
   const inFlight: Promise<void>[] = [];
@@ -252,8 +268,10 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<LoadResult>
       const res = await send(agent, options.next(n));
       latencies[n] = performance.now() - dueAt;
       doneAt[n] = performance.now() - started;
-      if (options.accept(res.status, res.body, n)) ok += 1;
-      else {
+      if (options.accept(res.status, res.body, n)) {
+        if (n < warmup) warmupOk += 1;
+        else ok += 1;
+      } else {
         failed += 1;
         const code = options.failureCode?.(res.status, res.body) ?? `HTTP ${res.status}`;
         failures[code] = (failures[code] ?? 0) + 1;
@@ -279,12 +297,18 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<LoadResult>
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(wait, 5))));
   }
   await Promise.all(inFlight);
-  const ms = performance.now() - started;
+  // The measured phase starts when its first request is due.
+  const measuredFrom = Math.min(n, warmup) * intervalMs;
+  const ms = performance.now() - started - measuredFrom;
   agent.destroy();
-  const sorted = latencies.slice(0, n).sort();
-  const tenths = tenthRates(doneAt.slice(0, n), ms);
+  const sorted = latencies.slice(Math.min(n, warmup), n).sort();
+  const tenths = tenthRates(
+    doneAt.slice(Math.min(n, warmup), n).map((at) => at - measuredFrom),
+    ms,
+  );
   return {
-    requests: n,
+    requests: Math.max(0, n - warmup),
+    warmupOk,
     ok,
     failed,
     failures,
