@@ -347,6 +347,11 @@ describe('a vote as one guarded statement (issue 15)', () => {
         .then((outcome) => ({ voterId, state: outcome.round.state, error: null }))
         .catch((error: unknown) => ({ voterId, state: null, error: codeOf(error) }));
     });
+    // The close starts once the first vote is answered, while the others are queued or in flight:
+    // the vote group commit sends the first vote alone and gathers the next ones for 2 ms, so a
+    // close started at once could take the unit before any vote. Runs here end either way: most
+    // of the others stored after the decision, or all of them counted in it.
+    await Promise.race(votes);
     const close = rounds.tickDue(unit!.unit_id, closeAt, 0);
     const [outcomes, closed] = await Promise.all([Promise.all(votes), close]);
     expect(closed.state.round.state).not.toBe('COLLECTING');
