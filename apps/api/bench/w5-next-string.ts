@@ -242,7 +242,8 @@ export async function runW5NextString(options: W5Options): Promise<W5Result> {
 
     // Latency at a fixed offered rate: half of nextString's capacity, for about ten seconds.
     const openRate = Math.max(1, Math.round(next.rps / 2));
-    const openWarmup = Math.floor((openRate * openLoopWarmupMs(10_000)) / 1000);
+    const openMs = 10_000;
+    const openWarmup = Math.floor((openRate * openLoopWarmupMs(openMs)) / 1000);
     const open = (
       request: (n: number) => LoadRequest,
       accept: (status: number, body: string, n: number) => boolean = graphqlOk,
@@ -251,7 +252,7 @@ export async function runW5NextString(options: W5Options): Promise<W5Result> {
         runOpenLoop({
           ratePerSec: openRate,
           warmup: openWarmup,
-          total: openWarmup + Math.min(options.requests, openRate * 10),
+          total: openWarmup + Math.min(options.requests, (openRate * openMs) / 1000),
           sockets: options.volunteers,
           next: request,
           accept,

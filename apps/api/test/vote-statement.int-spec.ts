@@ -340,18 +340,21 @@ describe('a vote as one guarded statement (issue 15)', () => {
     );
     // The closer's clock is past the deadline; the voters' is not (the API's own time).
     const closeAt = round!.deadline.getTime() + 1;
+    let answered = 0;
     const votes = racers.map(async (voterId, i) => {
       if (i % 3 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       return voting
         .vote(voterId, unit!.id, 1, Date.now())
         .then((outcome) => ({ voterId, state: outcome.round.state, error: null }))
-        .catch((error: unknown) => ({ voterId, state: null, error: codeOf(error) }));
+        .catch((error: unknown) => ({ voterId, state: null, error: codeOf(error) }))
+        .finally(() => (answered += 1));
     });
     // The close starts once the first vote is answered, while the others are queued or in flight:
     // the vote group commit sends the first vote alone and gathers the next ones for 2 ms, so a
     // close started at once could take the unit before any vote. Runs here end either way: most
     // of the others stored after the decision, or all of them counted in it.
     await Promise.race(votes);
+    const answeredBeforeClose = answered;
     const close = rounds.tickDue(unit!.unit_id, closeAt, 0);
     const [outcomes, closed] = await Promise.all([Promise.all(votes), close]);
     expect(closed.state.round.state).not.toBe('COLLECTING');
@@ -369,8 +372,10 @@ describe('a vote as one guarded statement (issue 15)', () => {
       [unit!.id],
     );
     expect(stored!.n).toBe(preVoters.length + outcomes.filter((o) => o.error === null).length);
-    // The race really raced: some votes landed before the close (sanity of the test itself).
+    // The race really raced (sanity of the test itself): some votes landed before the close, and
+    // when it started most were still unanswered (the first answer alone makes `before` non-empty).
     expect(before.length).toBeGreaterThan(0);
+    expect(answeredBeforeClose).toBeLessThan(racers.length);
   });
 
   it('retracting an evaluated vote drops its evaluation: cast again, it is a new vote (C3)', async () => {

@@ -298,16 +298,17 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<LoadResult>
   }
   await Promise.all(inFlight);
   // The measured phase starts when its first request is due.
-  const measuredFrom = Math.min(n, warmup) * intervalMs;
+  const first = Math.min(n, warmup);
+  const measuredFrom = first * intervalMs;
   const ms = performance.now() - started - measuredFrom;
   agent.destroy();
-  const sorted = latencies.slice(Math.min(n, warmup), n).sort();
+  const sorted = latencies.slice(first, n).sort();
   const tenths = tenthRates(
-    doneAt.slice(Math.min(n, warmup), n).map((at) => at - measuredFrom),
+    doneAt.slice(first, n).map((at) => at - measuredFrom),
     ms,
   );
   return {
-    requests: Math.max(0, n - warmup),
+    requests: n - first,
     warmupOk,
     ok,
     failed,
