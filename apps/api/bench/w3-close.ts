@@ -19,6 +19,7 @@ import {
   table,
 } from './support/report';
 import { seedLocales, seedProject, seedUsers } from './support/seed';
+import { analyzeSeeded } from './support/autovacuum';
 import {
   type BenchDatabase,
   type BenchEnv,
@@ -184,7 +185,7 @@ export async function runW3Close(options: W3Options): Promise<W3Result> {
       voting: DECIDE_WITH_THREE,
       deadlineAt: () => past,
     });
-    await db.query('ANALYZE');
+    await analyzeSeeded(db);
     // What autovacuum would have done before these rounds fell due. The seed's inserts are past
     // its thresholds, so the stand-in's first pass (a minute after the database was made) vacuumed
     // the seeded tables wherever it fell, mostly inside the close, and the close was charged for

@@ -12,6 +12,7 @@ import {
   runLoad,
 } from './support/load';
 import { seedLocales, seedProject, seedUsers } from './support/seed';
+import { analyzeSeeded } from './support/autovacuum';
 import { type BenchDatabase, must } from './support/stack';
 import { WEB_CANDIDATE_LIST_FIELDS, WEB_STRING_FIELDS } from './support/web-fields';
 
@@ -84,7 +85,7 @@ export async function voterPhases(
     voting: {},
     deadlineAt: () => new Date(Date.now() + 3_600_000),
   });
-  await db.query('ANALYZE');
+  await analyzeSeeded(db);
   const cookie = (u: number): string => must(cookies[u % options.volunteers], 'cookie');
   const last = new Map<number, string>();
   const handedIds: string[] = [];

@@ -28,6 +28,7 @@ import {
   table,
 } from './support/report';
 import { LOAD_VOTING, seedLocales, seedProject, seedUsers } from './support/seed';
+import { analyzeSeeded } from './support/autovacuum';
 import {
   benchEnv,
   createBenchDatabase,
@@ -109,7 +110,7 @@ export async function runW7LiveFanout(options: W7Options): Promise<W7Result> {
     const unwatchedCandidates = candidates.slice(options.strings);
     const voters = await seedUsers(db, 'voter', options.voters + 1);
     const viewers = await seedUsers(db, 'viewer', options.viewers);
-    await db.query('ANALYZE');
+    await analyzeSeeded(db);
 
     // Viewer v watches `watch` consecutive strings from v·watch on, so each string has
     // viewers·watch / strings watchers.

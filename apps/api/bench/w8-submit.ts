@@ -17,6 +17,7 @@ import {
   table,
 } from './support/report';
 import { LOAD_VOTING, seedLocales, seedProject, seedUsers } from './support/seed';
+import { analyzeSeeded } from './support/autovacuum';
 import {
   benchEnv,
   createBenchDatabase,
@@ -139,7 +140,7 @@ export async function runW8Submit(options: W8Options): Promise<W8Result> {
     await seedLocales(db, project.id, ['en', 'pl']);
     const strings = await seedCatalogue(db, project.id, options.strings, options.terms);
     const translators = await seedUsers(db, 'translator', options.translators);
-    await db.query('ANALYZE');
+    await analyzeSeeded(db);
     log(`seeded ${strings.length} strings, ${options.terms} glossary terms`);
 
     const port = Number(new URL(api.baseUrl).port);
