@@ -6,6 +6,7 @@ import { chromiumAvailable, runW6WebColdLoad } from '../bench/w6-web-cold-load';
 import { runW7LiveFanout } from '../bench/w7-live-fanout';
 import { runW8Submit } from '../bench/w8-submit';
 import { analyzeSeeded, maintenanceFor, startMaintenance } from '../bench/support/autovacuum';
+import { tenthRates } from '../bench/support/load';
 import { type BenchEnv, createBenchDatabase } from '../bench/support/stack';
 import { ADMIN_DATABASE_URL, TEST_REDIS_URL, testQueueBackend } from './support/test-env';
 
@@ -69,6 +70,18 @@ describe('benchmark scenarios (smoke, tiny sizes)', () => {
 
     expect([w8.submits.ok, w8.submits.failed, w8.stored]).toEqual([9, 0, 9]);
     expect(w8.authFloor.ok).toBe(9);
+  });
+
+  it('W2 full checks its rate by tenths: each tenth of the completions in turn', () => {
+    // 100 completions: the first 50 one per 10 ms, the last 50 one per 5 ms.
+    const times: number[] = [];
+    for (let i = 1; i <= 50; i += 1) times.push(i * 10);
+    for (let i = 1; i <= 50; i += 1) times.push(500 + i * 5);
+    const rates = tenthRates(Float64Array.from(times.reverse()), 750);
+    expect(rates.all.map(Math.round)).toEqual([100, 100, 100, 100, 100, 200, 200, 200, 200, 200]);
+    expect(Math.round(rates.first)).toBe(100);
+    expect(Math.round(rates.last)).toBe(200);
+    expect(tenthRates(Float64Array.from([1, 2, 3]), 10)).toEqual({ first: 0, last: 0, all: [] });
   });
 
   it("the autovacuum stand-in uses Postgres' default thresholds", () => {
@@ -166,7 +179,7 @@ describe('benchmark scenarios (smoke, tiny sizes)', () => {
             `PREPARE recent(uuid, timestamptz) AS SELECT count(*) FROM (SELECT 1 FROM vote v
               WHERE v.voter_id = $1 AND v.cast_at > $2 LIMIT 60) x`,
           );
-          const rows = await runner.query<{ 'QUERY PLAN': string }[]>(
+          const rows: { 'QUERY PLAN': string }[] = await runner.query(
             `EXPLAIN EXECUTE recent('00000000-0000-0000-0000-000000000000', now())`,
           );
           return rows.map((r) => r['QUERY PLAN']).join('\n');

@@ -40,20 +40,35 @@ export interface LoadResult {
   /** Completions per second over the first and the last tenth of the requests (closed loop). */
   readonly firstTenthRps: number;
   readonly lastTenthRps: number;
+  /** Completions per second of each tenth in turn (one closed loop; not kept across slices). */
+  readonly tenthRps?: readonly number[];
   /** Acknowledged requests of an open loop's warm-up: done, but in no rate or percentile. */
   readonly warmupOk?: number;
 }
 
-/** Rates of the first and the last tenth of the completions, from their times since the start. */
-export function tenthRates(doneAt: Float64Array, ms: number): { first: number; last: number } {
+/**
+ * Rates of the first and the last tenth of the completions, and of every tenth in turn, from their
+ * times since the start.
+ */
+export function tenthRates(
+  doneAt: Float64Array,
+  ms: number,
+): { first: number; last: number; all: number[] } {
   const sorted = doneAt.slice().sort();
   const tenth = Math.floor(sorted.length / 10);
-  if (tenth === 0) return { first: 0, last: 0 };
+  if (tenth === 0) return { first: 0, last: 0, all: [] };
   const firstEnd = sorted[tenth - 1] ?? 0;
   const lastStart = sorted[sorted.length - tenth - 1] ?? 0;
+  const all: number[] = [];
+  for (let d = 0; d < 10; d += 1) {
+    const from = d === 0 ? 0 : (sorted[d * tenth - 1] ?? 0);
+    const to = d === 9 ? ms : (sorted[(d + 1) * tenth - 1] ?? ms);
+    all.push((tenth * 1000) / Math.max(1, to - from));
+  }
   return {
     first: (tenth * 1000) / Math.max(1, firstEnd),
     last: (tenth * 1000) / Math.max(1, ms - lastStart),
+    all,
   };
 }
 
@@ -213,6 +228,7 @@ export async function runLoadKept(options: LoadOptions): Promise<KeptLoad> {
     max: sorted.length === 0 ? 0 : (sorted[sorted.length - 1] ?? 0),
     firstTenthRps: tenths.first,
     lastTenthRps: tenths.last,
+    tenthRps: tenths.all,
   };
   return { result, latencies: sorted };
 }
