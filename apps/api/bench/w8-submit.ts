@@ -88,13 +88,16 @@ export function termWord(j: number): string {
  * `count` source strings "Open the <term i mod terms> settings (<i>)" and `terms` glossary terms,
  * each with its term string in the glossary namespace and its `match_key`, as the glossary import
  * writes them (the key in SQL: the words are ASCII, where lower() is JavaScript's toLowerCase).
- * A tenth of the terms are "do not translate". Returns the strings' ids in catalogue order.
+ * A tenth of the terms are "do not translate"; the others have an approved translation in
+ * `approved.localeId` (the term itself, imported and decided, as a project whose glossary was
+ * translated first has; not counted as a submit). Returns the strings' ids in catalogue order.
  */
 async function seedCatalogue(
   db: BenchDatabase['db'],
   projectId: string,
   count: number,
   terms: number,
+  approved: { readonly localeId: string; readonly authorId: string },
 ): Promise<string[]> {
   const [ns, glossaryNs] = await db.query<{ id: string }[]>(
     `INSERT INTO namespace (project_id, name) VALUES ($1, 'app'), ($1, '$glossary') RETURNING id`,
@@ -121,6 +124,29 @@ async function seedCatalogue(
      SELECT $1, s.id, s.key, 'A part of the app', 'noun', s.position % 10 = 0, lower(left(s.key, 3)) FROM s`,
     [projectId, must(glossaryNs, 'glossary namespace').id, words],
   );
+  // The approved translations: without them the check had nothing to compare, and the tables it
+  // reads them from were empty, which no translated project's are.
+  await db.query(
+    `WITH terms AS (
+       SELECT g.string_id, s.source_hash, s.forms FROM glossary_term g JOIN source_string s ON s.id = g.string_id
+        WHERE g.project_id = $1 AND NOT g.do_not_translate),
+     tu AS (
+       INSERT INTO translation_unit (project_id, string_id, locale_id)
+       SELECT $1, string_id, $2 FROM terms RETURNING id, string_id),
+     tr AS (
+       INSERT INTO translation (unit_id, author_id, source_hash, forms, dedupe_key, origin)
+       SELECT tu.id, $3, terms.source_hash, terms.forms, terms.forms::text, 'import'
+         FROM tu JOIN terms USING (string_id)
+       RETURNING id, unit_id, source_hash),
+     rd AS (
+       INSERT INTO round (id, unit_id, number, source_hash, state, params, opened_at, closed_at, winner_id)
+       SELECT gen_random_uuid(), unit_id, 1, source_hash, 'DECIDED', '{}'::jsonb, now(), now(), id FROM tr
+       RETURNING id, unit_id, winner_id, source_hash)
+     UPDATE translation_unit u SET winner_translation_id = rd.winner_id, winner_round_id = rd.id,
+            winner_source_hash = rd.source_hash, decided_at = now()
+       FROM rd WHERE u.id = rd.unit_id`,
+    [projectId, approved.localeId, approved.authorId],
+  );
   return strings.map((s) => s.id);
 }
 
@@ -137,8 +163,11 @@ export async function runW8Submit(options: W8Options): Promise<W8Result> {
   try {
     const { db } = database;
     const project = await seedProject(db, 'w8', LOAD_VOTING);
-    await seedLocales(db, project.id, ['en', 'pl']);
-    const strings = await seedCatalogue(db, project.id, options.strings, options.terms);
+    const locales = await seedLocales(db, project.id, ['en', 'pl']);
+    const strings = await seedCatalogue(db, project.id, options.strings, options.terms, {
+      localeId: must(locales['pl'], 'pl'),
+      authorId: project.ownerId,
+    });
     const translators = await seedUsers(db, 'translator', options.translators);
     await analyzeSeeded(db);
     log(`seeded ${strings.length} strings, ${options.terms} glossary terms`);
