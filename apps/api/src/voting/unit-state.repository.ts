@@ -13,7 +13,8 @@ import {
   UNIT_JOINS,
   toLoaded,
 } from './unit-state.load';
-import { ChangeRows, type UnitChange, WRITES } from './unit-state.writes';
+import { ChangeRows, type UnitChange } from './unit-state.writes';
+import { WRITES, keysOf } from './unit-state.write-statements';
 import { voterReputationSql } from './voter-reputation.sql';
 
 export type { LoadedUnit, UnitContext } from './unit-state.load';
@@ -217,7 +218,13 @@ export class UnitStateRepository {
     for (const change of changes) rows.add(change);
     for (const write of WRITES) {
       const batch = rows[write.rows];
-      if (batch.length > 0) await preparedQuery(manager, write.sql, [JSON.stringify(batch)]);
+      if (batch.length === 0) continue;
+      const keys = keysOf(write, batch);
+      await preparedQuery(
+        manager,
+        write.sql,
+        keys === null ? [JSON.stringify(batch)] : [JSON.stringify(batch), keys],
+      );
     }
   }
 }
