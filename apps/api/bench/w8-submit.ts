@@ -18,6 +18,7 @@ import {
 } from './support/report';
 import { LOAD_VOTING, seedLocales, seedProject, seedUsers } from './support/seed';
 import { analyzeSeeded } from './support/autovacuum';
+import { seedDecidedWinners } from '../test/support/delivery-seed';
 import {
   benchEnv,
   createBenchDatabase,
@@ -126,27 +127,23 @@ async function seedCatalogue(
   );
   // The approved translations: without them the check had nothing to compare, and the tables it
   // reads them from were empty, which no translated project's are.
-  await db.query(
-    `WITH terms AS (
-       SELECT g.string_id, s.source_hash, s.forms FROM glossary_term g JOIN source_string s ON s.id = g.string_id
-        WHERE g.project_id = $1 AND NOT g.do_not_translate),
-     tu AS (
-       INSERT INTO translation_unit (project_id, string_id, locale_id)
-       SELECT $1, string_id, $2 FROM terms RETURNING id, string_id),
-     tr AS (
-       INSERT INTO translation (unit_id, author_id, source_hash, forms, dedupe_key, origin)
-       SELECT tu.id, $3, terms.source_hash, terms.forms, terms.forms::text, 'import'
-         FROM tu JOIN terms USING (string_id)
-       RETURNING id, unit_id, source_hash),
-     rd AS (
-       INSERT INTO round (id, unit_id, number, source_hash, state, params, opened_at, closed_at, winner_id)
-       SELECT gen_random_uuid(), unit_id, 1, source_hash, 'DECIDED', '{}'::jsonb, now(), now(), id FROM tr
-       RETURNING id, unit_id, winner_id, source_hash)
-     UPDATE translation_unit u SET winner_translation_id = rd.winner_id, winner_round_id = rd.id,
-            winner_source_hash = rd.source_hash, decided_at = now()
-       FROM rd WHERE u.id = rd.unit_id`,
-    [projectId, approved.localeId, approved.authorId],
+  const termStrings = await db.query<{ id: string; forms: string; source_hash: string }[]>(
+    `SELECT s.id, s.forms::text AS forms, s.source_hash FROM glossary_term g
+       JOIN source_string s ON s.id = g.string_id
+      WHERE g.project_id = $1 AND NOT g.do_not_translate`,
+    [projectId],
   );
+  await seedDecidedWinners(db, {
+    projectId,
+    localeId: approved.localeId,
+    authorId: approved.authorId,
+    winners: termStrings.map((t) => ({
+      stringId: t.id,
+      forms: t.forms,
+      sourceHash: t.source_hash,
+    })),
+    origin: 'import',
+  });
   return strings.map((s) => s.id);
 }
 

@@ -154,6 +154,32 @@ export async function seedWinnersFromJson(
       sourceHash: source.unit.sourceHash,
     });
   }
+  await seedDecidedWinners(ds, {
+    projectId: input.projectId,
+    localeId: input.localeId,
+    authorId: input.authorId,
+    winners,
+  });
+  const count = winners.length;
+  return count;
+}
+
+/**
+ * A decided winner per string in one locale, in a few statements: the unit (when new), the
+ * candidate with `forms` (JSON text), its DECIDED round and the unit's winner columns, as a close
+ * writes them. `origin` 'import' keeps them out of counts of community candidates.
+ */
+export async function seedDecidedWinners(
+  ds: Pick<DataSource, 'query'>,
+  input: {
+    readonly projectId: string;
+    readonly localeId: string;
+    readonly authorId: string;
+    readonly winners: readonly { stringId: string; forms: string; sourceHash: string }[];
+    readonly origin?: 'community' | 'import';
+  },
+): Promise<void> {
+  const { winners } = input;
   await ds.query(
     `INSERT INTO translation_unit (project_id, string_id, locale_id)
      SELECT $1, string_id, $3 FROM unnest($2::uuid[]) AS i(string_id)
@@ -165,8 +191,8 @@ export async function seedWinnersFromJson(
     `WITH input AS (
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) AS i(string_id, forms, source_hash)),
      tr AS (
-       INSERT INTO translation (unit_id, author_id, source_hash, forms, dedupe_key)
-       SELECT u.id, $5, i.source_hash, i.forms::jsonb, i.forms
+       INSERT INTO translation (unit_id, author_id, source_hash, forms, dedupe_key, origin)
+       SELECT u.id, $5, i.source_hash, i.forms::jsonb, i.forms, $6
          FROM input i JOIN translation_unit u ON u.string_id = i.string_id AND u.locale_id = $4
        RETURNING id, unit_id, source_hash),
      rd AS (
@@ -182,8 +208,7 @@ export async function seedWinnersFromJson(
       winners.map((w) => w.sourceHash),
       input.localeId,
       input.authorId,
+      input.origin ?? 'community',
     ],
   );
-  const count = winners.length;
-  return count;
 }
