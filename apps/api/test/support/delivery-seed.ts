@@ -160,8 +160,7 @@ export async function seedWinnersFromJson(
     authorId: input.authorId,
     winners,
   });
-  const count = winners.length;
-  return count;
+  return winners.length;
 }
 
 /**
