@@ -78,6 +78,36 @@ describe('nextString: leases and the string it hands out', () => {
     await ds.query('DELETE FROM string_lease');
   });
 
+  it('renews a held string only while it still fits the filter, under ALL as well', async () => {
+    const held = await seedProject(ds, { slug: 'held', locales: ['de'] });
+    const h0 = await seedString(ds, held, { key: 'h0', position: 0 });
+    const h1 = await seedString(ds, held, { key: 'h1', position: 1 });
+    const { client, id } = await signedInClient(api.baseUrl, 'holder');
+    const ask = (f: string, skip: string[] = []) =>
+      client
+        .ok<{ nextString: Model | null }>(NEXT, { p: 'held', l: 'de', f, skip })
+        .then((d) => d.nextString?.key);
+    expect(await ask('UNTRANSLATED', [h0.id])).toBe('h1');
+    // ALL would hand out h0 first (no candidate, first in the catalogue): the held h1 comes first.
+    await ds.query(`UPDATE string_lease SET expires_at = now() + interval '1 minute'`);
+    expect(await ask('ALL')).toBe('h1');
+    expect((await leasesOf(id))[0]!.expires_at.getTime()).toBeGreaterThan(
+      Date.now() + 9 * 60 * 1000,
+    );
+    // Someone proposes a text for h1: it no longer fits UNTRANSLATED, so it is not renewed; the
+    // next string is leased and the old lease released (one string at a time).
+    const unit = await seedUnit(ds, held, h1.id, 'de');
+    await seedCandidate(ds, {
+      unitId: unit,
+      authorId: await seedUser(ds, 'held-author'),
+      sourceHash: h1.sourceHash,
+      forms: { '': 'eins' },
+    });
+    expect(await ask('UNTRANSLATED')).toBe('h0');
+    expect((await leasesOf(id)).map((l) => l.string_id)).toEqual([h0.id]);
+    await ds.query('DELETE FROM string_lease');
+  });
+
   it('hands out the same model the string query returns, winner and round included', async () => {
     const author = await seedUser(ds, 'winner-author');
     await seedDecided(ds, project, strings[2]!, 'de', author, { '': 'zwei' });

@@ -101,52 +101,59 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
   // cost grew with the crowd and with the time since the last VACUUM (W5's database, 12k claims
   // without one: 0.32–0.37 ms of Postgres per claim joined, 0.26–0.29 ms probed).
   const freeProbe = `NOT EXISTS (${leasedByOther} OFFSET 0)`;
-  const open = `NOT EXISTS (SELECT 1 FROM held) AND ${L} IS NOT NULL`;
+  const open = `${L} IS NOT NULL`;
   // The slot's advisory lock is tried above an OFFSET 0 fence (no qual is pushed into it), so it
   // is tried only on free strings, one at a time in queue order, until one is won.
   const walkOnly = input.walkOnly === true;
   const walks = walksCatalogue(input.filter);
-  // ALL walks only on its first try (walkOnly): the first strings without a candidate, from the
-  // catalogue's start, since those rank first; its second try ranks the locale.
-  const pick =
-    walks || walkOnly
+  // The caller's held lease comes first, while it still fits: the insert below then renews it
+  // (its conflict is the caller's own lease), and nothing else runs (Append runs its branches in
+  // order and LIMIT 1 stops it). The catalogue-order filters check it with the walk's own
+  // per-string check, as the walk's first string; ALL, whose first try walks with another
+  // condition, checks it apart. A separate UPDATE of the held lease (until issue 15's
+  // twenty-second pass) put a second copy of the filter's subplans in every claim's plan,
+  // started on each call whether it ran or not.
+  const mine = `SELECT mine.string_id AS id FROM string_lease mine
+              WHERE mine.user_id = ${U} AND mine.locale_id = ${L} AND mine.expires_at > ${NOW}
+                AND NOT (mine.string_id = ANY(${SKIP}::uuid[]))`;
+  const fits = `${live} AND ${queueCondition(input, U, params)}`;
+  const walk = { walkOnly, P, L, open, free, freeProbe };
+  let pick: string;
+  if (walks) {
+    const after = '((SELECT position FROM resume), (SELECT id FROM resume))';
+    pick = catalogueOrderPick({ ...walk, held: mine, fits, after });
+  } else {
+    const held = `SELECT s.id FROM (${mine}) h
+           JOIN source_string s ON s.id = h.id
+           LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = ${L}
+          WHERE ${fits}
+          ORDER BY s.position, s.id LIMIT 1`;
+    // ALL's first try walks the first strings without a candidate, from the catalogue's start,
+    // since those rank first; its second try ranks the locale.
+    const rest = walkOnly
       ? catalogueOrderPick({
-          walkOnly,
-          P,
-          L,
-          open,
-          free,
-          freeProbe,
-          fits: `${live} AND ${walks ? queueCondition(input, U, params) : NO_CANDIDATE_YET}`,
-          after: walks ? '((SELECT position FROM resume), (SELECT id FROM resume))' : null,
+          ...walk,
+          held: null,
+          fits: `${live} AND ${NO_CANDIDATE_YET}`,
+          after: null,
         })
       : `SELECT c.id FROM (
         SELECT s.id FROM source_string s
           LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = ${L}
-         WHERE ${open} AND ${live} AND ${queueCondition(input, U, params)} AND ${free}
+         WHERE ${open} AND ${fits} AND ${free}
          ORDER BY ${CANDIDATE_COUNT}, s.position, s.id
         OFFSET 0
       ) c
        WHERE pg_try_advisory_xact_lock(hashtext(${L}::text), hashtext(c.id::text))
        LIMIT 1`;
+    pick = `SELECT id FROM ((${held}) UNION ALL (${rest})) picked LIMIT 1`;
+  }
   const resume = walks ? `\n    resume AS (${resumePoint(input.filter, { U, L, P, SKIP })}),` : '';
   const text = `WITH p AS (SELECT id, slug, visibility FROM project WHERE slug = ${SLUG}),
     ok AS (SELECT p.id FROM p WHERE p.visibility = 'public'
              OR EXISTS (SELECT 1 FROM membership m WHERE m.project_id = p.id AND m.user_id = ${U})),
     loc AS (SELECT id FROM locale WHERE project_id = ${P} AND code = ${C}),${resume}
-    held AS (
-      UPDATE string_lease l SET expires_at = ${EXP}
-       WHERE l.string_id = (
-         SELECT s.id FROM string_lease mine
-           JOIN source_string s ON s.id = mine.string_id
-           LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = ${L}
-          WHERE mine.user_id = ${U} AND mine.locale_id = ${L} AND mine.expires_at > ${NOW}
-            AND ${live}
-            AND ${queueCondition(input, U, params)}
-          ORDER BY s.position, s.id LIMIT 1)
-         AND l.locale_id = ${L} AND l.user_id = ${U}
-      RETURNING l.string_id
-    ), pick AS (
+    pick AS (
       ${pick}
     ), leased AS (
       INSERT INTO string_lease (string_id, locale_id, user_id, expires_at)
@@ -160,20 +167,18 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
       DELETE FROM string_lease l
        WHERE l.user_id = ${U} AND l.locale_id = ${L}
          AND EXISTS (SELECT 1 FROM leased) AND l.string_id NOT IN (SELECT string_id FROM leased)
-    ), claimed AS (
-      SELECT string_id FROM held UNION ALL SELECT string_id FROM leased
     )
     SELECT p.id AS project_id, p.slug, p.visibility,
            EXISTS (SELECT 1 FROM ok) AS allowed,
            EXISTS (SELECT 1 FROM loc) AS locale_known,
            (SELECT count(*) FROM pick)::int AS picked,
-           (SELECT string_id FROM claimed LIMIT 1) AS claimed,
+           (SELECT string_id FROM leased LIMIT 1) AS claimed,
            (SELECT row_to_json(r) FROM (
               SELECT ${STRING_ROW_COLUMNS}
                 FROM source_string s
                 JOIN namespace n ON n.id = s.namespace_id
                 LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = ${L}
-               WHERE s.id = (SELECT string_id FROM claimed LIMIT 1) AND s.project_id = ${P}
+               WHERE s.id = (SELECT string_id FROM leased LIMIT 1) AND s.project_id = ${P}
            ) r) AS string
       FROM p`;
   return {
@@ -231,6 +236,8 @@ function catalogueOrderPick(q: {
   /** The same as one probe of the lease key, checked in the walk itself, so the strings other
    * volunteers hold cost no per-string `fits` subplan. */
   freeProbe: string;
+  /** The caller's held leases (`SELECT … AS id`): checked first, without `free` (they are the caller's). */
+  held: string | null;
   /** The filter's conditions on a string (`free` is checked beside them). */
   fits: string;
   /** Where the walk starts: a `(position, id)` row value (the walk takes strings after it). */
@@ -239,12 +246,13 @@ function catalogueOrderPick(q: {
   const lock = (alias: string) =>
     `pg_try_advisory_xact_lock(hashtext(${q.L}::text), hashtext(${alias}.id::text))`;
   const from = q.after === null ? '' : ` AND (s.position, s.id) > ${q.after}`;
-  const walk = `(SELECT w.id FROM (
-           SELECT c.id FROM (
-             SELECT s.id FROM source_string s
+  const window = `SELECT s.id FROM source_string s
               WHERE s.project_id = ${q.P} AND s.removed_at IS NULL AND ${q.open} AND ${q.freeProbe}${from}
               ORDER BY s.position, s.id
-              LIMIT ${WALK_WINDOW}) c
+              LIMIT ${WALK_WINDOW}`;
+  const candidates = q.held === null ? window : `(${q.held}) UNION ALL (${window})`;
+  const walk = `(SELECT w.id FROM (
+           SELECT c.id FROM (${candidates}) c
             WHERE EXISTS (
               SELECT 1 FROM source_string s
                 LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = ${q.L}
