@@ -166,7 +166,7 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
       -- A volunteer works on one string at a time: the new lease frees their others here.
       DELETE FROM string_lease l
        WHERE l.user_id = ${U} AND l.locale_id = ${L}
-         AND EXISTS (SELECT 1 FROM leased) AND l.string_id NOT IN (SELECT string_id FROM leased)
+         AND l.string_id <> (SELECT string_id FROM leased)
     )
     SELECT p.id AS project_id, p.slug, p.visibility,
            EXISTS (SELECT 1 FROM ok) AS allowed,
