@@ -109,8 +109,10 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
   // The caller's held lease comes first, while it still fits: the insert below then renews it
   // (its conflict is the caller's own lease), and nothing else runs (Append runs its branches in
   // order and LIMIT 1 stops it). The catalogue-order filters check it with the walk's own
-  // per-string check, as the walk's first string; ALL, whose first try walks with another
-  // condition, checks it apart. A separate UPDATE of the held lease (until issue 15's
+  // per-string check, as the walk's first string (its slot lock is tried too: only a rival whose
+  // snapshot predates the lease tries it, and should it win, the caller walks on to the next free
+  // string and releases the old one); ALL, whose first try walks with another condition, checks
+  // it apart. A separate UPDATE of the held lease (until issue 15's
   // twenty-second pass) put a second copy of the filter's subplans in every claim's plan,
   // started on each call whether it ran or not.
   const mine = `SELECT mine.string_id AS id FROM string_lease mine
