@@ -4,21 +4,8 @@ import { claimStatement } from '../src/translation/string-claim.sql';
 import { seedCollectingRounds } from './support/bulk-rounds';
 import { FAST_VOTING } from './support/catalogue-fixture';
 import { seedProject, seedUser } from './support/seed';
-import { type PlanNode, nodesOf } from './support/query-plan';
+import { type PlanNode, genericPlan, nodesOf } from './support/query-plan';
 import { resetDatabase, startApi, type RunningApi } from './support/test-app';
-
-/** An untyped SQL literal of a claim parameter (the prepared statement gives it its type). */
-function literal(value: unknown): string {
-  if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'number') return String(value);
-  const text =
-    value instanceof Date
-      ? value.toISOString()
-      : Array.isArray(value)
-        ? `{${value.map(String).join(',')}}`
-        : String(value);
-  return `'${text.replace(/'/g, "''")}'`;
-}
 
 /**
  * nextString's claim as the API runs it, with a generic plan (GenericPlanPool forces them): the
@@ -73,26 +60,7 @@ describe('nextString: the claim plan reads by key, not by scanning', () => {
       expiresAt: new Date(now.getTime() + 600_000),
       walkOnly: true,
     });
-    const runner = ds.createQueryRunner();
-    await runner.startTransaction();
-    try {
-      await runner.query('SET LOCAL plan_cache_mode = force_generic_plan');
-      await runner.query(`PREPARE claim_plan AS ${text}`);
-      // EXECUTE takes its arguments as SQL (EXPLAIN passes no bind parameters on).
-      const args = values.map(literal).join(', ');
-      const explain = `EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE claim_plan(${args})`;
-      const [row] = (await runner.query(explain)) as {
-        'QUERY PLAN': { Plan: PlanNode }[];
-      }[];
-      const plan = row?.['QUERY PLAN'][0]?.Plan;
-      if (plan === undefined) throw new Error('no plan');
-      return plan;
-    } finally {
-      await runner.rollbackTransaction();
-      // A prepared statement outlives the transaction; the pooled connection is reused.
-      await runner.query('DEALLOCATE claim_plan');
-      await runner.release();
-    }
+    return genericPlan(ds, text, values, { analyze: true });
   }
 
   it('finds a skipped string near the start by key, not by scanning the strings after it', async () => {

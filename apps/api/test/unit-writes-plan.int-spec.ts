@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { seedLocales, seedProject } from '../bench/support/seed';
 import { WRITES, keysOf } from '../src/voting/unit-state.write-statements';
-import { type PlanNode, nodesOf } from './support/query-plan';
+import { genericPlan, nodesOf } from './support/query-plan';
 import { resetDatabase, startApi, type RunningApi } from './support/test-app';
 
 /**
@@ -56,47 +56,29 @@ describe('the unit writes find their rows by key, not by scanning the table', ()
       },
     ];
     // The scans of translation_unit in the generic plan of `sql`, run on these rows (rolled back).
-    const unitScans = async (sql: string, params: string): Promise<string[]> => {
-      const runner = ds.createQueryRunner();
-      try {
-        await runner.query('SET plan_cache_mode = force_generic_plan');
-        await runner.query(`PREPARE unit_write(${params}) AS ${sql}`);
-        await runner.startTransaction();
-        // EXPLAIN takes no bound parameters: the values go in as quoted literals.
-        const literals: { json: string; keys: string }[] = await runner.query(
-          'SELECT quote_literal($1::text) AS json, quote_literal($2::uuid[]::text) AS keys',
-          [JSON.stringify(rows), keysOf(write!, rows)],
-        );
-        const args = params.includes(',')
-          ? `${literals[0]!.json}, ${literals[0]!.keys}`
-          : literals[0]!.json;
-        const plan: { 'QUERY PLAN': { Plan: PlanNode }[] }[] = await runner.query(
-          `EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE unit_write(${args})`,
-        );
-        const units: { locked: boolean }[] = await runner.query(
-          'SELECT locked FROM translation_unit WHERE id = $1',
-          [unitId],
-        );
-        expect(units).toEqual([{ locked: true }]);
-        return [...nodesOf(plan[0]!['QUERY PLAN'][0]!.Plan)]
-          .filter(
-            (n) => n['Relation Name'] === 'translation_unit' && n['Node Type'].includes('Scan'),
-          )
-          .map((n) => n['Node Type']);
-      } finally {
-        if (runner.isTransactionActive) await runner.rollbackTransaction();
-        await runner.query('DEALLOCATE ALL');
-        await runner.query('RESET plan_cache_mode');
-        await runner.release();
-      }
+    const unitScans = async (sql: string, values: readonly unknown[]): Promise<string[]> => {
+      const plan = await genericPlan(ds, sql, values, {
+        analyze: true,
+        inside: async (runner) => {
+          const units: { locked: boolean }[] = await runner.query(
+            'SELECT locked FROM translation_unit WHERE id = $1',
+            [unitId],
+          );
+          expect(units).toEqual([{ locked: true }]);
+        },
+      });
+      return [...nodesOf(plan)]
+        .filter((n) => n['Relation Name'] === 'translation_unit' && n['Node Type'].includes('Scan'))
+        .map((n) => n['Node Type']);
     };
-    const scans = await unitScans(write!.sql, 'json, uuid[]');
+    const json = JSON.stringify(rows);
+    const scans = await unitScans(write!.sql, [json, keysOf(write!, rows)]);
     expect(scans.length).toBeGreaterThan(0);
     expect(scans).not.toContain('Seq Scan');
     // Without the keys, the same join read the whole table.
     const joinOnly = write!.sql.replace(' AND tu.id = ANY($2::uuid[])', '');
     expect(joinOnly).not.toBe(write!.sql);
-    expect(await unitScans(joinOnly, 'json')).toEqual(['Seq Scan']);
+    expect(await unitScans(joinOnly, [json])).toEqual(['Seq Scan']);
   });
 
   it('passes every keyed write its keys in order', () => {
