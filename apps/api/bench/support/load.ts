@@ -57,16 +57,17 @@ export function tenthRates(
   const sorted = doneAt.slice().sort();
   const tenth = Math.floor(sorted.length / 10);
   if (tenth === 0) return { first: 0, last: 0, all: [] };
-  const firstEnd = sorted[tenth - 1] ?? 0;
   const lastStart = sorted[sorted.length - tenth - 1] ?? 0;
   const all: number[] = [];
   for (let d = 0; d < 10; d += 1) {
     const from = d === 0 ? 0 : (sorted[d * tenth - 1] ?? 0);
     const to = d === 9 ? ms : (sorted[(d + 1) * tenth - 1] ?? ms);
-    all.push((tenth * 1000) / Math.max(1, to - from));
+    // The last of the ten also takes the remainder of a count that ten does not divide.
+    const count = d === 9 ? sorted.length - 9 * tenth : tenth;
+    all.push((count * 1000) / Math.max(1, to - from));
   }
   return {
-    first: (tenth * 1000) / Math.max(1, firstEnd),
+    first: all[0] ?? 0,
     last: (tenth * 1000) / Math.max(1, ms - lastStart),
     all,
   };
