@@ -25,6 +25,7 @@ import {
   openLoopWarmupMs,
   runOpenLoop,
 } from './support/load';
+import { fmtTail } from './support/tail';
 import {
   type BenchRow,
   flag,
@@ -327,7 +328,7 @@ export async function runW2Votes(options: W2Options): Promise<W2Result> {
     ] as const) {
       if (r !== null)
         log(
-          `open loop ${name}: ${r.ok} ok, ${r.failed} failed${r.failed > 0 ? ` ${JSON.stringify(r.failures)}` : ''} at ${fmtRate(r.requests / (openMs / 1000), 'req')}, p50 ${fmtMs(r.p50)}, p99 ${fmtMs(r.p99)}; server CPU ${fmtCpu(r.cpu)} per request, ${fmtHost(r)}`,
+          `open loop ${name}: ${r.ok} ok, ${r.failed} failed${r.failed > 0 ? ` ${JSON.stringify(r.failures)}` : ''} at ${fmtRate(r.requests / (openMs / 1000), 'req')}, p50 ${fmtMs(r.p50)}, p99 ${fmtMs(r.p99)} (${fmtTail(r.tail)}); server CPU ${fmtCpu(r.cpu)} per request, ${fmtHost(r)}`,
         );
     }
     if (database.maintenance.kind === 'stand-in') {
@@ -378,8 +379,8 @@ export function w2Row(
   return {
     scenario,
     size: `${r.votes.ok.toLocaleString('en-US')} votes, ${r.voters} voters${r.accounts === r.voters ? '' : ` (${r.accounts.toLocaleString('en-US')} accounts)`}${r.apis > 1 || r.workers > 1 ? `, ${r.apis} API + ${r.workers} worker` : ''}${full ? ', full' : ''}`,
-    floor: `auth ${fmtRate(r.authFloor.rps, 'req')} (p99 ${fmtMs(r.authFloor.p99)}${r.openFloor === null ? '' : `, open-loop p99 ${fmtMs(r.openFloor.p99)}, ${fmtHost(r.openFloor)}`}); ceiling ${fmtRate(r.floor.rps, 'req')}`,
-    result: `${fmtRate(r.votes.rps, 'votes')} (first tenth ${fmtRate(r.votes.firstTenthRps, 'votes')}, last ${fmtRate(r.votes.lastTenthRps, 'votes')}: ${drift.toFixed(2)}×; closed-loop p99 ${fmtMs(r.votes.p99)}${open === null ? '' : `; open-loop at ${fmtRate(open.requests / (open.ms / 1000), 'votes')}: p50 ${fmtMs(open.p50)}, p99 ${fmtMs(open.p99)}, server CPU ${fmtCpu(open.cpu)} per vote, ${fmtHost(open)}`}); stored ${r.stored}/${acknowledged(r)}${refused > 0 ? `, ${refused} refused` : ''}; server CPU ${fmtCpu(r.cpu.votes)} per vote, auth floor ${fmtCpu(r.cpu.authFloor)}`,
+    floor: `auth ${fmtRate(r.authFloor.rps, 'req')} (p99 ${fmtMs(r.authFloor.p99)}${r.openFloor === null ? '' : `, open-loop p99 ${fmtMs(r.openFloor.p99)} (${fmtTail(r.openFloor.tail)}), ${fmtHost(r.openFloor)}`}); ceiling ${fmtRate(r.floor.rps, 'req')}`,
+    result: `${fmtRate(r.votes.rps, 'votes')} (first tenth ${fmtRate(r.votes.firstTenthRps, 'votes')}, last ${fmtRate(r.votes.lastTenthRps, 'votes')}: ${drift.toFixed(2)}×; closed-loop p99 ${fmtMs(r.votes.p99)}${open === null ? '' : `; open-loop at ${fmtRate(open.requests / (open.ms / 1000), 'votes')}: p50 ${fmtMs(open.p50)}, p99 ${fmtMs(open.p99)} (${fmtTail(open.tail)}), server CPU ${fmtCpu(open.cpu)} per vote, ${fmtHost(open)}`}); stored ${r.stored}/${acknowledged(r)}${refused > 0 ? `, ${refused} refused` : ''}; server CPU ${fmtCpu(r.cpu.votes)} per vote, auth floor ${fmtCpu(r.cpu.authFloor)}`,
     ratio: `${ratio.toFixed(2)}× auth (${(r.votes.rps / r.floor.rps).toFixed(2)}× ceiling)`,
     goal: `≥ 0.7× auth floor, open-loop p99 ≤ 50 ms, stored = acknowledged${full ? ', last tenth within 15% of the first' : ''}`,
     pass:

@@ -31,6 +31,7 @@ import {
   openLoopWarmupMs,
   runOpenLoop,
 } from './support/load';
+import { fmtTail } from './support/tail';
 import {
   type BenchRow,
   flag,
@@ -263,11 +264,11 @@ export async function runW5NextString(options: W5Options): Promise<W5Result> {
       );
     const openNext = await open(nextString, handed);
     log(
-      `open loop ${openRate} req/s: nextString p50 ${fmtMs(openNext.p50)}, p99 ${fmtMs(openNext.p99)}, server CPU ${fmtCpu(openNext.cpu)} per request, ${fmtHost(openNext)}`,
+      `open loop ${openRate} req/s: nextString p50 ${fmtMs(openNext.p50)}, p99 ${fmtMs(openNext.p99)} (${fmtTail(openNext.tail)}), server CPU ${fmtCpu(openNext.cpu)} per request, ${fmtHost(openNext)}`,
     );
     const openFloor = await open(plain(ME));
     log(
-      `open loop ${openRate} req/s: floor p50 ${fmtMs(openFloor.p50)}, p99 ${fmtMs(openFloor.p99)}, server CPU ${fmtCpu(openFloor.cpu)} per request, ${fmtHost(openFloor)}`,
+      `open loop ${openRate} req/s: floor p50 ${fmtMs(openFloor.p50)}, p99 ${fmtMs(openFloor.p99)} (${fmtTail(openFloor.tail)}), server CPU ${fmtCpu(openFloor.cpu)} per request, ${fmtHost(openFloor)}`,
     );
     const [leases] = await db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM string_lease');
     const { lists, listsCpu, voters, votersCpu, pages, pagesCpu } = await voterPhases(
@@ -318,8 +319,8 @@ export function w5Row(r: W5Result, full: boolean): BenchRow {
   return {
     scenario: 'W5 next string',
     size: `${r.keys / 1000}k keys × ${r.locales} locales, ${r.volunteers} volunteers, ${r.next.ok.toLocaleString('en-US')} requests${full ? ', full' : ''}`,
-    floor: `me ${fmtRate(r.floor.rps, 'req')}, open-loop p99 ${fmtMs(r.openFloor.p99)}, ${fmtHost(r.openFloor)} (ceiling ${fmtRate(r.ceiling.rps, 'req')})`,
-    result: `${fmtRate(r.next.rps, 'req')}; open loop ${fmtRate(r.openRate, 'req')}: p50 ${fmtMs(r.openNext.p50)}, p99 ${fmtMs(r.openNext.p99)}, ${fmtHost(r.openNext)}${failed > 0 ? `; ${failed} failed` : ''}; server CPU ${fmtCpu(r.cpu.next)} per request, floor ${fmtCpu(r.cpu.floor)}; voters (NEEDS_VOTES, web fields) ${fmtRate(r.voters.rps, 'req')}, CPU ${fmtCpu(r.votersCpu)}${r.voters.failed > 0 ? `, ${r.voters.failed} without a string` : ''}; their string page (candidates) ${fmtRate(r.pages.rps, 'req')}, CPU ${fmtCpu(r.pagesCpu)}${r.pages.failed > 0 ? `, ${r.pages.failed} failed` : ''}; vote page (50 strings) ${fmtRate(r.lists.rps, 'page')}, CPU ${fmtCpu(r.listsCpu)}${r.lists.failed > 0 ? `, ${r.lists.failed} failed` : ''}`,
+    floor: `me ${fmtRate(r.floor.rps, 'req')}, open-loop p99 ${fmtMs(r.openFloor.p99)} (${fmtTail(r.openFloor.tail)}), ${fmtHost(r.openFloor)} (ceiling ${fmtRate(r.ceiling.rps, 'req')})`,
+    result: `${fmtRate(r.next.rps, 'req')}; open loop ${fmtRate(r.openRate, 'req')}: p50 ${fmtMs(r.openNext.p50)}, p99 ${fmtMs(r.openNext.p99)} (${fmtTail(r.openNext.tail)}), ${fmtHost(r.openNext)}${failed > 0 ? `; ${failed} failed` : ''}; server CPU ${fmtCpu(r.cpu.next)} per request, floor ${fmtCpu(r.cpu.floor)}; voters (NEEDS_VOTES, web fields) ${fmtRate(r.voters.rps, 'req')}, CPU ${fmtCpu(r.votersCpu)}${r.voters.failed > 0 ? `, ${r.voters.failed} without a string` : ''}; their string page (candidates) ${fmtRate(r.pages.rps, 'req')}, CPU ${fmtCpu(r.pagesCpu)}${r.pages.failed > 0 ? `, ${r.pages.failed} failed` : ''}; vote page (50 strings) ${fmtRate(r.lists.rps, 'page')}, CPU ${fmtCpu(r.listsCpu)}${r.lists.failed > 0 ? `, ${r.lists.failed} failed` : ''}`,
     ratio: `${ratio.toFixed(2)}× (${(r.next.rps / r.ceiling.rps).toFixed(2)}× ceiling)`,
     goal: '≥ 0.8× me, open-loop p99 ≤ 20 ms at half capacity',
     pass: ratio >= 0.8 && r.openNext.p99 <= 20 && failed === 0,

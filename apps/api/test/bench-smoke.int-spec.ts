@@ -7,6 +7,7 @@ import { runW7LiveFanout } from '../bench/w7-live-fanout';
 import { runW8Submit } from '../bench/w8-submit';
 import { analyzeSeeded, maintenanceFor, startMaintenance } from '../bench/support/autovacuum';
 import { tenthRates } from '../bench/support/load';
+import { fmtTail, tailShape } from '../bench/support/tail';
 import { type BenchEnv, createBenchDatabase } from '../bench/support/stack';
 import { genericPlan, nodesOf } from './support/query-plan';
 import { ADMIN_DATABASE_URL, TEST_REDIS_URL, testQueueBackend } from './support/test-env';
@@ -83,6 +84,32 @@ describe('benchmark scenarios (smoke, tiny sizes)', () => {
     expect(Math.round(rates.first)).toBe(100);
     expect(Math.round(rates.last)).toBe(200);
     expect(tenthRates(Float64Array.from([1, 2, 3]), 10)).toEqual({ first: 0, last: 0, all: [] });
+  });
+
+  it('an open loop tells a stall from slow requests spread over the phase', () => {
+    // 1,000 requests due 1 ms apart, answered in 2 ms; a pause makes those due at 500–519 ms wait
+    // 50 ms, and two requests far from it take 30 ms of their own.
+    const due = Float64Array.from({ length: 1_000 }, (_, i) => i);
+    const latency = due.map((at) =>
+      at >= 500 && at < 520 ? 50 : at === 100 || at === 800 ? 30 : 2,
+    );
+    const tail = tailShape(due, latency, 30);
+    expect(tail).toEqual({ slow: 22, stalls: 3, longestMs: 69, inLongest: 20 });
+    expect(fmtTail(tail)).toBe('the 22 slowest: 3 stalls, the longest 69 ms with 20 of them');
+    // Spans that touch are one stall; nothing at the threshold is no tail.
+    expect(tailShape(Float64Array.from([0, 10]), Float64Array.from([10, 5]), 5)).toEqual({
+      slow: 2,
+      stalls: 1,
+      longestMs: 15,
+      inLongest: 2,
+    });
+    const none = tailShape(
+      due,
+      due.map(() => 2),
+      30,
+    );
+    expect(none).toEqual({ slow: 0, stalls: 0, longestMs: 0, inLongest: 0 });
+    expect(fmtTail(none)).toBe('no slow tail');
   });
 
   it("the autovacuum stand-in uses Postgres' default thresholds", () => {

@@ -3,6 +3,7 @@
 // count and a time limit: it measures capacity. Open loop (runOpenLoop): requests at a fixed rate,
 // for latency. Latencies are kept in full and sorted, so percentiles are exact.
 import { Agent, request } from 'node:http';
+import { type TailShape, tailShape } from './tail';
 
 export interface LoadRequest {
   readonly port: number;
@@ -44,6 +45,8 @@ export interface LoadResult {
   readonly tenthRps?: readonly number[];
   /** Acknowledged requests of an open loop's warm-up: done, but in no rate or percentile. */
   readonly warmupOk?: number;
+  /** How an open loop's requests at or above its p99 lie in time (see tailShape). */
+  readonly tail?: TailShape;
 }
 
 /**
@@ -319,7 +322,10 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<LoadResult>
   const measuredFrom = first * intervalMs;
   const ms = performance.now() - started - measuredFrom;
   agent.destroy();
-  const sorted = latencies.slice(first, n).sort();
+  const measured = latencies.slice(first, n);
+  const sorted = measured.slice().sort();
+  const p99 = percentile(sorted, 99);
+  const dueAt = Float64Array.from(measured, (_, i) => (first + i) * intervalMs);
   const tenths = tenthRates(
     doneAt.slice(first, n).map((at) => at - measuredFrom),
     ms,
@@ -334,10 +340,11 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<LoadResult>
     rps: (ok * 1000) / ms,
     p50: percentile(sorted, 50),
     p90: percentile(sorted, 90),
-    p99: percentile(sorted, 99),
+    p99,
     max: sorted.length === 0 ? 0 : (sorted[sorted.length - 1] ?? 0),
     firstTenthRps: tenths.first,
     lastTenthRps: tenths.last,
+    tail: tailShape(dueAt, measured, p99),
   };
 }
 
