@@ -112,9 +112,9 @@ export function claimStatement(input: ClaimInput): { text: string; values: unkno
   // per-string check, as the walk's first string (its slot lock is tried too: only a rival whose
   // snapshot predates the lease tries it, and should it win, the caller walks on to the next free
   // string and releases the old one); ALL, whose first try walks with another condition, checks
-  // it apart. A separate UPDATE of the held lease (until issue 15's
-  // twenty-second pass) put a second copy of the filter's subplans in every claim's plan,
-  // started on each call whether it ran or not.
+  // it apart. A separate UPDATE of the held lease (until issue 15's twenty-second pass) put a
+  // second copy of the filter's subplans in every claim's plan, started on each call whether it
+  // ran or not.
   const mine = `SELECT mine.string_id AS id FROM string_lease mine
               WHERE mine.user_id = ${U} AND mine.locale_id = ${L} AND mine.expires_at > ${NOW}
                 AND NOT (mine.string_id = ANY(${SKIP}::uuid[]))`;
