@@ -108,6 +108,32 @@ describe('nextString: leases and the string it hands out', () => {
     await ds.query('DELETE FROM string_lease');
   });
 
+  it('lets go of a held string once its lease expired and someone else took it', async () => {
+    const taken = await seedProject(ds, { slug: 'taken', locales: ['de'] });
+    const [t0, t1] = [
+      await seedString(ds, taken, { key: 't0', position: 0 }),
+      await seedString(ds, taken, { key: 't1', position: 1 }),
+    ];
+    const { client, id } = await signedInClient(api.baseUrl, 'late-holder');
+    const rival = await seedUser(ds, 'taker');
+    const ask = () =>
+      client
+        .ok<{ nextString: Model | null }>(NEXT, { p: 'taken', l: 'de' })
+        .then((d) => d.nextString);
+    expect((await ask())?.key).toBe('t0');
+    // The lease ran out and the rival took t0 (the caller has not asked since).
+    await ds.query(
+      `UPDATE string_lease SET user_id = $2, expires_at = now() + interval '5 minutes'
+        WHERE string_id = $1`,
+      [t0.id, rival],
+    );
+    expect((await ask())?.key).toBe('t1');
+    // The rival's lease is theirs still; the caller holds t1 alone.
+    expect(await leasesOf(rival)).toMatchObject([{ string_id: t0.id }]);
+    expect((await leasesOf(id)).map((l) => l.string_id)).toEqual([t1.id]);
+    await ds.query('DELETE FROM string_lease');
+  });
+
   it('hands out the same model the string query returns, winner and round included', async () => {
     const author = await seedUser(ds, 'winner-author');
     await seedDecided(ds, project, strings[2]!, 'de', author, { '': 'zwei' });
