@@ -12,6 +12,7 @@ import {
 } from './support/seed';
 import { resetDatabase, startApi, type RunningApi } from './support/test-app';
 import { poll } from './support/worker-process';
+import { StringQueueService } from '../src/translation/string-queue.service';
 
 // The same selection as a client's string view: nextString must answer what `string` answers.
 const FIELDS = `id namespace key kind context description maxLength sourceHash locale status
@@ -197,6 +198,55 @@ describe('nextString: leases and the string it hands out', () => {
       await blocker.release();
     }
     expect((await deCall)?.key).toBe('only');
+    await ds.query('DELETE FROM string_lease');
+  });
+
+  it('gives a volunteer who asks twice at once their one string both times', async () => {
+    // Two tabs, or a page that asks again while its first call is still out: the second call
+    // must not see the first's slot lock as someone else's and answer "nothing left".
+    const twice = await seedProject(ds, { slug: 'twice', locales: ['de'] });
+    const only = await seedString(ds, twice, { key: 'only', position: 0 });
+    const volunteer = await signedInClient(api.baseUrl, 'twice');
+    const queue = api.app.get(StringQueueService);
+    // Hold the first call in the middle of its statement, its slot lock taken (as above).
+    const blocker = ds.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    const [{ pid: blockerPid }] = (await blocker.query('SELECT pg_backend_pid() AS pid')) as [
+      { pid: number },
+    ];
+    await blocker.query(
+      `INSERT INTO string_lease (string_id, locale_id, user_id, expires_at)
+       VALUES ($1, $2, $3, now() - interval '1 minute')`,
+      [only.id, twice.locales['de'], volunteer.id],
+    );
+    const first = next(volunteer.client, 'twice', 'de');
+    let second: Promise<Model | null> | undefined;
+    try {
+      await poll(
+        'the first claim to wait on the held slot',
+        () =>
+          ds.query<{ n: number }[]>(
+            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))',
+            [blockerPid],
+          ),
+        (rows) => (rows[0]?.n ?? 0) > 0,
+      );
+      second = next(volunteer.client, 'twice', 'de');
+      // The second call waits behind the first, holding no connection, until the first is done.
+      await poll(
+        'the second claim to wait for the first',
+        () => Promise.resolve(queue.claimsWaiting),
+        (waiting) => waiting === 1,
+      );
+    } finally {
+      await blocker.rollbackTransaction();
+      await blocker.release();
+    }
+    expect((await first)?.key).toBe('only');
+    expect((await second)?.key).toBe('only');
+    const leases = await leasesOf(volunteer.id);
+    expect(leases.map((l) => l.string_id)).toEqual([only.id]);
     await ds.query('DELETE FROM string_lease');
   });
 

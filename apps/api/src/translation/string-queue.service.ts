@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { projectNotVisible } from '../catalogue/catalogue.errors';
+import { KeyedSerial } from '../common/concurrency/keyed-serial';
 import { AccessService } from '../identity/access.service';
 import type { TranslatableStringModel } from './dto/translatable-string.model';
 import type { StringFilter } from './dto/translation-enums';
@@ -33,16 +34,39 @@ export interface NextStringQuery {
  * back and simply tries again. The same statement checks access to the project, resolves the
  * locale, renews a lease the caller already holds, releases their others and reads the string:
  * one round trip after the session, on a connection that plans it once (GenericPlanPool).
+ *
+ * One volunteer's claims run one at a time (per API process): two calls at once (two tabs, a
+ * page that asks again before its first answer) would otherwise meet at their own slot lock, and
+ * the later one, skipping the string the earlier one was leasing to the same volunteer, answered
+ * "nothing left" on a queue with a string in it. The later call waits in memory, holding no
+ * pooled connection, then renews the lease the earlier one wrote. It also bounds one account's
+ * share of the claim pool to one connection, whatever it sends at once.
  */
 @Injectable()
 export class StringQueueService {
+  private readonly claimsByUser = new KeyedSerial();
+
   constructor(
     private readonly genericPlans: GenericPlanPool,
     private readonly access: AccessService,
     private readonly strings: TranslatableStringService,
   ) {}
 
-  async next(
+  next(
+    query: NextStringQuery,
+    userId: string,
+    now: Date,
+    reads: ModelReads,
+  ): Promise<TranslatableStringModel | null> {
+    return this.claimsByUser.run(userId, () => this.claim(query, userId, now, reads));
+  }
+
+  /** Claims waiting for an earlier claim of the same volunteer to finish. */
+  get claimsWaiting(): number {
+    return this.claimsByUser.queued;
+  }
+
+  private async claim(
     query: NextStringQuery,
     userId: string,
     now: Date,
