@@ -2,7 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { type Started, freePort, run, start, stop, waitForHttp } from './support/processes';
+import { type Started, freePort, start, stop, viteBuild, waitForHttp } from './support/processes';
 
 const root = resolve(__dirname, '../../..');
 const ADMIN_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -91,21 +91,7 @@ export default async function globalSetup(): Promise<void> {
     await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin(`CREATE DATABASE ${database}`);
     const databaseUrl = databaseUrlFor(ADMIN_URL, database);
-    await run(
-      process.execPath,
-      [
-        join(root, 'node_modules/vite/bin/vite.js'),
-        'build',
-        '--config',
-        'apps/web/vite.config.mts',
-        '--outDir',
-        webDist,
-        '--emptyOutDir',
-        '--logLevel',
-        'warn',
-      ],
-      { cwd: root, env: process.env },
-    );
+    await viteBuild(root, 'apps/web/vite.config.mts', webDist);
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,

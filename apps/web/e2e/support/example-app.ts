@@ -2,7 +2,7 @@ import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:
 import { type Server, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { run } from './processes';
+import { viteBuild } from './processes';
 
 const root = resolve(__dirname, '../../../..');
 
@@ -18,21 +18,7 @@ const TYPES: Record<string, string> = {
 export async function buildExample(): Promise<string> {
   const outDir = join(root, 'tmp', `e2e-example-${process.pid}`);
   mkdirSync(outDir, { recursive: true });
-  await run(
-    process.execPath,
-    [
-      join(root, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'apps/example/vite.config.mts',
-      '--outDir',
-      outDir,
-      '--emptyOutDir',
-      '--logLevel',
-      'warn',
-    ],
-    { cwd: root, env: process.env },
-  );
+  await viteBuild(root, 'apps/example/vite.config.mts', outDir);
   return outDir;
 }
 

@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import { HEALTH, ME, graphqlFetch, renderApp } from '../testing/render-app';
+import { HEALTH, ME, graphqlFetch, renderApp, COUNTING_REQUESTS } from '../testing/render-app';
 import { DecisionsAdminPanel } from './decisions-admin-panel';
 
 const realFetch = globalThis.fetch;
@@ -34,7 +34,7 @@ function setup(managed: string[], counts: Record<string, { n: number; more: bool
 describe('links into the needs-a-decision queue', () => {
   it('counts the strings waiting in each locale the viewer manages, and links to the page', async () => {
     const mock = setup(['de', 'pl'], { de: { n: 1, more: false }, pl: { n: 100, more: true } });
-    await renderApp(<DecisionsAdminPanel project="demo" />);
+    await renderApp(<DecisionsAdminPanel project="demo" />, '/', COUNTING_REQUESTS);
     // A generous guard only (two queries resolve on a loaded machine); nothing waits on time.
     const de = await screen.findByRole(
       'link',

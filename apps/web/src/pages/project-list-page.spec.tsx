@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { PROJECTS_PAGE } from '../api/project-operations';
-import { HEALTH, graphqlFetch, renderApp } from '../testing/render-app';
+import { HEALTH, graphqlFetch, renderApp, COUNTING_REQUESTS } from '../testing/render-app';
 import { ProjectListPage } from './project-list-page';
 
 const realFetch = globalThis.fetch;
@@ -25,7 +25,7 @@ describe('project list', () => {
       },
     });
     globalThis.fetch = mock.fetch;
-    await renderApp(<ProjectListPage />);
+    await renderApp(<ProjectListPage />, '/', COUNTING_REQUESTS);
     expect(await screen.findByText('Project 0')).toBeTruthy();
     expect(screen.queryByText(`Project ${PROJECTS_PAGE}`)).toBeNull();
 

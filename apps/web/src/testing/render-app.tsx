@@ -1,5 +1,5 @@
 import { render } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import { type ReactElement, StrictMode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../i18n/i18n';
 import { RouterProvider } from '../router/router';
@@ -52,15 +52,28 @@ export function graphqlFetch(resolvers: Record<string, Resolver>): {
 export const ME = { id: 'u1', email: 'vol@example.test', displayName: 'Vol' };
 export const HEALTH = { status: 'ok', postgres: 'up', queue: 'up', queueBackend: 'redis' };
 
-/** Renders inside i18n (bundled en only), session and router, at `path`. */
-export async function renderApp(ui: ReactElement, path = '/') {
+/**
+ * Renders inside i18n (bundled en only), session and router, at `path`, under StrictMode as
+ * main.tsx does: effects run twice on mount, so a page must cope with its first requests' answers
+ * arriving for a mount that is gone. A test that counts requests or subscriptions one by one
+ * passes `{ strict: false }` (StrictMode doubles them, in development only).
+ */
+export async function renderApp(
+  ui: ReactElement,
+  path = '/',
+  options: { readonly strict?: boolean } = {},
+) {
   window.history.replaceState(null, '', path);
   const i18n = await createI18n({ language: 'en', loadFromApi: false });
-  return render(
+  const tree = (
     <I18nextProvider i18n={i18n}>
       <SessionProvider>
         <RouterProvider>{ui}</RouterProvider>
       </SessionProvider>
-    </I18nextProvider>,
+    </I18nextProvider>
   );
+  return render(options.strict === false ? tree : <StrictMode>{tree}</StrictMode>);
 }
+
+/** For renderApp: a test that counts requests or subscriptions one by one. */
+export const COUNTING_REQUESTS = { strict: false } as const;

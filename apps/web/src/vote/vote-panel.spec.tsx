@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import type { CandidateList, Round } from '../api/types';
 import { makeCandidate, makeCandidateList, makeString } from '../testing/fixtures';
-import { HEALTH, ME, graphqlFetch, renderApp } from '../testing/render-app';
+import { HEALTH, ME, graphqlFetch, renderApp, COUNTING_REQUESTS } from '../testing/render-app';
 import { VotePanel } from './vote-panel';
 
 type Listener = (data: unknown) => void;
@@ -138,7 +138,7 @@ describe('vote panel', () => {
 
   it('shows "why this won" live when the round is decided, without a reload', async () => {
     const { setList } = setup(REVEALED);
-    await renderApp(<VotePanel project="demo" locale="pl" stringId="s1" />);
+    await renderApp(<VotePanel project="demo" locale="pl" stringId="s1" />, '/', COUNTING_REQUESTS);
     await screen.findAllByTestId('candidate-author');
     expect(screen.queryByTestId('why-this-won')).toBeNull();
     setList({
@@ -217,7 +217,7 @@ describe('vote panel', () => {
     });
     // The second Candidates request (the refetch the vote's own live event asks for) is held.
     const held = holdSecondCandidates(mock);
-    await renderApp(<VotePanel project="demo" locale="pl" stringId="s1" />);
+    await renderApp(<VotePanel project="demo" locale="pl" stringId="s1" />, '/', COUNTING_REQUESTS);
     const first = (await screen.findAllByTestId('candidate'))[0];
     if (first === undefined) throw new Error('no card');
     fireEvent.click(within(first).getByRole('button', { name: /Good/ }));
@@ -248,7 +248,11 @@ describe('vote panel, live', () => {
       Candidates: () => ({ candidates: REVEALED }),
     });
     const held = holdSecondCandidates(mock);
-    const { unmount } = await renderApp(<VotePanel project="demo" locale="pl" stringId="s1" />);
+    const { unmount } = await renderApp(
+      <VotePanel project="demo" locale="pl" stringId="s1" />,
+      '/',
+      COUNTING_REQUESTS,
+    );
     await screen.findAllByTestId('candidate-author');
     const updated = listeners.find((l) => l.query.includes('stringUpdated'));
     // Twenty votes land on a popular string within a moment.

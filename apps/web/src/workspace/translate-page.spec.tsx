@@ -12,24 +12,34 @@ afterEach(() => {
 
 function setup(queue: TranslatableString[]) {
   const remaining = [...queue];
+  // The server's lease: asked again, nextString renews the string held, unless it was skipped or
+  // a translation of it went in.
+  let held: TranslatableString | undefined;
   const mock = graphqlFetch({
     Status: () => ({ health: HEALTH, me: ME }),
     Project: () => ({ project: PROJECT }),
     ProjectAccess: () => ({ project: makeAccess() }),
-    NextString: () => ({ nextString: remaining.shift() ?? null }),
+    NextString: (v) => {
+      const skip = (v['skip'] ?? []) as string[];
+      if (held === undefined || skip.includes(held.id)) held = remaining.shift();
+      return { nextString: held ?? null };
+    },
     Suggestions: () => ({
       suggestions: [
         { sourceText: 'Hello', similarity: 0.82, forms: [{ category: '', text: 'Cześć' }] },
       ],
     }),
     Candidates: () => ({ candidates: makeCandidateList() }),
-    SubmitTranslation: (v) => ({
-      submitTranslation: {
-        mergedIntoExisting: false,
-        warnings: [],
-        candidate: { id: 'new', input: v },
-      },
-    }),
+    SubmitTranslation: (v) => {
+      held = undefined;
+      return {
+        submitTranslation: {
+          mergedIntoExisting: false,
+          warnings: [],
+          candidate: { id: 'new', input: v },
+        },
+      };
+    },
   });
   globalThis.fetch = mock.fetch;
   return mock;

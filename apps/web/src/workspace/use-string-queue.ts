@@ -58,6 +58,11 @@ export function useStringQueue(project: string, locale: string, filter: StringFi
   useEffect(() => {
     skipped.current = [];
     next();
+    // An answer that arrives after the page left (or changed filter) is not shown. Under
+    // StrictMode's mount-twice the second call renews the lease the first one took.
+    return () => {
+      generation.current += 1;
+    };
   }, [next]);
 
   return { queue, next, skip, open, restart };
