@@ -50,6 +50,39 @@ describe('nextString: leases and the string it hands out', () => {
   const next = (client: TestClient, p: string, l: string) =>
     client.ok<{ nextString: Model | null }>(NEXT, { p, l }).then((d) => d.nextString);
 
+  /**
+   * Holds a claim of this slot in the middle of its statement: an uncommitted lease row on the
+   * (string, locale) slot makes the claim's insert wait, while it holds whatever its pick locked
+   * (the slot's advisory lock). `release` rolls the row back and lets the claim go on.
+   */
+  async function holdSlot(stringId: string, localeId: string, userId: string) {
+    const blocker = ds.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    const [{ pid }] = (await blocker.query('SELECT pg_backend_pid() AS pid')) as [{ pid: number }];
+    await blocker.query(
+      `INSERT INTO string_lease (string_id, locale_id, user_id, expires_at)
+       VALUES ($1, $2, $3, now() - interval '1 minute')`,
+      [stringId, localeId, userId],
+    );
+    return {
+      waitForClaim: (what: string) =>
+        poll(
+          `${what} to wait on the held slot`,
+          () =>
+            ds.query<{ n: number }[]>(
+              'SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))',
+              [pid],
+            ),
+          (rows) => (rows[0]?.n ?? 0) > 0,
+        ),
+      release: async () => {
+        await blocker.rollbackTransaction();
+        await blocker.release();
+      },
+    };
+  }
+
   const leasesOf = (userId: string) =>
     ds.query<{ string_id: string; locale_id: string; expires_at: Date }[]>(
       'SELECT string_id, locale_id, expires_at FROM string_lease WHERE user_id = $1 ORDER BY locale_id',
@@ -167,35 +200,14 @@ describe('nextString: leases and the string it hands out', () => {
       signedInClient(api.baseUrl, 'slot-de'),
       signedInClient(api.baseUrl, 'slot-pl'),
     ]);
-    // Hold the de volunteer's claim in the middle of its statement: an uncommitted lease row on
-    // the same (string, de) slot makes its insert wait, while it holds whatever its pick locked.
-    const blocker = ds.createQueryRunner();
-    await blocker.connect();
-    await blocker.startTransaction();
-    const [{ pid: blockerPid }] = (await blocker.query('SELECT pg_backend_pid() AS pid')) as [
-      { pid: number },
-    ];
-    await blocker.query(
-      `INSERT INTO string_lease (string_id, locale_id, user_id, expires_at)
-       VALUES ($1, $2, $3, now() - interval '1 minute')`,
-      [only.id, slots.locales['de'], de.id],
-    );
+    const slot = await holdSlot(only.id, slots.locales['de']!, de.id);
     const deCall = next(de.client, 'slots', 'de');
-    await poll(
-      'the de claim to wait on the held slot',
-      () =>
-        ds.query<{ n: number }[]>(
-          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))',
-          [blockerPid],
-        ),
-      (rows) => (rows[0]?.n ?? 0) > 0,
-    );
     try {
+      await slot.waitForClaim('the de claim');
       // The pl slot is free: the pl volunteer must get the string now, not skip it.
       expect((await next(pl.client, 'slots', 'pl'))?.key).toBe('only');
     } finally {
-      await blocker.rollbackTransaction();
-      await blocker.release();
+      await slot.release();
     }
     expect((await deCall)?.key).toBe('only');
     await ds.query('DELETE FROM string_lease');
@@ -208,30 +220,12 @@ describe('nextString: leases and the string it hands out', () => {
     const only = await seedString(ds, twice, { key: 'only', position: 0 });
     const volunteer = await signedInClient(api.baseUrl, 'twice');
     const queue = api.app.get(StringQueueService);
-    // Hold the first call in the middle of its statement, its slot lock taken (as above).
-    const blocker = ds.createQueryRunner();
-    await blocker.connect();
-    await blocker.startTransaction();
-    const [{ pid: blockerPid }] = (await blocker.query('SELECT pg_backend_pid() AS pid')) as [
-      { pid: number },
-    ];
-    await blocker.query(
-      `INSERT INTO string_lease (string_id, locale_id, user_id, expires_at)
-       VALUES ($1, $2, $3, now() - interval '1 minute')`,
-      [only.id, twice.locales['de'], volunteer.id],
-    );
+    // Hold the first call in the middle of its statement, its slot lock taken.
+    const slot = await holdSlot(only.id, twice.locales['de']!, volunteer.id);
     const first = next(volunteer.client, 'twice', 'de');
     let second: Promise<Model | null> | undefined;
     try {
-      await poll(
-        'the first claim to wait on the held slot',
-        () =>
-          ds.query<{ n: number }[]>(
-            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))',
-            [blockerPid],
-          ),
-        (rows) => (rows[0]?.n ?? 0) > 0,
-      );
+      await slot.waitForClaim('the first claim');
       second = next(volunteer.client, 'twice', 'de');
       // The second call waits behind the first, holding no connection, until the first is done.
       await poll(
@@ -240,8 +234,7 @@ describe('nextString: leases and the string it hands out', () => {
         (waiting) => waiting === 1,
       );
     } finally {
-      await blocker.rollbackTransaction();
-      await blocker.release();
+      await slot.release();
     }
     expect((await first)?.key).toBe('only');
     expect((await second)?.key).toBe('only');
