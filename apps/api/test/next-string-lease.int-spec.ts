@@ -150,10 +150,7 @@ describe('nextString: leases and the string it hands out', () => {
     ];
     const { client, id } = await signedInClient(api.baseUrl, 'late-holder');
     const rival = await seedUser(ds, 'taker');
-    const ask = () =>
-      client
-        .ok<{ nextString: Model | null }>(NEXT, { p: 'taken', l: 'de' })
-        .then((d) => d.nextString);
+    const ask = () => next(client, 'taken', 'de');
     expect((await ask())?.key).toBe('t0');
     // The lease ran out and the rival took t0 (the caller has not asked since).
     await ds.query(

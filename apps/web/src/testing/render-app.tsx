@@ -56,7 +56,7 @@ export const HEALTH = { status: 'ok', postgres: 'up', queue: 'up', queueBackend:
  * Renders inside i18n (bundled en only), session and router, at `path`, under StrictMode as
  * main.tsx does: effects run twice on mount, so a page must cope with its first requests' answers
  * arriving for a mount that is gone. A test that counts requests or subscriptions one by one
- * passes `{ strict: false }` (StrictMode doubles them, in development only).
+ * passes COUNTING_REQUESTS (StrictMode doubles them, in development only).
  */
 export async function renderApp(
   ui: ReactElement,
