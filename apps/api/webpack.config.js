@@ -1,4 +1,4 @@
-// The API's three entry points: HTTP (main), queue worker, and the `npm start` launcher.
+// The API's entry points: HTTP (main), queue worker, and the `npm start` launcher.
 const { nodeAppConfig } = require('../../tools/webpack/node-app.config');
 
 module.exports = nodeAppConfig({
@@ -7,6 +7,8 @@ module.exports = nodeAppConfig({
   entry: {
     main: './src/main.ts',
     worker: './src/worker.ts',
+    // The worker's bundle-build thread (BundleThread starts it from beside worker.js).
+    'bundle-build-thread': './src/delivery/bundle-build.thread.ts',
     launcher: './src/launcher.ts',
     'embedded-postgres': './src/embedded-postgres.ts',
     // Preloaded into the API and worker by the launcher (node -r), so they die with it.

@@ -10,9 +10,11 @@ import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { copyOut, copyUuid } from '../src/database/copy-out';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { runMigrations } from '../src/database/run-migrations';
 import { BundleBuildService } from '../src/delivery/bundle-build.service';
+import { BundleThread } from '../src/delivery/bundle-thread';
 import { recordRebuildRequest } from '../src/delivery/bundle-rebuild.producer';
 import type { WebhookService } from '../src/delivery/webhook.service';
 
@@ -46,39 +48,6 @@ function databaseUrl(adminUrl: string, database: string): string {
   return url.toString();
 }
 
-/** A minimal COPY … TO STDOUT submittable for pg (pg-copy-streams is not a dependency here). */
-class CopyOut {
-  private readonly chunks: Buffer[] = [];
-  private error: Error | null = null;
-  readonly done: Promise<Buffer>;
-  private settle!: (value: Buffer) => void;
-  private reject!: (error: Error) => void;
-
-  constructor(readonly text: string) {
-    this.done = new Promise<Buffer>((resolveDone, rejectDone) => {
-      this.settle = resolveDone;
-      this.reject = rejectDone;
-    });
-  }
-  submit(connection: { query(text: string): void }): void {
-    connection.query(this.text);
-  }
-  handleCopyData(message: { chunk: Buffer }): void {
-    // pg hands out views of its read buffer, which it reuses: keep a copy.
-    this.chunks.push(Buffer.from(message.chunk));
-  }
-  handleCommandComplete(): void {
-    // the data has arrived; ReadyForQuery follows
-  }
-  handleError(error: Error): void {
-    this.error = error;
-  }
-  handleReadyForQuery(): void {
-    if (this.error !== null) this.reject(this.error);
-    else this.settle(Buffer.concat(this.chunks));
-  }
-}
-
 function unescapeCopy(field: string): string {
   return field.replace(/\\(.)/g, (_, c: string) =>
     c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c,
@@ -91,19 +60,17 @@ async function floor(url: string, projectId: string): Promise<{ ms: number; rows
   await client.connect();
   try {
     const started = performance.now();
-    const copy = new CopyOut(
-      `COPY (
-         SELECT s.namespace_id, 'source', s.key, s.kind, s.forms FROM source_string s
-          WHERE s.project_id = '${projectId}' AND s.removed_at IS NULL
+    const copied = await copyOut(
+      client,
+      `SELECT s.namespace_id, 'source', s.key, s.kind, s.forms FROM source_string s
+          WHERE s.project_id = ${copyUuid(projectId)} AND s.removed_at IS NULL
          UNION ALL
          SELECT s.namespace_id, l.code, s.key, s.kind, t.forms
            FROM translation_unit tu JOIN translation t ON t.id = tu.winner_translation_id
            JOIN source_string s ON s.id = tu.string_id JOIN locale l ON l.id = tu.locale_id
-          WHERE tu.project_id = '${projectId}' AND s.removed_at IS NULL
-       ) TO STDOUT`,
+          WHERE tu.project_id = ${copyUuid(projectId)} AND s.removed_at IS NULL`,
     );
-    await (client as unknown as { query(q: CopyOut): unknown }).query(copy);
-    const text = (await copy.done).toString('utf8');
+    const text = copied.toString('utf8');
     const files = new Map<string, Record<string, string>>();
     let rows = 0;
     for (const line of text.split('\n')) {
@@ -214,6 +181,7 @@ export async function runW4Export(options: W4Options): Promise<W4Result> {
   await admin.query(`CREATE DATABASE ${database}`);
   const url = databaseUrl(options.adminUrl, database);
   const ds = new DataSource(dataSourceOptions(url, 'chorus-bench'));
+  const thread = new BundleThread();
   try {
     await runMigrations(url, { log: () => undefined });
     await ds.initialize();
@@ -225,7 +193,7 @@ export async function runW4Export(options: W4Options): Promise<W4Result> {
     );
 
     const noWebhooks = { notify: () => Promise.resolve(0) } as unknown as WebhookService;
-    const builder = new BundleBuildService(ds, noWebhooks);
+    const builder = new BundleBuildService(ds, noWebhooks, thread);
     const floorResult = await floor(url, projectId);
     log(`floor: ${floorResult.rows} rows in ${floorResult.ms.toFixed(0)} ms`);
     const buildStart = performance.now();
@@ -277,6 +245,7 @@ export async function runW4Export(options: W4Options): Promise<W4Result> {
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
   } finally {
+    await thread.onModuleDestroy();
     if (ds.isInitialized) await ds.destroy();
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.end();

@@ -1,18 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type BundleUnitInput, type SourceUnit, buildBundle } from '@chorus/translation-core';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { lastBuildOf, spacingWaitMs } from './bundle-rebuild.producer';
 import { deliveryError } from './delivery.errors';
 import { buildDeliveryManifest, type ManifestBundle } from './delivery-manifest';
 import { WebhookService } from './webhook.service';
 import {
-  loadSources,
-  loadWinners,
+  copySources,
+  copyWinners,
   scopeOf,
   storedBundle,
   type ExistingRow,
-  type WinnerRow,
 } from './bundle-build.reads';
+import { BundleThread, type BundleSession } from './bundle-thread';
 import { writeBundles, type BundleWrite } from './bundle-build.writes';
 import { GLOSSARY_NAMESPACE } from '../glossary/glossary-namespace';
 
@@ -60,6 +59,7 @@ export class BundleBuildService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly webhooks: WebhookService,
+    private readonly thread: BundleThread,
   ) {}
 
   /**
@@ -175,77 +175,87 @@ export class BundleBuildService {
         scope.locales.has(l.code) ||
         namespaces.some((ns) => !existingByKey.has(`${l.code}\n${ns.name}`)),
     );
-    const unitsByNamespace =
-      toBuild.length === 0
-        ? new Map<string, { id: string; unit: SourceUnit }[]>()
-        : await loadSources(runner, projectId, namespaces);
-
     const built: ManifestBundle[] = [];
     const changed: ChangedBundle[] = [];
     const writes: BundleWrite[] = [];
-    for (const locale of locales) {
-      if (!toBuild.includes(locale)) {
-        for (const ns of namespaces) {
-          const key = `${locale.code}\n${ns.name}`;
-          const kept = existingByKey.get(key);
-          existingByKey.delete(key);
-          if (kept !== undefined) built.push(storedBundle(kept));
+    // Opened by the first locale to build: the thread then holds the source strings for all.
+    let session: BundleSession | null = null;
+    const inScope = locales.filter((l) => toBuild.includes(l));
+    const winnersOf = (l: { id: string; code: string }): Promise<Uint8Array> =>
+      l.code === project.source_locale || l.id === ''
+        ? Promise.resolve(new Uint8Array(0))
+        : copyWinners(runner, projectId, l.id);
+    // The next locale's winners are read while the thread builds this one's bundles.
+    let prefetched: Promise<Uint8Array> | null = null;
+    try {
+      for (const locale of locales) {
+        if (!toBuild.includes(locale)) {
+          for (const ns of namespaces) {
+            const key = `${locale.code}\n${ns.name}`;
+            const kept = existingByKey.get(key);
+            existingByKey.delete(key);
+            if (kept !== undefined) built.push(storedBundle(kept));
+          }
+          continue;
         }
-        continue;
-      }
-      const winners =
-        locale.code === project.source_locale || locale.id === ''
-          ? new Map<string, WinnerRow>()
-          : await loadWinners(runner, projectId, locale.id);
-      for (const ns of namespaces) {
-        const inputs: BundleUnitInput[] = (unitsByNamespace.get(ns.id) ?? []).map(
-          ({ id, unit }) => {
-            const w = winners.get(id);
-            return w === undefined
-              ? { unit }
-              : { unit, winner: { forms: w.forms, sourceHash: w.winner_source_hash } };
-          },
+        const winners = await (prefetched ?? winnersOf(locale));
+        session ??= await this.thread.open(
+          await copySources(runner, projectId),
+          namespaces.map((ns) => ({ id: ns.id, name: ns.name, nestedKeys: ns.nested_keys })),
         );
-        const result = buildBundle(inputs, {
-          namespace: ns.name,
-          locale: locale.code,
-          sourceLocale: project.source_locale,
-          keySeparator: ns.nested_keys ? '.' : false,
-          exportStale: policy.exportStale,
-        });
-        if (!result.ok) {
-          const first = result.errors[0];
-          throw deliveryError(
-            'BUNDLE_BUILD_FAILED',
-            `Bundle ${locale.code}/${ns.name} cannot be built: ${first?.message ?? 'unknown error'}`,
-            { locale: locale.code, namespace: ns.name, code: first?.code ?? '' },
-          );
+        const next = inScope[inScope.indexOf(locale) + 1];
+        prefetched = next === undefined ? null : winnersOf(next);
+        // Awaited in its turn; a failure before then must not surface as an unhandled rejection.
+        prefetched?.catch(() => undefined);
+        const stored: Record<string, string> = {};
+        for (const ns of namespaces) {
+          const row = existingByKey.get(`${locale.code}\n${ns.name}`);
+          if (row !== undefined) stored[ns.name] = row.content_hash;
         }
-        const b = result.value;
-        const bundle: ManifestBundle = {
-          locale: locale.code,
-          namespace: ns.name,
-          contentHash: b.contentHash,
-          keyCount: b.keyCount,
-          unitCount: b.unitCount,
-          totalUnits: inputs.length,
-        };
-        built.push(bundle);
-        const key = `${locale.code}\n${ns.name}`;
-        const before = existingByKey.get(key);
-        existingByKey.delete(key);
-        const hashChanged = before === undefined || before.content_hash !== b.contentHash;
-        if (hashChanged)
-          changed.push({ locale: locale.code, namespace: ns.name, hash: b.contentHash });
-        if (
-          hashChanged ||
-          before.key_count !== b.keyCount ||
-          before.unit_count !== b.unitCount ||
-          before.total_units !== inputs.length
-        ) {
-          writes.push({ bundle, shortHash: b.shortHash, text: b.text, isNew: hashChanged });
+        const bundles = await session.build(
+          {
+            locale: locale.code,
+            sourceLocale: project.source_locale,
+            exportStale: policy.exportStale,
+            stored,
+          },
+          winners,
+        );
+        for (const b of bundles) {
+          if (!b.ok) {
+            throw deliveryError(
+              'BUNDLE_BUILD_FAILED',
+              `Bundle ${locale.code}/${b.namespace} cannot be built: ${b.message}`,
+              { locale: locale.code, namespace: b.namespace, code: b.code },
+            );
+          }
+          const bundle: ManifestBundle = {
+            locale: locale.code,
+            namespace: b.namespace,
+            contentHash: b.contentHash,
+            keyCount: b.keyCount,
+            unitCount: b.unitCount,
+            totalUnits: b.totalUnits,
+          };
+          built.push(bundle);
+          const key = `${locale.code}\n${b.namespace}`;
+          const before = existingByKey.get(key);
+          existingByKey.delete(key);
+          const hashChanged = before === undefined || before.content_hash !== b.contentHash;
+          if (hashChanged)
+            changed.push({ locale: locale.code, namespace: b.namespace, hash: b.contentHash });
+          if (
+            hashChanged ||
+            before.key_count !== b.keyCount ||
+            before.unit_count !== b.unitCount ||
+            before.total_units !== b.totalUnits
+          ) {
+            writes.push({ bundle, shortHash: b.shortHash, text: b.text, isNew: hashChanged });
+          }
         }
       }
+    } finally {
+      await session?.close();
     }
 
     await writeBundles(runner, projectId, writes, now);

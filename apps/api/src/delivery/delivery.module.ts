@@ -9,6 +9,7 @@ import { BundleController } from './bundle.controller';
 import { BundleEntity } from './bundle.entity';
 import { BundleReadService } from './bundle-read.service';
 import { BundleRequestEntity } from './bundle-request.entity';
+import { BundleThread } from './bundle-thread';
 import { BundleRebuildProducer } from './bundle-rebuild.producer';
 import { BundleSetEntity } from './bundle-set.entity';
 import { BundleVersionEntity } from './bundle-version.entity';
@@ -34,6 +35,7 @@ import { WebhookService } from './webhook.service';
   providers: [
     BundleRebuildProducer,
     BundleBuildService,
+    BundleThread,
     BundleReadService,
     WebhookService,
     WebhookResolver,

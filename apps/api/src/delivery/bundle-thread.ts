@@ -1,0 +1,111 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ThreadReply, ThreadRequest } from './bundle-thread.protocol';
+import type { BuildNamespace, LocaleBuild, NamespaceBundle } from './locale-bundles';
+
+/** Distributes ThreadRequest over its union (`Omit` of a union keeps only the common keys). */
+type Unsent<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+/** One build's session on the thread: its source strings are parsed there once. */
+export interface BundleSession {
+  /** Every namespace's bundle of one locale; `winners`: copyWinners' bytes (empty: none). */
+  build(locale: Omit<LocaleBuild, 'winners'>, winners: Uint8Array): Promise<NamespaceBundle[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs bundle builds on a worker thread. A big locale's build is CPU-bound for a second or more
+ * (100k keys: parse, canonical JSON, SHA-256); on the worker's event loop it stalled every close
+ * job, lock renewal and queue round trip of the process for that long, a fifth of the time during
+ * a decision storm (REBUILD_SPACING). The rows travel as COPY's raw bytes, so the main thread neither
+ * parses them nor builds their objects. One thread, started on first use
+ * (only the worker builds); a thread that dies fails the builds in flight, whose jobs retry, and
+ * the next build starts a new one.
+ */
+@Injectable()
+export class BundleThread implements OnModuleDestroy {
+  private thread: Worker | null = null;
+  private readonly pending = new Map<
+    number,
+    { resolve: (reply: ThreadReply & { ok: true }) => void; reject: (error: Error) => void }
+  >();
+  private nextId = 1;
+  private nextSession = 1;
+
+  async open(sources: Uint8Array, namespaces: readonly BuildNamespace[]): Promise<BundleSession> {
+    const session = this.nextSession;
+    this.nextSession += 1;
+    await this.send({ type: 'open', session, sources, namespaces });
+    return {
+      build: async (locale, winners) => {
+        const reply = await this.send({ type: 'build', session, winners, locale });
+        return [...(reply.bundles ?? [])];
+      },
+      // A thread that died took the session with it: nothing to close then.
+      close: () =>
+        this.send({ type: 'close', session }).then(
+          () => undefined,
+          () => undefined,
+        ),
+    };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const thread = this.thread;
+    this.thread = null;
+    await thread?.terminate();
+  }
+
+  private send(request: Unsent<ThreadRequest>): Promise<ThreadReply & { ok: true }> {
+    const id = this.nextId;
+    this.nextId += 1;
+    const thread = this.thread ?? this.start();
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      thread.postMessage({ ...request, id });
+    });
+  }
+
+  private start(): Worker {
+    const thread = startThread();
+    // Idle, it must not keep a process alive that is otherwise done.
+    thread.unref();
+    thread.on('message', (reply: ThreadReply) => {
+      const waiter = this.pending.get(reply.id);
+      if (waiter === undefined) return;
+      this.pending.delete(reply.id);
+      if (reply.ok) waiter.resolve(reply);
+      else waiter.reject(new Error(`bundle build failed on its thread: ${reply.message}`));
+    });
+    const fail = (error: Error): void => {
+      if (this.thread === thread) this.thread = null;
+      const waiting = [...this.pending.values()];
+      this.pending.clear();
+      for (const waiter of waiting) waiter.reject(error);
+    };
+    thread.on('error', fail);
+    thread.on('exit', (code) => fail(new Error(`the bundle thread exited (code ${code})`)));
+    this.thread = thread;
+    return thread;
+  }
+}
+
+/**
+ * The compiled entry beside the bundled worker (dist/apps/api/bundle-build-thread.js, a webpack
+ * entry of its own); from source (development, tests), the TypeScript entry through
+ * @swc-node/register with the API's tsconfig (its path aliases).
+ */
+function startThread(): Worker {
+  const compiled = join(__dirname, 'bundle-build-thread.js');
+  if (existsSync(compiled)) return new Worker(compiled);
+  const source = join(__dirname, 'bundle-build.thread.ts');
+  return new Worker(`require('@swc-node/register'); require(${JSON.stringify(source)});`, {
+    eval: true,
+    env: {
+      ...process.env,
+      SWC_NODE_PROJECT: process.env['SWC_NODE_PROJECT'] ?? join(__dirname, '../../tsconfig.json'),
+    },
+  });
+}

@@ -1,0 +1,199 @@
+import { DataSource } from 'typeorm';
+import { BundleBuildService } from '../src/delivery/bundle-build.service';
+import { BundleThread } from '../src/delivery/bundle-thread';
+import {
+  buildLocaleBundles,
+  groupSources,
+  type SourceRow,
+  type WinnerRow,
+} from '../src/delivery/locale-bundles';
+import { localeId, seedNamespace, seedWinnersFromJson } from './support/delivery-seed';
+import { signedInClient } from './support/graphql-client';
+import { resetDatabase, startApi, type RunningApi } from './support/test-app';
+
+/** Text that COPY's format escapes (tab, newline, backslash), quotes, tags, placeholders, UTF-8. */
+const SOURCE = {
+  tab: 'Name\tValue',
+  lines: 'First line\nSecond line',
+  path: 'C:\\Users\\{{name}}',
+  quoted: 'Say "hello" to <0>{{who}}</0>',
+  unicode: 'Zażółć gęślą jaźń ✓ 😀',
+  cart: { items_one: '{{count}} item', items_other: '{{count}} items' },
+  ctx_male: 'He replied',
+};
+const POLISH = {
+  tab: 'Nazwa\tWartość',
+  lines: 'Pierwsza linia\nDruga linia',
+  path: 'C:\\Użytkownicy\\{{name}}',
+  quoted: 'Powiedz "cześć" <0>{{who}}</0>',
+  unicode: 'Żółw 🐢',
+  cart: {
+    items_one: '{{count}} rzecz',
+    items_few: '{{count}} rzeczy',
+    items_many: '{{count}} rzeczy',
+    items_other: '{{count}} rzeczy',
+  },
+};
+
+/**
+ * Bundle builds run on a worker thread and read their rows through COPY's raw text format
+ * (BundleThread). What the thread builds must be byte for byte what translation-core builds
+ * from the rows as the driver reads them, whatever the text holds.
+ */
+describe('bundle builds on the bundle thread', () => {
+  let api: RunningApi;
+  let db: DataSource;
+  let builds: BundleBuildService;
+  let projectId: string;
+
+  beforeAll(async () => {
+    api = await startApi();
+    await resetDatabase(api.app);
+    db = api.app.get(DataSource);
+    builds = api.app.get(BundleBuildService);
+    const owner = await signedInClient(api.baseUrl, 'owner');
+    const created = await owner.client.ok<{ createProject: { id: string } }>(
+      'mutation { createProject(input: { slug: "threaded", name: "Threaded", sourceLocale: "en" }) { id } }',
+    );
+    projectId = created.createProject.id;
+    const catalogue = await seedNamespace(
+      db,
+      projectId,
+      'translation',
+      'en',
+      JSON.stringify(SOURCE),
+    );
+    await seedWinnersFromJson(db, catalogue, {
+      projectId,
+      localeId: await localeId(db, projectId, 'pl'),
+      locale: 'pl',
+      authorId: owner.id,
+      json: JSON.stringify(POLISH),
+    });
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  /** translation-core's bundle of `code`, from rows the driver parsed (no COPY, no thread). */
+  async function builtInProcess(code: string): Promise<{ text: string; contentHash: string }> {
+    const sources = (await db.query(
+      `SELECT id, namespace_id, unit_key, key, kind, path, context, forms, source_hash
+         FROM source_string WHERE project_id = $1 AND removed_at IS NULL`,
+      [projectId],
+    )) as SourceRow[];
+    const winners = (await db.query(
+      `SELECT tu.string_id, tu.winner_source_hash, t.forms FROM translation_unit tu
+         JOIN translation t ON t.id = tu.winner_translation_id JOIN locale l ON l.id = tu.locale_id
+        WHERE tu.project_id = $1 AND l.code = $2`,
+      [projectId, code],
+    )) as WinnerRow[];
+    const namespaces = (
+      (await db.query('SELECT id, name, nested_keys FROM namespace WHERE project_id = $1', [
+        projectId,
+      ])) as { id: string; name: string; nested_keys: boolean }[]
+    ).map((ns) => ({ id: ns.id, name: ns.name, nestedKeys: ns.nested_keys }));
+    const [bundle] = buildLocaleBundles(groupSources(sources, namespaces), namespaces, {
+      locale: code,
+      sourceLocale: 'en',
+      exportStale: false,
+      winners,
+      stored: {},
+    });
+    if (bundle?.ok !== true || bundle.text === null) throw new Error(`no bundle for ${code}`);
+    return { text: bundle.text, contentHash: bundle.contentHash };
+  }
+
+  it('stores the same bytes translation-core builds from the driver’s rows', async () => {
+    const outcome = await builds.rebuild(projectId, new Date());
+    expect(outcome?.builtLocales).toEqual(['en', 'pl']);
+    for (const code of ['en', 'pl']) {
+      const expected = await builtInProcess(code);
+      const [stored] = (await db.query(
+        `SELECT b.content_hash, v.body FROM bundle b
+           JOIN bundle_version v USING (project_id, locale, namespace, content_hash)
+          WHERE b.project_id = $1 AND b.locale = $2`,
+        [projectId, code],
+      )) as { content_hash: string; body: string }[];
+      expect(stored?.content_hash).toBe(expected.contentHash);
+      expect(stored?.body).toBe(expected.text);
+    }
+    const pl = JSON.parse((await builtInProcess('pl')).text) as Record<string, string>;
+    expect(pl['tab']).toBe(POLISH.tab);
+    expect(pl['lines']).toBe(POLISH.lines);
+    expect(pl['path']).toBe(POLISH.path);
+    expect(pl['unicode']).toBe(POLISH.unicode);
+  });
+
+  it('fails a bundle that cannot be built with BUNDLE_BUILD_FAILED and keeps the stored ones', async () => {
+    const before = (await db.query(
+      'SELECT locale, content_hash FROM bundle WHERE project_id = $1 ORDER BY locale',
+      [projectId],
+    )) as { locale: string; content_hash: string }[];
+    // A string whose key is the parent of another's nested key: the two cannot share one file.
+    await db.query(
+      `INSERT INTO source_string (project_id, namespace_id, unit_key, key, kind, path, forms,
+                                  source_text, source_hash, position)
+       SELECT project_id, namespace_id, 's:cart.items_one.extra', 'cart.items_one.extra', 'simple',
+              '["cart", "items_one", "extra"]'::jsonb, '{"": "clash"}'::jsonb, 'clash', 'clash', 999
+         FROM source_string WHERE project_id = $1 LIMIT 1`,
+      [projectId],
+    );
+    await db.query(
+      `INSERT INTO bundle_request (project_id, requested_seq, all_seq, locale_seqs)
+       VALUES ($1, 100, 100, '{}') ON CONFLICT (project_id) DO UPDATE
+         SET requested_seq = 100, all_seq = 100`,
+      [projectId],
+    );
+    await expect(builds.rebuild(projectId, new Date())).rejects.toMatchObject({
+      code: 'BUNDLE_BUILD_FAILED',
+    });
+    expect(
+      await db.query(
+        'SELECT locale, content_hash FROM bundle WHERE project_id = $1 ORDER BY locale',
+        [projectId],
+      ),
+    ).toEqual(before);
+  });
+
+  it('sends back no bytes for a bundle equal to the stored one', async () => {
+    const thread = new BundleThread();
+    try {
+      const session = await thread.open(new Uint8Array(0), [
+        { id: 'ns', name: 'translation', nestedKeys: true },
+      ]);
+      const locale = { locale: 'pl', sourceLocale: 'en', exportStale: false };
+      const [first] = await session.build({ ...locale, stored: {} }, new Uint8Array(0));
+      if (first?.ok !== true) throw new Error('no bundle');
+      expect(first.text).toBe('{}\n');
+      const [again] = await session.build(
+        { ...locale, stored: { translation: first.contentHash } },
+        new Uint8Array(0),
+      );
+      expect(again).toMatchObject({ ok: true, contentHash: first.contentHash, text: null });
+    } finally {
+      await thread.onModuleDestroy();
+    }
+  });
+
+  it('loses its sessions with its thread, and starts a new thread for the next build', async () => {
+    const thread = new BundleThread();
+    const namespaces = [{ id: 'ns', name: 'translation', nestedKeys: true }];
+    const session = await thread.open(new Uint8Array(0), namespaces);
+    await thread.onModuleDestroy();
+    await expect(
+      session.build(
+        { locale: 'pl', sourceLocale: 'en', exportStale: false, stored: {} },
+        new Uint8Array(0),
+      ),
+    ).rejects.toThrow('is not open');
+    const fresh = await thread.open(new Uint8Array(0), namespaces);
+    const bundles = await fresh.build(
+      { locale: 'pl', sourceLocale: 'en', exportStale: false, stored: {} },
+      new Uint8Array(0),
+    );
+    expect(bundles).toMatchObject([{ ok: true, namespace: 'translation', unitCount: 0 }]);
+    await thread.onModuleDestroy();
+  });
+});
