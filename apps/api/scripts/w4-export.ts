@@ -245,7 +245,7 @@ export async function runW4Export(options: W4Options): Promise<W4Result> {
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
   } finally {
-    await thread.onModuleDestroy();
+    await thread.onApplicationShutdown();
     if (ds.isInitialized) await ds.destroy();
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.end();

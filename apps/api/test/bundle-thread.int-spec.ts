@@ -35,6 +35,9 @@ const POLISH = {
   },
 };
 
+const NAMESPACES = [{ id: 'ns', name: 'translation', nestedKeys: true }];
+const PL = { locale: 'pl', sourceLocale: 'en', exportStale: false, stored: {} };
+
 /**
  * Bundle builds run on a worker thread and read their rows through COPY's raw text format
  * (BundleThread). What the thread builds must be byte for byte what translation-core builds
@@ -159,41 +162,45 @@ describe('bundle builds on the bundle thread', () => {
 
   it('sends back no bytes for a bundle equal to the stored one', async () => {
     const thread = new BundleThread();
-    try {
-      const session = await thread.open(new Uint8Array(0), [
-        { id: 'ns', name: 'translation', nestedKeys: true },
-      ]);
-      const locale = { locale: 'pl', sourceLocale: 'en', exportStale: false };
-      const [first] = await session.build({ ...locale, stored: {} }, new Uint8Array(0));
-      if (first?.ok !== true) throw new Error('no bundle');
-      expect(first.text).toBe('{}\n');
-      const [again] = await session.build(
-        { ...locale, stored: { translation: first.contentHash } },
-        new Uint8Array(0),
-      );
-      expect(again).toMatchObject({ ok: true, contentHash: first.contentHash, text: null });
-    } finally {
-      await thread.onModuleDestroy();
-    }
+    const session = await thread.open(new Uint8Array(0), NAMESPACES);
+    const [first] = await session.build(PL, new Uint8Array(0));
+    if (first?.ok !== true) throw new Error('no bundle');
+    expect(first.text).toBe('{}\n');
+    const [again] = await session.build(
+      { ...PL, stored: { translation: first.contentHash } },
+      new Uint8Array(0),
+    );
+    expect(again).toMatchObject({ ok: true, contentHash: first.contentHash, text: null });
+    await session.close();
+    await thread.onApplicationShutdown();
   });
 
   it('loses its sessions with its thread, and starts a new thread for the next build', async () => {
     const thread = new BundleThread();
-    const namespaces = [{ id: 'ns', name: 'translation', nestedKeys: true }];
-    const session = await thread.open(new Uint8Array(0), namespaces);
-    await thread.onModuleDestroy();
-    await expect(
-      session.build(
-        { locale: 'pl', sourceLocale: 'en', exportStale: false, stored: {} },
-        new Uint8Array(0),
-      ),
-    ).rejects.toThrow('is not open');
-    const fresh = await thread.open(new Uint8Array(0), namespaces);
-    const bundles = await fresh.build(
-      { locale: 'pl', sourceLocale: 'en', exportStale: false, stored: {} },
-      new Uint8Array(0),
-    );
-    expect(bundles).toMatchObject([{ ok: true, namespace: 'translation', unitCount: 0 }]);
-    await thread.onModuleDestroy();
+    const session = await thread.open(new Uint8Array(0), NAMESPACES);
+    await thread.stop();
+    await expect(session.build(PL, new Uint8Array(0))).rejects.toThrow('is not open');
+    await session.close();
+    const fresh = await thread.open(new Uint8Array(0), NAMESPACES);
+    expect(await fresh.build(PL, new Uint8Array(0))).toMatchObject([
+      { ok: true, namespace: 'translation', unitCount: 0 },
+    ]);
+    await fresh.close();
+    await thread.onApplicationShutdown();
+  });
+
+  it('shuts down once the builds in progress are done', async () => {
+    const thread = new BundleThread();
+    const session = await thread.open(new Uint8Array(0), NAMESPACES);
+    let stopped = false;
+    const shutdown = thread.onApplicationShutdown().then(() => {
+      stopped = true;
+    });
+    // The job that opened the session is still running: its next build must not fail.
+    expect(await session.build(PL, new Uint8Array(0))).toMatchObject([{ ok: true }]);
+    expect(stopped).toBe(false);
+    await session.close();
+    await shutdown;
+    expect(stopped).toBe(true);
   });
 });

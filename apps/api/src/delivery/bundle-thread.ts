@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -25,7 +25,7 @@ export interface BundleSession {
  * the next build starts a new one.
  */
 @Injectable()
-export class BundleThread implements OnModuleDestroy {
+export class BundleThread implements OnApplicationShutdown {
   private thread: Worker | null = null;
   private readonly pending = new Map<
     number,
@@ -33,29 +33,59 @@ export class BundleThread implements OnModuleDestroy {
   >();
   private nextId = 1;
   private nextSession = 1;
+  /** Sessions opened and not yet closed: a build job in progress. */
+  private openSessions = 0;
+  private whenIdle: (() => void) | null = null;
 
   async open(sources: Uint8Array, namespaces: readonly BuildNamespace[]): Promise<BundleSession> {
     const session = this.nextSession;
     this.nextSession += 1;
-    await this.send({ type: 'open', session, sources, namespaces });
+    this.openSessions += 1;
+    try {
+      await this.send({ type: 'open', session, sources, namespaces });
+    } catch (error) {
+      this.sessionEnded();
+      throw error;
+    }
+    let closed = false;
     return {
       build: async (locale, winners) => {
         const reply = await this.send({ type: 'build', session, winners, locale });
         return [...(reply.bundles ?? [])];
       },
-      // A thread that died took the session with it: nothing to close then.
-      close: () =>
-        this.send({ type: 'close', session }).then(
-          () => undefined,
-          () => undefined,
-        ),
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        // A thread that died took the session with it: nothing to close then.
+        await this.send({ type: 'close', session }).catch(() => undefined);
+        this.sessionEnded();
+      },
     };
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /**
+   * Stops the thread once the builds in progress are done: the queue workers close in this
+   * same phase and wait for their active jobs, so a rebuild running at SIGTERM finishes its
+   * build instead of failing (its job would be dropped, and its request wait for the next one).
+   */
+  async onApplicationShutdown(): Promise<void> {
+    if (this.openSessions > 0)
+      await new Promise<void>((resolve) => {
+        this.whenIdle = resolve;
+      });
+    await this.stop();
+  }
+
+  /** Stops the thread at once: builds in flight fail; the next build starts a new thread. */
+  async stop(): Promise<void> {
     const thread = this.thread;
     this.thread = null;
     await thread?.terminate();
+  }
+
+  private sessionEnded(): void {
+    this.openSessions -= 1;
+    if (this.openSessions === 0) this.whenIdle?.();
   }
 
   private send(request: Unsent<ThreadRequest>): Promise<ThreadReply & { ok: true }> {
