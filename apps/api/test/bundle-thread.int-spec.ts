@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { BundleBuildService } from '../src/delivery/bundle-build.service';
 import { BundleThread } from '../src/delivery/bundle-thread';
@@ -187,6 +190,29 @@ describe('bundle builds on the bundle thread', () => {
     ]);
     await fresh.close();
     await thread.onApplicationShutdown();
+  });
+
+  it('lets a process whose builds are done exit without a shutdown', async () => {
+    // A thread owing an answer holds its process (the child prints "built"); an idle one must
+    // not (one did, when unref() came before the 'message' listener: jest's run never ended).
+    const script = `
+      const { BundleThread } = require(${JSON.stringify(join(__dirname, '../src/delivery/bundle-thread.ts'))});
+      const thread = new BundleThread();
+      thread.open(new Uint8Array(0), ${JSON.stringify(NAMESPACES)})
+        .then((s) => s.build(${JSON.stringify(PL)}, new Uint8Array(0)).then(() => s.close()))
+        .then(() => console.log('built'));`;
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', '-e', script], {
+      cwd: join(__dirname, '../../..'),
+      env: { ...process.env, SWC_NODE_PROJECT: join(__dirname, '../tsconfig.json') },
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    // A guard against a hang, far above the ~1 s the child takes: the failure this test catches.
+    const guard = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
+    clearTimeout(guard);
+    expect({ code, signal, out: out.trim() }).toEqual({ code: 0, signal: null, out: 'built' });
   });
 
   it('shuts down once the builds in progress are done', async () => {

@@ -26,16 +26,14 @@ export interface BundleSession {
  */
 @Injectable()
 export class BundleThread implements OnApplicationShutdown {
-  private thread: Worker | null = null;
-  private readonly pending = new Map<
-    number,
-    { resolve: (reply: ThreadReply & { ok: true }) => void; reject: (error: Error) => void }
-  >();
+  private thread: RunningThread | null = null;
   private nextId = 1;
   private nextSession = 1;
   /** Sessions opened and not yet closed: a build job in progress. */
   private openSessions = 0;
   private whenIdle: (() => void) | null = null;
+  /** Set at application shutdown: no thread is started after it. */
+  private shutDown = false;
 
   async open(sources: Uint8Array, namespaces: readonly BuildNamespace[]): Promise<BundleSession> {
     const session = this.nextSession;
@@ -57,7 +55,8 @@ export class BundleThread implements OnApplicationShutdown {
         if (closed) return;
         closed = true;
         // A thread that died took the session with it: nothing to close then.
-        await this.send({ type: 'close', session }).catch(() => undefined);
+        if (this.thread !== null)
+          await this.send({ type: 'close', session }).catch(() => undefined);
         this.sessionEnded();
       },
     };
@@ -69,6 +68,7 @@ export class BundleThread implements OnApplicationShutdown {
    * build instead of failing (its job would be dropped, and its request wait for the next one).
    */
   async onApplicationShutdown(): Promise<void> {
+    this.shutDown = true;
     if (this.openSessions > 0)
       await new Promise<void>((resolve) => {
         this.whenIdle = resolve;
@@ -76,11 +76,14 @@ export class BundleThread implements OnApplicationShutdown {
     await this.stop();
   }
 
-  /** Stops the thread at once: builds in flight fail; the next build starts a new thread. */
+  /**
+   * Stops the thread at once: builds in flight fail; the next build starts a new thread (unless
+   * the application is shutting down).
+   */
   async stop(): Promise<void> {
     const thread = this.thread;
     this.thread = null;
-    await thread?.terminate();
+    await thread?.worker.terminate();
   }
 
   private sessionEnded(): void {
@@ -91,35 +94,56 @@ export class BundleThread implements OnApplicationShutdown {
   private send(request: Unsent<ThreadRequest>): Promise<ThreadReply & { ok: true }> {
     const id = this.nextId;
     this.nextId += 1;
-    const thread = this.thread ?? this.start();
+    let thread: RunningThread;
+    try {
+      thread = this.thread ?? this.start();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      thread.postMessage({ ...request, id });
+      // Held while it owes answers, so a process waiting for a build does not exit under it.
+      if (thread.pending.size === 0) thread.worker.ref();
+      thread.pending.set(id, { resolve, reject });
+      thread.worker.postMessage({ ...request, id });
     });
   }
 
-  private start(): Worker {
-    const thread = startThread();
-    // Idle, it must not keep a process alive that is otherwise done.
-    thread.unref();
-    thread.on('message', (reply: ThreadReply) => {
-      const waiter = this.pending.get(reply.id);
+  private start(): RunningThread {
+    if (this.shutDown) throw new Error('the bundle thread is shut down');
+    const worker = startThread();
+    // Each thread answers its own requests: a stopped thread's exit fails only those.
+    const thread: RunningThread = { worker, pending: new Map() };
+    worker.on('message', (reply: ThreadReply) => {
+      const waiter = thread.pending.get(reply.id);
       if (waiter === undefined) return;
-      this.pending.delete(reply.id);
+      thread.pending.delete(reply.id);
+      if (thread.pending.size === 0) worker.unref();
       if (reply.ok) waiter.resolve(reply);
       else waiter.reject(new Error(`bundle build failed on its thread: ${reply.message}`));
     });
     const fail = (error: Error): void => {
       if (this.thread === thread) this.thread = null;
-      const waiting = [...this.pending.values()];
-      this.pending.clear();
+      const waiting = [...thread.pending.values()];
+      thread.pending.clear();
       for (const waiter of waiting) waiter.reject(error);
     };
-    thread.on('error', fail);
-    thread.on('exit', (code) => fail(new Error(`the bundle thread exited (code ${code})`)));
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the bundle thread exited (code ${code})`)));
+    // Idle, it must not keep a process alive that is otherwise done (send() holds it while it
+    // owes answers). After the listeners: adding a 'message' listener refs the thread again, and
+    // an idle thread then held the process open (jest's run "did not exit").
+    worker.unref();
     this.thread = thread;
     return thread;
   }
+}
+
+interface RunningThread {
+  readonly worker: Worker;
+  readonly pending: Map<
+    number,
+    { resolve: (reply: ThreadReply & { ok: true }) => void; reject: (error: Error) => void }
+  >;
 }
 
 /**
