@@ -1,4 +1,4 @@
-import { copyUuid, parseCopyText } from './copy-out';
+import { CopyOut, copyUuid, parseCopyText } from './copy-out';
 
 describe('parseCopyText', () => {
   const bytes = (text: string): Uint8Array => Buffer.from(text, 'utf8');
@@ -34,5 +34,24 @@ describe('copyUuid', () => {
       "'3f2c1d4e-0000-4000-8000-00000000000a'::uuid",
     );
     expect(() => copyUuid("x'; DROP TABLE project; --")).toThrow('not a UUID');
+  });
+});
+
+describe('CopyOut', () => {
+  it('answers the bytes of every chunk once the server is ready again', async () => {
+    const copy = new CopyOut('COPY (SELECT 1) TO STDOUT');
+    copy.handleCopyData({ chunk: Buffer.from('a\tb\n') });
+    copy.handleCopyData({ chunk: Buffer.from('c\td\n') });
+    copy.handleCommandComplete();
+    copy.handleReadyForQuery();
+    expect((await copy.done).toString()).toBe('a\tb\nc\td\n');
+  });
+
+  it('fails at the error itself: a broken connection never sends ReadyForQuery', async () => {
+    const copy = new CopyOut('COPY (SELECT 1) TO STDOUT');
+    copy.handleCopyData({ chunk: Buffer.from('a\n') });
+    copy.handleError(new Error('Connection terminated unexpectedly'));
+    await expect(copy.done).rejects.toThrow('Connection terminated unexpectedly');
+    copy.handleReadyForQuery();
   });
 });

@@ -4,7 +4,7 @@
 /** The protocol hooks node-postgres calls on a submittable passed to `client.query`. */
 export class CopyOut {
   private readonly chunks: Buffer[] = [];
-  private error: Error | null = null;
+  private failed = false;
   readonly done: Promise<Buffer>;
   private settle!: (value: Buffer) => void;
   private reject!: (error: Error) => void;
@@ -29,13 +29,19 @@ export class CopyOut {
     // The data has arrived; ReadyForQuery follows.
   }
 
+  /**
+   * At once, as node-postgres' own queries do: a connection that breaks mid-COPY reports its error
+   * here and never sends ReadyForQuery, and a build waiting for that would wait forever. (After an
+   * error response the server's ReadyForQuery still comes; the driver queues later statements
+   * behind it.)
+   */
   handleError(error: Error): void {
-    this.error = error;
+    this.failed = true;
+    this.reject(error);
   }
 
   handleReadyForQuery(): void {
-    if (this.error !== null) this.reject(this.error);
-    else this.settle(Buffer.concat(this.chunks));
+    if (!this.failed) this.settle(Buffer.concat(this.chunks));
   }
 }
 
