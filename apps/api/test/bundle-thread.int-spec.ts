@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { BundleBuildService } from '../src/delivery/bundle-build.service';
 import { BundleThread } from '../src/delivery/bundle-thread';
+import { BUILD_NICE } from '../src/delivery/bundle-thread.protocol';
 import {
   buildLocaleBundles,
   groupSources,
@@ -213,6 +216,29 @@ describe('bundle builds on the bundle thread', () => {
     const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
     clearTimeout(guard);
     expect({ code, signal, out: out.trim() }).toEqual({ code: 0, signal: null, out: 'built' });
+  });
+
+  it('builds at a lower CPU priority than the rest of the process (Linux)', async () => {
+    if (process.platform !== 'linux') {
+      console.log('skipped: per-thread nice values are Linux only');
+      return;
+    }
+    const niceOfTasks = (): number[] =>
+      readdirSync(`/proc/${process.pid}/task`).map((task) => {
+        const stat = readFileSync(`/proc/${process.pid}/task/${task}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      });
+    const before = niceOfTasks();
+    const thread = new BundleThread();
+    const session = await thread.open(new Uint8Array(0), NAMESPACES);
+    await session.build(PL, new Uint8Array(0));
+    // The thread, and only the thread: the process's other threads keep their priority.
+    expect(niceOfTasks().filter((nice) => nice === BUILD_NICE)).toHaveLength(
+      before.filter((nice) => nice === BUILD_NICE).length + 1,
+    );
+    expect(getPriority()).toBe(0);
+    await session.close();
+    await thread.onApplicationShutdown();
   });
 
   it('shuts down once the builds in progress are done', async () => {

@@ -1,5 +1,6 @@
 // The bundle thread's entry (a worker_threads Worker started by BundleThread): parses a build's
 // rows and runs translation-core's buildBundle off the worker's event loop.
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { parseCopyText } from '../database/copy-out';
 import {
@@ -10,7 +11,7 @@ import {
   sourceRowsOf,
   winnerRowsOf,
 } from './locale-bundles';
-import type { ThreadReply, ThreadRequest } from './bundle-thread.protocol';
+import { BUILD_NICE, type ThreadReply, type ThreadRequest } from './bundle-thread.protocol';
 
 interface Session {
   readonly namespaces: readonly BuildNamespace[];
@@ -18,6 +19,15 @@ interface Session {
 }
 
 const sessions = new Map<number, Session>();
+
+// On Linux a nice value belongs to one thread: only this one is lowered (see BUILD_NICE).
+if (process.platform === 'linux') {
+  try {
+    setPriority(BUILD_NICE);
+  } catch {
+    // Not permitted here: the thread builds at normal priority.
+  }
+}
 
 function answer(request: ThreadRequest): ThreadReply {
   switch (request.type) {

@@ -27,3 +27,12 @@ export type ThreadRequest =
 export type ThreadReply =
   | { readonly id: number; readonly ok: true; readonly bundles?: readonly NamespaceBundle[] }
   | { readonly id: number; readonly ok: false; readonly message: string };
+
+/**
+ * The thread's nice value: a rebuild is background work, and on a busy machine (a close storm on
+ * two cores) it now yields the CPU to the queue work beside it instead of taking a fair share. Its
+ * builds then take longer, and REBUILD_SPACING, counted in build durations, spaces them further.
+ * On Linux a nice value belongs to one thread, so only this one is lowered; elsewhere it would
+ * lower the whole process, so it is left alone there.
+ */
+export const BUILD_NICE = 10;
