@@ -1,5 +1,6 @@
 // `COPY … TO STDOUT` through node-postgres (pg-copy-streams is not a dependency): the raw text
 // format, for reads whose rows are handled elsewhere than on the event loop (the bundle thread).
+import { UUID } from '../common/uuid';
 
 /** The protocol hooks node-postgres calls on a submittable passed to `client.query`. */
 export class CopyOut {
@@ -62,8 +63,7 @@ export async function copyOut(client: CopyClient, select: string): Promise<Buffe
  * inline), checked here, never quoted by hand.
  */
 export function copyUuid(value: string): string {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value))
-    throw new Error(`not a UUID: ${JSON.stringify(value)}`);
+  if (!UUID.test(value)) throw new Error(`not a UUID: ${JSON.stringify(value)}`);
   return `'${value}'::uuid`;
 }
 

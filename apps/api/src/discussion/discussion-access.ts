@@ -5,8 +5,7 @@ import { AppError } from '../common/errors/app-error';
 import { AccessService } from '../identity/access.service';
 import { translationError } from '../translation/translation.errors';
 import { discussionError } from './discussion.errors';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../common/uuid';
 
 export interface StringInProject {
   readonly project: ProjectEntity;

@@ -12,13 +12,12 @@ import type {
 } from './dto/discussion.model';
 import { DiscussionAccess } from './discussion-access';
 import { StringScopeService } from '../translation/string-scope.service';
+import { UUID } from '../common/uuid';
 
 /** Threads per string view, comments per thread, issues per page. */
 const THREADS_MAX = 50;
 const COMMENTS_MAX = 100;
 export const ISSUES_PAGE_MAX = 100;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ThreadRow {
   id: string;

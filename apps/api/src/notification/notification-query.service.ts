@@ -4,13 +4,12 @@ import { commonError } from '../common/errors/common.errors';
 import type { NotificationModel, NotificationPageModel } from './dto/notification.model';
 import type { NotificationKind } from './notification-kind';
 import { NotificationLiveEvents } from './notification-live-events';
+import { UUID } from '../common/uuid';
 
 /** A page holds at most this many notifications. */
 export const NOTIFICATION_PAGE_MAX = 100;
 /** markNotificationsRead takes at most this many ids at once (or `all`). */
 export const MARK_READ_MAX = 200;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Row {
   id: string;

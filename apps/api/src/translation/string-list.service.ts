@@ -15,6 +15,7 @@ import { StringScopeService } from './string-scope.service';
 import { TranslatableStringService } from './translatable-string.service';
 import { translationError } from './translation.errors';
 import { notGlossarySql } from '../glossary/glossary-namespace';
+import { UUID } from '../common/uuid';
 
 export interface StringListQuery {
   readonly project: string;
@@ -157,8 +158,6 @@ export class StringListService {
     );
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Opaque cursor: the catalogue position and id of the last string of a page. */
 export function encodeCursor(row: Cursor): string {

@@ -9,6 +9,7 @@ import type { ModelReads } from './model-reads';
 import { type ClaimRow, claimStatement } from './string-claim.sql';
 import { localeCodeOf, unknownLocale } from './string-scope.service';
 import { TranslatableStringService } from './translatable-string.service';
+import { UUID } from '../common/uuid';
 
 /** How long a string handed out by nextString stays reserved for its volunteer. */
 export const LEASE_MS = 10 * 60 * 1000;
@@ -116,5 +117,3 @@ export class StringQueueService {
     return model ?? null;
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

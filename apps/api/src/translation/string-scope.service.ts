@@ -11,6 +11,7 @@ import { GenericPlanPool } from '../database/generic-plan-pool';
 import { AccessService } from '../identity/access.service';
 import type { MembershipGrant } from '../identity/permissions';
 import { translationError } from './translation.errors';
+import { UUID } from '../common/uuid';
 
 /** A project and one of its locales, resolved for a viewer who may read the project. */
 export interface LocaleScope {
@@ -78,8 +79,6 @@ const STRING_SCOPE_SQL = `SELECT s.id, s.project_id, s.source_hash, s.source_tex
   LEFT JOIN locale l ON l.project_id = p.id AND l.code = $2
   LEFT JOIN translation_unit u ON u.string_id = s.id AND u.locale_id = l.id
  WHERE s.id = $1`;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Read authorisation of the translation context: public projects are readable by anyone (also

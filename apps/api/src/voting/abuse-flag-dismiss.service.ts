@@ -4,9 +4,9 @@ import { AuditService } from '../audit/audit.service';
 import { commonError } from '../common/errors/common.errors';
 import { AccessService } from '../identity/access.service';
 import { CommunityService } from './community.service';
+import { UUID } from '../common/uuid';
 
 const MAX_REASON = 500;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A manager's verdict on an abuse flag (issue 17 item 6): *dismiss* says the pattern is honest.

@@ -10,11 +10,10 @@ import { EventMemo } from './event-memo';
 import { LIVE_EVENTS, type LiveEvents } from './live-events';
 import { RoundEntity, type RoundStateColumn } from './round.entity';
 import { VotingQueryService } from './voting-query.service';
+import { UUID } from '../common/uuid';
 
 /** A page holds at most this many strings, whatever the client asks. */
 export const NEEDS_DECISION_PAGE_MAX = 100;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface QueueRow {
   string_id: string;

@@ -8,6 +8,7 @@ import {
 } from '@chorus/voting';
 import type { StoredFinding, TranslationOrigin } from '../translation/translation.entity';
 import type { LoadedUnit, UnitContext } from './unit-state.load';
+import { UUID } from '../common/uuid';
 
 /** Extra columns of a candidate inserted by this transition. */
 export interface NewCandidateRow {
@@ -24,7 +25,6 @@ export interface UnitChange {
   readonly newCandidates?: ReadonlyMap<string, NewCandidateRow>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NO_EXTRAS: ReadonlyMap<string, NewCandidateRow> = new Map();
 
 /** The round's columns as written; two rounds with equal rows need no write. */
